@@ -1,0 +1,571 @@
+#include "text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace ik::text {
+namespace {
+
+#include "fold_table.inc"
+
+// Decodes one UTF-8 code point at s[i]; returns its length (1 for invalid bytes, cp = 0xFFFD).
+size_t decode(std::string_view s, size_t i, uint32_t& cp) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    cp = b;
+    return 1;
+  }
+  size_t len = (b >= 0xF0) ? 4 : (b >= 0xE0) ? 3 : (b >= 0xC0) ? 2 : 1;
+  if (len == 1 || i + len > s.size()) {
+    cp = 0xFFFD;
+    return 1;
+  }
+  cp = b & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return len;
+}
+
+bool is_apostrophe(uint32_t cp) {
+  return cp == '\'' || cp == '`' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BF || cp == 0x02BE ||
+         cp == 0x02BC || cp == 0x2032 || cp == 0x00B4;
+}
+
+// Non-ASCII punctuation and spaces: Latin-1 symbols, general punctuation, CJK/Arabic punctuation.
+bool is_unicode_punct(uint32_t cp) {
+  return (cp >= 0x00A0 && cp <= 0x00BF) || cp == 0x00D7 || cp == 0x00F7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x3000 && cp <= 0x303F) || cp == 0x060C || cp == 0x061B || cp == 0x061F || cp == 0xFEFF ||
+         cp == 0xFFFD || (cp >= 0x2190 && cp <= 0x2BFF);
+}
+
+// ASCII folding of one code point; nullptr when it has none (kept as UTF-8).
+const char* fold_cp(uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0x24F) return kFold_00C0[cp - 0xC0];
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return kFold_1E00[cp - 0x1E00];
+  return nullptr;
+}
+
+bool is_upper_cp(uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return true;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;
+  if (cp >= 0x100 && cp <= 0x17F) return (cp % 2) == 0;  // Latin Extended-A alternates upper/lower
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return (cp % 2) == 0;
+  return false;
+}
+
+}  // namespace
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+std::string fold_with_offsets(std::string_view s, std::vector<uint32_t>& offsets) {
+  std::string out;
+  out.reserve(s.size());
+  offsets.clear();
+  offsets.reserve(s.size());
+  bool pending_space = false;
+  auto emit = [&](std::string_view piece, size_t at) {
+    if (pending_space && !out.empty()) {
+      out.push_back(' ');
+      offsets.push_back(static_cast<uint32_t>(at));
+    }
+    pending_space = false;
+    for (char c : piece) {
+      out.push_back(c);
+      offsets.push_back(static_cast<uint32_t>(at));
+    }
+  };
+  for (size_t i = 0; i < s.size();) {
+    uint32_t cp;
+    const size_t len = decode(s, i, cp);
+    if (cp < 0x80) {
+      const char c = static_cast<char>(cp);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        emit(std::string_view(&c, 1), i);
+      } else if (c >= 'A' && c <= 'Z') {
+        const char l = lower(c);
+        emit(std::string_view(&l, 1), i);
+      } else if (!is_apostrophe(cp)) {
+        pending_space = true;
+      }
+    } else if (is_apostrophe(cp)) {
+      // dropped: "Ma‘arrat" -> "maarrat"
+    } else if (is_unicode_punct(cp)) {
+      pending_space = true;
+    } else if (const char* f = fold_cp(cp)) {
+      if (*f == ' ')
+        pending_space = true;
+      else
+        emit(f, i);
+    } else {
+      emit(s.substr(i, len), i);
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string fold(std::string_view s) {
+  std::vector<uint32_t> offsets;
+  return fold_with_offsets(s, offsets);
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5);
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    uint32_t cp;
+    size_t len = decode(text, i, cp);
+    const bool ascii_alnum = cp < 0x80 && is_word_byte(static_cast<unsigned char>(cp));
+    const bool letter = ascii_alnum || (cp >= 0x80 && !is_unicode_punct(cp) && !is_apostrophe(cp));
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0) {
+      i += len;
+      continue;
+    }
+    if (!letter) {  // one punctuation mark
+      tokens.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), TokenKind::Punct, false,
+                        text.substr(i, len)});
+      i += len;
+      continue;
+    }
+    const size_t start = i;
+    bool all_digits = true;
+    while (i < n) {
+      len = decode(text, i, cp);
+      if (cp < 0x80) {
+        const char c = static_cast<char>(cp);
+        if (c >= '0' && c <= '9') {
+          i += len;
+          continue;
+        }
+        // "1,109" and "3.5": a separator between digits stays inside a number
+        if ((c == ',' || c == '.') && all_digits && i > start && i + 1 < n && text[i + 1] >= '0' &&
+            text[i + 1] <= '9') {
+          i += len;
+          continue;
+        }
+        if (is_word_byte(static_cast<unsigned char>(c))) {
+          all_digits = false;
+          i += len;
+          continue;
+        }
+        break;
+      }
+      if (is_unicode_punct(cp) || is_apostrophe(cp)) break;
+      all_digits = false;
+      i += len;
+    }
+    uint32_t first;
+    decode(text, start, first);
+    tokens.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i),
+                      all_digits ? TokenKind::Number : TokenKind::Word, is_upper_cp(first),
+                      text.substr(start, i - start)});
+  }
+  return tokens;
+}
+
+// ------------------------------------------------------------------------------------------ sentences
+namespace {
+
+bool is_abbreviation(std::string_view word) {
+  static const std::array<std::string_view, 44> kAbbrev = {
+      "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "jan", "feb", "mar",
+      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "jr", "sr", "prof",
+      "rep", "sen", "gov", "approx", "est", "dept", "fig", "mt", "ft", "inc", "ltd", "co", "corp", "pres"};
+  std::string l = lower(word);
+  for (auto a : kAbbrev)
+    if (l == a) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Span> sentences(std::string_view text) {
+  std::vector<Span> out;
+  const size_t n = text.size();
+  uint32_t paragraph = 0;
+  size_t start = 0;
+  auto flush = [&](size_t end) {
+    size_t a = start, b = end;
+    while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\n' || text[a] == '\r')) ++a;
+    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\n' || text[b - 1] == '\r')) --b;
+    if (b > a) out.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b), paragraph});
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      // Every line break ends a sentence (scraped pages put headlines, datelines and bullets on lines
+      // of their own); a blank line also starts a new paragraph.
+      flush(i);
+      size_t j = i + 1;
+      bool blank = false;
+      while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n')) {
+        if (text[j] == '\n') blank = true;
+        ++j;
+      }
+      if (blank) ++paragraph;
+      start = j;
+      i = j - 1;
+      continue;
+    }
+    if (c != '.' && c != '!' && c != '?') continue;
+    // Closing quotes and brackets stay with the sentence.
+    size_t end = i + 1;
+    while (end < n && (text[end] == '"' || text[end] == ')' || text[end] == '\'' ||
+                       (static_cast<unsigned char>(text[end]) == 0xE2 && end + 2 < n &&
+                        static_cast<unsigned char>(text[end + 1]) == 0x80 &&
+                        (static_cast<unsigned char>(text[end + 2]) == 0x9D ||
+                         static_cast<unsigned char>(text[end + 2]) == 0x99)))) {
+      end += (text[end] == '\xE2') ? 3 : 1;
+    }
+    if (end < n && text[end] != ' ' && text[end] != '\n' && text[end] != '\t' && text[end] != '\r') continue;
+    if (c == '.') {
+      // the word before the dot
+      size_t w = i;
+      while (w > start && is_word_byte(static_cast<unsigned char>(text[w - 1]))) --w;
+      std::string_view word = text.substr(w, i - w);
+      if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') continue;  // initials, "U.N."
+      if (is_abbreviation(word)) continue;
+      // the next word must not start lower-case (a lower-case continuation means no sentence end)
+      size_t k = end;
+      while (k < n && (text[k] == ' ' || text[k] == '\t')) ++k;
+      if (k < n && text[k] >= 'a' && text[k] <= 'z') continue;
+    }
+    flush(end);
+    start = end;
+    i = end - 1;
+  }
+  flush(n);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ numbers
+namespace {
+
+struct WordValue {
+  std::string_view word;
+  int value;
+};
+constexpr std::array<WordValue, 28> kUnits = {{
+    {"zero", 0},      {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},     {"five", 5},
+    {"six", 6},       {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},     {"eleven", 11},
+    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16}, {"seventeen", 17},
+    {"eighteen", 18}, {"nineteen", 19},  {"twenty", 20},   {"thirty", 30},   {"forty", 40},   {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},   {"ninety", 90},
+}};
+
+int unit_value(std::string_view w) {
+  for (const auto& u : kUnits)
+    if (iequals(w, u.word)) return u.value;
+  return -1;
+}
+
+double multiplier(std::string_view w) {
+  if (iequals(w, "hundred")) return 100;
+  if (iequals(w, "thousand")) return 1000;
+  if (iequals(w, "million")) return 1e6;
+  if (iequals(w, "dozen")) return 12;
+  return 0;
+}
+
+// "dozens", "hundreds", "scores", "thousands": ACLED-style conventional values.
+double vague_value(std::string_view w) {
+  if (iequals(w, "dozens")) return 12;
+  if (iequals(w, "scores")) return 20;
+  if (iequals(w, "hundreds")) return 100;
+  if (iequals(w, "thousands")) return 1000;
+  return 0;
+}
+
+bool parse_digits(std::string_view s, double& out) {
+  std::string clean;
+  for (char c : s)
+    if (c != ',') clean.push_back(c);
+  if (clean.empty()) return false;
+  try {
+    size_t used = 0;
+    out = std::stod(clean, &used);
+    return used == clean.size();
+  } catch (...) {
+    return false;
+  }
+}
+
+}  // namespace
+
+std::optional<Number> read_number(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  const Token& t = tokens[i];
+  Number num;
+  num.start = t.start;
+  if (t.kind == TokenKind::Number) {
+    if (!parse_digits(t.text, num.value)) return std::nullopt;
+    num.end = t.end;
+    num.token_count = 1;
+    if (i + 1 < tokens.size()) {
+      const double m = multiplier(tokens[i + 1].text);
+      if (m >= 100) {
+        num.value *= m;
+        num.end = tokens[i + 1].end;
+        num.token_count = 2;
+      }
+    }
+    return num;
+  }
+  if (t.kind != TokenKind::Word) return std::nullopt;
+  if (const double v = vague_value(t.text); v > 0) {
+    num.value = v;
+    num.vague = true;
+    num.end = t.end;
+    num.token_count = 1;
+    // "dozens of", "hundreds of": the "of" belongs to the quantity
+    return num;
+  }
+  // "a dozen", "a hundred", "an estimated"? only the first two
+  size_t k = i;
+  if ((iequals(t.text, "a") || iequals(t.text, "an")) && i + 1 < tokens.size()) {
+    const double m = multiplier(tokens[i + 1].text);
+    if (m == 0) return std::nullopt;
+    num.value = m;
+    num.end = tokens[i + 1].end;
+    num.token_count = 2;
+    return num;
+  }
+  // Word numbers: ("twenty" ["-"] "one") ("hundred" ["and"] ...) ("thousand" ...)
+  double total = 0, current = 0;
+  bool any = false;
+  size_t last = i;
+  while (k < tokens.size()) {
+    const Token& w = tokens[k];
+    if (w.kind != TokenKind::Word) {
+      // hyphen inside "twenty-one"
+      if (any && w.text == "-" && k + 1 < tokens.size() && unit_value(tokens[k + 1].text) > 0 &&
+          unit_value(tokens[k + 1].text) < 10 && static_cast<int>(current) % 100 >= 20) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    const int u = unit_value(w.text);
+    if (u >= 0) {
+      // "twenty one": units after tens; a second unit of the same order ends the number ("two three")
+      if (any && u >= 10 && static_cast<int>(current) % 100 != 0) break;
+      if (any && u < 10 && static_cast<int>(current) % 10 != 0) break;
+      current += u;
+      any = true;
+      last = k;
+      ++k;
+      continue;
+    }
+    const double m = multiplier(w.text);
+    if (m > 0 && any) {
+      if (m == 12) {  // "two dozen"
+        current *= 12;
+      } else if (m == 100) {
+        current = (current == 0 ? 1 : current) * 100;
+      } else {
+        total += (current == 0 ? 1 : current) * m;
+        current = 0;
+      }
+      last = k;
+      ++k;
+      continue;
+    }
+    if (any && iequals(w.text, "and") && k + 1 < tokens.size() && unit_value(tokens[k + 1].text) > 0 &&
+        (static_cast<int>(current) % 100 == 0 || total > 0)) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (!any) return std::nullopt;
+  num.value = total + current;
+  num.end = tokens[last].end;
+  num.token_count = last - i + 1;
+  return num;
+}
+
+// ------------------------------------------------------------------------------------------ Lexicon
+// Aho-Corasick automaton over lower-cased bytes. Bytes are mapped to classes (only the bytes that occur
+// in some phrase get a class of their own), which keeps the full transition table small.
+struct Lexicon::Impl {
+  struct Output {
+    uint32_t id;
+    uint32_t length;  // phrase length in bytes
+  };
+  std::array<uint16_t, 256> byte_class{};  // 0: a byte in no phrase
+  uint16_t classes = 1;
+  std::vector<std::vector<int32_t>> trie;   // child per class, -1 none (during building)
+  std::vector<std::vector<Output>> outputs;
+  std::vector<int32_t> fail, dict_link;     // dict_link: nearest node on the fail chain with outputs
+  std::vector<int32_t> delta;               // [node * classes + class]
+  bool built = false;
+  size_t phrases = 0;
+
+  static unsigned char normalise(unsigned char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
+    if (c == '\n' || c == '\t' || c == '\r') return ' ';
+    return c;
+  }
+};
+
+Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) { impl_->trie.emplace_back(); impl_->outputs.emplace_back(); }
+Lexicon::~Lexicon() = default;
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+size_t Lexicon::size() const { return impl_->phrases; }
+
+void Lexicon::add(std::string_view phrase, uint32_t id) {
+  auto& m = *impl_;
+  if (m.built) throw std::logic_error("Lexicon::add after build()");
+  // Collapse white space so "air  strike" and "air strike" are one phrase.
+  std::string p;
+  for (char ch : phrase) {
+    const unsigned char c = Impl::normalise(static_cast<unsigned char>(ch));
+    if (c == ' ' && (p.empty() || p.back() == ' ')) continue;
+    p.push_back(static_cast<char>(c));
+  }
+  while (!p.empty() && p.back() == ' ') p.pop_back();
+  if (p.empty()) return;
+  int32_t node = 0;
+  for (unsigned char c : p) {
+    if (m.byte_class[c] == 0) m.byte_class[c] = m.classes++;
+    const uint16_t cls = m.byte_class[c];
+    auto& children = m.trie[node];
+    if (children.size() <= cls) children.resize(cls + 1, -1);
+    if (children[cls] < 0) {
+      children[cls] = static_cast<int32_t>(m.trie.size());
+      m.trie.emplace_back();
+      m.outputs.emplace_back();
+    }
+    node = m.trie[node][cls];
+  }
+  m.outputs[node].push_back({id, static_cast<uint32_t>(p.size())});
+  ++m.phrases;
+}
+
+void Lexicon::build() {
+  auto& m = *impl_;
+  const size_t nodes = m.trie.size();
+  const size_t k = m.classes;
+  m.delta.assign(nodes * k, 0);
+  m.fail.assign(nodes, 0);
+  m.dict_link.assign(nodes, -1);
+  std::vector<int32_t> queue;
+  queue.reserve(nodes);
+  for (size_t c = 1; c < k; ++c) {
+    const int32_t child = c < m.trie[0].size() ? m.trie[0][c] : -1;
+    if (child > 0) {
+      m.delta[c] = child;
+      queue.push_back(child);
+    }
+  }
+  for (size_t qi = 0; qi < queue.size(); ++qi) {
+    const int32_t node = queue[qi];
+    const int32_t f = m.fail[node];
+    m.dict_link[node] = m.outputs[f].empty() ? m.dict_link[f] : f;
+    for (size_t c = 1; c < k; ++c) {
+      const int32_t child = c < m.trie[node].size() ? m.trie[node][c] : -1;
+      if (child > 0) {
+        m.fail[child] = m.delta[f * k + c];
+        m.delta[node * k + c] = child;
+        queue.push_back(child);
+      } else {
+        m.delta[node * k + c] = m.delta[f * k + c];
+      }
+    }
+  }
+  m.trie.clear();
+  m.trie.shrink_to_fit();
+  m.built = true;
+}
+
+std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_only) const {
+  const auto& m = *impl_;
+  if (!m.built) throw std::logic_error("Lexicon::find before build()");
+  std::vector<Match> found;
+  const size_t k = m.classes;
+  int32_t state = 0;
+  const size_t n = text.size();
+  // Runs of white space count as one space; consumed[j] is the text offset of the j-th byte fed in.
+  std::vector<uint32_t> consumed;
+  consumed.reserve(n);
+  unsigned char prev = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = Impl::normalise(static_cast<unsigned char>(text[i]));
+    if (c == ' ' && prev == ' ') continue;
+    prev = c;
+    consumed.push_back(static_cast<uint32_t>(i));
+    state = m.delta[state * k + m.byte_class[c]];
+    if (state == 0) continue;
+    const bool end_ok = i + 1 >= n || !is_word_byte(static_cast<unsigned char>(text[i + 1])) ||
+                        !is_word_byte(c);
+    if (!end_ok) continue;
+    for (int32_t s = m.outputs[state].empty() ? m.dict_link[state] : state; s > 0; s = m.dict_link[s]) {
+      for (const auto& out : m.outputs[s]) {
+        const size_t start = consumed[consumed.size() - out.length];
+        const unsigned char first = static_cast<unsigned char>(text[start]);
+        const bool start_ok = start == 0 || !is_word_byte(static_cast<unsigned char>(text[start - 1])) ||
+                              !is_word_byte(first);
+        if (start_ok) found.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i + 1), out.id});
+      }
+    }
+  }
+  if (!longest_only || found.size() < 2) return found;
+  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
+    return a.start != b.start ? a.start < b.start : (a.end - a.start) > (b.end - b.start);
+  });
+  std::vector<Match> kept;
+  uint32_t covered = 0;
+  for (const auto& f : found) {
+    if (!kept.empty() && f.start < covered) continue;
+    kept.push_back(f);
+    covered = f.end;
+  }
+  return kept;
+}
+
+std::string json_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace ik::text
