@@ -27,7 +27,7 @@ struct GoldenCase {
 std::vector<GoldenCase> load_cases() {
   std::vector<GoldenCase> cases;
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(INCIDENTKIT_GOLDEN_DIR))
+  for (const auto& entry : fs::directory_iterator(IK_GOLDEN_DIR))
     if (entry.path().extension() == ".jsonl") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
