@@ -418,6 +418,8 @@ struct Lexicon::Impl {
   std::vector<std::vector<Output>> outputs;
   std::vector<int32_t> fail, dict_link;     // dict_link: nearest node on the fail chain with outputs
   std::vector<int32_t> delta;               // [node * classes + class]
+  std::vector<int32_t> first_output;        // the node itself if it has outputs, else dict_link
+  std::array<uint16_t, 256> input_class{};  // byte -> class with case and white space folded in
   bool built = false;
   size_t phrases = 0;
 
@@ -494,35 +496,56 @@ void Lexicon::build() {
       }
     }
   }
+  m.first_output.resize(nodes);
+  for (size_t i = 0; i < nodes; ++i) m.first_output[i] = m.outputs[i].empty() ? m.dict_link[i] : static_cast<int32_t>(i);
+  for (int b = 0; b < 256; ++b) m.input_class[b] = m.byte_class[Impl::normalise(static_cast<unsigned char>(b))];
   m.trie.clear();
   m.trie.shrink_to_fit();
   m.built = true;
 }
+
+namespace {
+// Where a phrase of `length` normalised bytes that ends at text[last] starts, counting white-space runs as one.
+size_t phrase_start(std::string_view text, size_t last, uint32_t length) {
+  size_t i = last + 1;
+  uint32_t left = length;
+  while (left > 0 && i > 0) {
+    --i;
+    const char c = text[i];
+    const bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (ws)
+      while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t' || text[i - 1] == '\r')) --i;
+    --left;
+  }
+  return i;
+}
+}  // namespace
 
 std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_only) const {
   const auto& m = *impl_;
   if (!m.built) throw std::logic_error("Lexicon::find before build()");
   std::vector<Match> found;
   const size_t k = m.classes;
-  int32_t state = 0;
+  const int32_t* delta = m.delta.data();
+  const int32_t* first_out = m.first_output.data();
+  const uint16_t* cls = m.input_class.data();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  // Runs of white space count as one space; consumed[j] is the text offset of the j-th byte fed in.
-  std::vector<uint32_t> consumed;
-  consumed.reserve(n);
+  const uint16_t space = m.input_class[' '];
+  int32_t state = 0;
   unsigned char prev = 0;
   for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = Impl::normalise(static_cast<unsigned char>(text[i]));
-    if (c == ' ' && prev == ' ') continue;
-    prev = c;
-    consumed.push_back(static_cast<uint32_t>(i));
-    state = m.delta[state * k + m.byte_class[c]];
-    if (state == 0) continue;
-    const bool end_ok = i + 1 >= n || !is_word_byte(static_cast<unsigned char>(text[i + 1])) ||
-                        !is_word_byte(c);
-    if (!end_ok) continue;
-    for (int32_t s = m.outputs[state].empty() ? m.dict_link[state] : state; s > 0; s = m.dict_link[s]) {
+    const unsigned char b = bytes[i];
+    const uint16_t c = cls[b];
+    // Runs of white space count as one space.
+    if (c == space && c != 0 && prev == ' ') continue;
+    prev = Impl::normalise(b);
+    state = delta[state * k + c];
+    if (first_out[state] < 0) continue;
+    if (i + 1 < n && is_word_byte(bytes[i + 1]) && is_word_byte(b)) continue;  // not a word end
+    for (int32_t s = first_out[state]; s > 0; s = m.dict_link[s]) {
       for (const auto& out : m.outputs[s]) {
-        const size_t start = consumed[consumed.size() - out.length];
+        const size_t start = phrase_start(text, i, out.length);
         const unsigned char first = static_cast<unsigned char>(text[start]);
         const bool start_ok = start == 0 || !is_word_byte(static_cast<unsigned char>(text[start - 1])) ||
                               !is_word_byte(first);
