@@ -24,6 +24,9 @@ struct GoldenCase {
   json record;
 };
 
+// gtest prints parameters on failure: show the case name, not the bytes.
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
+
 std::vector<GoldenCase> load_cases() {
   std::vector<GoldenCase> cases;
   std::vector<fs::path> files;
