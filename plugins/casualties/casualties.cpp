@@ -1,0 +1,1252 @@
+// casualties.v1: counts of people killed, injured, missing, abducted and arrested.
+//
+// Per sentence, one token scan finds triggers (phrase table keyed on the first word) and quantities
+// (read_number plus qualifiers, articles, "both", pronouns, "an unknown number of"), then links them:
+//   passive   "12 civilians were killed", "17 others wounded", "2 fatalities", "a man was shot dead"
+//   active    "killing 12 civilians", "wounded another 25", "claimed the lives of 1,109", "killed a man"
+//   toll      "the death toll rose to 15", "Fatalities coded as 10"
+//   negation  "no casualties were reported", "no one was killed"      -> number 0, negated
+//   unknown   "casualties unknown", "an unspecified number of soldiers killed" -> NaN, unknown
+// Lists ("two VDP and three civilians were killed") give one summed mention plus the items as parts;
+// breakdowns ("1,109 civilians, including 255 children and 209 women", "12 people - five policemen
+// and seven civilians") give the total plus parts (attrs part_of_total, total_of = the total's text).
+//
+// Numbers (number = best, low, high; NaN when open):
+//   "12"                       best 12, low 12, high 12
+//   "at least 11", "more than 20", "over 20", "no fewer than 30"   best N, low N, high NaN
+//   "up to 30", "as many as 30"                                    best N, high N, low NaN
+//   "nearly 50", "almost 50", "close to 50"                         best N, high N (approximate)
+//   "about/around/some/approximately 40"                           best N (approximate)
+//   "between 10 and 15", "10-15", "10 to 15", "four or five"       best = low = 10, high 15 (ACLED: lower)
+//   "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000     best = low (approximate, vague)
+//   "several", "many", "a number of", "unknown number of"          NaN (unknown; attrs vague word)
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/text.hpp"
+#include "incidentkit/sdk.hpp"
+
+namespace {
+
+using ik::sdk::kNone;
+using ik::text::iequals;
+using ik::text::Token;
+using ik::text::TokenKind;
+
+enum class Kind : uint8_t { Killed, Injured, Missing, Abducted, Arrested };
+const char* kind_name(Kind k) {
+  switch (k) {
+    case Kind::Killed: return "killed";
+    case Kind::Injured: return "injured";
+    case Kind::Missing: return "missing";
+    case Kind::Abducted: return "abducted";
+    case Kind::Arrested: return "arrested";
+  }
+  return "killed";
+}
+
+// How a trigger takes its count.
+enum class Role : uint8_t {
+  Verb,         // "killed": count before it (passive) or after it (active)
+  Active,       // "killing", "kills", "shot dead": count after it
+  Passive,      // "died", "dead", "deaths", "fatalities", "missing": count before it
+  OfNoun,       // "the deaths of", "claimed the lives of", "bodies of": count after it
+  Toll,         // "death toll", "fatalities coded as": the next count
+  Negation,     // "no casualties", "no one was killed"
+  Unknown,      // "casualties unknown", "number of casualties unknown"
+  PersonLoss,   // "lost": only "lost 4 fighters/soldiers"
+};
+
+struct TriggerDef {
+  Kind kind;
+  Role role;
+  bool both = false;       // negation/unknown/ambiguous: covers killed and injured
+  bool summary = false;    // analyst's coded total ("2 fatalities", "fatalities coded as")
+  bool ambiguous = false;  // "casualties": killed and/or injured
+  bool part = false;       // "among the dead"
+};
+
+struct Phrase {
+  std::vector<std::string> words;  // lower-case tokens after the first
+  TriggerDef def;
+};
+
+// Phrase table keyed on the first (lower-case) token.
+class Phrases {
+ public:
+  void add(std::string_view phrase, TriggerDef def) {
+    std::vector<std::string> words;
+    for (const auto& t : ik::text::tokenize(phrase)) words.push_back(ik::text::lower(t.text));
+    std::string first = words.front();
+    words.erase(words.begin());
+    table_[first].push_back({std::move(words), def});
+  }
+  // The longest phrase starting at token i, and its length in tokens.
+  std::optional<std::pair<TriggerDef, size_t>> match(const std::vector<std::string>& low, size_t i, size_t end) const {
+    auto it = table_.find(low[i]);
+    if (it == table_.end()) return std::nullopt;
+    const Phrase* best = nullptr;
+    for (const auto& p : it->second) {
+      if (i + 1 + p.words.size() > end) continue;
+      bool ok = true;
+      for (size_t k = 0; k < p.words.size() && ok; ++k) ok = low[i + 1 + k] == p.words[k];
+      if (ok && (!best || p.words.size() > best->words.size())) best = &p;
+    }
+    if (!best) return std::nullopt;
+    return std::make_pair(best->def, best->words.size() + 1);
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<Phrase>> table_;
+};
+
+// Group words -> the canonical group of LABELS.md.
+const std::unordered_map<std::string_view, std::string_view>& groups() {
+  static const std::unordered_map<std::string_view, std::string_view> g = {
+      {"civilian", "civilians"}, {"civilians", "civilians"}, {"villager", "civilians"}, {"villagers", "civilians"},
+      {"resident", "civilians"}, {"residents", "civilians"}, {"farmer", "civilians"}, {"farmers", "civilians"},
+      {"worshipper", "civilians"}, {"worshippers", "civilians"}, {"worshipers", "civilians"},
+      {"student", "civilians"}, {"students", "civilians"}, {"pupils", "civilians"}, {"passenger", "civilians"},
+      {"passengers", "civilians"}, {"passerby", "civilians"}, {"passersby", "civilians"}, {"pilgrims", "civilians"},
+      {"herder", "civilians"}, {"herders", "civilians"}, {"herdsmen", "civilians"}, {"herdsman", "civilians"},
+      {"traders", "civilians"}, {"trader", "civilians"}, {"vendor", "civilians"}, {"vendors", "civilians"},
+      {"shoppers", "civilians"}, {"refugees", "civilians"}, {"refugee", "civilians"}, {"migrants", "civilians"},
+      {"idps", "civilians"}, {"nomads", "civilians"}, {"teachers", "civilians"}, {"teacher", "civilians"},
+      {"doctors", "civilians"}, {"doctor", "civilians"}, {"medics", "civilians"}, {"paramedics", "civilians"},
+      {"paramedic", "civilians"}, {"journalist", "civilians"}, {"journalists", "civilians"},
+      {"workers", "civilians"}, {"worker", "civilians"}, {"miners", "civilians"}, {"fishermen", "civilians"},
+      {"protesters", "civilians"}, {"protester", "civilians"}, {"demonstrators", "civilians"},
+      {"mourners", "civilians"}, {"guests", "civilians"}, {"patients", "civilians"}, {"inhabitants", "civilians"},
+      {"child", "children"}, {"children", "children"}, {"boy", "children"}, {"boys", "children"},
+      {"girl", "children"}, {"girls", "children"}, {"kids", "children"}, {"minors", "children"},
+      {"infant", "children"}, {"infants", "children"}, {"baby", "children"}, {"babies", "children"},
+      {"toddler", "children"}, {"schoolchildren", "children"},
+      {"woman", "women"}, {"women", "women"}, {"mother", "women"}, {"mothers", "women"}, {"wife", "women"},
+      {"man", "men"}, {"men", "men"}, {"brothers", "men"}, {"brother", "men"}, {"father", "men"},
+      {"soldier", "soldiers"}, {"soldiers", "soldiers"}, {"troops", "soldiers"}, {"servicemen", "soldiers"},
+      {"serviceman", "soldiers"}, {"marines", "soldiers"}, {"paratroopers", "soldiers"}, {"personnel", "soldiers"},
+      {"police", "police"}, {"policeman", "police"}, {"policemen", "police"}, {"policewoman", "police"},
+      {"policewomen", "police"}, {"officers", "police"}, {"officer", "police"}, {"gendarmes", "police"},
+      {"gendarme", "police"}, {"constables", "police"}, {"guards", "police"}, {"bodyguards", "police"},
+      {"fighter", "fighters"}, {"fighters", "fighters"}, {"militant", "fighters"}, {"militants", "fighters"},
+      {"rebel", "fighters"}, {"rebels", "fighters"}, {"insurgent", "fighters"}, {"insurgents", "fighters"},
+      {"jihadist", "fighters"}, {"jihadists", "fighters"}, {"militiamen", "fighters"}, {"militiaman", "fighters"},
+      {"gunmen", "fighters"}, {"gunman", "fighters"}, {"attackers", "fighters"}, {"attacker", "fighters"},
+      {"assailants", "fighters"}, {"assailant", "fighters"}, {"terrorists", "fighters"}, {"terrorist", "fighters"},
+      {"combatants", "fighters"}, {"extremists", "fighters"}, {"bandits", "fighters"}, {"bandit", "fighters"},
+      {"suspects", "fighters"}, {"suspect", "fighters"}, {"kidnappers", "fighters"}, {"raiders", "fighters"},
+      {"family", "family"}, {"relatives", "family"}, {"relative", "family"}, {"son", "family"}, {"daughter", "family"},
+      {"sons", "family"}, {"daughters", "family"}, {"sister", "women"}, {"sisters", "women"}, {"husband", "men"},
+      {"guard", "people"}, {"driver", "civilians"}, {"drivers", "civilians"}, {"companion", "people"},
+      {"friend", "people"}, {"friends", "people"}, {"cousin", "family"}, {"nephew", "family"}, {"niece", "family"},
+      {"people", "people"}, {"persons", "people"}, {"person", "people"}, {"individuals", "people"},
+      {"individual", "people"}, {"others", "people"}, {"victims", "people"}, {"more", "people"},
+  };
+  return g;
+}
+
+// Nouns that are never the people a count refers to: munitions, buildings, animals, units.
+bool non_person(std::string_view w) {
+  static const std::unordered_map<std::string_view, int> s = {
+      {"bombs", 1}, {"bomb", 1}, {"rockets", 1}, {"rocket", 1}, {"missiles", 1}, {"missile", 1}, {"shells", 1},
+      {"mortars", 1}, {"mortar", 1}, {"strikes", 1}, {"airstrikes", 1}, {"raids", 1}, {"attacks", 1},
+      {"attack", 1}, {"explosions", 1}, {"blasts", 1}, {"explosion", 1}, {"blast", 1}, {"bombings", 1},
+      {"vehicles", 1}, {"cars", 1}, {"car", 1}, {"houses", 1}, {"homes", 1}, {"buildings", 1}, {"villages", 1},
+      {"times", 1}, {"cattle", 1}, {"goats", 1}, {"cows", 1}, {"animals", 1}, {"livestock", 1}, {"camels", 1},
+      {"sheep", 1}, {"weapons", 1}, {"rounds", 1}, {"bullets", 1}, {"hours", 1}, {"days", 1}, {"weeks", 1},
+      {"months", 1}, {"years", 1}, {"km", 1}, {"kilometres", 1}, {"kilometers", 1}, {"miles", 1},
+      {"metres", 1}, {"meters", 1}, {"percent", 1}, {"per", 1}, {"tons", 1}, {"tonnes", 1}, {"kg", 1},
+      {"dollars", 1}, {"euros", 1}, {"rupees", 1}, {"usd", 1}, {"am", 1}, {"pm", 1}, {"gmt", 1},
+      {"barrel", 1}, {"drones", 1}, {"drone", 1}, {"shops", 1}, {"schools", 1}, {"churches", 1}, {"mosques", 1},
+      {"incidents", 1}, {"clashes", 1}, {"massacres", 1}, {"operations", 1}, {"cases", 1}, {"tanks", 1},
+      {"positions", 1}, {"checkpoints", 1}, {"hospitals", 1}, {"minutes", 1}, {"seconds", 1}, {"o", 1},
+      {"year", 1}, {"day", 1}, {"hour", 1}, {"month", 1}, {"week", 1}, {"mm", 1}, {"locations", 1},
+      {"events", 1}, {"separate", 1}, {"bodies", 0},
+  };
+  auto it = s.find(w);
+  return it != s.end() && it->second;
+}
+
+bool is_aux(std::string_view w) {
+  static const std::unordered_map<std::string_view, int> s = {
+      {"was", 1}, {"were", 1}, {"is", 1}, {"are", 1}, {"been", 1}, {"be", 1}, {"being", 1}, {"have", 1},
+      {"has", 1}, {"had", 1}, {"got", 1}, {"get", 1}, {"reportedly", 1}, {"also", 1}, {"allegedly", 1},
+      {"confirmed", 1}, {"reported", 1}, {"feared", 1}, {"believed", 1}, {"said", 1}, {"to", 1},
+      {"all", 1}, {"later", 1}, {"subsequently", 1}, {"instantly", 1}, {"immediately", 1}, {"now", 1},
+      {"either", 1}, {"critically", 1}, {"seriously", 1}, {"severely", 1}, {"fatally", 1}, {"badly", 1},
+      {"slightly", 1}, {"lightly", 1}, {"gravely", 1}, {"mortally", 1}, {"presumed", 1}, {"thought", 1},
+      {"claimed", 1}, {"found", 1}, {"left", 1}, {"still", 1}, {"apparently", 1}, {"initially", 1},
+      {"eventually", 1}, {"known", 1}, {"understood", 1}, {"likely", 1}, {"probably", 1}, {"possibly", 1}, {"then", 1},
+      {"were", 1}, {"are", 1}, {"not", 0},
+  };
+  auto it = s.find(w);
+  return it != s.end() && it->second;
+}
+
+// Time words that may sit between a count and its verb ("were on Tuesday killed").
+bool is_time_word(std::string_view w) {
+  static const std::unordered_map<std::string_view, int> s = {
+      {"monday", 1}, {"tuesday", 1}, {"wednesday", 1}, {"thursday", 1}, {"friday", 1}, {"saturday", 1},
+      {"sunday", 1}, {"today", 1}, {"yesterday", 1}, {"tonight", 1}, {"overnight", 1}, {"morning", 1},
+      {"night", 1}, {"evening", 1}, {"afternoon", 1}, {"earlier", 1}, {"week", 1}, {"weekend", 1}};
+  return s.count(w) > 0;
+}
+
+// Words that end a subject noun phrase: clause boundaries, prepositions that start another phrase.
+bool breaks_phrase(std::string_view w) {
+  static const std::unordered_map<std::string_view, int> s = {
+      {"when", 1}, {"after", 1}, {"before", 1}, {"while", 1}, {"as", 1}, {"who", 1}, {"whom", 0}, {"which", 1},
+      {"that", 1}, {"where", 1}, {"because", 1}, {"since", 1}, {"until", 1}, {"during", 1}, {"in", 1},
+      {"on", 1}, {"at", 1}, {"by", 1}, {"with", 1}, {"from", 1}, {"into", 1}, {"but", 1}, {"if", 1},
+      {"than", 1}, {"for", 1}, {"near", 1}, {"against", 1}, {"across", 1}, {"between", 1}, {"per", 1},
+      {"not", 1}, {"no", 1}, {"never", 1}, {"out", 1}, {"over", 1}, {"including", 1}, {"among", 1},
+      {"said", 1}, {"says", 1}, {"say", 1}, {"told", 1}, {"there", 1}, {"it", 1}, {"they", 1}, {"he", 1},
+      {"she", 1}, {"we", 1}, {"i", 1}, {"you", 1}, {"this", 1}, {"these", 1}, {"those", 1}, {"would", 1},
+      {"could", 1}, {"will", 1}, {"may", 1}, {"might", 1}, {"and", 1}, {"or", 1},
+  };
+  auto it = s.find(w);
+  return it != s.end() && it->second;
+}
+
+// A count: number, bounds and how it was written.
+struct Qty {
+  size_t tb = 0, te = 0;  // tokens [tb, te) including the qualifier
+  double best = kNone, low = kNone, high = kNone;
+  bool approximate = false, vague = false, unknown = false, weak = false;  // weak: article/pronoun/"the"
+  std::string vague_word;
+};
+
+struct Item {  // one linked count
+  Qty q;
+  size_t group_end = 0;  // token after the group words
+  std::string group = "people";
+};
+
+struct Extracted {
+  Kind kind;
+  uint32_t start, end;
+  double best, low, high;
+  std::string group;
+  double confidence;
+  bool negated = false, unknown = false, approximate = false, summary = false, ambiguous = false, part = false,
+       sum = false;
+  std::string total_of, vague_word;
+  std::vector<std::string> includes;
+};
+
+struct Casualties {
+  static constexpr const char* name = "casualties";
+  static constexpr const char* version = "v1";
+  static constexpr const char* requires_labels = "sentence";
+  static constexpr const char* assigns = "casualty";
+  static constexpr const char* default_config = "{}";
+
+  Phrases phrases;
+
+  explicit Casualties(const ik::sdk::Config&) {
+    using K = Kind;
+    using R = Role;
+    auto add = [&](std::initializer_list<std::string_view> ps, TriggerDef d) {
+      for (auto p : ps) phrases.add(p, d);
+    };
+    add({"killed", "murdered", "slain", "massacred", "executed", "beheaded", "slaughtered", "lynched", "hanged",
+         "lynched to death", "lynch to death", "shot to death", "decapitated", "strangled", "strangled to death",
+         "assassinated", "shot dead", "gunned down", "shot and killed", "stabbed to death", "hacked to death",
+         "burned to death", "burnt to death", "beaten to death", "beat to death", "stoned to death",
+         "clubbed to death", "tortured to death", "burned alive", "burnt alive", "buried alive", "butchered",
+         "shot to death", "killed instantly"},
+        {K::Killed, R::Verb});
+    add({"killing", "kills", "kill", "murdering", "murders", "executing", "beheading", "slaughtering",
+         "massacring", "shooting dead", "shoots dead", "killing at least"},
+        {K::Killed, R::Active});
+    add({"died", "dead", "perished", "lost their lives", "lost his life", "lost her life", "lost their life",
+         "deaths", "death", "killed or missing", "drowned", "succumbed", "confirmed dead",
+         "bodies", "corpses", "dies", "die"},
+        {K::Killed, R::Passive});
+    add({"fatalities", "fatality", "fatalities coded", "fatalities recorded", "fatality coded", "fatalities reported"},
+        {K::Killed, R::Passive, false, true});
+    add({"among the dead", "among the killed", "among those killed", "among the victims", "among the deceased"},
+        {K::Killed, R::Passive, false, false, false, true});
+    add({"among the injured", "among the wounded", "among those injured", "among those wounded"},
+        {K::Injured, R::Passive, false, false, false, true});
+    add({"deaths of", "death of", "killing of", "killings of", "lives of", "life of", "bodies of", "corpses of",
+         "murder of", "murders of", "execution of", "massacre of", "claimed the lives of", "claiming the lives of",
+         "claimed the life of", "claiming the life of", "took the lives of", "taking the lives of",
+         "bodies of at least"},
+        {K::Killed, R::OfNoun});
+    add({"killers of", "murderers of", "remains of", "slit the throats of", "slitting the throats of",
+         "beheading of", "assassination of"},
+        {K::Killed, R::OfNoun});
+    add({"fatally shot", "fatally stabbed", "fatally wounded", "shot and killed"}, {K::Killed, R::Verb});
+    add({"death toll", "toll", "number of dead", "number of deaths", "number of people killed", "number of fatalities",
+         "death count", "body count"},
+        {K::Killed, R::Toll});
+    add({"fatalities coded as", "fatalities were coded as", "fatalities recorded as", "coded as", "fatalities coded at",
+         "fatalities coded to", "fatalities are coded as", "fatality coded as"},
+        {K::Killed, R::Toll, false, true});
+    add({"lost"}, {K::Killed, R::PersonLoss});
+    add({"wounded", "injured", "hurt", "maimed", "shot and wounded", "shot and injured", "seriously injured",
+         "seriously wounded", "critically injured", "slightly injured"},
+        {K::Injured, R::Verb});
+    add({"wounding", "injuring", "wounds", "injures", "injure", "wound", "hurting", "maiming"}, {K::Injured, R::Active});
+    add({"injuries", "hospitalized", "hospitalised", "sustained injuries", "suffered injuries",
+         "were hospitalized", "sustained gunshot wounds", "sustained bullet wounds", "injury"},
+        {K::Injured, R::Passive});
+    add({"injured toll", "number of injured", "number of wounded"}, {K::Injured, R::Toll});
+    add({"casualties", "casualty"}, {K::Killed, R::Passive, true, false, true});
+    add({"killed or wounded", "killed or injured", "killed and wounded", "killed and injured", "dead or wounded",
+         "dead and wounded", "dead and injured", "dead or injured", "killed or hurt"},
+        {K::Killed, R::Verb, true, false, true});
+    add({"abducted", "kidnapped", "abducting", "kidnapping", "abducts", "kidnaps", "taken hostage", "held hostage",
+         "captured", "taken captive", "carried away", "seized"},
+        {K::Abducted, R::Verb});
+    add({"abduction of", "kidnapping of", "kidnap of"}, {K::Abducted, R::OfNoun});
+    add({"arrested", "detained", "arresting", "arrests", "detaining", "apprehended", "taken into custody",
+         "rounded up", "arrest"},
+        {K::Arrested, R::Verb});
+    add({"arrest of", "detention of"}, {K::Arrested, R::OfNoun});
+    add({"missing", "unaccounted for", "disappeared", "went missing", "remain missing"}, {K::Missing, R::Passive});
+    // Negations and unknowns.
+    for (auto p : {"no casualties", "no casualty", "no deaths", "no fatalities", "no one was killed",
+                   "nobody was killed", "no one killed", "no one died", "nobody died", "no one was hurt",
+                   "nobody was hurt", "no one was injured", "nobody was injured", "no one was wounded",
+                   "without causing casualties", "without causing any casualties", "without casualties",
+                   "no reported casualties", "no reports of casualties", "no immediate reports of casualties",
+                   "no casualties were reported", "no injuries or deaths", "no deaths or injuries",
+                   "no fatalities or injuries", "no lives were lost", "no loss of life", "no loss of lives",
+                   "no one was harmed", "nobody was harmed", "no one was killed or injured", "did not cause casualties",
+                   "caused no casualties", "no human casualties", "there were no casualties", "no victims"})
+      phrases.add(p, {K::Killed, R::Negation, true});
+    for (auto p : {"no injuries", "no one was injured", "no injuries were reported", "no one was hurt"})
+      phrases.add(p, {K::Injured, R::Negation});
+    for (auto p : {"casualties unknown", "casualties are unknown", "casualties were unknown", "casualties remain unknown",
+                   "number of casualties unknown", "number of casualties is unknown", "number of casualties remains unknown",
+                   "number of casualties are unknown", "fatalities unknown", "fatalities are unknown",
+                   "number of fatalities unknown", "unknown casualties", "unknown number of casualties",
+                   "unspecified number of casualties", "unknown number of fatalities", "unspecified number of fatalities",
+                   "unknown fatalities", "casualties not known", "casualty figures unknown",
+                   "number of fatalities not yet verified", "exact numbers are currently unknown",
+                   "exact number of casualties", "unspecified number of dead", "unknown number of dead",
+                   "unknown number of deaths", "unspecified number of deaths", "number of deaths"})
+      phrases.add(p, {K::Killed, R::Unknown, true});
+  }
+
+  // ------------------------------------------------------------------ quantities
+  struct Ctx {
+    std::string_view text;
+    const std::vector<Token>& tok;
+    const std::vector<std::string>& low;
+    size_t sb, se;  // sentence token range
+    bool word(size_t i, std::string_view w) const { return i < se && low[i] == w; }
+  };
+
+  static bool is_month(std::string_view w) {
+    static const std::unordered_map<std::string_view, int> m = {
+        {"january", 1}, {"february", 1}, {"march", 1}, {"april", 1}, {"may", 1}, {"june", 1}, {"july", 1},
+        {"august", 1}, {"september", 1}, {"october", 1}, {"november", 1}, {"december", 1}, {"jan", 1},
+        {"feb", 1}, {"mar", 1}, {"apr", 1}, {"jun", 1}, {"jul", 1}, {"aug", 1}, {"sep", 1}, {"sept", 1},
+        {"oct", 1}, {"nov", 1}, {"dec", 1}};
+    return m.count(w) > 0;
+  }
+
+  // The bare number at i (digits or words), rejecting dates, ages, times, years, measures and labels.
+  static std::optional<ik::text::Number> bare_number(const Ctx& c, size_t i) {
+    const auto& tok = c.tok;
+    if (i >= c.se) return std::nullopt;
+    auto n = ik::text::read_number(tok, i);
+    if (!n) return std::nullopt;
+    const size_t e = i + n->token_count;
+    // vague words only as counts: "hundreds of people" yes, "hundreds" alone fine
+    if (tok[i].kind == TokenKind::Number) {
+      if (tok[i].text.find('.') != std::string_view::npos) return std::nullopt;  // decimals
+      if (n->value >= 1900 && n->value <= 2100 && tok[i].text.size() == 4) return std::nullopt;  // years
+    }
+    if (i > c.sb) {
+      const std::string_view p = c.low[i - 1];
+      if (is_month(p) || p == "resolution" || p == "article" || p == "no" || p == "number" || p == "route" ||
+          p == "$" || p == "#" || p == "brigade" || p == "division" || p == "battalion" || p == "unit" ||
+          p == "section" || p == "page" || p == "chapter" || p == "aged" || p == "age" || p == "km" ||
+          p == "kilometre" || p == "kilometer" || p == "highway" || p == "road" || p == "/" || p == ":" ||
+          p == "€" || p == "£" || p == "zone" || p == "sector" || p == "phase" || p == "camp")
+        return std::nullopt;
+      if (p == "." && tok[i - 1].start == tok[i].start - 1) return std::nullopt;
+    }
+    if (e < c.se) {
+      const std::string_view nx = c.low[e];
+      if (is_month(nx) || nx == ":" || nx == "%" || nx == "/" || nx == "th" || nx == "st" || nx == "nd" || nx == "rd")
+        return std::nullopt;
+      if (nx == "-" && e + 1 < c.se && (c.low[e + 1] == "year" || c.low[e + 1] == "years" || c.low[e + 1] == "month" ||
+                                         c.low[e + 1] == "day" || c.low[e + 1] == "km" || c.low[e + 1] == "hour"))
+        return std::nullopt;  // "16-year-old", "3-day"
+      if ((nx == "year" || nx == "years") && e + 1 < c.se && c.low[e + 1] == "old") return std::nullopt;
+      if (nx == "of" && e + 1 < c.se && is_month(c.low[e + 1])) return std::nullopt;
+    }
+    return n;
+  }
+
+  // A count at i with its qualifier: "at least 11", "between 10 and 15", "a man", "an unknown number of".
+  static std::optional<Qty> qty_at(const Ctx& c, size_t i) {
+    const auto& low = c.low;
+    Qty q;
+    q.tb = i;
+    size_t k = i;
+    enum { None, AtLeast, UpTo, Nearly, About, Between } qual = None;
+    auto take = [&](std::initializer_list<std::string_view> ws) {
+      size_t j = k;
+      for (auto w : ws) {
+        if (j >= c.se || low[j] != w) return false;
+        ++j;
+      }
+      k = j;
+      return true;
+    };
+    if (take({"at", "least"}) || take({"no", "fewer", "than"}) || take({"no", "less", "than"}) ||
+        take({"not", "less", "than"}) || take({"a", "minimum", "of"}) || take({"more", "than"}) ||
+        take({"over"}) || take({"upwards", "of"}) || take({"in", "excess", "of"}) || take({"a", "total", "of"}) ||
+        take({"not", "fewer", "than"}) || take({"at", "minimum"})) {
+      qual = (low[i] == "a" && low[i + 1] == "total") ? None : AtLeast;
+      q.approximate = low[i] == "more" || low[i] == "over" || low[i] == "upwards" || low[i] == "in";
+    } else if (take({"up", "to"}) || take({"as", "many", "as"})) {
+      qual = UpTo;
+    } else if (take({"nearly"}) || take({"almost"}) || take({"close", "to"}) || take({"just", "under"})) {
+      qual = Nearly;
+    } else if (take({"about"}) || take({"around"}) || take({"approximately"}) || take({"some"}) ||
+               take({"roughly"}) || take({"an", "estimated"}) || take({"estimated"}) || take({"approx"}) ||
+               take({"circa"}) || take({"reportedly"})) {
+      qual = About;
+    } else if (take({"between"})) {
+      qual = Between;
+    }
+    const bool another = take({"another"});
+    another || take({"a", "further"}) || take({"further"}) || take({"other"});
+    if (qual != None && qual != Between && k < c.se && low[k] == "at" && k + 1 < c.se && low[k + 1] == "least") k += 2;
+    if (k >= c.se) return std::nullopt;
+    // unknown counts
+    {
+      size_t j = k;
+      if (low[j] == "an" || low[j] == "a" || low[j] == "the") ++j;
+      if (j + 2 < c.se + 1 && j + 1 < c.se &&
+          (low[j] == "unknown" || low[j] == "unspecified" || low[j] == "unidentified" || low[j] == "undetermined" ||
+           low[j] == "undisclosed" || low[j] == "unconfirmed" || low[j] == "large" || low[j] == "high" ||
+           low[j] == "significant" || low[j] == "exact") &&
+          low[j + 1] == "number" && j + 2 < c.se && low[j + 2] == "of") {
+        q.te = j + 3;
+        q.unknown = true;
+        q.vague_word = low[j];
+        return q;
+      }
+      if (low[k] == "a" && k + 2 < c.se && low[k + 1] == "number" && low[k + 2] == "of") {
+        q.te = k + 3;
+        q.unknown = true;
+        q.vague_word = "a number of";
+        return q;
+      }
+      if (low[k] == "several" || low[k] == "many" || low[k] == "numerous" ||
+          (low[k] == "a" && k + 1 < c.se && low[k + 1] == "few") || (low[k] == "some" && qual == None)) {
+        q.te = k + (low[k] == "a" ? 2 : 1);
+        if (q.te < c.se && low[q.te] == "of") ++q.te;
+        q.unknown = true;
+        q.vague_word = low[k] == "a" ? "a few" : low[k];
+        return q;
+      }
+    }
+    auto n = bare_number(c, k);
+    if (!n) {
+      if (qual != None) return std::nullopt;
+      if (another && k < c.se && c.tok[k].kind == TokenKind::Word) {  // "and another soldier"
+        q.te = k;
+        q.best = q.low = q.high = 1;
+        q.weak = true;
+        return q;
+      }
+      // "a man", "an elderly woman", "a 16-year-old Palestinian": one person
+      if ((low[k] == "a" || low[k] == "an" || low[k] == "one") && k + 1 < c.se) {
+        const std::string_view nx = low[k + 1];
+        if (nx == "number" || nx == "few" || nx == "lot" || nx == "total" || nx == "further" || nx == "series" ||
+            nx == "wave" || nx == "group" || nx == "couple" || nx == "dozen" || nx == "hundred" || nx == "thousand")
+          return std::nullopt;
+        q.te = k + 1;
+        q.best = q.low = q.high = 1;
+        q.weak = true;
+        return q;
+      }
+      if ((low[k] == "his" || low[k] == "her") && k + 1 < c.se) {  // "killing him and his guard"
+        static const std::unordered_map<std::string_view, int> kin = {
+            {"wife", 1}, {"husband", 1}, {"son", 1}, {"daughter", 1}, {"brother", 1}, {"sister", 1}, {"father", 1},
+            {"mother", 1}, {"guard", 1}, {"bodyguard", 1}, {"driver", 1}, {"friend", 1}, {"companion", 1},
+            {"colleague", 1}, {"cousin", 1}, {"nephew", 1}, {"niece", 1}, {"child", 1}, {"relative", 1},
+            {"assistant", 1}, {"aide", 1}, {"uncle", 1}, {"grandson", 1}, {"granddaughter", 1}};
+        size_t h = k + 1;
+        if (h + 1 < c.se && kin.count(low[h]) == 0 && kin.count(low[h + 1])) ++h;  // "his young son"
+        if (kin.count(low[h])) {
+          q.te = k + 1;
+          q.best = q.low = q.high = 1;
+          q.weak = true;
+          return q;
+        }
+        return std::nullopt;
+      }
+      if (low[k] == "both") {
+        q.te = k + 1;
+        q.best = q.low = q.high = 2;
+        return q;
+      }
+      return std::nullopt;
+    }
+    q.te = k + n->token_count;
+    if (q.te < c.se && low[q.te] == "of" && n->vague) ++q.te;  // "dozens of"
+    const double v = n->value;
+    q.best = v;
+    if (n->vague) {
+      q.low = v;
+      q.approximate = q.vague = true;
+      q.vague_word = std::string(c.tok[k].text);
+      return q;
+    }
+    // second number of a range: "10 and 15", "10-15", "10 to 15", "four or five"
+    size_t r = q.te;
+    if (r + 1 < c.se && (low[r] == "-" || low[r] == "\xE2\x80\x93" || low[r] == "to" || low[r] == "or" ||
+                         (qual == Between && low[r] == "and"))) {
+      if (auto m = bare_number(c, r + 1); m && !m->vague && m->value > v && m->value < v * 10 + 10) {
+        q.te = r + 1 + m->token_count;
+        q.low = v;
+        q.high = m->value;
+        return q;
+      }
+    }
+    switch (qual) {
+      case AtLeast: q.low = v; break;
+      case UpTo: q.high = v; break;
+      case Nearly: q.high = v; q.approximate = true; break;
+      case About: q.approximate = true; break;
+      case Between: return std::nullopt;
+      case None: q.low = q.high = v; break;
+    }
+    return q;
+  }
+
+  // Group words after a count, up to `limit`: "civilians", "members of the same family", "Taliban fighters".
+  std::string group_after(const Ctx& c, size_t from, size_t limit, size_t& end, bool* known = nullptr) const {
+    std::string g;
+    if (known) *known = false;
+    size_t i = from;
+    end = from;
+    const auto& G = groups();
+    for (; i < c.se && i < from + limit; ++i) {
+      const std::string_view w = c.low[i];
+      const Token& t = c.tok[i];
+      if (t.kind == TokenKind::Punct) {
+        // only word-internal marks: "pro-government", "Shi'ite"
+        const bool inside = i > 0 && i + 1 < c.se && c.tok[i - 1].end == t.start && t.end == c.tok[i + 1].start;
+        if (!inside || (w != "-" && w != "'" && w != "\xE2\x80\x99")) break;
+        continue;
+      }
+      if (phrases.match(c.low, i, c.se)) break;  // a trigger ends the phrase
+      const bool age = i + 2 < c.se && ((c.low[i + 1] == "-" && (c.low[i + 2] == "year" || c.low[i + 2] == "years" ||
+                                                                 c.low[i + 2] == "month")) ||
+                                          ((c.low[i + 1] == "year" || c.low[i + 1] == "years") && c.low[i + 2] == "old"));
+      if (t.kind == TokenKind::Number || age) {  // an age inside the phrase: "a 16-year-old", "a four-year-old"
+        size_t k = i + 1;
+        if (k < c.se && c.low[k] == "-") ++k;
+        if (k < c.se && (c.low[k] == "year" || c.low[k] == "years")) {
+          ++k;
+          if (k < c.se && c.low[k] == "-") ++k;
+          if (k < c.se && c.low[k] == "old") ++k;
+          i = k - 1;
+          end = k;
+          continue;
+        }
+        break;
+      }
+      if (non_person(w)) return "";
+      if (auto it = G.find(w); it != G.end()) {
+        if (g.empty() || g == "people") g = std::string(it->second);
+        if (w == "family" || w == "members") g = "family";
+        end = i + 1;
+        if (known) *known = true;
+        // the head noun ends the phrase unless "of" follows ("members of the same family")
+        if (!(i + 1 < c.se && c.low[i + 1] == "of")) break;
+        continue;
+      }
+      if (w == "of" && i + 1 < c.se && (c.low[i + 1] == "the" || c.low[i + 1] == "a" || c.low[i + 1] == "them" ||
+                                        c.low[i + 1] == "whom" || c.low[i + 1] == "one" || c.low[i + 1] == "his" ||
+                                        c.low[i + 1] == "their")) {
+        if (c.low[i + 1] == "them" || c.low[i + 1] == "whom") {
+          end = i + 2;
+          break;
+        }
+        continue;
+      }
+      if ((w == "the" || w == "a" || w == "his" || w == "their" || w == "one") && i > from && c.low[i - 1] == "of") continue;
+      if (w == "same") continue;
+      if (w == "the" || w == "a" || w == "an") break;
+      if (w == "members" || w == "member") {
+        if (g.empty()) g = "people";
+        end = i + 1;
+        continue;
+      }
+      if (breaks_phrase(w) || is_aux(w)) break;
+      if (t.kind == TokenKind::Word) {
+        end = i + 1;  // adjectives, nationalities, names ("Taliban", "Hezbollah", "elderly")
+        continue;
+      }
+    }
+    if (g.empty()) g = "people";
+    return g;
+  }
+
+  // ------------------------------------------------------------------ process
+  void process(ik::sdk::Doc& doc) const {
+    const std::string_view text = doc.text();
+    const auto tok = ik::text::tokenize(text);
+    std::vector<std::string> low(tok.size());
+    for (size_t i = 0; i < tok.size(); ++i) low[i] = ik::text::lower(tok[i].text);
+
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    for (const auto& m : doc.mentions("sentence")) spans.emplace_back(uint32_t(m.start), uint32_t(m.end));
+    if (spans.empty())
+      for (const auto& s : ik::text::sentences(text)) spans.emplace_back(s.start, s.end);
+
+    std::vector<Extracted> out;
+    size_t ti = 0;
+    for (const auto& [ss, se] : spans) {
+      while (ti < tok.size() && tok[ti].start < ss) ++ti;
+      size_t te = ti;
+      while (te < tok.size() && tok[te].end <= se) ++te;
+      if (te > ti) sentence(Ctx{text, tok, low, ti, te}, out);
+      ti = te;
+    }
+    for (const auto& e : out) emit(doc, e);
+  }
+
+  struct Trig {
+    size_t tb, te;
+    TriggerDef def;
+    bool passive_form = false;  // "was killed", "were reportedly killed": a form of "be" before it
+    bool singular = false;      // "was killed", "has been killed"
+  };
+
+  void sentence(const Ctx& c, std::vector<Extracted>& out) const {
+    const auto& low = c.low;
+    // triggers
+    std::vector<Trig> trig;
+    for (size_t i = c.sb; i < c.se;) {
+      if (auto m = phrases.match(low, i, c.se)) {
+        Trig t{i, i + m->second, m->first};
+        for (size_t k = i; k > c.sb && k + 6 > i;) {
+          const std::string_view w = low[--k];
+          if (w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be" || w == "being" ||
+              w == "got" || w == "get" || w == "gets") {
+            t.passive_form = true;
+            t.singular = w == "was" || w == "is" || (w == "been" && k > c.sb && (low[k - 1] == "has" || low[k - 1] == "had"));
+            if (w == "been" && k > c.sb && low[k - 1] == "had") t.singular = false;  // "had": either number
+            break;
+          }
+          if (is_time_word(w) || w == "on" || w == "this" || w == "late" || w == "early") continue;  // "was on Friday killed"
+          if (w == "and" && k > c.sb && low[k - 1].size() > 3 && low[k - 1].substr(low[k - 1].size() - 2) == "ed") {
+            --k;  // "were kidnapped and killed"
+            continue;
+          }
+          if (!is_aux(w) || w == "have" || w == "has" || w == "had" || w == "said" || w == "left" || w == "to") break;
+        }
+        trig.push_back(t);
+        i += m->second;
+      } else {
+        ++i;
+      }
+    }
+    if (trig.empty()) return;
+    std::vector<char> used(c.se - c.sb, 0);  // count tokens already linked
+    auto is_used = [&](size_t a, size_t b) {
+      for (size_t k = a; k < b; ++k)
+        if (used[k - c.sb]) return true;
+      return false;
+    };
+    auto mark = [&](size_t a, size_t b) {
+      for (size_t k = a; k < b && k < c.se; ++k) used[k - c.sb] = 1;
+    };
+    auto trigger_at = [&](size_t i) -> const Trig* {
+      for (const auto& t : trig)
+        if (t.tb == i) return &t;
+      return nullptr;
+    };
+
+    auto make = [&](Kind kind, const Item& it, double conf) {
+      Extracted e{};
+      e.kind = kind;
+      e.start = c.tok[it.q.tb].start;
+      e.end = c.tok[std::max(it.group_end, it.q.te) - 1].end;
+      e.best = it.q.best;
+      e.low = it.q.low;
+      e.high = it.q.high;
+      e.group = it.group;
+      e.approximate = it.q.approximate;
+      e.unknown = it.q.unknown;
+      e.vague_word = it.q.vague_word;
+      e.confidence = conf * (it.q.weak ? 0.85 : 1.0) * (it.q.unknown ? 0.5 : 1.0) * (it.q.vague ? 0.7 : 1.0);
+      return e;
+    };
+
+    // Items of a list after the first: ", 3 soldiers", "and a woman", "as well as two children".
+    auto list_after = [&](size_t pos, std::vector<Item>& items, bool stop_before_trigger) {
+      while (pos < c.se) {
+        size_t k = pos;
+        if (low[k] == "," && k + 1 < c.se && low[k + 1] == "and") ++k;
+        const bool comma_only = low[k] == ",";
+        if (low[k] == "and" || low[k] == ",") ++k;
+        else if (low[k] == "as" && k + 2 < c.se && low[k + 1] == "well" && low[k + 2] == "as") k += 3;
+        else if (low[k] == "along" && k + 1 < c.se && low[k + 1] == "with") k += 2;
+        else break;
+        auto q = qty_at(c, k);
+        if (!q || q->unknown || is_used(q->tb, q->te)) break;
+        if (q->te + 1 < c.se && low[q->te] == "of" && (low[q->te + 1] == "them" || low[q->te + 1] == "whom")) break;
+        Item it{*q};
+        bool known = false;
+        it.group = group_after(c, q->te, 6, it.group_end, &known);
+        // "and a" + nothing; ", an army spokesman" (an apposition, not a victim)
+        if (it.group.empty() || (q->weak && (it.group_end == q->te || (comma_only && !known)))) break;
+        // an item followed by its own trigger belongs to that trigger ("and 45 others were wounded")
+        if (stop_before_trigger) {
+          size_t j = it.group_end;
+          while (j < c.se && is_aux(low[j])) ++j;
+          if (trigger_at(j)) break;
+        }
+        items.push_back(it);
+        pos = std::max(it.group_end, q->te);
+      }
+      return pos;
+    };
+
+    // Breakdown after a total: ", including 255 children and 209 women", " - five policemen and ...".
+    auto breakdown_after = [&](size_t pos, Extracted& total, Kind kind, double conf) {
+      size_t k = pos;
+      if (k < c.se && low[k] == ",") ++k;
+      bool intro = false;
+      if (k < c.se && (low[k] == "including" || low[k] == "incl" || low[k] == "mostly" || low[k] == "mainly")) {
+        ++k;
+        intro = true;
+      } else if (k + 1 < c.se && ((low[k] == "among" && (low[k + 1] == "them" || low[k + 1] == "whom")) ||
+                                  (low[k] == "of" && (low[k + 1] == "whom" || low[k + 1] == "them")))) {
+        k += 2;
+        intro = true;
+      } else if (k < c.se && (low[k] == "-" || low[k] == "\xE2\x80\x94" || low[k] == "\xE2\x80\x93" || low[k] == "(" ||
+                              low[k] == ":")) {
+        ++k;
+        intro = true;
+      }
+      std::optional<Qty> q;
+      if (!intro && k < c.se) {  // ", six of them children"
+        q = qty_at(c, k);
+        if (!q || !(q->te + 1 < c.se && low[q->te] == "of" && (low[q->te + 1] == "them" || low[q->te + 1] == "whom")))
+          return pos;
+        Item part{*q};
+        size_t ge = q->te + 2;
+        part.group = group_after(c, q->te + 2, 4, ge);
+        part.group_end = ge;
+        if (part.group.empty()) return pos;
+        Extracted p = make(kind, part, conf * 0.9);
+        p.part = true;
+        p.total_of = std::string(c.text.substr(total.start, total.end - total.start));
+        out.push_back(p);
+        mark(q->tb, q->te);
+        return ge;
+      }
+      if (!intro || k >= c.se) return pos;
+      q = qty_at(c, k);
+      if (!q || q->unknown || is_used(q->tb, q->te)) {
+        // "including women and children": groups without counts
+        for (size_t j = k; j < c.se && j < k + 6; ++j) {
+          auto it = groups().find(low[j]);
+          if (it != groups().end() && it->second != "people") total.includes.emplace_back(it->second);
+          else if (low[j] != "and" && low[j] != "," && c.tok[j].kind != TokenKind::Word) break;
+        }
+        return pos;
+      }
+      std::vector<Item> items;
+      Item first{*q};
+      first.group = group_after(c, q->te, 6, first.group_end);
+      if (first.group.empty()) return pos;
+      items.push_back(first);
+      size_t end = list_after(std::max(first.group_end, q->te), items, true);
+      const std::string total_text(c.text.substr(total.start, total.end - total.start));
+      for (const auto& it : items) {
+        if (!std::isnan(total.best) && !std::isnan(it.q.best) && it.q.best > total.best) continue;
+        Extracted p = make(kind, it, conf * 0.9);
+        p.part = true;
+        p.total_of = total_text;
+        out.push_back(p);
+        mark(it.q.tb, it.q.te);
+      }
+      return end;
+    };
+
+    // Emits a list of items for one trigger: a single item, or parts plus their sum.
+    auto emit_items = [&](const Trig& t, std::vector<Item>& items, double conf, size_t after) {
+      if (items.empty()) return;
+      for (const auto& it : items) mark(it.q.tb, it.q.te);
+      Kind kind = t.def.kind;
+      auto flag = [&](Extracted& e) {
+        e.summary = t.def.summary;
+        e.ambiguous = t.def.ambiguous;
+        e.part = e.part || t.def.part;
+      };
+      if (items.size() == 1) {
+        Extracted e = make(kind, items[0], conf);
+        flag(e);
+        breakdown_after(after, e, kind, conf);
+        out.push_back(e);
+        if (t.def.both && !t.def.ambiguous) {
+          e.kind = Kind::Injured;
+          out.push_back(e);
+        }
+        return;
+      }
+      Extracted sum = make(kind, items[0], conf);
+      sum.end = c.tok[std::max(items.back().group_end, items.back().q.te) - 1].end;
+      sum.best = sum.low = sum.high = 0;
+      std::string g = items[0].group;
+      bool any_unknown = false;
+      for (const auto& it : items) {
+        if (it.q.unknown) any_unknown = true;
+        sum.best += std::isnan(it.q.best) ? 0 : it.q.best;
+        sum.low += std::isnan(it.q.low) ? (std::isnan(it.q.best) ? 0 : it.q.best) : it.q.low;
+        sum.high = (std::isnan(sum.high) || std::isnan(it.q.high)) ? kNone : sum.high + it.q.high;
+        sum.approximate = sum.approximate || it.q.approximate;
+        if (it.group != g) g = "people";
+      }
+      if (any_unknown) sum.unknown = true;
+      sum.group = g == "men" || g == "women" || g == "children" ? "people" : g;
+      sum.sum = true;
+      flag(sum);
+      const std::string total_text(c.text.substr(sum.start, sum.end - sum.start));
+      for (const auto& it : items) {
+        Extracted p = make(kind, it, conf * 0.9);
+        flag(p);
+        p.part = true;
+        p.total_of = total_text;
+        out.push_back(p);
+      }
+      out.push_back(sum);
+    };
+
+    for (size_t ti = 0; ti < trig.size(); ++ti) {
+      const Trig& t = trig[ti];
+      const Role role = t.def.role;
+      if (role == Role::Negation || role == Role::Unknown) {
+        Extracted e{};
+        e.kind = t.def.kind;
+        e.start = c.tok[t.tb].start;
+        e.end = c.tok[t.te - 1].end;
+        e.best = role == Role::Negation ? 0 : kNone;
+        e.low = e.high = e.best;
+        e.negated = role == Role::Negation;
+        e.unknown = role == Role::Unknown;
+        e.group = "people";
+        e.confidence = role == Role::Negation ? 0.7 : 0.4;
+        out.push_back(e);
+        if (t.def.both) {
+          e.kind = Kind::Injured;
+          out.push_back(e);
+        }
+        continue;
+      }
+      // The next trigger when this one is "killed and"/"killed or" + another: they share the count.
+      const Trig* next = nullptr;
+      if (t.te + 1 < c.se && (low[t.te] == "and" || low[t.te] == "or") && ti + 1 < trig.size() &&
+          trig[ti + 1].tb == t.te + 1)
+        next = &trig[ti + 1];
+
+      // ---- active: count after the trigger
+      if (role == Role::Active || role == Role::OfNoun || role == Role::PersonLoss || role == Role::Toll ||
+          (role == Role::Verb && !t.passive_form)) {
+        size_t k = t.te;
+        if (next && (role == Role::Verb || role == Role::Active)) {
+          const bool kill_injure = (t.def.kind == Kind::Killed) != (next->def.kind == Kind::Killed) &&
+                                   (t.def.kind == Kind::Injured || next->def.kind == Kind::Injured);
+          if (kill_injure) {
+            // "killed and injured dozens": one ambiguous count
+            if (auto q = qty_at(c, next->te); q && !is_used(q->tb, q->te)) {
+              Item it{*q};
+              it.group = group_after(c, q->te, 6, it.group_end);
+              Extracted e = make(Kind::Killed, it, 0.3);
+              e.ambiguous = true;
+              out.push_back(e);
+              e.kind = Kind::Injured;
+              out.push_back(e);
+              mark(q->tb, q->te);
+            }
+            continue;
+          }
+          k = next->te;  // "abducted and killed 8 children": both get the count
+        }
+        if (role == Role::Toll) {
+          // "death toll rose to 15", "toll from 10 to 15": the last count before a clause break
+          std::optional<Qty> best;
+          for (size_t j = t.te; j < c.se && j < t.te + 10; ++j) {
+            if (low[j] == "." || low[j] == ";" || low[j] == "(") break;
+            if (auto q = qty_at(c, j)) {
+              if (j > c.sb && low[j - 1] == "from" && !std::isnan(q->high) && q->high != q->best)
+                q->best = q->low = q->high;  // "rose from 10 to 15": the new figure
+              best = q;
+              j = q->te - 1;
+              if (!(q->te < c.se && low[q->te] == "to")) break;
+            }
+          }
+          if (best && !is_used(best->tb, best->te) && !best->weak) {
+            Item it{*best};
+            it.group = group_after(c, best->te, 6, it.group_end);
+            std::vector<Item> items{it};
+            emit_items(t, items, t.def.summary ? 0.95 : 0.85, std::max(it.group_end, best->te));
+          }
+          continue;
+        }
+        // pronoun objects: "killed him"
+        if (k < c.se && (low[k] == "him" || low[k] == "her")) {
+          Qty q;
+          q.tb = k;
+          q.te = k + 1;
+          q.best = q.low = q.high = 1;
+          q.weak = true;
+          Item it{q};
+          it.group = "people";
+          it.group_end = k + 1;
+          std::vector<Item> items{it};
+          emit_items(t, items, 0.5, k + 1);
+          continue;
+        }
+        if (role == Role::OfNoun && k < c.se && (low[k] == "the" || low[k] == "his" || low[k] == "her") &&
+            t.def.kind == Kind::Killed) {
+          // "the deaths of the two men": skip the article when a number follows
+          if (k + 1 < c.se && bare_number(c, k + 1)) ++k;
+        }
+        if (k + 1 < c.se && (low[k] == "the" || low[k] == "his" || low[k] == "their" || low[k] == "its") &&
+            bare_number(c, k + 1))
+          ++k;  // "killed the two men"
+        if (auto q = qty_at(c, k); q && !is_used(q->tb, q->te)) {
+          Item it{*q};
+          it.group = group_after(c, q->te, 6, it.group_end);
+          if (it.group.empty()) continue;
+          if (role == Role::PersonLoss && it.group != "fighters" && it.group != "soldiers" && it.group != "police" &&
+              it.group != "men")
+            continue;
+          // a count followed by its own passive trigger is not this verb's object
+          size_t j = std::max(it.group_end, q->te);
+          while (j < c.se && is_aux(low[j])) ++j;
+          const Trig* own = trigger_at(j);
+          const bool object = !(own && (own->def.role == Role::Passive || own->def.role == Role::Verb) &&
+                                j > std::max(it.group_end, q->te));
+          if (object && !(q->weak && it.group_end == q->te)) {
+            std::vector<Item> items{it};
+            size_t end = list_after(std::max(it.group_end, q->te), items, true);
+            double conf = role == Role::OfNoun ? 0.8 : 0.85;
+            if (role == Role::Verb && q->weak) conf = 0.75;
+            emit_items(t, items, conf, end);
+            if (next && next->def.kind != t.def.kind) {
+              std::vector<Item> again{it};
+              emit_items(*next, again, conf * 0.8, end);
+            }
+            continue;
+          }
+        }
+        // "shot dead the mayor", "killing its driver": a definite singular object is one person
+        if ((role == Role::Active || role == Role::Verb) && k + 1 < c.se && !t.passive_form &&
+            (low[k] == "the" || low[k] == "its" || low[k] == "his" || low[k] == "her" || low[k] == "their")) {
+          size_t ge = k + 1;
+          std::string g = group_after(c, k + 1, 6, ge);
+          const std::string_view head = ge > k + 1 ? std::string_view(low[ge - 1]) : std::string_view();
+          const bool plural = head.empty() || (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's') ||
+                              (g == "people" && head != "person" && head != "individual") || head == "police" ||
+                              head == "men" || head == "women" || head == "children" || head == "people";
+          if (!g.empty() && !plural) {
+            Qty q;
+            q.tb = k;
+            q.te = k + 1;
+            q.best = q.low = q.high = 1;
+            q.weak = true;
+            Item it{q};
+            it.group = g;
+            it.group_end = ge;
+            std::vector<Item> items{it};
+            size_t end = list_after(ge, items, true);
+            emit_items(t, items, 0.55, end);
+            continue;
+          }
+        }
+        // "killed civilians": a group without a count
+        if ((role == Role::Active || role == Role::Verb) && k < c.se && !t.passive_form) {
+          size_t ge = k;
+          std::string g = group_after(c, k, 3, ge);
+          if (ge > k && g != "people" && low[ge - 1].back() == 's' && !(low[k] == "the")) {
+            Qty q;
+            q.tb = k;
+            q.te = k;
+            q.unknown = true;
+            q.vague_word = "unstated";
+            Item it{q};
+            it.group = g;
+            it.group_end = ge;
+            std::vector<Item> items{it};
+            Extracted e = make(t.def.kind, it, 0.3);
+            e.start = c.tok[k].start;
+            out.push_back(e);
+            continue;
+          }
+        }
+        if (role != Role::Verb) continue;
+      }
+
+    }
+
+    // ---- passive: a count before its trigger ("12 civilians were killed", "17 others wounded",
+    // "2 fatalities", "at least 30 people, mostly civilians, have been killed")
+    std::vector<char> linked(trig.size(), 0);
+    auto trig_index = [&](size_t i) -> long {
+      for (size_t k = 0; k < trig.size(); ++k)
+        if (trig[k].tb == i) return static_cast<long>(k);
+      return -1;
+    };
+    auto passive_ok = [&](const Trig& t) {
+      if (t.def.role == Role::Passive) return true;
+      if (t.def.role != Role::Verb) return false;
+      // "gunmen killed 5 people": an active verb with its own object takes no subject count
+      return t.passive_form || !is_used(t.te, std::min(t.te + 4, c.se));
+    };
+    for (size_t i = c.sb; i < c.se; ++i) {
+      if (used[i - c.sb] || trigger_at(i)) continue;
+      auto q = qty_at(c, i);
+      if (!q || is_used(q->tb, q->te)) continue;
+      Item first{*q};
+      bool first_known = false;
+      first.group = group_after(c, q->te, 8, first.group_end, &first_known);
+      if (first.group.empty()) {
+        i = q->te - 1;
+        continue;
+      }
+      std::vector<Item> items{first};
+      size_t j = std::max(first.group_end, q->te);
+      size_t paren_b = 0;
+      long hit = -1;
+      bool paren = false;
+      for (int budget = 0; j < c.se && budget < 45; ++budget) {
+        const std::string_view w = low[j];
+        if (const long ti = trig_index(j); ti >= 0) {
+          if (passive_ok(trig[ti])) hit = ti;
+          break;
+        }
+        if (is_aux(w) || is_time_word(w) || w == "since" || w == "so" || w == "far" || w == "already" ||
+            w == "each" || w == "both") {
+          ++j;
+          continue;
+        }
+        if ((w == "who" || w == "that") && j + 1 < c.se && (is_aux(low[j + 1]) || trigger_at(j + 1))) {
+          ++j;
+          continue;
+        }
+        // "were attacked and killed"
+        if (w.size() > 3 && w.substr(w.size() - 2) == "ed" && j + 1 < c.se && low[j + 1] == "and") {
+          j += 2;
+          continue;
+        }
+        // "on Tuesday", "this morning"
+        if ((w == "on" || w == "this" || w == "last" || w == "late" || w == "early") && j + 1 < c.se &&
+            is_time_word(low[j + 1])) {
+          j += 2;
+          continue;
+        }
+        // list: "two VDP and three civilians were killed"
+        if ((w == "and" || w == ",") && !paren) {
+          size_t k = j + 1;
+          if (w == "," && k < c.se && low[k] == "and") ++k;
+          if (auto q2 = qty_at(c, k); q2 && !q2->unknown && !is_used(q2->tb, q2->te) && !trigger_at(k)) {
+            Item it{*q2};
+            bool known = false;
+            it.group = group_after(c, q2->te, 8, it.group_end, &known);
+            if (!it.group.empty() && !(q2->weak && !known) && !(first.q.weak && !first_known)) {
+              items.push_back(it);
+              j = std::max(it.group_end, q2->te);
+              continue;
+            }
+          }
+        }
+        // a parenthesis: ", including ... ,", ", mostly civilians,", "(or 11)", "[residents report ten]",
+        // "-- mostly women and children --": jump to the next passive trigger
+        const bool opener = w == "(" || w == "[" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93" ||
+                            w == "including" || w == "mostly" || w == "mainly" ||
+                            (w == "-" && j + 1 < c.se && c.tok[j].start > c.tok[j - 1].end) ||
+                            (w == "," && j + 1 < c.se &&
+                             (low[j + 1] == "including" || low[j + 1] == "mostly" || low[j + 1] == "mainly" ||
+                              low[j + 1] == "all" || low[j + 1] == "among" || low[j + 1] == "most" ||
+                              low[j + 1] == "majority" || low[j + 1] == "many" || low[j + 1] == "some" ||
+                              low[j + 1] == "both" || low[j + 1] == "of" || low[j + 1] == "largely" ||
+                              low[j + 1] == "the" || low[j + 1] == "almost" || low[j + 1] == "nearly" ||
+                              qty_at(c, j + 1)));
+        if (opener && !paren) {
+          size_t k = j + 1;
+          for (; k < c.se && k < j + 40; ++k) {
+            if (low[k] == "." || low[k] == ";") break;
+            const long ti = trig_index(k);
+            if (ti >= 0 && (trig[ti].passive_form || trig[ti].def.role == Role::Passive)) break;
+          }
+          if (k < c.se && trig_index(k) >= 0 && k < j + 40) {
+            paren = true;
+            paren_b = (w == ",") ? j + 1 : j;
+            j = k;
+            continue;
+          }
+        }
+        break;
+      }
+      if (hit < 0) continue;
+      const Trig& t = trig[hit];
+      linked[hit] = 1;
+      {  // "two officials were killed along with another person"
+        size_t k = t.te;
+        if (k + 1 < c.se && (low[k] == "along" || low[k] == "together") && low[k + 1] == "with") k += 2;
+        else if (k < c.se && low[k] == "alongside") k += 1;
+        else k = 0;
+        if (k) {
+          if (auto q2 = qty_at(c, k); q2 && !q2->unknown && !is_used(q2->tb, q2->te)) {
+            Item it2{*q2};
+            it2.group = group_after(c, q2->te, 6, it2.group_end);
+            if (!it2.group.empty()) {
+              items.push_back(it2);
+              list_after(std::max(it2.group_end, q2->te), items, true);
+            }
+          }
+        }
+      }
+      double conf = t.def.summary ? 0.95 : t.def.role == Role::Passive ? 0.8 : 0.85;
+      if (t.def.ambiguous) conf = 0.35;
+      if (items.size() == 1 && items[0].q.weak) {
+        // "a man was killed" needs a singular verb
+        bool singular = true;
+        for (size_t k = items[0].q.te; k < t.tb; ++k)
+          if (low[k] == "were" || low[k] == "are" || low[k] == "have") singular = false;
+        if (!singular) continue;
+        conf = 0.7;
+      }
+      if (paren && items.size() == 1) {
+        Extracted total = make(t.def.kind, items[0], conf);
+        total.summary = t.def.summary;
+        total.ambiguous = t.def.ambiguous;
+        mark(items[0].q.tb, items[0].q.te);
+        breakdown_after(paren_b, total, t.def.kind, conf);  // ", including 2 children," inside the subject
+        out.push_back(total);
+        if (t.def.both && !t.def.ambiguous) {
+          total.kind = Kind::Injured;
+          out.push_back(total);
+        }
+      } else {
+        emit_items(t, items, conf, t.te);
+      }
+      i = std::max(items.back().group_end, items.back().q.te) - 1;
+    }
+
+    // ---- passive triggers without a count: pronouns, definite and singular subjects
+    for (size_t ti = 0; ti < trig.size(); ++ti) {
+      const Trig& t = trig[ti];
+      if (linked[ti] || !(t.def.role == Role::Passive || (t.def.role == Role::Verb && t.passive_form))) continue;
+      if (t.def.kind != Kind::Killed || t.def.summary || t.def.ambiguous || t.def.part) continue;
+      size_t p = t.tb;
+      while (p > c.sb && (is_aux(low[p - 1]) || is_time_word(low[p - 1]))) --p;
+      if (p == c.sb) continue;
+      // "he was killed", "he later died", "his death"
+      if (low[p - 1] == "he" || low[p - 1] == "she" || low[p - 1] == "his" || low[p - 1] == "her") {
+        if (t.def.role == Role::Verb || low[t.tb] == "died" || low[t.tb] == "death" || low[t.tb] == "dies") {
+          Qty q;
+          q.tb = p - 1;
+          q.te = p;
+          q.best = q.low = q.high = 1;
+          q.weak = true;
+          Item it{q};
+          it.group_end = p;
+          std::vector<Item> one{it};
+          emit_items(t, one, 0.45, t.te);
+        }
+        continue;
+      }
+      if (t.def.role != Role::Verb || low[p - 1] == "who" || low[p - 1] == "which" || low[p - 1] == "that") continue;
+      // the subject: words back to a clause boundary
+      size_t d = p;
+      while (d > c.sb && c.tok[d - 1].kind == TokenKind::Word && !breaks_phrase(low[d - 1]) && d + 8 > p) --d;
+      if (d == p) continue;
+      Qty q;
+      q.tb = d;
+      q.te = d;
+      if (t.singular) {
+        q.best = q.low = q.high = 1;
+        q.weak = true;
+      } else {
+        q.unknown = true;
+        q.vague_word = "unstated";
+      }
+      Item it{q};
+      size_t ge = d;
+      it.group = group_after(c, d, 8, ge);
+      it.group_end = std::max(ge, d + 1);
+      if (it.group.empty()) continue;
+      std::vector<Item> items{it};
+      // "the governor was killed along with five bodyguards"
+      size_t k = t.te;
+      if (k + 1 < c.se && ((low[k] == "along" || low[k] == "together") && low[k + 1] == "with")) k += 2;
+      else if (k < c.se && low[k] == "alongside") k += 1;
+      else k = 0;
+      if (k && t.singular) {
+        if (auto q2 = qty_at(c, k); q2 && !q2->unknown && !is_used(q2->tb, q2->te)) {
+          Item it2{*q2};
+          it2.group = group_after(c, q2->te, 6, it2.group_end);
+          if (!it2.group.empty()) {
+            items.push_back(it2);
+            list_after(std::max(it2.group_end, q2->te), items, true);
+          }
+        }
+      }
+      if (items.size() > 1) {
+        emit_items(t, items, 0.6, t.te);
+      } else {
+        Extracted e = make(t.def.kind, it, t.singular ? 0.55 : 0.5);
+        out.push_back(e);
+      }
+    }
+  }
+
+  static void emit(ik::sdk::Doc& doc, const Extracted& e) {
+    ik::sdk::Mention m;
+    m.start = e.start;
+    m.end = e.end;
+    m.label = "casualty";
+    m.value = kind_name(e.kind);
+    m.number = e.best;
+    m.low = e.low;
+    m.high = e.high;
+    m.confidence = std::clamp(e.confidence, 0.0, 1.0);
+    std::string a = "{\"group\":\"" + ik::text::json_escape(e.group) + "\"";
+    a += ",\"part_of_total\":" + std::string(e.part ? "true" : "false");
+    if (!e.total_of.empty()) a += ",\"total_of\":\"" + ik::text::json_escape(e.total_of) + "\"";
+    a += ",\"negated\":" + std::string(e.negated ? "true" : "false");
+    a += ",\"unknown\":" + std::string(e.unknown ? "true" : "false");
+    a += ",\"approximate\":" + std::string(e.approximate ? "true" : "false");
+    if (e.summary) a += ",\"summary\":true";
+    if (e.ambiguous) a += ",\"ambiguous\":true";
+    if (e.sum) a += ",\"sum\":true";
+    if (!e.vague_word.empty()) a += ",\"vague\":\"" + ik::text::json_escape(e.vague_word) + "\"";
+    if (!e.includes.empty()) {
+      a += ",\"includes\":[";
+      for (size_t i = 0; i < e.includes.size(); ++i) a += (i ? ",\"" : "\"") + e.includes[i] + "\"";
+      a += "]";
+    }
+    a += "}";
+    m.attrs_json = std::move(a);
+    doc.add(m);
+  }
+};
+
+}  // namespace
+
+IK_PLUGIN(ik_casualties, "1.0.0", Casualties)

@@ -1,0 +1,778 @@
+// dates.v1: dates, periods and the publication dateline.
+//
+// One token scan finds absolute date "atoms" ("29 January 2020", "January 29, 2020", "Jan. 29",
+// "29/01/2020", "2020-01-29", "September 2019", "in 2019"), then combines them into ranges ("between
+// May 2019 and February 2020", "from 1 to 3 December", "since June 2017") and resolves relative
+// expressions ("on Saturday", "yesterday", "last week", "last September", "over the past year")
+// against the publication date. The publication date comes from the document's metadata or, failing
+// that, from a dateline near the top ("Updated 23 February 2020", "May 11, 2020 at 12:22 pm").
+//
+// Output (plugins/LABELS.md): `date` (value = start date, number = ACLED time precision 1 day /
+// 2 week / 3 month or longer, attrs end/kind/relative/year_guessed), `published`, `period`.
+// Without a publication date, relative expressions are skipped and missing years are taken from the
+// nearest explicit year in the document (year_guessed).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/text.hpp"
+#include "incidentkit/sdk.hpp"
+
+namespace {
+
+using ik::text::iequals;
+using ik::text::Token;
+using ik::text::TokenKind;
+
+// ------------------------------------------------------------------------------------ calendar
+int64_t days_from_civil(int y, int m, int d) {  // H. Hinnant's algorithm; 1970-01-01 = 0
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+struct Ymd {
+  int y = 0, m = 0, d = 0;  // m == 0: a year; d == 0: a month
+};
+
+Ymd civil_from_days(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + static_cast<int>(era * 400);
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {y + (m <= 2), m, d};
+}
+
+int days_in_month(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[m - 1];
+}
+
+int weekday(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }  // 0 = Sunday
+
+int64_t first_day(const Ymd& a) { return days_from_civil(a.y, a.m ? a.m : 1, a.d ? a.d : 1); }
+int64_t last_day(const Ymd& a) {
+  if (a.m == 0) return days_from_civil(a.y, 12, 31);
+  if (a.d == 0) return days_from_civil(a.y, a.m, days_in_month(a.y, a.m));
+  return days_from_civil(a.y, a.m, a.d);
+}
+
+std::string iso(int64_t days) {
+  const Ymd v = civil_from_days(days);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.y, v.m, v.d);
+  return buf;
+}
+
+std::optional<int64_t> parse_iso(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  for (int k = 0; k < 4; ++k) y = y * 10 + (s[k] - '0');
+  m = (s[5] - '0') * 10 + (s[6] - '0');
+  d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+  return days_from_civil(y, m, d);
+}
+
+// ACLED time precision of a span of days: 1 a day, 2 up to a week, 3 longer.
+int precision_of(int64_t from, int64_t to) {
+  const int64_t n = to - from + 1;
+  return n <= 1 ? 1 : n <= 7 ? 2 : 3;
+}
+
+// ------------------------------------------------------------------------------------ words
+int month_of(std::string_view w) {
+  static const std::array<std::string_view, 12> kFull = {"january", "february", "march",     "april",
+                                                         "may",     "june",     "july",      "august",
+                                                         "september", "october", "november", "december"};
+  static const std::array<std::string_view, 12> kShort = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int k = 0; k < 12; ++k)
+    if (iequals(w, kFull[k]) || iequals(w, kShort[k])) return k + 1;
+  if (iequals(w, "sept")) return 9;
+  return 0;
+}
+
+// A full month name other than the two that are also common words ("may", "march").
+bool unambiguous_month(std::string_view w) {
+  return w.size() > 3 && !iequals(w, "may") && !iequals(w, "march") && !iequals(w, "sept");
+}
+
+// 0..6 (Sunday first), -1 when not a weekday. Abbreviations only with `short_ok`.
+int weekday_of(std::string_view w, bool short_ok) {
+  static const std::array<std::string_view, 7> kFull = {"sunday",   "monday", "tuesday", "wednesday",
+                                                        "thursday", "friday", "saturday"};
+  for (int k = 0; k < 7; ++k)
+    if (iequals(w, kFull[k])) return k;
+  if (!short_ok) return -1;
+  static const std::array<std::string_view, 7> kShort = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  for (int k = 0; k < 7; ++k)
+    if (iequals(w, kShort[k])) return k;
+  if (iequals(w, "tues")) return 2;
+  if (iequals(w, "thur") || iequals(w, "thurs")) return 4;
+  return -1;
+}
+
+bool is_any(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (auto x : list)
+    if (iequals(w, x)) return true;
+  return false;
+}
+
+int small_count(std::string_view w) {  // "two weeks ago", "three days"
+  static const std::array<std::string_view, 13> kWords = {"zero", "one", "two",   "three", "four", "five", "six",
+                                                          "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  for (int k = 0; k < 13; ++k)
+    if (iequals(w, kWords[k])) return k;
+  if (iequals(w, "a") || iequals(w, "an")) return 1;
+  if (iequals(w, "several") || iequals(w, "few")) return 3;
+  int v = 0;
+  if (w.empty() || w.size() > 3) return -1;
+  for (char c : w) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// ------------------------------------------------------------------------------------ atoms
+struct Atom {
+  size_t tb = 0, te = 0;  // token range [tb, te)
+  Ymd v;                  // y == 0: year missing
+  bool numeric = false;   // written in digits only ("29/01/2020")
+  bool used = false;      // consumed by a range, the dateline or a relative phrase
+};
+
+struct Found {
+  uint32_t start = 0, end = 0;
+  int64_t from = 0, to = 0;  // inclusive day numbers
+  bool has_end = false;      // `to` is meaningful (ranges, weeks, months)
+  int precision = 1;
+  std::string kind = "point";
+  bool relative = false, year_guessed = false, approximate = false, period = false;
+  double confidence = 0.8;
+};
+
+class Scanner {
+ public:
+  Scanner(std::string_view text) : text_(text), tok_(ik::text::tokenize(text)) {}
+
+  std::string_view text_;
+  std::vector<Token> tok_;
+
+  std::string_view w(size_t i) const { return i < tok_.size() ? tok_[i].text : std::string_view(); }
+  bool is(size_t i, std::string_view s) const { return i < tok_.size() && iequals(tok_[i].text, s); }
+  bool adjacent(size_t i) const {  // tokens i and i+1 touch (no space between)
+    return i + 1 < tok_.size() && tok_[i].end == tok_[i + 1].start;
+  }
+
+  // A day of the month: "29", "1st", "22nd".
+  int day_at(size_t i) const {
+    if (i >= tok_.size()) return 0;
+    std::string_view t = tok_[i].text;
+    size_t k = 0;
+    int v = 0;
+    while (k < t.size() && t[k] >= '0' && t[k] <= '9' && k < 2) v = v * 10 + (t[k++] - '0');
+    if (k == 0) return 0;
+    std::string_view rest = t.substr(k);
+    if (!rest.empty() && !is_any(rest, {"st", "nd", "rd", "th"})) return 0;
+    if (rest.empty() && tok_[i].kind != TokenKind::Number) return 0;
+    return (v >= 1 && v <= 31) ? v : 0;
+  }
+  int year_at(size_t i) const {
+    if (i >= tok_.size() || tok_[i].kind != TokenKind::Number || tok_[i].text.size() != 4) return 0;
+    int v = 0;
+    for (char c : tok_[i].text) v = v * 10 + (c - '0');
+    return (v >= 1900 && v <= 2100) ? v : 0;
+  }
+  int month_at(size_t i) const {
+    if (i >= tok_.size() || tok_[i].kind != TokenKind::Word || !tok_[i].capitalised) return 0;
+    return month_of(tok_[i].text);
+  }
+  // Tokens after a month: "Jan." takes its dot.
+  size_t after_month(size_t i) const {
+    size_t j = i + 1;
+    if (j < tok_.size() && tok_[j].text == "." && tok_[i].text.size() <= 4 && adjacent(i) &&
+        !is_any(tok_[i].text, {"may", "june", "july"}))  // abbreviations only
+      ++j;
+    return j;
+  }
+  // A day number that is really a count or a time ("March 12 people", "9:30")
+  bool day_is_other(size_t i) const {
+    if (i + 1 >= tok_.size()) return false;
+    if (tok_[i + 1].text == ":" || tok_[i + 1].text == ".") return tok_[i + 1].text == ":" || (adjacent(i + 1) && adjacent(i));
+    return tok_[i + 1].text == "-" && adjacent(i) && i + 2 < tok_.size() && tok_[i + 2].kind == TokenKind::Word;  // "16-year-old"
+  }
+  bool cue_before(size_t i) const {  // a word that makes a bare month or year a date
+    if (i == 0) return false;
+    std::string_view p = tok_[i - 1].text;
+    if (p == "-" && i >= 2) p = tok_[i - 2].text;  // "mid-September"
+    return is_any(p, {"in", "since", "during", "until", "till", "from", "between", "through", "throughout",
+                      "early", "late", "mid", "last", "of", "by", "before", "after", "and", "to", "end",
+                      "beginning", "start", "around", "circa", "this", "next", "fall", "spring", "summer",
+                      "winter", "autumn"});
+  }
+
+  // Numeric forms: 29/01/2020, 29/01, 2020-01-29, 29.01.2020.
+  std::optional<Atom> numeric_at(size_t i) const {
+    const Token& t = tok_[i];
+    if (t.kind != TokenKind::Number) return std::nullopt;
+    // "29.01.2020": one token with two dots
+    if (std::count(t.text.begin(), t.text.end(), '.') == 2) {
+      int a = 0, b = 0, c = 0, part = 0;
+      for (char ch : t.text) {
+        if (ch == '.') { ++part; continue; }
+        int& x = part == 0 ? a : part == 1 ? b : c;
+        x = x * 10 + (ch - '0');
+      }
+      if (c >= 1900 && c <= 2100 && a >= 1 && a <= 31 && b >= 1 && b <= 12)
+        return Atom{i, i + 1, {c, b, a}, true};
+      return std::nullopt;
+    }
+    auto num = [&](size_t k) -> int {
+      if (k >= tok_.size() || tok_[k].kind != TokenKind::Number || tok_[k].text.size() > 4) return -1;
+      int v = 0;
+      for (char ch : tok_[k].text) {
+        if (ch < '0' || ch > '9') return -1;
+        v = v * 10 + (ch - '0');
+      }
+      return v;
+    };
+    auto sep = [&](size_t k, char c) { return k < tok_.size() && tok_[k].text.size() == 1 && tok_[k].text[0] == c &&
+                                              adjacent(k - 1) && adjacent(k); };
+    const int a = num(i);
+    if (a < 0) return std::nullopt;
+    if (t.text.size() == 4 && sep(i + 1, '-') && sep(i + 3, '-')) {  // 2020-01-29
+      const int m = num(i + 2), d = num(i + 4);
+      if (a >= 1900 && a <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(a, m))
+        return Atom{i, i + 5, {a, m, d}, true};
+      return std::nullopt;
+    }
+    if (t.text.size() <= 2 && sep(i + 1, '/')) {
+      const int b = num(i + 2);
+      if (b < 1) return std::nullopt;
+      int day = a, mon = b;
+      if (mon > 12 && day <= 12) std::swap(day, mon);  // US order when unambiguous
+      if (day < 1 || day > 31 || mon < 1 || mon > 12) return std::nullopt;
+      if (sep(i + 3, '/')) {
+        int y = num(i + 4);
+        if (y >= 0 && y < 100) y += 2000;
+        if (y < 1900 || y > 2100 || day > days_in_month(y, mon)) return std::nullopt;
+        return Atom{i, i + 5, {y, mon, day}, true};
+      }
+      // "on 09/05": only after a cue, and not a fraction ("2/3 of")
+      if (i > 0 && is_any(tok_[i - 1].text, {"on", "of", "since", "from", "until", "between", "and", "to", "by"}) &&
+          !is(i + 3, "of"))
+        return Atom{i, i + 3, {0, mon, day}, true};
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Atom> atom_at(size_t i) const {
+    const Token& t = tok_[i];
+    if (auto a = numeric_at(i)) return a;
+    // D [of] Month [,] [Year]
+    if (const int d = day_at(i); d && !day_is_other(i)) {
+      size_t j = i + 1;
+      if (is(j, "of")) ++j;
+      if (const int m = month_at(j)) {
+        size_t k = after_month(j);
+        size_t kk = k;
+        if (is(kk, ",")) ++kk;
+        Atom a{i, k, {0, m, d}};
+        if (const int y = year_at(kk)) {
+          a.v.y = y;
+          a.te = kk + 1;
+        }
+        if (d <= days_in_month(a.v.y ? a.v.y : 2000, m)) return a;
+      }
+      return std::nullopt;
+    }
+    if (const int m = month_at(i)) {
+      const bool ambiguous = !unambiguous_month(t.text) && !(adjacent(i) && w(i + 1) == ".");
+      size_t j = after_month(i);
+      // Month D [,] [Year]
+      if (const int d = day_at(j); d && !day_is_other(j) && !year_at(j)) {
+        const bool count_like = i > 0 && is(i - 1, "in") && j + 1 < tok_.size() && tok_[j + 1].kind == TokenKind::Word;
+        if (!count_like && d <= days_in_month(2000, m)) {
+          Atom a{i, j + 1, {0, m, d}};
+          size_t k = j + 1;
+          if (is(k, ",")) ++k;
+          if (const int y = year_at(k)) {
+            a.v.y = y;
+            a.te = k + 1;
+          } else if (is(j + 1, "-") && day_at(j + 2)) {  // "Jan 1-3, 2016": the year after the range
+            size_t kk = j + 3;
+            if (is(kk, ",")) ++kk;
+            a.v.y = year_at(kk);
+          }
+          if (a.v.y || !ambiguous || cue_before(i) || (i > 0 && is(i - 1, "on"))) return a;
+          return std::nullopt;
+        }
+      }
+      // Month [,] Year
+      size_t k = j;
+      if (is(k, ",")) ++k;
+      if (const int y = year_at(k)) return Atom{i, k + 1, {y, m, 0}};
+      // Bare month after a cue ("in September", "last May", "since December")
+      if (cue_before(i) && (!ambiguous || (i > 0 && !is(i - 1, "and") && !is(i - 1, "to") && !is(i - 1, "of"))))
+        return Atom{i, j, {0, m, 0}};
+      return std::nullopt;
+    }
+    // A year after a cue ("in 2019", "since 2011")
+    if (year_at(i) && cue_before(i) && !(i + 1 < tok_.size() && tok_[i + 1].kind == TokenKind::Word &&
+                                          !is_any(tok_[i + 1].text, {"and", "to", "until", "when", "after", "before",
+                                                                     "as", "while", "that", "in", "the", "but"})))
+      return Atom{i, i + 1, {year_at(i), 0, 0}};
+    return std::nullopt;
+  }
+
+  std::vector<Atom> atoms() const {
+    std::vector<Atom> out;
+    for (size_t i = 0; i < tok_.size();) {
+      if (auto a = atom_at(i)) {
+        out.push_back(*a);
+        i = a->te;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+};
+
+// ------------------------------------------------------------------------------------ extractor
+struct Dates {
+  static constexpr const char* name = "dates";
+  static constexpr const char* version = "v1";
+  static constexpr const char* requires_labels = "sentence";
+  static constexpr const char* assigns = "date published period";
+  static constexpr const char* default_config = "{}";
+
+  explicit Dates(const ik::sdk::Config&) {}
+
+  void process(ik::sdk::Doc& doc) const {
+    const std::string_view text = doc.text();
+    Scanner s(text);
+    std::vector<Atom> atoms = s.atoms();
+    const auto& tok = s.tok_;
+
+    // 1. The anchor: metadata, else the dateline.
+    std::optional<int64_t> anchor = parse_iso(doc.published());
+    if (auto line = find_dateline(s, atoms)) {
+      Atom& a = atoms[line->atom];
+      a.used = true;  // the dateline is not an event date
+      const int64_t day = days_from_civil(a.v.y, a.v.m, a.v.d);
+      ik::sdk::Mention m;
+      m.start = line->start;
+      m.end = line->end;
+      m.label = "published";
+      m.value = iso(day);
+      m.confidence = line->keyword ? 0.95 : 0.85;
+      doc.add(m);
+      if (!anchor) {
+        doc.set_published(m.value);
+        anchor = day;
+      }
+    }
+    const std::optional<Ymd> anchor_ymd =
+        anchor ? std::optional<Ymd>(civil_from_days(*anchor)) : std::nullopt;
+
+    std::vector<Found> found;
+    // Year for an atom that lacks one: not after the publication date; else the nearest explicit year.
+    auto complete_year = [&](Atom& a, bool& guessed) -> bool {
+      if (a.v.y) return true;
+      guessed = true;
+      const size_t idx = &a - atoms.data();
+      // "March this year", "December last year"
+      if (anchor_ymd && a.te + 1 < tok.size() && (s.is(a.te, "this") || s.is(a.te, "last")) && s.is(a.te + 1, "year")) {
+        a.v.y = anchor_ymd->y - (s.is(a.te, "last") ? 1 : 0);
+        a.te += 2;
+        return true;
+      }
+      if (anchor_ymd) {
+        a.v.y = anchor_ymd->y;
+        if (first_day(a.v) > *anchor) --a.v.y;
+        return true;
+      }
+      for (size_t k = idx; k-- > 0;)
+        if (atoms[k].v.y && !atoms[k].numeric) return (a.v.y = atoms[k].v.y), true;
+      for (size_t k = idx + 1; k < atoms.size(); ++k)
+        if (atoms[k].v.y) return (a.v.y = atoms[k].v.y), true;
+      return false;
+    };
+
+    // 2. Ranges and points built from atoms.
+    for (size_t ai = 0; ai < atoms.size(); ++ai) {
+      Atom& a = atoms[ai];
+      if (a.used) continue;
+      const size_t tb = a.tb;
+      const std::string_view before = tb > 0 ? tok[tb - 1].text : std::string_view();
+      const std::string_view before2 = tb > 1 ? tok[tb - 2].text : std::string_view();
+
+      // "between 1 and 5 December", "from 26 to 29 November", "1-3 December", "27 and 28 May"
+      if (tb >= 2 && a.v.d && s.day_at(tb - 2) && !s.month_at(tb - 1) &&
+          (before == "-" || before == "\xE2\x80\x93" || iequals(before, "to") || iequals(before, "and") ||
+           iequals(before, "until") || iequals(before, "till")) &&
+          (tb < 3 || !(tok[tb - 3].kind == TokenKind::Number)) &&
+          (before == "-" || before == "\xE2\x80\x93" || (tb >= 3 && is_any(tok[tb - 3].text, {"between", "from", "on"})))) {
+        bool guessed = false;
+        if (!complete_year(a, guessed)) continue;
+        const int d0 = s.day_at(tb - 2);
+        if (d0 < a.v.d) {
+          Found f;
+          const size_t start_tok = (tb >= 3 && is_any(tok[tb - 3].text, {"between", "from"})) ? tb - 3 : tb - 2;
+          f.start = tok[start_tok].start;
+          f.end = tok[a.te - 1].end;
+          f.from = days_from_civil(a.v.y, a.v.m, d0);
+          f.to = days_from_civil(a.v.y, a.v.m, a.v.d);
+          f.has_end = true;
+          f.kind = "range";
+          f.year_guessed = guessed;
+          f.precision = precision_of(f.from, f.to);
+          f.confidence = 0.85;
+          found.push_back(f);
+          a.used = true;
+          continue;
+        }
+      }
+      // "between A and B", "from A to B", "A - B", "A until B"
+      if (ai + 1 < atoms.size()) {
+        Atom& b = atoms[ai + 1];
+        const size_t gap = b.tb - a.te;
+        const std::string_view link = gap == 1 ? tok[a.te].text : std::string_view();
+        const bool opener = is_any(before, {"between", "from"});
+        const bool dash = link == "-" || link == "\xE2\x80\x93";
+        if (gap == 1 && ((opener && is_any(link, {"and", "to", "until", "till", "through"})) || dash ||
+                         (is_any(link, {"to", "until", "till", "through"}) && (a.v.y || a.v.m)))) {
+          // the year of B fills A ("May to July 2019"; "December 2019 - February 2020")
+          bool ga = false, gb = false;
+          if (!a.v.y && b.v.y) {
+            a.v.y = b.v.y;
+            if (a.v.m > b.v.m) --a.v.y;
+          }
+          if (!complete_year(b, gb) || !complete_year(a, ga)) continue;
+          const int64_t from = first_day(a.v), to = last_day(b.v);
+          if (to >= from && to - from < 366 * 30) {
+            Found f;
+            f.start = tok[opener ? tb - 1 : tb].start;
+            f.end = tok[b.te - 1].end;
+            f.from = from;
+            f.to = to;
+            f.has_end = true;
+            f.kind = "range";
+            f.year_guessed = ga || gb;
+            f.precision = precision_of(from, to);
+            f.period = to - from > 31;
+            f.confidence = 0.85;
+            found.push_back(f);
+            a.used = b.used = true;
+            continue;
+          }
+        }
+      }
+      bool guessed = false;
+      if (!complete_year(a, guessed)) continue;
+      Found f;
+      f.start = tok[tb].start;
+      f.end = tok[a.te - 1].end;
+      f.from = first_day(a.v);
+      f.to = last_day(a.v);
+      f.has_end = a.v.d == 0;
+      f.precision = a.v.d ? 1 : 3;
+      f.year_guessed = guessed;
+      f.confidence = a.v.d ? (a.v.y && !guessed ? 0.9 : 0.8) : a.v.m ? 0.7 : 0.5;
+      // "Jan 1-3"
+      if (a.v.d && a.te + 1 < tok.size() && tok[a.te].text == "-" && s.day_at(a.te + 1) > a.v.d &&
+          !s.month_at(a.te + 2) && !(a.te + 2 < tok.size() && tok[a.te + 2].text == "-")) {
+        f.to = days_from_civil(a.v.y, a.v.m, std::min(s.day_at(a.te + 1), days_in_month(a.v.y, a.v.m)));
+        f.has_end = true;
+        f.kind = "range";
+        f.precision = precision_of(f.from, f.to);
+        f.end = tok[a.te + 1].end;
+      }
+      if (iequals(before, "last") && !a.v.d && anchor_ymd) {  // "last September": strictly before this month
+        f.relative = true;
+        const Ymd v = civil_from_days(f.from);
+        if (v.y == anchor_ymd->y && v.m == anchor_ymd->m) {
+          f.from = days_from_civil(v.y - 1, v.m, 1);
+          f.to = days_from_civil(v.y - 1, v.m, days_in_month(v.y - 1, v.m));
+        }
+        f.start = tok[tb - 1].start;
+      }
+      if (iequals(before, "since")) {
+        f.kind = "since";
+        f.start = tok[tb - 1].start;
+        f.to = anchor ? *anchor : f.to;
+        f.has_end = anchor.has_value();
+        f.precision = 3;
+        f.period = true;
+      } else if (is_any(before, {"until", "till"}) || (iequals(before, "to") && iequals(before2, "up"))) {
+        f.kind = "until";
+      } else if (is_any(before, {"around", "circa", "about"})) {
+        f.approximate = true;
+        f.start = tok[tb - 1].start;
+      } else if (iequals(before, "on")) {
+        f.confidence = std::min(0.95, f.confidence + 0.05);
+      }
+      if (iequals(before, "early") || iequals(before, "late") || iequals(before, "mid") ||
+          (before == "-" && iequals(before2, "mid")))
+        f.approximate = true;
+      found.push_back(f);
+      a.used = true;
+    }
+
+    // 3. Relative expressions (need the anchor).
+    if (anchor) relative(s, atoms, *anchor, found);
+
+    // 4. Emit.
+    for (const Found& f : found) {
+      ik::sdk::Mention m;
+      m.start = f.start;
+      m.end = f.end;
+      m.label = "date";
+      m.value = iso(f.from);
+      m.number = f.precision;
+      const bool show_end = f.has_end && (f.kind != "point" || f.to != f.from);
+      std::string end = show_end ? "\"" + iso(f.to) + "\"" : "null";
+      m.attrs_json = "{\"end\":" + end + ",\"kind\":\"" + f.kind + "\",\"relative\":" + (f.relative ? "true" : "false") +
+                     ",\"year_guessed\":" + (f.year_guessed ? "true" : "false") +
+                     (f.approximate ? ",\"approximate\":true" : "") + "}";
+      m.confidence = f.confidence * (f.year_guessed ? 0.9 : 1.0);
+      doc.add(m);
+      if (f.period) {
+        ik::sdk::Mention p;
+        p.start = f.start;
+        p.end = f.end;
+        p.label = "period";
+        p.value = iso(f.from);
+        p.attrs_json = "{\"start\":\"" + iso(f.from) + "\",\"end\":" + (f.has_end ? "\"" + iso(f.to) + "\"" : "null") + "}";
+        p.confidence = f.confidence;
+        doc.add(p);
+      }
+    }
+  }
+
+  struct Dateline {
+    size_t atom;
+    uint32_t start, end;
+    bool keyword;
+  };
+
+  // The first short line near the top that is a date with at most a time, a weekday or a keyword
+  // ("Updated", "Published on", "Posted") around it.
+  static std::optional<Dateline> find_dateline(const Scanner& s, const std::vector<Atom>& atoms) {
+    const std::string_view text = s.text_;
+    const auto& tok = s.tok_;
+    const size_t limit = std::min<size_t>(text.size(), 3000);
+    size_t line_start = 0, ai = 0, ti = 0;
+    for (int line_no = 0; line_no < 30 && line_start < limit; ++line_no) {
+      size_t line_end = text.find('\n', line_start);
+      if (line_end == std::string_view::npos) line_end = text.size();
+      while (ai < atoms.size() && tok[atoms[ai].tb].start < line_start) ++ai;
+      while (ti < tok.size() && tok[ti].start < line_start) ++ti;
+      size_t te = ti;
+      while (te < tok.size() && tok[te].start < line_end) ++te;
+      if (te > ti && line_end - line_start <= 100) {
+        // the first full date on the line
+        size_t found = atoms.size();
+        for (size_t k = ai; k < atoms.size() && tok[atoms[k].tb].start < line_end; ++k)
+          if (atoms[k].v.y && atoms[k].v.m && atoms[k].v.d) {
+            found = k;
+            break;
+          }
+        if (found < atoms.size()) {
+          const Atom& a = atoms[found];
+          const bool keyword = is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
+                                                     "dated", "modified", "created", "released"});
+          int others = 0;
+          for (size_t k = ti; k < te; ++k) {
+            if (k >= a.tb && k < a.te) continue;
+            const Token& t = tok[k];
+            if (t.kind != TokenKind::Word) continue;
+            if (weekday_of(t.text, true) >= 0) continue;
+            if (is_any(t.text, {"updated", "update", "published", "posted", "last", "first", "on", "at", "am", "pm",
+                                "a", "m", "p", "gmt", "utc", "est", "edt", "cet", "cest", "bst", "ist", "ast",
+                                "local", "time", "date", "dated", "by", "modified", "created", "released", "h"}))
+              continue;
+            ++others;
+          }
+          if (others <= (keyword ? 6 : 2)) {
+            uint32_t b = static_cast<uint32_t>(line_start), e = static_cast<uint32_t>(line_end);
+            while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
+            while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
+            return Dateline{found, b, e, keyword};
+          }
+        }
+      }
+      line_start = line_end + 1;
+    }
+    return std::nullopt;
+  }
+
+  // Relative expressions resolved against `anchor` (the publication day).
+  static void relative(const Scanner& s, std::vector<Atom>& atoms, int64_t anchor, std::vector<Found>& found) {
+    const auto& tok = s.tok_;
+    const Ymd A = civil_from_days(anchor);
+    // tokens covered by atoms: a weekday before an absolute date is part of it
+    std::vector<char> covered(tok.size(), 0);
+    for (const Atom& a : atoms)
+      for (size_t k = a.tb; k < a.te; ++k) covered[k] = 1;
+    auto add = [&](size_t tb, size_t te, int64_t from, int64_t to, int precision, double conf,
+                   std::string kind = "point", bool period = false) {
+      Found f;
+      f.start = tok[tb].start;
+      f.end = tok[te - 1].end;
+      f.from = from;
+      f.to = to;
+      f.has_end = to != from;
+      f.precision = precision;
+      f.relative = true;
+      f.kind = std::move(kind);
+      f.period = period;
+      f.confidence = conf;
+      found.push_back(f);
+    };
+    auto month_start = [](int y, int m) { return days_from_civil(y, m, 1); };
+    auto month_end = [](int y, int m) { return days_from_civil(y, m, days_in_month(y, m)); };
+    const int64_t week_monday = anchor - ((weekday(anchor) + 6) % 7);
+
+    for (size_t i = 0; i < tok.size(); ++i) {
+      if (covered[i] || tok[i].kind != TokenKind::Word) continue;
+      const std::string_view t = tok[i].text;
+      const bool last = i > 0 && iequals(tok[i - 1].text, "last");
+      const bool this_ = i > 0 && iequals(tok[i - 1].text, "this");
+      const size_t lb = (last || this_) ? i - 1 : i;  // span start including "last"/"this"
+      // weekday: the latest such day on/before the anchor ("last Friday": before it)
+      if (const int wd = weekday_of(t, false); wd >= 0 && tok[i].capitalised) {
+        // "Tuesday, 12 May 2020" belongs to the absolute date
+        size_t n = i + 1;
+        if (n < tok.size() && tok[n].text == ",") ++n;
+        if (n < tok.size() && covered[n]) continue;
+        if (i > 0 && (iequals(tok[i - 1].text, "next") || iequals(tok[i - 1].text, "coming"))) continue;
+        int64_t back = (weekday(anchor) - wd + 7) % 7;
+        if (last && back == 0) back = 7;
+        add(lb, i + 1, anchor - back, anchor - back, 1, 0.75);
+        continue;
+      }
+      if (iequals(t, "yesterday")) {
+        if (i >= 3 && iequals(tok[i - 1].text, "before") && iequals(tok[i - 2].text, "day"))
+          add(i - 3, i + 1, anchor - 2, anchor - 2, 1, 0.8);
+        else
+          add(i, i + 1, anchor - 1, anchor - 1, 1, 0.8);
+        continue;
+      }
+      if (iequals(t, "today") || iequals(t, "tonight")) {
+        add(i, i + 1, anchor, anchor, 1, 0.55);
+        continue;
+      }
+      if (iequals(t, "overnight")) {
+        add(i, i + 1, anchor - 1, anchor - 1, 1, 0.4);
+        continue;
+      }
+      if (this_ && is_any(t, {"morning", "afternoon", "evening"})) {
+        add(lb, i + 1, anchor, anchor, 1, 0.7);
+        continue;
+      }
+      if (last && is_any(t, {"night", "evening"})) {
+        add(lb, i + 1, anchor - 1, anchor - 1, 1, 0.75);
+        continue;
+      }
+      if (iequals(t, "ago") && i >= 2) {  // "three days ago", "a week ago"
+        const std::string_view unit = tok[i - 1].text;
+        const int n = small_count(tok[i - 2].text);
+        if (n <= 0) continue;
+        if (is_any(unit, {"day", "days"})) add(i - 2, i + 1, anchor - n, anchor - n, 1, 0.75);
+        else if (is_any(unit, {"week", "weeks"})) add(i - 2, i + 1, anchor - 7 * n, anchor - 7 * n, 2, 0.65);
+        else if (is_any(unit, {"month", "months"})) {
+          int y = A.y, m = A.m - n;
+          while (m < 1) m += 12, --y;
+          add(i - 2, i + 1, month_start(y, m), month_end(y, m), 3, 0.6);
+        }
+        continue;
+      }
+      if (iequals(t, "week") && (last || this_)) {
+        const bool earlier = this_ && i >= 2 && iequals(tok[i - 2].text, "earlier");
+        const size_t b = earlier ? i - 2 : lb;
+        if (last) add(b, i + 1, week_monday - 7, week_monday - 1, 2, 0.65);
+        else add(b, i + 1, week_monday, anchor, 2, 0.6);
+        continue;
+      }
+      if (iequals(t, "weekend") && (last || this_ || (i > 1 && iequals(tok[i - 1].text, "the") &&
+                                                      is_any(tok[i - 2].text, {"over", "at", "during"})))) {
+        int64_t sat = anchor - ((weekday(anchor) - 6 + 7) % 7);
+        if (sat == anchor && !this_) sat -= 7;
+        add(last || this_ ? lb : i - 2, i + 1, sat, std::min(sat + 1, anchor), 2, 0.6);
+        continue;
+      }
+      if (iequals(t, "month") && (last || this_)) {
+        const bool earlier = this_ && i >= 2 && is_any(tok[i - 2].text, {"earlier", "far"});
+        const size_t b = earlier ? (iequals(tok[i - 2].text, "far") && i >= 3 ? i - 3 : i - 2) : lb;
+        if (last) {
+          const int y = A.m == 1 ? A.y - 1 : A.y, m = A.m == 1 ? 12 : A.m - 1;
+          add(b, i + 1, month_start(y, m), month_end(y, m), 3, 0.65);
+        } else {
+          add(b, i + 1, month_start(A.y, A.m), anchor, 3, 0.6, "range", earlier && iequals(tok[i - 2].text, "far"));
+        }
+        continue;
+      }
+      if (iequals(t, "year") && (last || this_) && !(i > 0 && i >= 2 && s.month_at(i - 2))) {
+        const bool earlier = this_ && i >= 2 && is_any(tok[i - 2].text, {"earlier", "far"});
+        const size_t b = earlier ? i - 2 : lb;
+        if (last) add(b, i + 1, days_from_civil(A.y - 1, 1, 1), days_from_civil(A.y - 1, 12, 31), 3, 0.55);
+        else add(b, i + 1, days_from_civil(A.y, 1, 1), anchor, 3, 0.5, "range");
+        continue;
+      }
+      // "over the past year", "in the last three months", "past 24 hours", "in recent weeks"
+      if ((iequals(t, "past") || (iequals(t, "last") && i > 0 && iequals(tok[i - 1].text, "the"))) && i + 1 < tok.size()) {
+        size_t k = i + 1;
+        int n = 1;
+        if (const int c = small_count(tok[k].text); c > 0 && !iequals(tok[k].text, "a")) {
+          n = c;
+          ++k;
+        }
+        if (k >= tok.size()) continue;
+        const std::string_view unit = tok[k].text;
+        int64_t days = 0;
+        if (is_any(unit, {"hours", "hour"})) days = (n + 23) / 24;
+        else if (is_any(unit, {"day", "days"})) days = n;
+        else if (is_any(unit, {"week", "weeks"})) days = 7 * n;
+        else if (is_any(unit, {"month", "months"})) days = 30 * n;
+        else if (is_any(unit, {"year", "years"})) days = 365 * n;
+        else if (is_any(unit, {"decade"})) days = 3652;
+        if (days == 0) continue;
+        size_t b = i;
+        if (b > 0 && iequals(tok[b - 1].text, "the")) --b;
+        if (b > 0 && is_any(tok[b - 1].text, {"over", "in", "during", "within", "for", "throughout"})) --b;
+        add(b, k + 1, anchor - days, anchor, precision_of(anchor - days + 1, anchor), days <= 2 ? 0.6 : 0.5,
+            days <= 2 ? "range" : "since", days > 2);
+        i = k;
+        continue;
+      }
+      if (iequals(t, "recent") && i + 1 < tok.size() && is_any(tok[i + 1].text, {"days", "weeks", "months"}) &&
+          i > 0 && is_any(tok[i - 1].text, {"in", "over", "during"})) {
+        const int64_t days = iequals(tok[i + 1].text, "days") ? 7 : iequals(tok[i + 1].text, "weeks") ? 28 : 90;
+        add(i - 1, i + 2, anchor - days, anchor, 3, 0.4, "since", true);
+        continue;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+IK_PLUGIN(ik_dates, "1.0.0", Dates)

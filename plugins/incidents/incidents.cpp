@@ -1,0 +1,1055 @@
+// incidents.v1: the assembler. Turns the extractors' mentions (plugins/LABELS.md) into incident
+// records (shared/eval/README.md), every value tied to the mention it came from.
+//
+// How it works, in order:
+//   1. read every mention once, parse its attrs once, and put it in its sentence;
+//   2. frames: a sentence with an event trigger or a casualty opens a frame; later sentences of the
+//      same paragraph join it while they do not conflict (a different stated date, a different
+//      specific place, a period total vs. a single attack);
+//   3. frames describing the same event are merged (same date+place, or the same death toll);
+//   4. missing date/place are filled from the paragraph, then the document (main place, publication);
+//      frames that still say too little (commentary, headlines) are dropped when better ones exist;
+//   5. fields are derived (ACLED type from triggers + weapons + actors + victims, casualties from
+//      totals not parts) and the incidents are ranked by confidence (mention `number` = rank).
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "common/vocab.hpp"
+#include "incidentkit/sdk.hpp"
+
+namespace {
+
+using nlohmann::json;
+using ik::sdk::MentionView;
+
+// ------------------------------------------------------------------ small helpers
+std::string str_attr(const json& a, const char* k) {
+  auto it = a.find(k);
+  return (it != a.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+bool bool_attr(const json& a, const char* k) {
+  auto it = a.find(k);
+  return it != a.end() && it->is_boolean() && it->get<bool>();
+}
+double num_attr(const json& a, const char* k) {
+  auto it = a.find(k);
+  return (it != a.end() && it->is_number()) ? it->get<double>() : ik::sdk::kNone;
+}
+// ASCII lower-case, letters and digits only: compares names that differ in case/punctuation.
+std::string key(std::string_view s) {
+  std::string o;
+  for (unsigned char c : s)
+    if (std::isalnum(c)) o += char(std::tolower(c));
+  return o;
+}
+std::string lower_ascii(std::string_view s) {
+  std::string o(s);
+  for (auto& c : o) c = char(std::tolower((unsigned char)c));
+  return o;
+}
+bool same_country(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;  // unknown: no evidence of a difference
+  std::string x = key(a), y = key(b);
+  return x == y || x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+}
+bool has_word(std::string_view text, std::string_view word) {  // lower-case word, whole-word search
+  for (size_t p = 0; (p = text.find(word, p)) != std::string_view::npos; ++p) {
+    bool l = p == 0 || !std::isalpha((unsigned char)text[p - 1]);
+    bool r = p + word.size() >= text.size() || !std::isalpha((unsigned char)text[p + word.size()]);
+    if (l && r) return true;
+  }
+  return false;
+}
+// Days since 0000-03-01 of "YYYY-MM-DD" (civil calendar), for ordering and distances.
+std::optional<long> day_number(std::string_view iso) {
+  if (iso.size() < 10) return std::nullopt;
+  int y = std::atoi(std::string(iso.substr(0, 4)).c_str()), m = std::atoi(std::string(iso.substr(5, 2)).c_str()),
+      d = std::atoi(std::string(iso.substr(8, 2)).c_str());
+  if (y <= 0 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  y -= m <= 2;
+  long era = y / 400, yoe = y - era * 400, doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+// ------------------------------------------------------------------ mentions, typed
+struct Base {
+  uint64_t start = 0, end = 0;
+  int sent = 0;
+  std::string extractor;
+  double conf = 1;
+};
+struct DateM : Base {
+  std::string value, end_value, kind;
+  int precision = 1;
+  bool relative = false, year_guessed = false;
+};
+struct PlaceM : Base {
+  std::string value, country, iso3, admin1, admin2, feature;
+  double lat = ik::sdk::kNone, lon = ik::sdk::kNone;
+  int geo_precision = 1;
+  int rank = 9;          // specificity: lower is more specific
+  bool marked = false;   // "X (A2, A1)" or "coded to X": ACLED's way of naming the event location
+};
+struct CasM : Base {
+  std::string kind, group;
+  double number = ik::sdk::kNone, low = ik::sdk::kNone, high = ik::sdk::kNone;
+  bool part = false, negated = false, unknown = false;
+};
+struct ActorM : Base {
+  std::string value, country, role, alias;
+  int inter = 0;
+};
+struct TermM : Base {  // weapon, target, modality, period
+  std::string value;
+  bool implied = false;  // a weapon inferred from the actor ("gunmen" -> firearms), not named
+};
+struct EventM : Base {
+  std::string value, type, sub;
+  bool heading = false;  // "Looting: On 3 May ..." - the note's own label
+};
+
+// Place specificity, most specific first. A name the gazetteer did not know ("unlisted") ranks
+// below district names: it is often an organisation or a common word taken for a place.
+enum Rank : int { kPlace, kAdmin3, kAdmin2, kUnlisted, kAdmin1, kRegion, kCountry, kDemonym };
+int place_rank(const std::string& feature) {
+  if (feature == "place") return kPlace;
+  if (feature == "admin3") return kAdmin3;
+  if (feature == "admin2") return kAdmin2;
+  if (feature == "admin1") return kAdmin1;
+  if (feature == "region") return kRegion;
+  if (feature == "country") return kCountry;
+  return kUnlisted;
+}
+bool is_specific(int rank) { return rank == kPlace || rank == kAdmin3 || rank == kUnlisted; }
+bool is_armed(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
+bool civilian_group(const std::string& g) {
+  static const std::set<std::string> civ = {"civilians", "civilian", "children", "child", "women", "woman",
+                                            "people", "persons", "residents", "villagers", "students",
+                                            "farmers", "worshippers", "family", "men", "elderly",
+                                            "journalists", "aid_workers", "patients", "doctors",
+                                            "medics", "teachers", "displaced", "refugees", "passengers"};
+  return civ.count(g) > 0;
+}
+bool armed_group(const std::string& g) {
+  static const std::set<std::string> armed = {"soldiers", "fighters", "police", "militants", "troops",
+                                              "rebels", "militia", "security_forces", "officers",
+                                              "combatants", "insurgents", "attackers", "gunmen"};
+  return armed.count(g) > 0;
+}
+const std::set<std::string>& civilian_targets() {
+  static const std::set<std::string> t = {"hospital", "school", "market", "residential", "place_of_worship",
+                                          "camp", "bakery", "civil_defense"};
+  return t;
+}
+
+struct Sentence {
+  uint64_t start = 0, end = 0;
+  int para = 0;
+  std::vector<int> dates, places, cas, actors, weapons, targets, events, modals, periods;
+  bool anchor() const;
+  const std::vector<CasM>* cas_store = nullptr;
+};
+
+struct Parsed {
+  std::vector<Sentence> sents;
+  std::vector<DateM> dates;
+  std::vector<PlaceM> places;
+  std::vector<CasM> cas;
+  std::vector<ActorM> actors;
+  std::vector<TermM> weapons, targets, modals, periods;
+  std::vector<EventM> events;
+  std::string published;         // from the document or a `published` mention
+  int published_mention = -1;    // index into pub_spans when it came from the text
+  std::vector<Base> pub_spans;
+};
+
+bool Sentence::anchor() const {
+  if (!events.empty()) return true;
+  for (int i : cas) {
+    const CasM& c = (*cas_store)[i];
+    if (!c.negated && !c.unknown && c.kind != "arrested") return true;
+  }
+  return false;
+}
+
+int sentence_of(const std::vector<Sentence>& s, uint64_t pos) {
+  auto it = std::upper_bound(s.begin(), s.end(), pos, [](uint64_t p, const Sentence& x) { return p < x.start; });
+  if (it == s.begin()) return 0;
+  return int(it - s.begin()) - 1;
+}
+
+Parsed parse(const ik::sdk::Doc& doc) {
+  Parsed P;
+  const std::string_view text = doc.text();
+  std::vector<MentionView> all = doc.mentions();
+  for (const auto& m : all)
+    if (m.label == "sentence") {
+      Sentence s;
+      s.start = m.start;
+      s.end = m.end;
+      s.para = m.has_number() ? int(m.number) : 0;
+      P.sents.push_back(s);
+    }
+  std::sort(P.sents.begin(), P.sents.end(), [](const Sentence& a, const Sentence& b) { return a.start < b.start; });
+  if (P.sents.empty()) {
+    Sentence s;
+    s.end = text.size();
+    P.sents.push_back(s);
+  }
+  for (const auto& m : all)
+    if (m.label == "published") {
+      Base b{m.start, m.end, 0, std::string(m.extractor), m.confidence};
+      P.pub_spans.push_back(b);
+      if (P.published.empty()) P.published = std::string(m.value), P.published_mention = int(P.pub_spans.size()) - 1;
+    }
+  if (!doc.published().empty()) P.published = std::string(doc.published()), P.published_mention = -1;
+
+  auto fill = [&](Base& b, const MentionView& m) {
+    b.start = m.start;
+    b.end = m.end;
+    b.sent = sentence_of(P.sents, m.start);
+    b.extractor = std::string(m.extractor);
+    b.conf = m.confidence;
+  };
+  // Page furniture ("Share this story!", cookie notices) is not report text.
+  std::vector<std::pair<uint64_t, uint64_t>> furniture;
+  for (const auto& m : all)
+    if (m.label == "boilerplate") furniture.emplace_back(m.start, m.end);
+  auto in_furniture = [&](const MentionView& m) {
+    for (const auto& [s, e] : furniture)
+      if (m.start >= s && m.end <= e) return true;
+    return false;
+  };
+  for (const auto& m : all) {
+    const std::string_view L = m.label;
+    if (!furniture.empty() && in_furniture(m)) continue;
+    if (L == "date") {
+      bool in_dateline = false;
+      for (const auto& p : P.pub_spans)
+        if (m.start < p.end && p.start < m.end) in_dateline = true;
+      if (in_dateline || m.value.size() < 7) continue;
+      json a = m.attrs();
+      DateM d;
+      fill(d, m);
+      d.value = std::string(m.value);
+      d.precision = m.has_number() ? int(m.number) : 1;
+      d.end_value = str_attr(a, "end");
+      d.kind = str_attr(a, "kind");
+      d.relative = bool_attr(a, "relative");
+      d.year_guessed = bool_attr(a, "year_guessed");
+      P.dates.push_back(d);
+    } else if (L == "place") {
+      json a = m.attrs();
+      PlaceM p;
+      fill(p, m);
+      p.value = std::string(m.value);
+      p.country = str_attr(a, "country");
+      p.iso3 = str_attr(a, "iso3");
+      p.admin1 = str_attr(a, "admin1");
+      p.admin2 = str_attr(a, "admin2");
+      p.feature = str_attr(a, "feature");
+      p.lat = num_attr(a, "lat");
+      p.lon = num_attr(a, "lon");
+      double gp = num_attr(a, "geo_precision");
+      p.geo_precision = std::isnan(gp) ? 1 : int(gp);
+      p.rank = bool_attr(a, "demonym") ? kDemonym : place_rank(p.feature);  // "Israeli" names an actor
+      // "X (A2, A1)": the parenthesis right after the name holds its admin units.
+      size_t e = m.end;
+      while (e < text.size() && text[e] == ' ') ++e;
+      if (e < text.size() && text[e] == '(' && p.rank <= kUnlisted) p.marked = true;
+      // "coded to X" / "coded as X"
+      size_t from = m.start > 16 ? m.start - 16 : 0;
+      std::string before = lower_ascii(text.substr(from, m.start - from));
+      if (before.find("coded to") != std::string::npos || before.find("coded as") != std::string::npos) p.marked = true;
+      P.places.push_back(p);
+    } else if (L == "casualty") {
+      json a = m.attrs();
+      CasM c;
+      fill(c, m);
+      c.kind = std::string(m.value);
+      c.group = str_attr(a, "group");
+      c.number = m.number;
+      c.low = m.low;
+      c.high = m.high;
+      c.part = bool_attr(a, "part_of_total");
+      c.negated = bool_attr(a, "negated");
+      c.unknown = bool_attr(a, "unknown");
+      P.cas.push_back(c);
+    } else if (L == "actor") {
+      json a = m.attrs();
+      ActorM x;
+      fill(x, m);
+      x.value = std::string(m.value);
+      double inter = num_attr(a, "inter");
+      x.inter = !std::isnan(inter) ? int(inter) : (m.has_number() ? int(m.number) : 0);
+      x.country = str_attr(a, "country");
+      x.role = str_attr(a, "role");
+      x.alias = str_attr(a, "alias");
+      if (x.alias.empty()) x.alias = std::string(text.substr(m.start, m.end - m.start));
+      P.actors.push_back(x);
+    } else if (L == "event") {
+      json a = m.attrs();
+      EventM e;
+      fill(e, m);
+      e.value = std::string(m.value);
+      e.type = str_attr(a, "event_type");
+      e.sub = str_attr(a, "sub_event_type");
+      e.heading = bool_attr(a, "heading");
+      P.events.push_back(e);
+    } else if (L == "weapon" || L == "target" || L == "modality" || L == "period") {
+      TermM t;
+      fill(t, m);
+      t.value = std::string(m.value);
+      if (L == "weapon") t.implied = bool_attr(m.attrs(), "implied");
+      if (L == "weapon" && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(t);
+      else if (L == "target" && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(t);
+      else if (L == "modality") P.modals.push_back(t);
+      else if (L == "period") P.periods.push_back(t);
+    }
+  }
+  for (auto& s : P.sents) s.cas_store = &P.cas;
+  auto bucket = [&](auto& vec, std::vector<int> Sentence::*field) {
+    for (size_t i = 0; i < vec.size(); ++i) (P.sents[vec[i].sent].*field).push_back(int(i));
+  };
+  bucket(P.dates, &Sentence::dates);
+  bucket(P.places, &Sentence::places);
+  bucket(P.cas, &Sentence::cas);
+  bucket(P.actors, &Sentence::actors);
+  bucket(P.weapons, &Sentence::weapons);
+  bucket(P.targets, &Sentence::targets);
+  bucket(P.events, &Sentence::events);
+  bucket(P.modals, &Sentence::modals);
+  bucket(P.periods, &Sentence::periods);
+  return P;
+}
+
+
+// ------------------------------------------------------------------ frames
+struct Frame {
+  std::vector<int> sents;     // sentence indices, ascending
+  int para = 0;
+  int date = -1, place = -1;  // own date/place (from its sentences)
+  int date_src = 0, place_src = 0;  // 0 the frame's own sentences, 1 its paragraph, 2 the document
+  bool aggregate = false;
+  bool alive = true;
+  bool fallback = false;      // no trigger or casualty: a guess from the first sentence
+};
+
+class Assembler {
+ public:
+  Assembler(const Parsed& p, std::string_view text) : P(p), text_(text) {
+    // The country the document is about: the one its places most often lie in. Places elsewhere are
+    // doubted (datelines like "LONDON:", words the gazetteer mistook for a foreign town). Countries
+    // and states named outright weigh more than towns; an unlisted name's country is only a guess
+    // and a demonym names an actor, so neither counts.
+    std::map<std::string, std::pair<int, size_t>> n;  // country -> (weight, first place index)
+    for (size_t i = 0; i < P.places.size(); ++i) {
+      const PlaceM& pl = P.places[i];
+      if (pl.country.empty()) continue;
+      auto& c = n.try_emplace(pl.country, 0, i).first->second;
+      c.first += pl.rank == kCountry ? 3 : pl.rank == kAdmin1 ? 2 : (pl.rank == kUnlisted || pl.rank == kDemonym) ? 0 : 1;
+    }
+    int best = 0;
+    size_t first = SIZE_MAX;
+    for (const auto& [c, w] : n)  // ties go to the country named first
+      if (w.first > best || (w.first == best && w.second < first)) best = w.first, first = w.second, main_country_ = c;
+  }
+  bool foreign(const PlaceM& p) const {
+    return !main_country_.empty() && !p.country.empty() && !same_country(p.country, main_country_);
+  }
+
+  std::vector<Frame> frames() const {
+    std::vector<Frame> F;
+    int cur = -1;
+    for (int si = 0; si < int(P.sents.size()); ++si) {
+      const Sentence& S = P.sents[si];
+      if (cur >= 0 && F[cur].para != S.para) cur = -1;
+      const int d = first_date(S), p = best_place(S.places);
+      const bool per = period_sentence(S);
+      if (S.anchor()) {
+        if (cur >= 0 && !conflict(F[cur], d, p, per, true)) {
+          join(F[cur], si, d, p, per, true);
+        } else {
+          Frame f;
+          f.para = S.para;
+          join(f, si, d, p, per, true);
+          F.push_back(f);
+          cur = int(F.size()) - 1;
+        }
+      } else if (cur >= 0 && interesting(S) && !conflict(F[cur], d, p, per, false)) {
+        join(F[cur], si, d, p, per, false);
+      }
+    }
+    merge_same_events(F);
+    for (auto& f : F)
+      if (f.alive) fill_from_context(f);
+    drop_weak(F);
+    if (std::none_of(F.begin(), F.end(), [](const Frame& f) { return f.alive; })) {
+      // No trigger and no casualty: a note still describes one event ("workers went on strike in
+      // X"); its first sentence naming a place or date stands for it, with little confidence.
+      for (int si = 0; si < int(P.sents.size()); ++si) {
+        const Sentence& S = P.sents[si];
+        if (S.places.empty() && S.dates.empty()) continue;
+        Frame f;
+        f.para = S.para;
+        join(f, si, first_date(S), best_place(S.places), period_sentence(S), true);
+        f.fallback = true;
+        fill_from_context(f);
+        F.push_back(f);
+        break;
+      }
+    }
+    return F;
+  }
+
+  // The record of one frame: contract fields (minus id/doc_id/published) + evidence; confidence out.
+  json record(const Frame& f, double& confidence) const;
+
+ private:
+  const Parsed& P;
+  std::string_view text_;
+  std::string main_country_;
+
+  int first_date(const Sentence& S) const { return S.dates.empty() ? -1 : S.dates.front(); }
+
+  // The most specific place; a marked one ("X (A2, A1)", "coded to X") first; then the earliest.
+  int best_place(const std::vector<int>& idx) const {
+    int best = -1;
+    for (int i : idx) {
+      if (best < 0) { best = i; continue; }
+      const PlaceM &a = P.places[i], &b = P.places[best];
+      if (std::make_tuple(!a.marked, foreign(a), a.rank, a.start) < std::make_tuple(!b.marked, foreign(b), b.rank, b.start)) best = i;
+    }
+    return best;
+  }
+
+  bool period_sentence(const Sentence& S) const {
+    if (!S.periods.empty()) return true;
+    for (int i : S.dates) {
+      const DateM& d = P.dates[i];
+      if (d.kind == "since") return true;
+      if (!d.end_value.empty()) {  // a range or a whole year: more than a month is a period
+        auto a = day_number(d.value), b = day_number(d.end_value);
+        if (a && b && *b - *a > 31) return true;
+      }
+    }
+    return false;
+  }
+
+  bool interesting(const Sentence& S) const {
+    return !S.cas.empty() || !S.weapons.empty() || !S.targets.empty() || !S.places.empty() ||
+           !S.actors.empty() || !S.modals.empty() || !S.dates.empty();
+  }
+
+  bool date_conflict(int a, int b) const {
+    if (a < 0 || b < 0) return false;
+    const DateM &A = P.dates[a], &B = P.dates[b];
+    if (A.value == B.value) return false;
+    if (A.precision >= 3 || B.precision >= 3)  // a month contains its days
+      if (A.value.compare(0, 7, B.value, 0, 7) == 0) return false;
+    if (!A.relative && B.relative) {  // "on Monday" after a stated date: usually when it was reported
+      auto x = day_number(A.value), y = day_number(B.value);
+      if (x && y && *y >= *x) return false;
+    }
+    return true;
+  }
+
+  // Does `coarse` (an admin unit or country) contain `fine`?
+  bool contains(const PlaceM& coarse, const PlaceM& fine) const {
+    if (coarse.feature == "country") return same_country(coarse.country.empty() ? coarse.value : coarse.country, fine.country);
+    if (coarse.feature == "admin1") return key(fine.admin1) == key(coarse.admin1.empty() ? coarse.value : coarse.admin1) || fine.admin1.empty();
+    if (coarse.feature == "admin2")
+      return key(fine.admin2) == key(coarse.admin2.empty() ? coarse.value : coarse.admin2) || fine.admin2.empty();
+    return true;  // regions: no evidence either way
+  }
+
+  bool place_conflict(int a, int b) const {
+    if (a < 0 || b < 0) return false;
+    const PlaceM &A = P.places[a], &B = P.places[b];
+    if (key(A.value) == key(B.value)) return false;
+    if (foreign(A) || foreign(B)) return false;  // a doubtful place does not split an event
+    if (A.rank == kDemonym || B.rank == kDemonym) return false;
+    if (is_specific(A.rank) && is_specific(B.rank)) return true;  // two different named places
+    const PlaceM& coarse = A.rank >= B.rank ? A : B;
+    const PlaceM& fine = A.rank >= B.rank ? B : A;
+    return !contains(coarse, fine);
+  }
+
+  bool conflict(const Frame& f, int d, int p, bool per, bool anchor) const {
+    if (date_conflict(f.date, d) || place_conflict(f.place, p)) return true;
+    if (per && !f.aggregate) return true;           // a period total is not the attack before it
+    if (!per && f.aggregate && anchor && d >= 0) return true;  // a dated attack after a total
+    return false;
+  }
+
+  // Adds a sentence to a frame. Only a sentence that itself tells of the event (an anchor) may
+  // replace the frame's place with a more specific one: "residents told reporters in Maiduguri"
+  // names where it was reported, not where it happened.
+  void join(Frame& f, int si, int d, int p, bool per, bool anchor) const {
+    f.sents.push_back(si);
+    if (f.date < 0) f.date = d;
+    if (p >= 0 && (f.place < 0 || anchor) && (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].rank) <
+                                      std::make_tuple(!P.places[f.place].marked, foreign(P.places[f.place]), P.places[f.place].rank)))
+      f.place = p;
+    f.aggregate = f.aggregate || per;
+  }
+
+  // Largest killed count stated in the frame (0 when none): identifies repeated reports of one event.
+  double killed_max(const Frame& f) const {
+    double m = 0;
+    for (int si : f.sents)
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind == "killed" && !c.negated && !std::isnan(c.number)) m = std::max(m, c.number);
+      }
+    return m;
+  }
+
+  // Frames told twice (headline and body, fact box and text) become one.
+  void merge_same_events(std::vector<Frame>& F) const {
+    for (size_t j = 1; j < F.size(); ++j) {
+      for (size_t i = 0; i < j; ++i) {
+        if (!F[i].alive || !F[j].alive) continue;
+        Frame &A = F[i], &B = F[j];
+        if (A.aggregate != B.aggregate) continue;
+        if (date_conflict(A.date, B.date) || place_conflict(A.place, B.place)) continue;
+        const double ka = killed_max(A), kb = killed_max(B);
+        const bool same_date = A.date >= 0 && B.date >= 0 && P.dates[A.date].value == P.dates[B.date].value;
+        const bool no_dates = A.date < 0 && B.date < 0;
+        const bool same_place = A.place >= 0 && B.place >= 0 && key(P.places[A.place].value) == key(P.places[B.place].value);
+        const bool no_places = A.place < 0 && B.place < 0;
+        const bool same_toll = ka > 0 && ka == kb;
+        const bool toll_ok = kb == 0 || ka == kb;
+        if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok)) {
+          A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
+          std::sort(A.sents.begin(), A.sents.end());
+          if (A.date < 0) A.date = B.date;
+          if (A.place < 0 || (B.place >= 0 && std::make_tuple(foreign(P.places[B.place]), P.places[B.place].rank) <
+                                                  std::make_tuple(foreign(P.places[A.place]), P.places[A.place].rank)))
+            A.place = B.place;
+          B.alive = false;
+        }
+      }
+    }
+  }
+
+  // A frame says enough to be an incident when it gives a toll, or at least two of: a date and a
+  // place (its own or its paragraph's), a named weapon, a target. Commentary ("the regime has used
+  // attacks on civilians as a strategy", a headline) does not; it is dropped when better ones exist.
+  bool weak(const Frame& f) const {
+    if (killed_max(f) > 0) return false;
+    int facts = 0;
+    bool weapon = false, target = false, injured = false;
+    for (int si : f.sents) {
+      for (int i : P.sents[si].weapons) weapon = weapon || !P.weapons[i].implied;
+      target = target || !P.sents[si].targets.empty();
+      for (int i : P.sents[si].cas) injured = injured || (P.cas[i].kind == "injured" && !std::isnan(P.cas[i].number) && !P.cas[i].negated);
+    }
+    if (injured) return false;
+    facts += f.date >= 0 && f.date_src < 2;
+    facts += f.place >= 0 && f.place_src < 2 && P.places[f.place].rank <= kAdmin1 && !foreign(P.places[f.place]);
+    facts += weapon;
+    facts += target;
+    return facts < 2;
+  }
+  void drop_weak(std::vector<Frame>& F) const {
+    bool any_strong = false;
+    for (const auto& f : F)
+      if (f.alive && !weak(f)) any_strong = true;
+    if (!any_strong) return;
+    for (auto& f : F)
+      if (f.alive && weak(f)) f.alive = false;
+  }
+
+  // Missing date/place: earlier sentences of the paragraph, then later ones (place only), then the
+  // document (its main place; its publication date is used when the record is built).
+  void fill_from_context(Frame& f) const {
+    const int first = f.sents.front();
+    if (f.date < 0) {
+      for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si)
+        if (!P.sents[si].dates.empty()) { f.date = P.sents[si].dates.back(); f.date_src = 1; break; }
+    }
+    if (f.place < 0) {
+      for (int si = first - 1; si >= 0 && P.sents[si].para == f.para && f.place < 0; --si)
+        if (!P.sents[si].places.empty()) f.place = best_place(P.sents[si].places), f.place_src = 1;
+      for (int si = f.sents.back() + 1; si < int(P.sents.size()) && P.sents[si].para == f.para && f.place < 0; ++si)
+        if (!P.sents[si].places.empty()) f.place = best_place(P.sents[si].places), f.place_src = 1;
+      if (f.place < 0 && (f.place = main_place()) >= 0) f.place_src = 2;
+    }
+  }
+
+  // The place the document is mostly about: the most often named one, counting admin units and
+  // specific places (countries only when nothing else is named); ties go to the earliest.
+  int main_place() const {
+    std::map<std::string, std::pair<int, int>> count;  // key -> (count, first index)
+    for (int i = 0; i < int(P.places.size()); ++i) {
+      if (P.places[i].rank >= kRegion || foreign(P.places[i])) continue;
+      auto& c = count.try_emplace(key(P.places[i].value), 0, i).first->second;
+      ++c.first;
+    }
+    int best = -1, best_n = 0;
+    for (const auto& [k, c] : count)
+      if (c.first > best_n || (c.first == best_n && c.second < best)) best = c.second, best_n = c.first;
+    if (best < 0 && !P.places.empty()) best = best_place([&] {
+      std::vector<int> v(P.places.size());
+      for (size_t i = 0; i < v.size(); ++i) v[i] = int(i);
+      return v;
+    }());
+    return best;
+  }
+
+ public:
+  std::string_view text() const { return text_; }
+};
+
+// ------------------------------------------------------------------ fields of a frame
+struct Evidence {
+  json list = json::array();
+  void add(const Base& b, const char* field) {
+    list.push_back({{"start", b.start}, {"end", b.end}, {"field", field}, {"extractor", b.extractor}});
+  }
+};
+
+json num_or_null(double v) { return std::isnan(v) ? json(nullptr) : json(std::llround(v)); }
+
+json Assembler::record(const Frame& f, double& confidence) const {
+  Evidence ev;
+  json r = json::object();
+  // All mentions of the frame's sentences, in text order.
+  std::vector<int> cas, actors, weapons, targets, events, modals;
+  for (int si : f.sents) {
+    const Sentence& S = P.sents[si];
+    cas.insert(cas.end(), S.cas.begin(), S.cas.end());
+    actors.insert(actors.end(), S.actors.begin(), S.actors.end());
+    weapons.insert(weapons.end(), S.weapons.begin(), S.weapons.end());
+    targets.insert(targets.end(), S.targets.begin(), S.targets.end());
+    events.insert(events.end(), S.events.begin(), S.events.end());
+    modals.insert(modals.end(), S.modals.begin(), S.modals.end());
+  }
+
+  // ---- when
+  r["event_date"] = nullptr;
+  r["date_end"] = nullptr;
+  r["time_precision"] = nullptr;
+  if (f.date >= 0) {
+    const DateM& d = P.dates[f.date];
+    r["event_date"] = d.value.size() == 7 ? d.value + "-01" : d.value;
+    if (!d.end_value.empty()) r["date_end"] = d.end_value;
+    r["time_precision"] = std::clamp(d.precision, 1, 3);
+    ev.add(d, "event_date");
+  } else if (P.published.size() >= 10) {
+    // Undated: reported as recent news; the publication date stands in, a week's precision.
+    r["event_date"] = P.published.substr(0, 10);
+    r["time_precision"] = 2;
+    if (P.published_mention >= 0) ev.add(P.pub_spans[P.published_mention], "event_date");
+  }
+
+  // ---- where: the frame's place, its missing admin units from other places of the frame
+  for (const char* k : {"country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"})
+    r[k] = nullptr;
+  std::string location_country;
+  if (f.place >= 0) {
+    const PlaceM& p = P.places[f.place];
+    auto set_str = [&](const char* k, const std::string& v) {
+      if (!v.empty() && r[k].is_null()) r[k] = v;
+    };
+    set_str("country", p.country);
+    set_str("iso3", p.iso3);
+    set_str("admin1", p.admin1);
+    set_str("admin2", p.admin2);
+    if (p.rank <= kUnlisted) r["location"] = p.value;
+    else if (p.feature == "admin1") set_str("admin1", p.value);
+    else if (p.feature == "country") set_str("country", p.value);
+    if (!std::isnan(p.lat) && !std::isnan(p.lon)) r["latitude"] = p.lat, r["longitude"] = p.lon;
+    r["geo_precision"] = p.rank <= kAdmin3 ? p.geo_precision : (p.rank <= kAdmin1 ? std::max(p.geo_precision, 2) : 3);
+    if (r["location"].is_null()) r["location"] = p.value;
+    ev.add(p, "location");
+    // The admin units of the same frame complete a place the gazetteer did not know.
+    for (int si : f.sents)
+      for (int i : P.sents[si].places) {
+        const PlaceM& q = P.places[i];
+        if (i == f.place || q.rank <= p.rank) continue;
+        if (!same_country(q.country, p.country)) continue;
+        if (q.feature == "admin1") set_str("admin1", q.admin1.empty() ? q.value : q.admin1);
+        if (q.feature == "admin2") set_str("admin2", q.admin2.empty() ? q.value : q.admin2);
+        set_str("country", q.country);
+        set_str("iso3", q.iso3);
+        if (r["latitude"].is_null() && !std::isnan(q.lat) && !std::isnan(q.lon)) {
+          r["latitude"] = q.lat, r["longitude"] = q.lon;
+          r["geo_precision"] = 2;
+        }
+      }
+    if (r["country"].is_string()) location_country = r["country"].get<std::string>();
+  }
+
+  // ---- how many: per sentence, distinct groups named together add up and parts of a stated total
+  // do not; across sentences the lead figure stands (later ones repeat or break it down), unless a
+  // later sentence adds victims ("also", "another").
+  struct Toll {
+    double best = ik::sdk::kNone, low = ik::sdk::kNone, high = ik::sdk::kNone;
+    bool zero = false, open_high = false;
+  };
+  std::map<std::string, double> victims;
+  auto toll = [&](const char* kind, const char* field) {
+    Toll t;
+    for (int si : f.sents) {
+      std::map<std::string, const CasM*> by_group;  // largest figure per victim group
+      bool has_whole = false;
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind != kind || c.unknown) continue;
+        if (c.negated) { t.zero = true; continue; }
+        if (std::isnan(c.number)) continue;
+        if (!c.part) has_whole = true;
+        if (std::string(kind) == "killed" && !c.group.empty())
+          victims[c.group] = std::max(victims[c.group], c.number);
+      }
+      // Figures side by side ("two soldiers and three civilians") are one event's groups and add
+      // up; a figure further on in the sentence is usually another event or an older total.
+      std::vector<const CasM*> cluster;
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind != kind || c.unknown || c.negated || std::isnan(c.number)) continue;
+        if (c.part && has_whole) continue;
+        if (!cluster.empty()) {
+          const CasM& prev = *cluster.back();
+          const bool adjacent = c.start >= prev.end && c.start - prev.end <= 24 && c.group != prev.group &&
+                                std::none_of(cluster.begin(), cluster.end(), [&](const CasM* x) { return x->group == c.group; });
+          if (!adjacent) break;
+        }
+        cluster.push_back(&c);
+      }
+      if (cluster.empty()) continue;
+      double best = 0, low = 0, high = 0;
+      bool high_open = false;
+      for (const CasM* c : cluster) {
+        best += c->number;
+        low += std::isnan(c->low) ? c->number : c->low;
+        // No bounds at all: an exact figure. A low bound without a high one: "at least".
+        if (!std::isnan(c->high)) high += c->high;
+        else if (std::isnan(c->low)) high += c->number;
+        else high_open = true;
+      }
+      const std::string s = lower_ascii(text_.substr(P.sents[si].start, P.sents[si].end - P.sents[si].start));
+      const bool adds = !std::isnan(t.best) && (has_word(s, "also") || has_word(s, "another"));
+      if (std::isnan(t.best) || adds) {
+        t.best = (std::isnan(t.best) ? 0 : t.best) + best;
+        t.low = (std::isnan(t.low) ? 0 : t.low) + low;
+        t.high = (std::isnan(t.high) ? 0 : t.high) + high;
+        t.open_high = t.open_high || high_open;
+        for (const CasM* c : cluster) ev.add(*c, field);
+      }
+    }
+    if (std::isnan(t.best) && t.zero) t.best = t.low = t.high = 0;
+    if (t.open_high) t.high = ik::sdk::kNone;
+    return t;
+  };
+  const Toll killed = toll("killed", "fatalities"), injured = toll("injured", "injured");
+  r["fatalities"] = num_or_null(killed.best);
+  r["fatalities_low"] = num_or_null(killed.low);
+  r["fatalities_high"] = num_or_null(killed.high);
+  r["injured"] = num_or_null(injured.best);
+  json vict = json::object();
+  for (const auto& [g, n] : victims)
+    if (!g.empty()) vict[g] = std::llround(n);
+  r["victims"] = vict.empty() ? json(nullptr) : vict;
+
+  // ---- with what, against what
+  std::set<std::string> WL, T;
+  json wl = json::array(), tl = json::array();
+  for (int i : weapons)
+    if (WL.insert(P.weapons[i].value).second) wl.push_back(P.weapons[i].value), ev.add(P.weapons[i], "weapons");
+  for (int i : targets)
+    if (T.insert(P.targets[i].value).second) tl.push_back(P.targets[i].value), ev.add(P.targets[i], "targets");
+  r["weapons"] = wl;
+  r["targets"] = tl;
+
+  // ---- who
+  const ActorM* perp = nullptr;
+  const ActorM* victim = nullptr;
+  for (int i : actors)
+    if (P.actors[i].role == "perpetrator") { perp = &P.actors[i]; break; }
+  if (!perp)
+    for (int i : actors) {
+      const ActorM& a = P.actors[i];
+      if (a.role != "victim" && a.inter != 7 && a.inter != 0) { perp = &a; break; }
+    }
+  for (int i : actors)
+    if (P.actors[i].role == "victim" && &P.actors[i] != perp) { victim = &P.actors[i]; break; }
+  if (!victim)
+    for (int i : actors) {
+      const ActorM& a = P.actors[i];
+      if (&a != perp && (!perp || key(a.value) != key(perp->value))) { victim = &a; break; }
+    }
+
+  bool civ_victims = false, armed_victims = false;
+  for (int i : cas) {
+    const CasM& c = P.cas[i];
+    // Who was on the receiving end, even when unhurt ("the officer was not injured").
+    if (c.kind != "killed" && c.kind != "injured" && c.kind != "abducted" && c.kind != "missing") continue;
+    if (c.unknown) continue;  // "casualties unknown" says nothing about who
+    if (armed_group(c.group)) armed_victims = true;
+    else if (!c.negated && (civilian_group(c.group) || c.group.empty())) civ_victims = true;
+  }
+  if (victim) {
+    if (victim->inter == 7) civ_victims = true;
+    else if (is_armed(victim->inter) && victim->role != "perpetrator" && perp && perp->inter != 5 && perp->inter != 6)
+      armed_victims = true;  // "Russian forces attacked the Ukrainian military"
+  }
+  if (T.count("military")) armed_victims = true;
+  bool civ_target = false;
+  for (const auto& t : T)
+    if (civilian_targets().count(t)) civ_target = true;
+
+  // ---- what: ACLED type from triggers, weapons, actors and victims
+  // The lead sentence (the frame's first with a trigger) says what happened; later sentences add
+  // detail ("a communal clash that had just been resolved" does not make a beating a battle).
+  std::vector<int> lead;
+  for (int si : f.sents)
+    if (!P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
+  std::set<std::string> trig, trig_all;
+  for (int i : lead) trig.insert(P.events[i].value);
+  for (int i : events) trig_all.insert(P.events[i].value);
+  auto has = [&](const char* t) { return trig.count(t) > 0; };
+  auto trigger_with = [&](auto pred) -> const EventM* {
+    for (int i : lead)
+      if (pred(P.events[i])) return &P.events[i];
+    for (int i : events)
+      if (pred(P.events[i])) return &P.events[i];
+    return nullptr;
+  };
+  const EventM* first_ev = lead.empty() ? nullptr : &P.events[lead.front()];
+  // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
+  std::set<std::string> W;
+  bool lead_weapons = false;  // W holds weapons of the lead sentence
+  for (int pass = 0; pass < 2 && W.empty(); ++pass)
+    for (int i : weapons) {
+      const TermM& w = P.weapons[i];
+      if (!w.implied && (pass == 1 || lead.empty() || w.sent == P.events[lead.front()].sent))
+        W.insert(w.value), lead_weapons = pass == 0;
+    }
+  std::string type, sub;
+  const EventM* type_ev = nullptr;
+  auto remote_sub = [&]() -> std::string {
+    if (W.count("chemical") || has("chemical")) return "Chemical weapon";
+    if (W.count("suicide_bomb")) return "Suicide bomb";
+    if (W.count("air_strike") || W.count("drone") || W.count("barrel_bomb")) return "Air/drone strike";
+    if (W.count("shelling") || W.count("missile") || W.count("heavy_weapons") || W.count("cluster_munition"))
+      return "Shelling/artillery/missile attack";
+    if (W.count("ied") || W.count("landmine") || W.count("car_bomb")) return "Remote explosive/landmine/IED";
+    if (W.count("grenade")) return "Grenade";
+    if (has("strike")) return "Air/drone strike";
+    if (has("shelling")) return "Shelling/artillery/missile attack";
+    if (has("explosion") || W.count("explosive")) return "Remote explosive/landmine/IED";
+    return "";
+  };
+  // The primary trigger: a heading ("Property destruction:", "Interception:") names the event
+  // outright; otherwise the lead sentence's first trigger, the main verb of the report.
+  const EventM* primary = trigger_with([](const EventM& x) { return x.heading; });
+  if (!primary) primary = first_ev;
+  const std::string pv = primary ? primary->value : "";
+  const bool rioters = perp && perp->inter == 5;
+  const bool protesters = perp && perp->inter == 6;
+  auto later = [&](const char* t) { return trig_all.count(t) > 0; };
+  type_ev = primary;
+  if (primary && primary->heading && !primary->type.empty() && primary->type != "Violence against civilians" &&
+      primary->type != "Explosions/Remote violence") {
+    type = primary->type, sub = primary->sub;  // ACLED's own heading
+  } else if (pv == "riot" || (rioters && pv != "protest") || (pv == "clash" && protesters) ||
+             ((pv == "protest" || protesters) && (later("riot") || has("clash")))) {
+    type = "Riots";
+    const EventM* r = trigger_with([](const EventM& x) { return x.type == "Riots" && !x.sub.empty(); });
+    if (r) sub = r->sub;
+    else sub = (pv == "protest" || protesters) ? "Violent demonstration" : "Mob violence";
+  } else if (pv == "protest" || (protesters && pv.empty())) {
+    type = "Protests";
+    sub = (primary && primary->type == "Protests" && !primary->sub.empty()) ? primary->sub : "Peaceful protest";
+    if (sub == "Peaceful protest" && (later("arrest") || later("attack"))) sub = "Protest with intervention";
+    if (killed.best > 0) sub = "Excessive force against protesters";
+  } else if (pv == "chemical" || W.count("chemical")) {
+    type = "Explosions/Remote violence", sub = "Chemical weapon";
+  } else if (std::string rs = remote_sub(); !rs.empty() && (pv == "strike" || pv == "shelling" || pv == "explosion" ||
+                                                            (pv == "attack" && lead_weapons) || pv.empty())) {
+    type = "Explosions/Remote violence", sub = rs;
+  } else if (pv == "sexual_violence") {
+    type = "Violence against civilians", sub = "Sexual violence";
+  } else if (pv == "abduction") {
+    type = "Violence against civilians", sub = "Abduction/forced disappearance";
+  } else if (pv == "clash") {
+    type = "Battles", sub = "Armed clash";
+  } else if (pv == "territory") {
+    type = primary->type.empty() ? "Battles" : primary->type;
+    sub = primary->sub;
+    if (type == "Battles")
+      sub = (perp && (perp->inter == 1 || perp->inter == 8)) ? "Government regains territory" : "Non-state actor overtakes territory";
+  } else if (pv == "attack" || (pv.empty() && killed.best > 0) || (pv == "looting" && killed.best > 0)) {
+    // Violence against someone: a battle when only armed men were on the receiving end.
+    if (armed_victims && !civ_victims) type = "Battles", sub = "Armed clash";
+    else type = "Violence against civilians", sub = "Attack";
+  } else if (primary) {
+    type = primary->type, sub = primary->sub;
+  }
+  r["event_type"] = type.empty() ? json(nullptr) : json(type);
+  r["sub_event_type"] = sub.empty() ? json(nullptr) : json(sub);
+  if (type_ev && !type.empty()) ev.add(*type_ev, "event_type");
+
+  // ---- actors by event type
+  std::string country = location_country;
+  if (country.empty() && perp) country = perp->country;
+  std::string actor1, actor2;
+  int inter1 = 0, inter2 = 0;
+  if (perp) actor1 = perp->value, inter1 = perp->inter;
+  // ACLED names unknown perpetrators by country: "Unidentified Armed Group (Mali)".
+  if (perp && actor1.rfind("Unidentified", 0) == 0 && actor1.find('(') == std::string::npos && !country.empty())
+    actor1 += " (" + country + ")";
+  if (victim) actor2 = victim->value, inter2 = victim->inter;
+  if (type == "Protests") {
+    const ActorM* prot = nullptr;
+    for (int i : actors)
+      if (P.actors[i].inter == 6) { prot = &P.actors[i]; break; }
+    if (prot) actor1 = prot->value, perp = prot;
+    else actor1 = country.empty() ? "Protesters" : "Protesters (" + country + ")", perp = nullptr;
+    inter1 = 6;
+    if (victim == prot) actor2.clear(), inter2 = 0;
+  } else if (type == "Riots") {
+    const ActorM* riot = nullptr;
+    for (int i : actors)
+      if (P.actors[i].inter == 5) { riot = &P.actors[i]; break; }
+    if (riot) actor1 = riot->value, perp = riot;
+    else {
+      std::string c = perp && !perp->country.empty() && perp->inter != 1 && perp->inter != 8 ? perp->country : country;
+      actor1 = c.empty() ? "Rioters" : "Rioters (" + c + ")";
+      if (perp && (perp->inter == 1 || perp->inter == 8)) { actor2 = perp->value, inter2 = perp->inter; }
+      perp = nullptr;
+    }
+    inter1 = 5;
+  } else if (!perp && (type == "Violence against civilians" || type == "Explosions/Remote violence" || type == "Battles")) {
+    actor1 = country.empty() ? "Unidentified Armed Group" : "Unidentified Armed Group (" + country + ")";
+    inter1 = 3;
+  }
+  // State forces acting outside their own country are external forces in ACLED's coding.
+  if (perp && perp->inter == 1 && !perp->country.empty() && !location_country.empty() &&
+      !same_country(perp->country, location_country))
+    inter1 = 8;
+  if (victim && victim->inter == 1 && !victim->country.empty() && !location_country.empty() &&
+      !same_country(victim->country, location_country))
+    inter2 = 8;
+  if (type == "Violence against civilians" && (actor2.empty() || inter2 != 7)) {
+    actor2 = country.empty() ? "Civilians" : "Civilians (" + country + ")";
+    inter2 = 7;
+  }
+  if (perp) ev.add(*perp, "actor1");
+  if (victim && !actor2.empty() && actor2 == victim->value) ev.add(*victim, "actor2");
+  r["actor1"] = actor1.empty() ? json(nullptr) : json(actor1);
+  r["actor2"] = actor2.empty() ? json(nullptr) : json(actor2);
+  r["inter1"] = inter1 ? json(inter1) : json(nullptr);
+  r["inter2"] = inter2 ? json(inter2) : json(nullptr);
+  json aliases = json::array();
+  for (int i : actors)
+    if (P.actors[i].role != "victim" && P.actors[i].inter != 7) aliases.push_back(P.actors[i].alias);
+  r["actor1_aliases"] = aliases;
+
+  // ---- were civilians the target?
+  bool civ = false;
+  if (type == "Violence against civilians") civ = true;
+  else if (type == "Explosions/Remote violence")
+    civ = (civ_victims && !armed_victims) || (!civ_victims && !armed_victims && civ_target);
+  else if (type == "Riots" && sub == "Mob violence")
+    civ = !has("clash") && !armed_victims && (civ_victims || civ_target || T.count("vehicle") || inter2 == 7);
+  r["civilian_targeting"] = civ;
+
+  // ---- period totals and claims
+  r["is_aggregate"] = f.aggregate;
+  if (f.aggregate)
+    for (int si : f.sents)
+      for (int i : P.sents[si].periods) ev.add(P.periods[i], "is_aggregate");
+  std::string status;
+  for (int i : modals) {
+    const std::string& v = P.modals[i].value;
+    if (v == "denied" || (v == "alleged" && status != "denied") || (v == "claimed" && status.empty())) status = v;
+    ev.add(P.modals[i], "status");
+  }
+  if (!status.empty()) r["status"] = status;
+
+  // ---- confidence: ranks the main incident first (filled fields, stated date, specific place,
+  // explicit trigger, early in the text)
+  double c = 0.25;
+  if (!events.empty()) c += 0.15;
+  if (f.fallback) c -= 0.15;
+  if (f.date >= 0) c += f.date_src ? 0.04 : 0.1;
+  if (f.place >= 0) c += f.place_src ? 0.03 : (is_specific(P.places[f.place].rank) ? 0.12 : 0.07);
+  if (f.place >= 0 && foreign(P.places[f.place])) c -= 0.05;
+  if (!std::isnan(killed.best)) c += 0.08;
+  if (!std::isnan(injured.best)) c += 0.03;
+  if (perp) c += 0.05;
+  if (!WL.empty()) c += 0.04;
+  const double nsent = std::max<size_t>(1, P.sents.size());
+  c += 0.18 * (1.0 - double(f.sents.front()) / nsent);
+  if (f.aggregate) c *= 0.75;
+  if (status == "alleged") c *= 0.7;
+  if (status == "denied") c *= 0.5;
+  confidence = std::clamp(c, 0.01, 0.99);
+  r["confidence"] = std::round(confidence * 1000) / 1000;
+  r["evidence"] = ev.list;
+  return r;
+}
+
+struct Incidents {
+  static constexpr const char* name = "incidents";
+  static constexpr const char* version = "v1";
+  static constexpr const char* requires_labels = "sentence date place casualty actor weapon target event modality";
+  static constexpr const char* assigns = "incident";
+  static constexpr const char* default_config = "{}";
+  explicit Incidents(const ik::sdk::Config&) {}
+
+  void process(ik::sdk::Doc& doc) const {
+    const Parsed P = parse(doc);
+    const Assembler A(P, doc.text());
+    const std::vector<Frame> frames = A.frames();
+    struct Out {
+      json rec;
+      double conf;
+      uint64_t start, end;
+    };
+    std::vector<Out> out;
+    if (doc.text().empty()) return;
+    std::set<std::string> seen;
+    for (const Frame& f : frames) {
+      if (!f.alive) continue;
+      Out o;
+      o.rec = A.record(f, o.conf);
+      // Two frames that end up with the same record fields are one incident told twice.
+      json k = o.rec;
+      k.erase("evidence"), k.erase("confidence"), k.erase("actor1_aliases");
+      if (!seen.insert(k.dump()).second) continue;
+      o.start = P.sents[f.sents.front()].start;
+      o.end = std::max(o.start + 1, P.sents[f.sents.front()].end);
+      out.push_back(std::move(o));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Out& a, const Out& b) { return a.conf > b.conf; });
+    for (size_t i = 0; i < out.size(); ++i) {
+      ik::sdk::Mention m;
+      m.start = out[i].start;
+      m.end = std::min<uint64_t>(out[i].end, doc.text().size());
+      if (m.end <= m.start) m.start = 0, m.end = doc.text().size();
+      m.label = "incident";
+      m.number = double(i);
+      m.attrs_json = out[i].rec.dump();
+      m.confidence = out[i].conf;
+      doc.add(m);
+    }
+  }
+};
+
+}  // namespace
+
+IK_PLUGIN(ik_incidents, "1.0.0", Incidents)

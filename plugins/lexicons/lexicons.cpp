@@ -1,0 +1,992 @@
+// weapons.v1, targets.v1, events.v1: cue-phrase extractors. Each builds one Lexicon at load and scans a
+// document once; a few cues get a short look at their neighbouring tokens to drop false hits.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/text.hpp"
+#include "common/vocab.hpp"
+#include "incidentkit/sdk.hpp"
+
+namespace {
+
+using ik::sdk::Config;
+using ik::sdk::Doc;
+using ik::sdk::Mention;
+using ik::text::Lexicon;
+using ik::text::Token;
+using ik::text::TokenKind;
+
+constexpr int kNone = -1;  // an absorbing phrase: matched (so shorter cues inside it are not) but emits nothing
+
+// One cue phrase of a lexicon: what it means and how sure it is on its own.
+struct Cue {
+  std::string_view phrase;
+  int value;          // index into the extractor's value table, or kNone
+  float confidence;
+  unsigned flags = 0;
+};
+
+// Shared context helpers over a token list --------------------------------------------------------------
+
+// Index of the first token starting at or after byte `pos`.
+size_t token_at(const std::vector<Token>& toks, uint32_t pos) {
+  auto it = std::lower_bound(toks.begin(), toks.end(), pos, [](const Token& t, uint32_t p) { return t.start < p; });
+  return static_cast<size_t>(it - toks.begin());
+}
+
+bool word_is(const Token& t, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (ik::text::iequals(t.text, w)) return true;
+  return false;
+}
+
+// The sentence [start, end) byte range containing `pos`.
+struct Range {
+  uint32_t start, end;
+};
+std::vector<Range> sentence_ranges(const Doc& doc) {
+  std::vector<Range> out;
+  for (const auto& m : doc.mentions("sentence")) out.push_back({uint32_t(m.start), uint32_t(m.end)});
+  if (out.empty())
+    for (const auto& s : ik::text::sentences(doc.text())) out.push_back({s.start, s.end});
+  std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.start < b.start; });
+  return out;
+}
+Range sentence_of(const std::vector<Range>& sents, uint32_t pos, uint32_t text_len) {
+  auto it = std::upper_bound(sents.begin(), sents.end(), pos, [](uint32_t p, const Range& r) { return p < r.start; });
+  if (it != sents.begin()) {
+    --it;
+    if (pos < it->end) return *it;
+  }
+  return {0, text_len};
+}
+
+Lexicon build_lexicon(const std::vector<Cue>& cues) {
+  Lexicon lex;
+  for (uint32_t i = 0; i < cues.size(); ++i) lex.add(cues[i].phrase, i);
+  lex.build();
+  return lex;
+}
+
+void emit(const Doc& doc, uint32_t start, uint32_t end, const char* label, std::string_view value, double conf,
+          std::string attrs = {}) {
+  Mention m;
+  m.start = start;
+  m.end = end;
+  m.label = label;
+  m.value = std::string(value);
+  m.confidence = conf;
+  m.attrs_json = std::move(attrs);
+  doc.add(m);
+}
+
+// ================================================================================================ weapons
+enum Weapon {
+  kFirearms, kExplosive, kIed, kLandmine, kGrenade, kCarBomb, kSuicideBomb, kAirStrike, kDrone, kBarrelBomb,
+  kShelling, kMissile, kCluster, kIncendiary, kChemical, kHeavy, kBladed, kArson, kBlunt
+};
+static_assert(ik::vocab::kWeapons.size() == kBlunt + 1);
+
+constexpr unsigned kImplied = 1;     // the phrase implies the weapon without naming it (raid -> firearms)
+constexpr unsigned kAlsoCar = 2;     // suicide car bomb: also a car bomb
+constexpr unsigned kNotAfterAnti = 4;  // "anti-aircraft" is not an air strike
+
+const std::vector<Cue>& weapon_cues() {
+  static const std::vector<Cue> cues = {
+      // firearms
+      {"shot", kFirearms, 0.85f}, {"shot dead", kFirearms, 0.95f}, {"shot and killed", kFirearms, 0.95f},
+      {"shoot", kFirearms, 0.7f}, {"shooting", kFirearms, 0.85f}, {"shootings", kFirearms, 0.85f},
+      {"shootout", kFirearms, 0.9f}, {"shoot-out", kFirearms, 0.9f}, {"gunfire", kFirearms, 0.95f},
+      {"gunshot", kFirearms, 0.95f}, {"gunshots", kFirearms, 0.95f}, {"gunshot wounds", kFirearms, 0.95f},
+      {"gunmen", kFirearms, 0.9f}, {"gunman", kFirearms, 0.9f}, {"gunned down", kFirearms, 0.95f},
+      {"opened fire", kFirearms, 0.9f}, {"open fire", kFirearms, 0.85f}, {"opening fire", kFirearms, 0.9f},
+      {"machinegun", kFirearms, 0.95f}, {"machine gun", kFirearms, 0.95f}, {"machine-gun", kFirearms, 0.95f},
+      {"machineguns", kFirearms, 0.95f}, {"machine guns", kFirearms, 0.95f}, {"rifle", kFirearms, 0.9f},
+      {"rifles", kFirearms, 0.9f}, {"ak-47", kFirearms, 0.95f}, {"ak47", kFirearms, 0.95f},
+      {"kalashnikov", kFirearms, 0.95f}, {"kalashnikovs", kFirearms, 0.95f}, {"pistol", kFirearms, 0.9f},
+      {"pistols", kFirearms, 0.9f}, {"gun", kFirearms, 0.8f}, {"guns", kFirearms, 0.8f},
+      {"gun attack", kFirearms, 0.95f}, {"gunpoint", kFirearms, 0.85f}, {"sniper", kFirearms, 0.9f},
+      {"snipers", kFirearms, 0.9f}, {"sniper fire", kFirearms, 0.95f}, {"live ammunition", kFirearms, 0.95f},
+      {"live bullets", kFirearms, 0.95f}, {"live fire", kFirearms, 0.9f}, {"bullet", kFirearms, 0.85f},
+      {"bullets", kFirearms, 0.85f}, {"drive-by", kFirearms, 0.9f}, {"fired shots", kFirearms, 0.9f},
+      {"shots", kFirearms, 0.75f}, {"small arms", kFirearms, 0.9f}, {"small-arms", kFirearms, 0.9f},
+      {"firearm", kFirearms, 0.95f}, {"firearms", kFirearms, 0.95f}, {"gunfight", kFirearms, 0.95f},
+      {"gun battle", kFirearms, 0.95f}, {"firefight", kFirearms, 0.9f}, {"exchange of fire", kFirearms, 0.8f},
+      {"exchanged fire", kFirearms, 0.8f}, {"armed men", kFirearms, 0.6f}, {"armed assailants", kFirearms, 0.6f},
+      {"armed individuals", kFirearms, 0.6f}, {"armed individual", kFirearms, 0.6f},
+      {"heavy machine guns", kFirearms, 0.9f},
+      // implied firearms: armed raids and ambushes are, unless the text says otherwise, gun attacks
+      {"ambush", kFirearms, 0.35f, kImplied}, {"ambushed", kFirearms, 0.35f, kImplied},
+      {"raid", kFirearms, 0.3f, kImplied}, {"raided", kFirearms, 0.3f, kImplied},
+      {"stormed", kFirearms, 0.3f, kImplied}, {"gunmen stormed", kFirearms, 0.9f},
+      {"militants", kFirearms, 0.25f, kImplied}, {"insurgents", kFirearms, 0.25f, kImplied},
+      {"bandits", kFirearms, 0.3f, kImplied}, {"jihadists", kFirearms, 0.25f, kImplied},
+      {"assailants", kFirearms, 0.3f, kImplied}, {"attackers", kFirearms, 0.25f, kImplied},
+      {"executed", kFirearms, 0.3f, kImplied}, {"assassinated", kFirearms, 0.3f, kImplied},
+      {"clashes", kFirearms, 0.3f, kImplied}, {"clashed", kFirearms, 0.3f, kImplied},
+      {"clash", kFirearms, 0.25f, kImplied}, {"fighting", kFirearms, 0.25f, kImplied},
+      {"killed", kFirearms, 0.2f, kImplied}, {"attack", kFirearms, 0.2f, kImplied},
+      {"attacks", kFirearms, 0.2f, kImplied}, {"attacked", kFirearms, 0.2f, kImplied},
+      {"murdered", kFirearms, 0.25f, kImplied}, {"massacre", kFirearms, 0.25f, kImplied},
+      {"massacred", kFirearms, 0.25f, kImplied},
+      {"killed in an accident", kNone, 0}, {"killed in a road accident", kNone, 0},
+      {"killed in a car accident", kNone, 0}, {"heart attack", kNone, 0}, {"panic attack", kNone, 0},
+      {"cyber attack", kNone, 0}, {"cyberattack", kNone, 0}, {"committed suicide", kNone, 0},
+      {"suicide note", kNone, 0}, {"suicide rate", kNone, 0}, {"suicide", kSuicideBomb, 0.6f},
+      {"blowing himself up", kSuicideBomb, 0.98f}, {"blowing herself up", kSuicideBomb, 0.98f},
+      {"blowing themselves up", kSuicideBomb, 0.98f}, {"bomber", kExplosive, 0.6f},
+      // less-lethal means: absorbed, not firearms
+      {"rubber bullets", kNone, 0}, {"rubber-coated bullets", kNone, 0}, {"rubber coated bullets", kNone, 0},
+      {"rubber-coated metal bullets", kNone, 0}, {"plastic bullets", kNone, 0}, {"pellet guns", kNone, 0},
+      {"water cannon", kNone, 0}, {"tear gas", kNone, 0}, {"teargas", kNone, 0}, {"tear-gas", kNone, 0},
+      {"stun grenade", kNone, 0}, {"stun grenades", kNone, 0}, {"sound bombs", kNone, 0},
+      {"sound bomb", kNone, 0}, {"smoke bomb", kNone, 0}, {"smoke bombs", kNone, 0}, {"flash-bang", kNone, 0},
+      {"screenshot", kNone, 0}, {"shot put", kNone, 0}, {"mug shot", kNone, 0}, {"booster shot", kNone, 0},
+      {"flu shot", kNone, 0}, {"top gun", kNone, 0}, {"gun control", kNone, 0}, {"gun laws", kNone, 0},
+      {"cease-fire", kNone, 0}, {"cease fire", kNone, 0}, {"ceasefire", kNone, 0},
+      // explosives
+      {"explosion", kExplosive, 0.8f}, {"explosions", kExplosive, 0.8f}, {"blast", kExplosive, 0.75f},
+      {"blasts", kExplosive, 0.75f}, {"bomb", kExplosive, 0.8f}, {"bombs", kExplosive, 0.8f},
+      {"bomb attack", kExplosive, 0.9f}, {"bombing", kExplosive, 0.75f}, {"bombings", kExplosive, 0.75f},
+      {"exploded", kExplosive, 0.75f}, {"explosive", kExplosive, 0.85f}, {"explosives", kExplosive, 0.85f},
+      {"explosive device", kExplosive, 0.9f}, {"explosive devices", kExplosive, 0.9f},
+      {"detonated", kExplosive, 0.7f}, {"detonation", kExplosive, 0.7f}, {"dynamite", kExplosive, 0.9f},
+      {"blew up", kExplosive, 0.75f}, {"unexploded ordnance", kExplosive, 0.8f}, {"uxo", kExplosive, 0.8f},
+      {"explosive remnants of war", kExplosive, 0.8f}, {"bomb threat", kNone, 0}, {"bomb threats", kNone, 0},
+      {"bomb scare", kNone, 0}, {"bomb shelter", kNone, 0}, {"bomb shelters", kNone, 0}, {"bomb squad", kNone, 0},
+      {"bomb disposal", kNone, 0}, {"bomb hoax", kNone, 0},
+      // improvised devices
+      {"ied", kIed, 0.95f}, {"ieds", kIed, 0.95f}, {"i.e.d.", kIed, 0.95f}, {"roadside bomb", kIed, 0.95f},
+      {"roadside bombs", kIed, 0.95f}, {"improvised explosive device", kIed, 0.95f},
+      {"improvised explosive devices", kIed, 0.95f}, {"improvised explosive", kIed, 0.95f},
+      {"planted bomb", kIed, 0.9f}, {"sticky bomb", kIed, 0.95f}, {"sticky bombs", kIed, 0.95f},
+      {"magnetic bomb", kIed, 0.95f}, {"remote-controlled bomb", kIed, 0.95f}, {"parcel bomb", kIed, 0.9f},
+      {"roadside explosive", kIed, 0.9f}, {"pipe bomb", kIed, 0.9f}, {"homemade bomb", kIed, 0.9f},
+      {"home-made bomb", kIed, 0.9f}, {"booby trap", kIed, 0.85f}, {"booby-trapped", kIed, 0.85f},
+      // mines
+      {"landmine", kLandmine, 0.95f}, {"landmines", kLandmine, 0.95f}, {"land mine", kLandmine, 0.95f},
+      {"land mines", kLandmine, 0.95f}, {"land-mine", kLandmine, 0.95f}, {"hit a mine", kLandmine, 0.95f},
+      {"struck a mine", kLandmine, 0.95f}, {"stepped on a mine", kLandmine, 0.95f},
+      {"ran over a mine", kLandmine, 0.95f}, {"mine explosion", kLandmine, 0.95f},
+      {"mine blast", kLandmine, 0.95f}, {"anti-personnel mine", kLandmine, 0.95f},
+      {"anti-personnel mines", kLandmine, 0.95f}, {"anti-tank mine", kLandmine, 0.95f},
+      {"anti-tank mines", kLandmine, 0.95f}, {"antipersonnel mine", kLandmine, 0.95f},
+      {"antitank mine", kLandmine, 0.95f}, {"mine exploded", kLandmine, 0.95f}, {"mines", kLandmine, 0.5f},
+      // grenades
+      {"grenade", kGrenade, 0.95f}, {"grenades", kGrenade, 0.95f}, {"hand grenade", kGrenade, 0.95f},
+      {"hand grenades", kGrenade, 0.95f}, {"rocket-propelled grenade", kGrenade, 0.9f},
+      {"rocket-propelled grenades", kGrenade, 0.9f}, {"rpg", kGrenade, 0.85f}, {"rpgs", kGrenade, 0.85f},
+      // car bombs
+      {"car bomb", kCarBomb, 0.95f}, {"car bombs", kCarBomb, 0.95f}, {"car-bomb", kCarBomb, 0.95f},
+      {"car bombing", kCarBomb, 0.95f}, {"vbied", kCarBomb, 0.95f}, {"vbieds", kCarBomb, 0.95f},
+      {"vehicle-borne", kCarBomb, 0.95f}, {"booby-trapped car", kCarBomb, 0.95f},
+      {"booby-trapped vehicle", kCarBomb, 0.95f}, {"truck bomb", kCarBomb, 0.95f},
+      {"bomb-laden car", kCarBomb, 0.95f}, {"bomb-laden vehicle", kCarBomb, 0.95f},
+      {"bomb-laden truck", kCarBomb, 0.95f}, {"explosives-laden car", kCarBomb, 0.95f},
+      {"explosives-laden vehicle", kCarBomb, 0.95f}, {"explosives-laden truck", kCarBomb, 0.95f},
+      {"car packed with explosives", kCarBomb, 0.95f}, {"motorcycle bomb", kCarBomb, 0.9f},
+      // suicide attacks
+      {"suicide bomber", kSuicideBomb, 0.98f}, {"suicide bombers", kSuicideBomb, 0.98f},
+      {"suicide bombing", kSuicideBomb, 0.98f}, {"suicide bombings", kSuicideBomb, 0.98f},
+      {"suicide attack", kSuicideBomb, 0.95f}, {"suicide attacks", kSuicideBomb, 0.95f},
+      {"suicide attacker", kSuicideBomb, 0.95f}, {"suicide attackers", kSuicideBomb, 0.95f},
+      {"suicide blast", kSuicideBomb, 0.98f}, {"suicide bomb", kSuicideBomb, 0.98f},
+      {"suicide bombs", kSuicideBomb, 0.98f}, {"suicide vest", kSuicideBomb, 0.98f},
+      {"suicide vests", kSuicideBomb, 0.98f}, {"suicide belt", kSuicideBomb, 0.98f},
+      {"explosive vest", kSuicideBomb, 0.95f}, {"explosive belt", kSuicideBomb, 0.95f},
+      {"blew himself up", kSuicideBomb, 0.98f}, {"blew herself up", kSuicideBomb, 0.98f},
+      {"blew themselves up", kSuicideBomb, 0.98f}, {"detonated himself", kSuicideBomb, 0.98f},
+      {"detonated herself", kSuicideBomb, 0.98f}, {"suicide car bomb", kSuicideBomb, 0.98f, kAlsoCar},
+      {"suicide car bomber", kSuicideBomb, 0.98f, kAlsoCar}, {"suicide car bombing", kSuicideBomb, 0.98f, kAlsoCar},
+      {"suicide truck bomb", kSuicideBomb, 0.98f, kAlsoCar}, {"suicide vbied", kSuicideBomb, 0.98f, kAlsoCar},
+      {"suicide car-bomb", kSuicideBomb, 0.98f, kAlsoCar},
+      // from the air
+      {"airstrike", kAirStrike, 0.95f}, {"airstrikes", kAirStrike, 0.95f}, {"air strike", kAirStrike, 0.95f},
+      {"air strikes", kAirStrike, 0.95f}, {"air-strike", kAirStrike, 0.95f}, {"air-strikes", kAirStrike, 0.95f},
+      {"air raid", kAirStrike, 0.95f}, {"air raids", kAirStrike, 0.95f}, {"air-raid", kAirStrike, 0.95f},
+      {"air-raids", kAirStrike, 0.95f}, {"airraid", kAirStrike, 0.95f}, {"air attack", kAirStrike, 0.9f},
+      {"air attacks", kAirStrike, 0.9f}, {"aerial attack", kAirStrike, 0.9f}, {"aerial attacks", kAirStrike, 0.9f},
+      {"aerial bombardment", kAirStrike, 0.95f}, {"aerial bombardments", kAirStrike, 0.95f},
+      {"aerial bombing", kAirStrike, 0.95f}, {"aerial bombings", kAirStrike, 0.95f},
+      {"air bombardment", kAirStrike, 0.95f}, {"aerial strike", kAirStrike, 0.95f},
+      {"aerial strikes", kAirStrike, 0.95f}, {"bombed from the air", kAirStrike, 0.95f},
+      {"warplane", kAirStrike, 0.9f}, {"warplanes", kAirStrike, 0.9f}, {"war plane", kAirStrike, 0.9f},
+      {"war planes", kAirStrike, 0.9f}, {"war jets", kAirStrike, 0.9f}, {"jet", kAirStrike, 0.7f},
+      {"jets", kAirStrike, 0.75f}, {"fighter jet", kAirStrike, 0.9f}, {"fighter jets", kAirStrike, 0.9f},
+      {"fighter planes", kAirStrike, 0.9f}, {"military aircraft", kAirStrike, 0.85f},
+      {"aircraft", kAirStrike, 0.6f, kNotAfterAnti}, {"bombers", kExplosive, 0.6f},
+      {"bomber jets", kAirStrike, 0.9f}, {"bomber aircraft", kAirStrike, 0.9f},
+      {"helicopter gunship", kAirStrike, 0.9f}, {"helicopter gunships", kAirStrike, 0.9f},
+      {"helicopters", kAirStrike, 0.6f}, {"helicopter", kAirStrike, 0.55f}, {"sukhoi", kAirStrike, 0.9f},
+      {"air force", kAirStrike, 0.6f}, {"airforce", kAirStrike, 0.6f}, {"air-dropped", kAirStrike, 0.8f},
+      {"dropped bombs", kAirStrike, 0.85f}, {"jet fuel", kNone, 0}, {"private jet", kNone, 0},
+      {"jet lag", kNone, 0}, {"jet ski", kNone, 0},
+      // drones
+      {"drone", kDrone, 0.95f}, {"drones", kDrone, 0.95f}, {"drone strike", kDrone, 0.98f},
+      {"drone strikes", kDrone, 0.98f}, {"drone attack", kDrone, 0.98f}, {"drone attacks", kDrone, 0.98f},
+      {"uav", kDrone, 0.95f}, {"uavs", kDrone, 0.95f}, {"unmanned aerial vehicle", kDrone, 0.95f},
+      {"unmanned aerial vehicles", kDrone, 0.95f}, {"loitering munition", kDrone, 0.95f},
+      {"loitering munitions", kDrone, 0.95f}, {"shahed", kDrone, 0.9f}, {"quadcopter", kDrone, 0.9f},
+      {"quadcopters", kDrone, 0.9f},
+      // barrel bombs
+      {"barrel bomb", kBarrelBomb, 0.98f}, {"barrel bombs", kBarrelBomb, 0.98f},
+      {"barrel-bomb", kBarrelBomb, 0.98f}, {"barrel-bombs", kBarrelBomb, 0.98f},
+      {"barrel bombing", kBarrelBomb, 0.98f}, {"explosive barrels", kBarrelBomb, 0.95f},
+      {"barrel bombed", kBarrelBomb, 0.98f},
+      // shelling and artillery
+      {"shelled", kShelling, 0.95f}, {"shelling", kShelling, 0.95f}, {"shellings", kShelling, 0.95f},
+      {"shells", kShelling, 0.85f}, {"shell", kShelling, 0.7f}, {"artillery", kShelling, 0.95f},
+      {"artillery fire", kShelling, 0.95f}, {"mortar", kShelling, 0.95f}, {"mortars", kShelling, 0.95f},
+      {"mortar fire", kShelling, 0.95f}, {"mortar shells", kShelling, 0.95f}, {"mortar rounds", kShelling, 0.95f},
+      {"rocket", kShelling, 0.85f}, {"rockets", kShelling, 0.85f}, {"rocket fire", kShelling, 0.9f},
+      {"rocket attack", kShelling, 0.9f}, {"rocket attacks", kShelling, 0.9f}, {"grad rockets", kShelling, 0.95f},
+      {"rocket launchers", kShelling, 0.9f}, {"multiple rocket launchers", kShelling, 0.95f},
+      {"mlrs", kShelling, 0.95f}, {"howitzer", kShelling, 0.95f}, {"howitzers", kShelling, 0.95f},
+      {"tank fire", kShelling, 0.9f}, {"tank shells", kShelling, 0.95f}, {"tank shell", kShelling, 0.95f},
+      {"bombarded", kShelling, 0.8f}, {"bombardment", kShelling, 0.8f}, {"bombardments", kShelling, 0.8f},
+      {"projectiles", kShelling, 0.7f}, {"projectile", kShelling, 0.7f}, {"shelled artillery", kShelling, 0.95f},
+      {"shell company", kNone, 0}, {"shell companies", kNone, 0}, {"rocket scientist", kNone, 0},
+      // missiles
+      {"missile", kMissile, 0.95f}, {"missiles", kMissile, 0.95f}, {"ballistic missile", kMissile, 0.98f},
+      {"ballistic missiles", kMissile, 0.98f}, {"cruise missile", kMissile, 0.98f},
+      {"cruise missiles", kMissile, 0.98f}, {"guided missile", kMissile, 0.98f},
+      {"guided missiles", kMissile, 0.98f}, {"anti-tank missile", kMissile, 0.95f},
+      {"anti-tank missiles", kMissile, 0.95f}, {"atgm", kMissile, 0.95f}, {"atgms", kMissile, 0.95f},
+      {"iskander", kMissile, 0.95f}, {"tochka", kMissile, 0.95f}, {"kalibr", kMissile, 0.95f},
+      {"missile defense", kNone, 0}, {"missile defence", kNone, 0},
+      // cluster munitions
+      {"cluster munition", kCluster, 0.98f}, {"cluster munitions", kCluster, 0.98f},
+      {"cluster bomb", kCluster, 0.98f}, {"cluster bombs", kCluster, 0.98f}, {"cluster bomblets", kCluster, 0.98f},
+      {"cluster rockets", kCluster, 0.98f}, {"cluster rocket", kCluster, 0.98f}, {"submunitions", kCluster, 0.95f},
+      {"sub-munitions", kCluster, 0.95f}, {"bomblets", kCluster, 0.9f}, {"cluster ammunition", kCluster, 0.98f},
+      {"cluster shells", kCluster, 0.98f},
+      // incendiary
+      {"incendiary", kIncendiary, 0.95f}, {"white phosphorus", kIncendiary, 0.98f}, {"napalm", kIncendiary, 0.98f},
+      {"thermite", kIncendiary, 0.95f}, {"molotov cocktail", kIncendiary, 0.95f},
+      {"molotov cocktails", kIncendiary, 0.95f}, {"petrol bomb", kIncendiary, 0.95f},
+      {"petrol bombs", kIncendiary, 0.95f}, {"firebomb", kIncendiary, 0.95f}, {"firebombs", kIncendiary, 0.95f},
+      {"fire bomb", kIncendiary, 0.95f}, {"fire bombs", kIncendiary, 0.95f}, {"firebombed", kIncendiary, 0.95f},
+      {"incendiary bombs", kIncendiary, 0.98f}, {"incendiary munitions", kIncendiary, 0.98f},
+      // chemical
+      {"chemical weapon", kChemical, 0.98f}, {"chemical weapons", kChemical, 0.98f},
+      {"chemical attack", kChemical, 0.98f}, {"chemical attacks", kChemical, 0.98f}, {"sarin", kChemical, 0.98f},
+      {"chlorine", kChemical, 0.9f}, {"chlorine gas", kChemical, 0.98f}, {"toxic gas", kChemical, 0.95f},
+      {"poison gas", kChemical, 0.98f}, {"poisonous gas", kChemical, 0.95f}, {"nerve agent", kChemical, 0.98f},
+      {"nerve gas", kChemical, 0.98f}, {"mustard gas", kChemical, 0.98f}, {"chemical agent", kChemical, 0.95f},
+      {"chemical agents", kChemical, 0.95f}, {"gas attack", kChemical, 0.9f}, {"chemical munitions", kChemical, 0.98f},
+      // heavy weapons
+      {"heavy weapons", kHeavy, 0.9f}, {"heavy weaponry", kHeavy, 0.9f}, {"tanks", kHeavy, 0.6f},
+      {"tank", kHeavy, 0.5f}, {"anti-aircraft", kHeavy, 0.85f}, {"anti-aircraft fire", kHeavy, 0.9f},
+      {"anti-aircraft guns", kHeavy, 0.9f}, {"armoured vehicles", kHeavy, 0.7f}, {"armored vehicles", kHeavy, 0.7f},
+      {"heavy artillery", kShelling, 0.95f}, {"water tank", kNone, 0}, {"water tanks", kNone, 0},
+      {"fuel tank", kNone, 0}, {"think tank", kNone, 0}, {"think tanks", kNone, 0}, {"septic tank", kNone, 0},
+      {"gas tank", kNone, 0}, {"storage tank", kNone, 0},
+      // blades
+      {"stabbed", kBladed, 0.95f}, {"stabbing", kBladed, 0.95f}, {"stabbings", kBladed, 0.95f},
+      {"stab wounds", kBladed, 0.95f}, {"stabbed to death", kBladed, 0.98f}, {"knife", kBladed, 0.85f},
+      {"knives", kBladed, 0.85f}, {"knifed", kBladed, 0.9f}, {"machete", kBladed, 0.95f},
+      {"machetes", kBladed, 0.95f}, {"hacked", kBladed, 0.8f}, {"hacked to death", kBladed, 0.98f},
+      {"axe", kBladed, 0.85f}, {"axes", kBladed, 0.85f}, {"beheaded", kBladed, 0.9f}, {"beheading", kBladed, 0.9f},
+      {"decapitated", kBladed, 0.9f}, {"slit", kBladed, 0.6f}, {"sword", kBladed, 0.85f}, {"swords", kBladed, 0.85f},
+      {"dagger", kBladed, 0.85f}, {"daggers", kBladed, 0.85f}, {"cutlass", kBladed, 0.9f},
+      {"cutlasses", kBladed, 0.9f}, {"bladed weapons", kBladed, 0.95f}, {"sharp objects", kBladed, 0.85f},
+      {"throats", kBladed, 0.5f}, {"hacked into", kNone, 0},
+      // arson
+      {"set fire", kArson, 0.9f}, {"set fire to", kArson, 0.95f}, {"set on fire", kArson, 0.95f},
+      {"setting fire", kArson, 0.9f}, {"sets fire", kArson, 0.9f}, {"set ablaze", kArson, 0.95f},
+      {"set alight", kArson, 0.95f}, {"torched", kArson, 0.95f}, {"torching", kArson, 0.95f},
+      {"burned down", kArson, 0.9f}, {"burnt down", kArson, 0.9f}, {"burned alive", kArson, 0.95f},
+      {"burnt alive", kArson, 0.95f}, {"burned to death", kArson, 0.95f}, {"burnt to death", kArson, 0.95f},
+      {"arson", kArson, 0.95f}, {"arsonists", kArson, 0.95f}, {"burned", kArson, 0.55f}, {"burnt", kArson, 0.55f},
+      {"burning", kArson, 0.5f}, {"razed", kArson, 0.6f}, {"torch", kArson, 0.5f},
+      // blunt force
+      {"beaten", kBlunt, 0.85f}, {"beat", kBlunt, 0.7f}, {"beating", kBlunt, 0.8f}, {"beatings", kBlunt, 0.85f},
+      {"beaten to death", kBlunt, 0.98f}, {"beat to death", kBlunt, 0.98f}, {"clubbed", kBlunt, 0.95f},
+      {"clubbed to death", kBlunt, 0.98f}, {"clubs", kBlunt, 0.75f}, {"sticks", kBlunt, 0.8f},
+      {"stones", kBlunt, 0.8f}, {"stoned", kBlunt, 0.85f}, {"stoning", kBlunt, 0.9f}, {"rocks", kBlunt, 0.75f},
+      {"threw stones", kBlunt, 0.9f}, {"threw rocks", kBlunt, 0.9f}, {"hurled stones", kBlunt, 0.9f},
+      {"hurled rocks", kBlunt, 0.9f}, {"pelted", kBlunt, 0.85f}, {"iron bars", kBlunt, 0.9f},
+      {"iron rods", kBlunt, 0.9f}, {"batons", kBlunt, 0.8f}, {"hammer", kBlunt, 0.8f}, {"hammers", kBlunt, 0.8f},
+      {"lynched", kBlunt, 0.8f}, {"lynching", kBlunt, 0.8f}, {"bludgeoned", kBlunt, 0.95f},
+      {"beat up", kBlunt, 0.9f}, {"clubbing", kBlunt, 0.9f}, {"tortured", kBlunt, 0.5f},
+      {"beat the odds", kNone, 0}, {"drum beat", kNone, 0}, {"rocks the", kNone, 0},
+  };
+  return cues;
+}
+
+struct Weapons {
+  static constexpr const char *name = "weapons", *version = "v1", *requires_labels = "sentence",
+                              *assigns = "weapon", *default_config = "{}";
+  Lexicon lex = build_lexicon(weapon_cues());
+  explicit Weapons(const Config&) {}
+
+  void process(Doc& doc) const {
+    const std::string_view text = doc.text();
+    const auto& cues = weapon_cues();
+    const auto matches = lex.find(text);
+    if (matches.empty()) return;
+    // Implied weapons (an ambush, a raid, a killing: most often by gunfire) only stand in for a sentence
+    // that names no weapon.
+    const auto sents = sentence_ranges(doc);
+    std::vector<uint32_t> named_in;  // start of each sentence that names a weapon
+    for (const auto& m : matches)
+      if (cues[m.id].value != kNone && !(cues[m.id].flags & kImplied))
+        named_in.push_back(sentence_of(sents, m.start, uint32_t(text.size())).start);
+    for (const auto& m : matches) {
+      const Cue& c = cues[m.id];
+      if (c.value == kNone) continue;
+      if ((c.flags & kImplied) && std::find(named_in.begin(), named_in.end(),
+                                            sentence_of(sents, m.start, uint32_t(text.size())).start) != named_in.end())
+        continue;
+      // "anti-aircraft": the aircraft is the target of the gun, not the weapon.
+      if ((c.flags & kNotAfterAnti) && m.start >= 5 && ik::text::lower(text.substr(m.start - 5, 5)) == "anti-")
+        continue;
+      const std::string attrs = (c.flags & kImplied) ? R"({"implied":true})" : "";
+      emit(doc, m.start, m.end, "weapon", ik::vocab::kWeapons[c.value], c.confidence, attrs);
+      if (c.flags & kAlsoCar) emit(doc, m.start, m.end, "weapon", ik::vocab::kWeapons[kCarBomb], c.confidence);
+    }
+  }
+};
+
+// ================================================================================================ targets
+enum Target {
+  kHospital, kSchool, kMarket, kResidential, kWorship, kCamp, kBakery, kCivilDefense, kGovernment, kMilitary,
+  kInfrastructure, kVehicle
+};
+static_assert(ik::vocab::kTargets.size() == kVehicle + 1);
+
+constexpr unsigned kWeak = 1;  // a generic noun ("building", "camp", "vehicle"): needs a hit cue very close by
+
+// Hit cues (anything saying a place was struck, damaged or attacked) share the lexicon with the target
+// nouns; their ids start at kHitBase.
+constexpr int kHitBase = 1000;
+
+const std::vector<Cue>& target_cues() {
+  static const std::vector<Cue> cues = {
+      {"hospital", kHospital, 0.9f}, {"hospitals", kHospital, 0.9f}, {"clinic", kHospital, 0.9f},
+      {"clinics", kHospital, 0.9f}, {"medical point", kHospital, 0.95f}, {"medical points", kHospital, 0.95f},
+      {"medical centre", kHospital, 0.95f}, {"medical center", kHospital, 0.95f},
+      {"medical centres", kHospital, 0.95f}, {"medical centers", kHospital, 0.95f},
+      {"medical facility", kHospital, 0.95f}, {"medical facilities", kHospital, 0.95f},
+      {"health facility", kHospital, 0.95f}, {"health facilities", kHospital, 0.95f},
+      {"health centre", kHospital, 0.95f}, {"health center", kHospital, 0.95f},
+      {"health centres", kHospital, 0.95f}, {"health centers", kHospital, 0.95f},
+      {"healthcare facilities", kHospital, 0.95f}, {"health care facilities", kHospital, 0.95f},
+      {"field hospital", kHospital, 0.95f}, {"dispensary", kHospital, 0.9f}, {"maternity", kHospital, 0.8f},
+      {"health post", kHospital, 0.9f}, {"ambulance", kHospital, 0.6f}, {"ambulances", kHospital, 0.6f},
+      {"medical staff", kHospital, 0.5f, kWeak}, {"medics", kHospital, 0.5f, kWeak},
+      // hospital as the place casualties were taken to, or where sources spoke: not a target
+      {"taken to hospital", kNone, 0}, {"taken to a hospital", kNone, 0}, {"taken to the hospital", kNone, 0},
+      {"rushed to hospital", kNone, 0}, {"rushed to a hospital", kNone, 0}, {"rushed to the hospital", kNone, 0},
+      {"admitted to hospital", kNone, 0}, {"admitted to a hospital", kNone, 0},
+      {"admitted to the hospital", kNone, 0}, {"transferred to hospital", kNone, 0},
+      {"transferred to a hospital", kNone, 0}, {"transferred to the hospital", kNone, 0},
+      {"transported to hospital", kNone, 0}, {"transported to a hospital", kNone, 0},
+      {"transported to the hospital", kNone, 0}, {"evacuated to hospital", kNone, 0},
+      {"brought to hospital", kNone, 0}, {"brought to the hospital", kNone, 0}, {"moved to hospital", kNone, 0},
+      {"died in hospital", kNone, 0}, {"died in the hospital", kNone, 0}, {"died at the hospital", kNone, 0},
+      {"died at a hospital", kNone, 0}, {"in hospital", kNone, 0}, {"receiving treatment in hospital", kNone, 0},
+      {"hospital source", kNone, 0}, {"hospital sources", kNone, 0}, {"hospital official", kNone, 0},
+      {"hospital officials", kNone, 0}, {"hospital director", kNone, 0}, {"hospital staff said", kNone, 0},
+      {"hospital records", kNone, 0}, {"treated at", kNone, 0}, {"taken to the clinic", kNone, 0},
+      {"taken to a clinic", kNone, 0}, {"taken to clinic", kNone, 0},
+      // schools
+      {"school", kSchool, 0.9f}, {"schools", kSchool, 0.9f}, {"kindergarten", kSchool, 0.95f},
+      {"university", kSchool, 0.7f}, {"college", kSchool, 0.7f}, {"classroom", kSchool, 0.9f},
+      {"classrooms", kSchool, 0.9f}, {"madrassa", kSchool, 0.9f}, {"madrasa", kSchool, 0.9f},
+      {"educational facility", kSchool, 0.95f}, {"educational facilities", kSchool, 0.95f},
+      {"school year", kNone, 0}, {"high school student", kNone, 0}, {"school teacher", kNone, 0},
+      {"school of thought", kNone, 0},
+      // markets
+      {"market", kMarket, 0.9f}, {"markets", kMarket, 0.9f}, {"marketplace", kMarket, 0.95f},
+      {"market place", kMarket, 0.95f}, {"bazaar", kMarket, 0.95f}, {"souk", kMarket, 0.95f},
+      {"popular market", kMarket, 0.95f}, {"vegetable market", kMarket, 0.95f}, {"shopping centre", kMarket, 0.9f},
+      {"shopping center", kMarket, 0.9f}, {"shopping mall", kMarket, 0.9f}, {"shops", kMarket, 0.6f},
+      {"black market", kNone, 0}, {"stock market", kNone, 0}, {"market price", kNone, 0},
+      {"market prices", kNone, 0}, {"labour market", kNone, 0}, {"labor market", kNone, 0},
+      {"market share", kNone, 0},
+      // homes
+      {"house", kResidential, 0.8f}, {"houses", kResidential, 0.85f}, {"home", kResidential, 0.7f},
+      {"homes", kResidential, 0.8f}, {"residential", kResidential, 0.85f}, {"residential area", kResidential, 0.95f},
+      {"residential areas", kResidential, 0.95f}, {"residential neighbourhood", kResidential, 0.95f},
+      {"residential neighborhood", kResidential, 0.95f}, {"residential neighbourhoods", kResidential, 0.95f},
+      {"residential neighborhoods", kResidential, 0.95f}, {"residential building", kResidential, 0.95f},
+      {"residential buildings", kResidential, 0.95f}, {"apartment", kResidential, 0.85f},
+      {"apartments", kResidential, 0.85f}, {"apartment building", kResidential, 0.95f},
+      {"building", kResidential, 0.5f, kWeak}, {"buildings", kResidential, 0.55f, kWeak},
+      {"neighbourhood", kResidential, 0.5f, kWeak}, {"neighborhood", kResidential, 0.5f, kWeak},
+      {"neighbourhoods", kResidential, 0.55f, kWeak}, {"neighborhoods", kResidential, 0.55f, kWeak},
+      {"civilian homes", kResidential, 0.95f}, {"dwellings", kResidential, 0.85f}, {"dwelling", kResidential, 0.85f},
+      {"populated areas", kResidential, 0.7f}, {"residential rooms", kResidential, 0.9f},
+      {"residence", kResidential, 0.75f}, {"tents", kResidential, 0.5f, kWeak},
+      {"house of representatives", kNone, 0}, {"white house", kNone, 0}, {"home town", kNone, 0},
+      {"hometown", kNone, 0}, {"home to", kNone, 0}, {"home office", kNone, 0}, {"home minister", kNone, 0},
+      {"home ministry", kNone, 0}, {"home affairs", kNone, 0}, {"fled their homes", kNone, 0},
+      {"flee their homes", kNone, 0}, {"fleeing their homes", kNone, 0}, {"left their homes", kNone, 0},
+      {"return to their homes", kNone, 0}, {"returned to their homes", kNone, 0},
+      {"returning to their homes", kNone, 0}, {"displaced from their homes", kNone, 0},
+      {"forced from their homes", kNone, 0}, {"stay home", kNone, 0}, {"went home", kNone, 0},
+      {"on their way home", kNone, 0}, {"on his way home", kNone, 0}, {"on her way home", kNone, 0},
+      {"house arrest", kNone, 0}, {"safe house", kNone, 0}, {"parliament building", kGovernment, 0.9f},
+      // worship
+      {"mosque", kWorship, 0.95f}, {"mosques", kWorship, 0.95f}, {"church", kWorship, 0.95f},
+      {"churches", kWorship, 0.95f}, {"temple", kWorship, 0.9f}, {"temples", kWorship, 0.9f},
+      {"synagogue", kWorship, 0.95f}, {"shrine", kWorship, 0.9f}, {"shrines", kWorship, 0.9f},
+      {"cathedral", kWorship, 0.95f}, {"monastery", kWorship, 0.9f}, {"chapel", kWorship, 0.9f},
+      {"place of worship", kWorship, 0.98f}, {"places of worship", kWorship, 0.98f},
+      {"house of worship", kWorship, 0.98f}, {"houses of worship", kWorship, 0.98f},
+      {"husseiniya", kWorship, 0.95f}, {"imambargah", kWorship, 0.95f}, {"pagoda", kWorship, 0.9f},
+      {"monasteries", kWorship, 0.9f},
+      // camps
+      {"idp camp", kCamp, 0.98f}, {"idp camps", kCamp, 0.98f}, {"refugee camp", kCamp, 0.98f},
+      {"refugee camps", kCamp, 0.98f}, {"displacement camp", kCamp, 0.98f}, {"displacement camps", kCamp, 0.98f},
+      {"camp for displaced", kCamp, 0.98f}, {"camps for displaced", kCamp, 0.98f},
+      {"camp for internally displaced", kCamp, 0.98f}, {"displaced persons camp", kCamp, 0.98f},
+      {"displaced people's camp", kCamp, 0.98f}, {"camp", kCamp, 0.6f, kWeak}, {"camps", kCamp, 0.6f, kWeak},
+      {"shelter", kCamp, 0.5f, kWeak}, {"shelters", kCamp, 0.5f, kWeak}, {"military camp", kMilitary, 0.9f},
+      {"army camp", kMilitary, 0.9f}, {"training camp", kMilitary, 0.9f}, {"military camps", kMilitary, 0.9f},
+      // bakeries
+      {"bakery", kBakery, 0.98f}, {"bakeries", kBakery, 0.98f}, {"bread line", kBakery, 0.9f},
+      {"bread queue", kBakery, 0.9f}, {"bread oven", kBakery, 0.9f},
+      // rescuers
+      {"white helmets", kCivilDefense, 0.98f}, {"civil defence", kCivilDefense, 0.95f},
+      {"civil defense", kCivilDefense, 0.95f}, {"rescue workers", kCivilDefense, 0.85f},
+      {"rescuers", kCivilDefense, 0.8f}, {"first responders", kCivilDefense, 0.85f},
+      {"civil defence centre", kCivilDefense, 0.98f}, {"civil defense center", kCivilDefense, 0.98f},
+      {"civil defence center", kCivilDefense, 0.98f},
+      // government
+      {"government building", kGovernment, 0.95f}, {"government buildings", kGovernment, 0.95f},
+      {"government office", kGovernment, 0.95f}, {"government offices", kGovernment, 0.95f},
+      {"ministry", kGovernment, 0.7f}, {"town hall", kGovernment, 0.9f}, {"city hall", kGovernment, 0.9f},
+      {"courthouse", kGovernment, 0.9f}, {"governor's office", kGovernment, 0.95f},
+      {"municipal building", kGovernment, 0.95f}, {"municipality building", kGovernment, 0.95f},
+      {"police station", kGovernment, 0.9f}, {"police stations", kGovernment, 0.9f},
+      {"district office", kGovernment, 0.85f}, {"administrative building", kGovernment, 0.9f},
+      {"polling station", kGovernment, 0.9f}, {"polling stations", kGovernment, 0.9f}, {"parliament", kGovernment, 0.6f},
+      {"prison", kGovernment, 0.7f}, {"embassy", kGovernment, 0.85f}, {"consulate", kGovernment, 0.85f},
+      {"government headquarters", kGovernment, 0.95f}, {"party office", kGovernment, 0.8f},
+      {"party offices", kGovernment, 0.8f}, {"electoral commission", kGovernment, 0.8f},
+      // military
+      {"military base", kMilitary, 0.95f}, {"military bases", kMilitary, 0.95f}, {"army base", kMilitary, 0.95f},
+      {"air base", kMilitary, 0.95f}, {"airbase", kMilitary, 0.95f}, {"military post", kMilitary, 0.95f},
+      {"military posts", kMilitary, 0.95f}, {"observation post", kMilitary, 0.95f},
+      {"observation posts", kMilitary, 0.95f}, {"checkpoint", kMilitary, 0.9f}, {"checkpoints", kMilitary, 0.9f},
+      {"barracks", kMilitary, 0.95f}, {"military position", kMilitary, 0.95f},
+      {"military positions", kMilitary, 0.95f}, {"positions", kMilitary, 0.6f, kWeak},
+      {"outpost", kMilitary, 0.9f}, {"outposts", kMilitary, 0.9f}, {"military convoy", kMilitary, 0.9f},
+      {"military vehicle", kMilitary, 0.9f}, {"military vehicles", kMilitary, 0.9f},
+      {"army vehicles", kMilitary, 0.9f}, {"army vehicle", kMilitary, 0.9f}, {"military patrol", kMilitary, 0.9f},
+      {"army patrol", kMilitary, 0.9f}, {"police patrol", kMilitary, 0.85f}, {"patrol", kMilitary, 0.6f, kWeak},
+      {"troops", kMilitary, 0.5f, kWeak}, {"soldiers", kMilitary, 0.5f, kWeak}, {"military site", kMilitary, 0.9f},
+      {"military sites", kMilitary, 0.9f}, {"headquarters", kMilitary, 0.6f, kWeak}, {"base", kMilitary, 0.5f, kWeak},
+      {"military headquarters", kMilitary, 0.95f}, {"turkish military posts", kMilitary, 0.95f},
+      {"military observation post", kMilitary, 0.95f}, {"military observation posts", kMilitary, 0.95f},
+      {"security post", kMilitary, 0.9f}, {"security posts", kMilitary, 0.9f},
+      // infrastructure
+      {"water station", kInfrastructure, 0.95f}, {"water stations", kInfrastructure, 0.95f},
+      {"water pumping station", kInfrastructure, 0.95f}, {"pumping station", kInfrastructure, 0.9f},
+      {"power station", kInfrastructure, 0.95f}, {"power stations", kInfrastructure, 0.95f},
+      {"power plant", kInfrastructure, 0.95f}, {"power plants", kInfrastructure, 0.95f},
+      {"power grid", kInfrastructure, 0.95f}, {"power lines", kInfrastructure, 0.9f},
+      {"power line", kInfrastructure, 0.9f}, {"electricity", kInfrastructure, 0.6f},
+      {"energy infrastructure", kInfrastructure, 0.98f}, {"infrastructure", kInfrastructure, 0.85f},
+      {"critical infrastructure", kInfrastructure, 0.95f}, {"substation", kInfrastructure, 0.95f},
+      {"bridge", kInfrastructure, 0.85f}, {"bridges", kInfrastructure, 0.85f}, {"dam", kInfrastructure, 0.8f},
+      {"pipeline", kInfrastructure, 0.85f}, {"pipelines", kInfrastructure, 0.85f},
+      {"telecommunications tower", kInfrastructure, 0.95f}, {"telecom tower", kInfrastructure, 0.95f},
+      {"fuel depot", kInfrastructure, 0.95f}, {"gas station", kInfrastructure, 0.85f},
+      {"petrol station", kInfrastructure, 0.85f}, {"airport", kInfrastructure, 0.85f},
+      {"railway", kInfrastructure, 0.8f}, {"railway station", kInfrastructure, 0.9f},
+      {"train station", kInfrastructure, 0.9f}, {"water tank", kInfrastructure, 0.85f},
+      {"water tanks", kInfrastructure, 0.85f}, {"water containers", kInfrastructure, 0.8f},
+      {"water lines", kInfrastructure, 0.85f}, {"electricity lines", kInfrastructure, 0.9f},
+      {"solar panels", kInfrastructure, 0.8f}, {"oil facility", kInfrastructure, 0.9f},
+      {"oil facilities", kInfrastructure, 0.9f}, {"oil field", kInfrastructure, 0.85f},
+      {"refinery", kInfrastructure, 0.9f}, {"water well", kInfrastructure, 0.85f},
+      {"water network", kInfrastructure, 0.9f}, {"port", kInfrastructure, 0.6f, kWeak},
+      // vehicles
+      {"car", kVehicle, 0.8f}, {"cars", kVehicle, 0.8f}, {"bus", kVehicle, 0.85f}, {"buses", kVehicle, 0.85f},
+      {"minibus", kVehicle, 0.9f}, {"minibuses", kVehicle, 0.9f}, {"vehicle", kVehicle, 0.75f},
+      {"vehicles", kVehicle, 0.75f}, {"truck", kVehicle, 0.8f}, {"trucks", kVehicle, 0.8f},
+      {"lorry", kVehicle, 0.8f}, {"motorcycle", kVehicle, 0.6f}, {"motorbike", kVehicle, 0.6f},
+      {"taxi", kVehicle, 0.8f}, {"van", kVehicle, 0.75f}, {"pickup", kVehicle, 0.75f}, {"convoy", kVehicle, 0.6f},
+      {"civilian car", kVehicle, 0.95f}, {"civilian vehicle", kVehicle, 0.95f}, {"civilian vehicles", kVehicle, 0.95f},
+      {"passenger bus", kVehicle, 0.95f}, {"tuk-tuk", kVehicle, 0.85f}, {"boat", kVehicle, 0.6f},
+      {"car bomb", kNone, 0}, {"car bombs", kNone, 0}, {"car-bomb", kNone, 0}, {"vehicle-borne", kNone, 0},
+      {"car packed with explosives", kNone, 0}, {"on a motorcycle", kNone, 0}, {"on motorcycles", kNone, 0},
+      {"on motorbikes", kNone, 0}, {"on a motorbike", kNone, 0}, {"in three cars", kNone, 0},
+      {"from a moving vehicle", kNone, 0},
+      // hit cues
+      {"struck", kHitBase, 0}, {"strike", kHitBase, 0}, {"strikes", kHitBase, 0}, {"hit", kHitBase, 0},
+      {"hitting", kHitBase, 0}, {"targeted", kHitBase, 0}, {"targeting", kHitBase, 0}, {"targets", kHitBase, 0},
+      {"target", kHitBase, 0}, {"shelled", kHitBase, 0}, {"shelling", kHitBase, 0}, {"bombed", kHitBase, 0},
+      {"bombing", kHitBase, 0}, {"bombings", kHitBase, 0}, {"bombarded", kHitBase, 0},
+      {"bombardment", kHitBase, 0}, {"attacked", kHitBase, 0}, {"attack", kHitBase, 0},
+      {"attacks", kHitBase, 0}, {"attacking", kHitBase, 0}, {"raided", kHitBase, 0}, {"raid", kHitBase, 0},
+      {"stormed", kHitBase, 0}, {"destroyed", kHitBase, 0}, {"destroying", kHitBase, 0},
+      {"destruction", kHitBase, 0}, {"damaged", kHitBase, 0}, {"damaging", kHitBase, 0}, {"damage", kHitBase, 0},
+      {"damages", kHitBase, 0}, {"burned", kHitBase, 0}, {"burnt", kHitBase, 0}, {"set fire", kHitBase, 0},
+      {"torched", kHitBase, 0}, {"set ablaze", kHitBase, 0}, {"exploded", kHitBase, 0}, {"explosion", kHitBase, 0},
+      {"blast", kHitBase, 0}, {"detonated", kHitBase, 0}, {"airstrike", kHitBase, 0}, {"airstrikes", kHitBase, 0},
+      {"air strike", kHitBase, 0}, {"air strikes", kHitBase, 0}, {"air raid", kHitBase, 0},
+      {"air raids", kHitBase, 0}, {"fired", kHitBase, 0}, {"fire on", kHitBase, 0}, {"opened fire", kHitBase, 0},
+      {"looted", kHitBase, 0}, {"looting", kHitBase, 0}, {"demolished", kHitBase, 0},
+      {"demolition", kHitBase, 0}, {"ransacked", kHitBase, 0}, {"vandalised", kHitBase, 0},
+      {"vandalized", kHitBase, 0}, {"killed", kHitBase, 0}, {"killing", kHitBase, 0}, {"wounded", kHitBase, 0},
+      {"injured", kHitBase, 0}, {"barrel bombs", kHitBase, 0}, {"missile", kHitBase, 0},
+      {"missiles", kHitBase, 0}, {"rockets", kHitBase, 0}, {"rocket", kHitBase, 0}, {"shells", kHitBase, 0},
+      {"mortar", kHitBase, 0}, {"hit by", kHitBase, 0}, {"razed", kHitBase, 0}, {"flattened", kHitBase, 0},
+      {"threw rocks at", kHitBase, 0}, {"threw stones at", kHitBase, 0}, {"hurled stones at", kHitBase, 0},
+      {"pelted", kHitBase, 0}, {"broke into", kHitBase, 0}, {"break into", kHitBase, 0}, {"seized", kHitBase, 0},
+      {"ambushed", kHitBase, 0}, {"ambush", kHitBase, 0}, {"explosive device", kHitBase, 0},
+      {"bombs", kHitBase, 0}, {"bomb", kHitBase, 0}, {"drone", kHitBase, 0}, {"drones", kHitBase, 0},
+      {"warplanes", kHitBase, 0}, {"blew up", kHitBase, 0}, {"strafed", kHitBase, 0}, {"bulldozed", kHitBase, 0},
+      {"hits", kHitBase, 0}, {"shot", kHitBase, 0}, {"invaded", kHitBase, 0}, {"assault", kHitBase, 0},
+      {"assaulted", kHitBase, 0}, {"besieged", kHitBase, 0}, {"siege", kHitBase, 0},
+      {"executed", kHitBase, 0}, {"confiscated", kHitBase, 0}, {"collapsed", kHitBase, 0},
+      {"levelled", kHitBase, 0}, {"leveled", kHitBase, 0}, {"gutted", kHitBase, 0},
+  };
+  return cues;
+}
+
+struct Targets {
+  static constexpr const char *name = "targets", *version = "v1", *requires_labels = "sentence",
+                              *assigns = "target", *default_config = "{\"window_tokens\": 14}";
+  Lexicon lex = build_lexicon(target_cues());
+  int window = 14;  // how far (in tokens) a target noun may be from a hit cue in the same sentence
+  explicit Targets(const Config& cfg) { window = cfg.value("window_tokens", 14); }
+
+  void process(Doc& doc) const {
+    const std::string_view text = doc.text();
+    const auto& cues = target_cues();
+    const auto matches = lex.find(text);
+    if (matches.empty()) return;
+    const auto toks = ik::text::tokenize(text);
+    const auto sents = sentence_ranges(doc);
+    std::vector<size_t> hits;  // token index of each hit cue
+    for (const auto& m : matches)
+      if (cues[m.id].value == kHitBase) hits.push_back(token_at(toks, m.start));
+    for (const auto& m : matches) {
+      const Cue& c = cues[m.id];
+      if (c.value == kNone || c.value == kHitBase) continue;
+      const size_t ti = token_at(toks, m.start);
+      const Range sent = sentence_of(sents, m.start, uint32_t(text.size()));
+      const int reach = (c.flags & kWeak) ? window / 2 : window;
+      int best = 1 << 20;
+      for (size_t h : hits) {
+        if (h >= toks.size() || toks[h].start < sent.start || toks[h].start >= sent.end) continue;
+        best = std::min(best, std::abs(int(h) - int(ti)));
+      }
+      if (best > reach) continue;
+      // Nearer cues make it likelier the noun is what was hit rather than a landmark or a by-stander.
+      const double conf = c.confidence * (best <= 4 ? 1.0 : 0.8);
+      emit(doc, m.start, m.end, "target", ik::vocab::kTargets[c.value], conf);
+    }
+  }
+};
+
+// ================================================================================================ events
+enum Type { kBattles, kExplosions, kVac, kProtests, kRiots, kStrategic };
+const std::array<std::string_view, 6> kTypeNames = {"Battles", "Explosions/Remote violence",
+                                                    "Violence against civilians", "Protests", "Riots",
+                                                    "Strategic developments"};
+
+// A trigger: the class written as the mention's value, and ACLED's type/sub-type it suggests on its own.
+struct Trigger {
+  std::string_view value;
+  int type;
+  std::string_view sub;
+};
+const std::vector<Trigger> kTriggers = {
+    {"strike", kExplosions, "Air/drone strike"},                          // 0
+    {"shelling", kExplosions, "Shelling/artillery/missile attack"},       // 1
+    {"explosion", kExplosions, "Remote explosive/landmine/IED"},          // 2
+    {"suicide_bomb", kExplosions, "Suicide bomb"},                        // 3
+    {"grenade", kExplosions, "Grenade"},                                  // 4
+    {"chemical", kExplosions, "Chemical weapon"},                         // 5
+    {"clash", kBattles, "Armed clash"},                                   // 6
+    {"attack", kVac, "Attack"},                                           // 7
+    {"abduction", kVac, "Abduction/forced disappearance"},                // 8
+    {"sexual_violence", kVac, "Sexual violence"},                         // 9
+    {"protest", kProtests, "Peaceful protest"},                           // 10
+    {"intervention", kProtests, "Protest with intervention"},             // 11
+    {"excessive_force", kProtests, "Excessive force against protesters"},  // 12
+    {"riot", kRiots, "Violent demonstration"},                            // 13
+    {"riot", kRiots, "Mob violence"},                                     // 14
+    {"looting", kStrategic, "Looting/property destruction"},              // 15
+    {"arrest", kStrategic, "Arrests"},                                    // 16
+    {"disrupted", kStrategic, "Disrupted weapons use"},                   // 17
+    {"group_change", kStrategic, "Change to group/activity"},             // 18
+    {"headquarters", kStrategic, "Headquarters or base established"},     // 19
+    {"agreement", kStrategic, "Agreement"},                               // 20
+    {"territory", kStrategic, "Non-violent transfer of territory"},       // 21
+    {"territory", kBattles, "Government regains territory"},              // 22
+    {"territory", kBattles, "Non-state actor overtakes territory"},       // 23
+    {"other", kStrategic, "Other"},                                       // 24
+};
+enum TriggerId {
+  tStrike, tShelling, tExplosion, tSuicide, tGrenade, tChemical, tClash, tAttack, tAbduction, tSexual, tProtest,
+  tIntervention, tExcessive, tRiot, tMob, tLooting, tArrest, tDisrupted, tChange, tHq, tAgreement, tTransfer,
+  tRegain, tOvertake, tOther
+};
+
+// Event cue flags.
+constexpr unsigned kHeading = 1;      // an ACLED note's leading label ("Looting: On 3 May ..."): only at the start
+constexpr unsigned kCapture = 2;      // "captured"/"seized": territory, arrest or looting by what follows
+constexpr unsigned kLabourStrike = 4;  // bare "strike": a labour strike or a military strike by its sentence
+constexpr unsigned kNotMonth = 8;     // "march": not the month
+constexpr unsigned kNotThat = 16;     // "demonstrated that": not a demonstration
+
+// Modality cues use ids from kModalityBase.
+constexpr int kModalityBase = 2000;
+enum Modality { mDenied, mAlleged, mClaimed, mPlanned };
+const std::array<std::string_view, 4> kModalityNames = {"denied", "alleged", "claimed", "planned"};
+
+const std::vector<Cue>& event_cues() {
+  static const std::vector<Cue> cues = {
+      // air and drone strikes
+      {"airstrike", tStrike, 0.95f}, {"airstrikes", tStrike, 0.95f}, {"air strike", tStrike, 0.95f},
+      {"air strikes", tStrike, 0.95f}, {"air-strike", tStrike, 0.95f}, {"air-strikes", tStrike, 0.95f},
+      {"air raid", tStrike, 0.95f}, {"air raids", tStrike, 0.95f}, {"air-raid", tStrike, 0.95f},
+      {"air-raids", tStrike, 0.95f}, {"air attack", tStrike, 0.9f}, {"air attacks", tStrike, 0.9f},
+      {"aerial attack", tStrike, 0.9f}, {"aerial attacks", tStrike, 0.9f}, {"aerial bombardment", tStrike, 0.95f},
+      {"aerial bombardments", tStrike, 0.95f}, {"aerial bombing", tStrike, 0.95f},
+      {"air bombardment", tStrike, 0.95f}, {"aerial strikes", tStrike, 0.95f}, {"bombed from the air", tStrike, 0.95f},
+      {"warplanes", tStrike, 0.85f}, {"warplane", tStrike, 0.85f}, {"war planes", tStrike, 0.85f},
+      {"fighter jets", tStrike, 0.85f}, {"jets", tStrike, 0.7f}, {"helicopter gunships", tStrike, 0.85f},
+      {"drone strike", tStrike, 0.95f}, {"drone strikes", tStrike, 0.95f}, {"drone attack", tStrike, 0.95f},
+      {"drone attacks", tStrike, 0.95f}, {"drone", tStrike, 0.8f}, {"drones", tStrike, 0.8f},
+      {"uav", tStrike, 0.8f}, {"uavs", tStrike, 0.8f}, {"dropped bombs", tStrike, 0.85f},
+      {"barrel bombs", tStrike, 0.9f}, {"barrel bomb", tStrike, 0.9f}, {"barrel-bombs", tStrike, 0.9f},
+      {"air force", tStrike, 0.5f}, {"strikes", tStrike, 0.45f},
+      {"strike", tStrike, 0.4f, kLabourStrike}, {"gunboats", tShelling, 0.8f}, {"gunboat", tShelling, 0.8f},
+      // shelling, artillery, missiles
+      {"shelled", tShelling, 0.9f}, {"shelling", tShelling, 0.9f}, {"artillery", tShelling, 0.85f},
+      {"mortar", tShelling, 0.85f}, {"mortars", tShelling, 0.85f}, {"mortar shells", tShelling, 0.9f},
+      {"rockets", tShelling, 0.8f}, {"rocket", tShelling, 0.75f}, {"rocket attack", tShelling, 0.9f},
+      {"missile", tShelling, 0.8f}, {"missiles", tShelling, 0.8f}, {"missile strike", tShelling, 0.9f},
+      {"missile strikes", tShelling, 0.9f}, {"missile attack", tShelling, 0.9f}, {"bombarded", tShelling, 0.7f},
+      {"bombardment", tShelling, 0.65f}, {"tank fire", tShelling, 0.85f}, {"shells", tShelling, 0.75f},
+      {"projectiles", tShelling, 0.6f}, {"flares", tShelling, 0.5f}, {"cluster munitions", tShelling, 0.8f},
+      {"cluster bombs", tShelling, 0.7f}, {"rocket launchers", tShelling, 0.7f},
+      // remote explosives
+      {"ied", tExplosion, 0.95f}, {"ieds", tExplosion, 0.95f}, {"roadside bomb", tExplosion, 0.95f},
+      {"improvised explosive device", tExplosion, 0.95f}, {"explosive device", tExplosion, 0.85f},
+      {"explosive devices", tExplosion, 0.85f}, {"landmine", tExplosion, 0.95f}, {"landmines", tExplosion, 0.95f},
+      {"land mine", tExplosion, 0.95f}, {"hit a mine", tExplosion, 0.95f}, {"car bomb", tExplosion, 0.9f},
+      {"car bombs", tExplosion, 0.9f}, {"vbied", tExplosion, 0.9f}, {"bomb", tExplosion, 0.6f},
+      {"bombs", tExplosion, 0.55f}, {"bombing", tExplosion, 0.6f}, {"explosion", tExplosion, 0.7f},
+      {"explosions", tExplosion, 0.65f}, {"blast", tExplosion, 0.65f}, {"exploded", tExplosion, 0.7f},
+      {"detonated", tExplosion, 0.75f}, {"blew up", tExplosion, 0.7f}, {"unexploded ordnance", tExplosion, 0.85f},
+      {"sticky bomb", tExplosion, 0.95f}, {"magnetic bomb", tExplosion, 0.95f},
+      {"bomb threat", kNone, 0}, {"bomb shelter", kNone, 0}, {"bomb squad", kNone, 0}, {"sound bombs", kNone, 0},
+      {"smoke bombs", kNone, 0}, {"petrol bombs", tRiot, 0.5f}, {"molotov cocktails", tRiot, 0.5f},
+      // suicide bombings
+      {"suicide bomber", tSuicide, 0.98f}, {"suicide bombers", tSuicide, 0.98f}, {"suicide bombing", tSuicide, 0.98f},
+      {"suicide attack", tSuicide, 0.95f}, {"suicide attacks", tSuicide, 0.95f}, {"suicide car bomb", tSuicide, 0.98f},
+      {"suicide vest", tSuicide, 0.98f}, {"blew himself up", tSuicide, 0.98f}, {"blew herself up", tSuicide, 0.98f},
+      {"suicide bomb", tSuicide, 0.98f}, {"suicide attacker", tSuicide, 0.95f},
+      // grenades
+      {"grenade", tGrenade, 0.85f}, {"grenades", tGrenade, 0.85f}, {"hand grenade", tGrenade, 0.9f},
+      {"stun grenade", kNone, 0}, {"stun grenades", kNone, 0},
+      // chemical weapons
+      {"chemical attack", tChemical, 0.98f}, {"chemical attacks", tChemical, 0.98f},
+      {"chemical weapon", tChemical, 0.95f}, {"chemical weapons", tChemical, 0.95f}, {"sarin", tChemical, 0.95f},
+      {"chlorine", tChemical, 0.85f}, {"toxic gas", tChemical, 0.9f}, {"poison gas", tChemical, 0.95f},
+      {"nerve agent", tChemical, 0.95f}, {"gas attack", tChemical, 0.9f},
+      // battles
+      {"clashed", tClash, 0.9f}, {"clashes", tClash, 0.85f}, {"clash", tClash, 0.8f}, {"clashing", tClash, 0.85f},
+      {"armed clash", tClash, 0.95f}, {"armed clashes", tClash, 0.95f}, {"fighting", tClash, 0.6f},
+      {"fighting between", tClash, 0.85f}, {"fought", tClash, 0.75f}, {"exchange of fire", tClash, 0.9f},
+      {"exchanged fire", tClash, 0.9f}, {"gun battle", tClash, 0.9f}, {"gunfight", tClash, 0.9f},
+      {"firefight", tClash, 0.9f}, {"shootout", tClash, 0.8f}, {"shoot-out", tClash, 0.8f},
+      {"skirmish", tClash, 0.85f}, {"skirmishes", tClash, 0.85f}, {"repelled", tClash, 0.8f},
+      {"repulsed", tClash, 0.8f}, {"ambushed", tClash, 0.55f}, {"ambush", tClash, 0.55f}, {"battle", tClash, 0.6f},
+      {"battles", tClash, 0.6f}, {"engaged", tClash, 0.4f}, {"counter-attack", tClash, 0.7f},
+      {"counterattack", tClash, 0.7f}, {"offensive", tClash, 0.45f}, {"infiltration attempt", tClash, 0.7f},
+      {"armed confrontation", tClash, 0.9f}, {"confrontations", tClash, 0.6f}, {"gun battles", tClash, 0.9f},
+      // attacks
+      {"attacked", tAttack, 0.4f}, {"attack", tAttack, 0.3f}, {"attacks", tAttack, 0.3f}, {"killed", tAttack, 0.3f},
+      {"shot dead", tAttack, 0.7f}, {"shot and killed", tAttack, 0.7f}, {"gunned down", tAttack, 0.7f},
+      {"shot", tAttack, 0.45f}, {"executed", tAttack, 0.7f}, {"assassinated", tAttack, 0.7f},
+      {"assassination", tAttack, 0.7f}, {"murdered", tAttack, 0.7f}, {"murder", tAttack, 0.6f},
+      {"massacre", tAttack, 0.7f}, {"massacred", tAttack, 0.75f}, {"slaughtered", tAttack, 0.6f},
+      {"beheaded", tAttack, 0.8f}, {"hacked to death", tAttack, 0.8f}, {"stabbed", tAttack, 0.7f},
+      {"stabbed to death", tAttack, 0.8f}, {"beaten to death", tAttack, 0.75f}, {"burned alive", tAttack, 0.75f},
+      {"opened fire", tAttack, 0.5f}, {"drive-by shooting", tAttack, 0.8f}, {"shooting", tAttack, 0.45f},
+      {"raided", tAttack, 0.35f}, {"raid", tAttack, 0.3f}, {"stormed", tAttack, 0.35f},
+      {"assaulted", tAttack, 0.55f}, {"physically attacked", tAttack, 0.7f}, {"tortured", tAttack, 0.6f},
+      {"targeted", tAttack, 0.3f}, {"killing", tAttack, 0.3f}, {"killings", tAttack, 0.5f},
+      {"bodies", tAttack, 0.35f}, {"body", tAttack, 0.3f}, {"found dead", tAttack, 0.6f},
+      {"invaded", tAttack, 0.4f},
+      // abductions
+      {"kidnapped", tAbduction, 0.9f}, {"abducted", tAbduction, 0.9f}, {"abduction", tAbduction, 0.85f},
+      {"abductions", tAbduction, 0.85f}, {"kidnapping", tAbduction, 0.85f}, {"kidnappings", tAbduction, 0.85f},
+      {"taken hostage", tAbduction, 0.9f}, {"held hostage", tAbduction, 0.8f}, {"hostages", tAbduction, 0.5f},
+      {"forcibly disappeared", tAbduction, 0.9f}, {"enforced disappearance", tAbduction, 0.9f},
+      {"abducting", tAbduction, 0.9f}, {"kidnap", tAbduction, 0.8f}, {"kidnappers", tAbduction, 0.7f},
+      // sexual violence
+      {"raped", tSexual, 0.95f}, {"rape", tSexual, 0.85f}, {"rapes", tSexual, 0.85f},
+      {"sexually assaulted", tSexual, 0.95f}, {"sexual violence", tSexual, 0.9f}, {"gang-raped", tSexual, 0.95f},
+      {"gang raped", tSexual, 0.95f}, {"sexual assault", tSexual, 0.9f}, {"sexually abused", tSexual, 0.9f},
+      // peaceful protests
+      {"protested", tProtest, 0.9f}, {"protest", tProtest, 0.8f}, {"protests", tProtest, 0.8f},
+      {"protesting", tProtest, 0.85f}, {"protesters", tProtest, 0.8f}, {"protestors", tProtest, 0.8f},
+      {"demonstrated", tProtest, 0.8f, kNotThat}, {"demonstration", tProtest, 0.85f},
+      {"demonstrations", tProtest, 0.85f}, {"demonstrators", tProtest, 0.85f}, {"demonstrating", tProtest, 0.8f},
+      {"rally", tProtest, 0.8f}, {"rallies", tProtest, 0.8f}, {"rallied", tProtest, 0.8f},
+      {"sit-in", tProtest, 0.9f}, {"sit-ins", tProtest, 0.9f}, {"sit in", tProtest, 0.6f},
+      {"marched", tProtest, 0.75f}, {"march", tProtest, 0.6f, kNotMonth}, {"protest march", tProtest, 0.9f},
+      {"vigil", tProtest, 0.7f}, {"picket", tProtest, 0.8f}, {"picketed", tProtest, 0.8f},
+      {"picketing", tProtest, 0.8f}, {"boycott", tProtest, 0.5f}, {"boycotted", tProtest, 0.6f},
+      {"went on strike", tProtest, 0.9f}, {"on strike", tProtest, 0.85f}, {"general strike", tProtest, 0.9f},
+      {"hunger strike", tProtest, 0.9f}, {"staged a strike", tProtest, 0.9f}, {"held a strike", tProtest, 0.9f},
+      {"labour strike", tProtest, 0.9f}, {"labor strike", tProtest, 0.9f}, {"strike action", tProtest, 0.9f},
+      {"workers' strike", tProtest, 0.9f}, {"called a strike", tProtest, 0.85f}, {"walkout", tProtest, 0.8f},
+      {"walked out", tProtest, 0.6f}, {"press conference", tProtest, 0.35f}, {"gathered", tProtest, 0.35f},
+      {"gathering", tProtest, 0.45f}, {"held a gathering", tProtest, 0.75f}, {"demonstrate", tProtest, 0.6f},
+      {"took to the streets", tProtest, 0.8f},
+      {"chanted", tProtest, 0.6f}, {"chanting", tProtest, 0.6f}, {"slogans", tProtest, 0.6f},
+      {"banners", tProtest, 0.5f}, {"banner", tProtest, 0.45f}, {"placards", tProtest, 0.6f},
+      {"blocked the road", tProtest, 0.6f}, {"blocked a road", tProtest, 0.6f}, {"blocked roads", tProtest, 0.6f},
+      {"blocked the highway", tProtest, 0.6f}, {"in solidarity with", tProtest, 0.5f},
+      {"to demand", tProtest, 0.45f}, {"to denounce", tProtest, 0.5f}, {"to protest", tProtest, 0.8f},
+      {"to condemn", tProtest, 0.45f}, {"denounced", tProtest, 0.35f}, {"demanded", tProtest, 0.3f},
+      {"demanding", tProtest, 0.4f}, {"motorcade", tProtest, 0.5f}, {"car rally", tProtest, 0.8f},
+      {"petition", tProtest, 0.3f}, {"strikers", tProtest, 0.8f}, {"striking workers", tProtest, 0.85f},
+      // protests met by force
+      {"dispersed", tIntervention, 0.7f}, {"disperse", tIntervention, 0.65f}, {"tear gas", tIntervention, 0.55f},
+      {"teargas", tIntervention, 0.55f}, {"water cannon", tIntervention, 0.6f}, {"water cannons", tIntervention, 0.6f},
+      {"rubber bullets", tIntervention, 0.4f}, {"baton charge", tIntervention, 0.6f},
+      {"baton-charged", tIntervention, 0.6f}, {"broke up", tIntervention, 0.6f},
+      {"killed protesters", tExcessive, 0.85f}, {"shot protesters", tExcessive, 0.85f},
+      {"fired live ammunition at protesters", tExcessive, 0.9f}, {"protesters were killed", tExcessive, 0.85f},
+      {"demonstrators were killed", tExcessive, 0.85f}, {"protesters were shot", tExcessive, 0.85f},
+      // riots
+      {"rioters", tMob, 0.85f}, {"riot", tRiot, 0.75f}, {"riots", tRiot, 0.75f}, {"rioting", tRiot, 0.75f},
+      {"rioted", tRiot, 0.75f}, {"threw stones", tMob, 0.7f}, {"threw rocks", tMob, 0.7f},
+      {"hurled stones", tMob, 0.7f}, {"hurled rocks", tMob, 0.7f}, {"pelted", tMob, 0.65f},
+      {"stone-throwing", tMob, 0.7f}, {"stone throwing", tMob, 0.7f}, {"burned tires", tRiot, 0.8f},
+      {"burned tyres", tRiot, 0.8f}, {"burnt tyres", tRiot, 0.8f}, {"burning tyres", tRiot, 0.8f},
+      {"burning tires", tRiot, 0.8f}, {"burnt tires", tRiot, 0.8f}, {"bonfires", tRiot, 0.6f},
+      {"vandalised", tRiot, 0.65f}, {"vandalized", tRiot, 0.65f}, {"vandalism", tRiot, 0.6f},
+      {"mob", tMob, 0.8f}, {"mobs", tMob, 0.8f}, {"angry mob", tMob, 0.9f}, {"lynched", tMob, 0.9f},
+      {"lynching", tMob, 0.9f}, {"mob justice", tMob, 0.95f}, {"jungle justice", tMob, 0.95f},
+      {"mob violence", tMob, 0.95f}, {"threw plastic bottles", tRiot, 0.6f}, {"beat up", tMob, 0.55f},
+      {"settlers", tMob, 0.5f}, {"scuffle", tMob, 0.5f}, {"scuffles", tMob, 0.5f}, {"brawl", tMob, 0.6f},
+      {"ransacked", tMob, 0.55f},
+      // looting and destruction
+      {"looted", tLooting, 0.85f}, {"looting", tLooting, 0.85f}, {"plundered", tLooting, 0.85f},
+      {"pillaged", tLooting, 0.85f}, {"carted away", tLooting, 0.85f}, {"stole", tLooting, 0.6f},
+      {"stealing", tLooting, 0.55f}, {"rustled", tLooting, 0.85f}, {"cattle rustling", tLooting, 0.85f},
+      {"demolished", tLooting, 0.8f}, {"demolition", tLooting, 0.8f}, {"demolitions", tLooting, 0.8f},
+      {"self-demolish", tLooting, 0.9f}, {"bulldozed", tLooting, 0.8f}, {"set fire to", tLooting, 0.55f},
+      {"torched", tLooting, 0.55f}, {"burned down", tLooting, 0.55f}, {"razed", tLooting, 0.6f},
+      {"confiscated", tLooting, 0.6f}, {"land seizure", tLooting, 0.85f}, {"seized livestock", tLooting, 0.85f},
+      {"destroyed", tLooting, 0.35f}, {"property destruction", tLooting, 0.9f},
+      // arrests
+      {"arrested", tArrest, 0.85f}, {"arrests", tArrest, 0.8f}, {"arrest", tArrest, 0.7f},
+      {"detained", tArrest, 0.8f}, {"detaining", tArrest, 0.8f}, {"detention", tArrest, 0.6f},
+      {"apprehended", tArrest, 0.8f}, {"took into custody", tArrest, 0.85f}, {"taken into custody", tArrest, 0.85f},
+      {"rounded up", tArrest, 0.75f}, {"nabbed", tArrest, 0.8f}, {"arrest campaign", tArrest, 0.9f},
+      {"house arrest", tArrest, 0.6f},
+      // disrupted weapons use
+      {"defused", tDisrupted, 0.9f}, {"defuse", tDisrupted, 0.85f}, {"dismantled", tDisrupted, 0.6f},
+      {"intercepted", tDisrupted, 0.85f}, {"interception", tDisrupted, 0.8f}, {"shot down", tDisrupted, 0.85f},
+      {"foiled", tDisrupted, 0.8f}, {"thwarted", tDisrupted, 0.8f}, {"weapons cache", tDisrupted, 0.8f},
+      {"arms cache", tDisrupted, 0.8f}, {"seized weapons", tDisrupted, 0.8f}, {"weapons seizure", tDisrupted, 0.85f},
+      {"bomb disposal", tDisrupted, 0.8f}, {"neutralised", tDisrupted, 0.5f}, {"neutralized", tDisrupted, 0.5f},
+      {"defusal", tDisrupted, 0.9f}, {"safely detonated", tDisrupted, 0.85f}, {"controlled explosion", tDisrupted, 0.85f},
+      // changes to groups and activity, bases, agreements
+      {"deployed", tChange, 0.6f}, {"deployment", tChange, 0.6f}, {"curfew", tChange, 0.75f},
+      {"security measures", tChange, 0.8f}, {"reinforcements", tChange, 0.6f}, {"movement of forces", tChange, 0.85f},
+      {"recruited", tChange, 0.5f}, {"recruitment", tChange, 0.5f}, {"mobilised", tChange, 0.5f},
+      {"mobilized", tChange, 0.5f}, {"set up checkpoints", tChange, 0.6f}, {"military exercise", tChange, 0.6f},
+      {"established a base", tHq, 0.85f}, {"set up a base", tHq, 0.85f}, {"set up headquarters", tHq, 0.85f},
+      {"established headquarters", tHq, 0.85f}, {"established a military base", tHq, 0.9f},
+      {"signed an agreement", tAgreement, 0.85f}, {"peace agreement", tAgreement, 0.8f},
+      {"peace deal", tAgreement, 0.8f}, {"ceasefire agreement", tAgreement, 0.7f}, {"truce", tAgreement, 0.6f},
+      {"surrendered", tAgreement, 0.6f}, {"prisoner exchange", tAgreement, 0.85f}, {"prisoner swap", tAgreement, 0.85f},
+      {"disarmament", tAgreement, 0.55f}, {"signed a peace", tAgreement, 0.85f},
+      // territory
+      {"captured", tOvertake, 0.6f, kCapture}, {"seized", tOvertake, 0.5f, kCapture},
+      {"took control of", tOvertake, 0.85f}, {"taken control of", tOvertake, 0.85f},
+      {"seized control of", tOvertake, 0.9f}, {"took over", tOvertake, 0.6f}, {"overran", tOvertake, 0.85f},
+      {"recaptured", tRegain, 0.85f}, {"retook", tRegain, 0.85f}, {"regained control", tRegain, 0.9f},
+      {"regained", tRegain, 0.7f}, {"retaken", tRegain, 0.8f}, {"recapture", tRegain, 0.75f},
+      {"withdrew from", tTransfer, 0.6f}, {"handed over", tTransfer, 0.5f}, {"withdrawal", tTransfer, 0.4f},
+      // "Other"
+      {"displacement", tOther, 0.6f}, {"displaced", tOther, 0.35f}, {"fled their", tOther, 0.4f},
+      {"released hostages", tOther, 0.6f},
+      // ACLED note headings
+      {"interception:", tDisrupted, 0.98f, kHeading}, {"defusal:", tDisrupted, 0.98f, kHeading},
+      {"weapons seizure:", tDisrupted, 0.98f, kHeading}, {"property destruction:", tLooting, 0.98f, kHeading},
+      {"looting:", tLooting, 0.98f, kHeading}, {"land seizure:", tLooting, 0.98f, kHeading},
+      {"security measures:", tChange, 0.98f, kHeading}, {"movement of forces:", tChange, 0.98f, kHeading},
+      {"change to group/activity:", tChange, 0.98f, kHeading}, {"training:", tOther, 0.9f, kHeading},
+      {"displacement:", tOther, 0.98f, kHeading}, {"other:", tOther, 0.98f, kHeading},
+      {"non-violent activity:", tOther, 0.95f, kHeading}, {"arrests:", tArrest, 0.98f, kHeading},
+      {"arrest:", tArrest, 0.98f, kHeading}, {"agreement:", tAgreement, 0.98f, kHeading},
+      {"headquarters established:", tHq, 0.98f, kHeading}, {"base established:", tHq, 0.98f, kHeading},
+      {"non-violent transfer of territory:", tTransfer, 0.98f, kHeading},
+      {"abduction:", tAbduction, 0.98f, kHeading}, {"sexual violence:", tSexual, 0.98f, kHeading},
+      // not events
+      {"ceasefire", kNone, 0}, {"cease-fire", kNone, 0}, {"fighting age", kNone, 0}, {"fighting for", kNone, 0},
+      {"fighting against corruption", kNone, 0}, {"shot put", kNone, 0}, {"screenshot", kNone, 0},
+      {"heart attack", kNone, 0}, {"panic attack", kNone, 0}, {"cyber attack", kNone, 0},
+      {"cyberattack", kNone, 0}, {"hunger strike", tProtest, 0.9f}, {"strike a deal", kNone, 0},
+      {"struck a deal", kNone, 0}, {"killed time", kNone, 0}, {"protest vote", kNone, 0},
+      // modality
+      {"denied", kModalityBase + mDenied, 0.8f}, {"denies", kModalityBase + mDenied, 0.8f},
+      {"denying", kModalityBase + mDenied, 0.7f}, {"deny", kModalityBase + mDenied, 0.6f},
+      {"allegedly", kModalityBase + mAlleged, 0.8f}, {"alleged", kModalityBase + mAlleged, 0.7f},
+      {"reportedly", kModalityBase + mAlleged, 0.6f}, {"purportedly", kModalityBase + mAlleged, 0.7f},
+      {"suspected", kModalityBase + mAlleged, 0.5f}, {"accused", kModalityBase + mAlleged, 0.6f},
+      {"said to have", kModalityBase + mAlleged, 0.6f}, {"unconfirmed", kModalityBase + mAlleged, 0.7f},
+      {"claimed responsibility", kModalityBase + mClaimed, 0.95f},
+      {"claimed the attack", kModalityBase + mClaimed, 0.9f}, {"claimed the attacks", kModalityBase + mClaimed, 0.9f},
+      {"claimed both attacks", kModalityBase + mClaimed, 0.9f}, {"took responsibility", kModalityBase + mClaimed, 0.9f},
+      {"claiming responsibility", kModalityBase + mClaimed, 0.9f}, {"claims responsibility", kModalityBase + mClaimed, 0.9f},
+      {"planned", kModalityBase + mPlanned, 0.6f}, {"planning to", kModalityBase + mPlanned, 0.7f},
+      {"plotting", kModalityBase + mPlanned, 0.7f}, {"plotted", kModalityBase + mPlanned, 0.7f},
+      {"threatened to", kModalityBase + mPlanned, 0.7f}, {"intended to", kModalityBase + mPlanned, 0.6f},
+      {"plans to", kModalityBase + mPlanned, 0.6f}, {"in preparations to", kModalityBase + mPlanned, 0.7f},
+      {"in preparation to", kModalityBase + mPlanned, 0.7f}, {"was planning", kModalityBase + mPlanned, 0.7f},
+  };
+  return cues;
+}
+
+// Words around a bare "strike" that make it a labour strike.
+bool labour_context(const std::vector<Token>& toks, size_t i) {
+  const size_t lo = i > 8 ? i - 8 : 0, hi = std::min(toks.size(), i + 8);
+  for (size_t k = lo; k < hi; ++k)
+    if (word_is(toks[k], {"workers", "union", "unions", "teachers", "doctors", "nurses", "employees", "staff",
+                          "drivers", "wages", "wage", "salary", "salaries", "pay", "labour", "labor", "general",
+                          "indefinite", "hunger", "students", "lecturers", "transporters", "traders",
+                          "went", "declared", "called", "strikers", "industrial", "pension", "pensions"}))
+      return true;
+  return false;
+}
+
+// Words around a bare "strike" that make it a military strike.
+bool military_context(const std::vector<Token>& toks, size_t i) {
+  const size_t lo = i > 8 ? i - 8 : 0, hi = std::min(toks.size(), i + 8);
+  for (size_t k = lo; k < hi; ++k)
+    if (word_is(toks[k], {"air", "drone", "missile", "launched", "carried", "conducted", "killed", "targeted",
+                          "warplanes", "jets", "aircraft", "military", "army", "forces", "regime", "bombs",
+                          "killing", "wounded", "injured", "hit", "targeting", "aerial", "coalition"}))
+      return true;
+  return false;
+}
+
+// What follows "captured"/"seized": people (an arrest or an abduction), goods (looting), or ground.
+int capture_kind(const std::vector<Token>& toks, size_t i) {
+  for (size_t k = i + 1; k < std::min(toks.size(), i + 5); ++k) {
+    const Token& t = toks[k];
+    if (t.kind == TokenKind::Punct) break;
+    if (word_is(t, {"migrants", "suspects", "suspect", "people", "men", "man", "civilians", "women", "children",
+                    "soldiers", "fighters", "members", "persons", "individuals", "militants", "him", "them",
+                    "her", "officers", "policemen", "smugglers", "refugees", "farmers", "traders", "youths"}))
+      return tArrest;
+    if (word_is(t, {"weapons", "arms", "ammunition", "explosives", "rifles", "guns", "drugs"})) return tDisrupted;
+    if (word_is(t, {"livestock", "cattle", "cows", "goats", "sheep", "camels", "property", "goods", "money",
+                    "vehicles", "cars", "motorcycles", "land", "lands", "crops", "food", "grain"}))
+      return tLooting;
+    if (word_is(t, {"control", "town", "village", "city", "area", "areas", "positions", "position", "hill",
+                    "base", "villages", "towns", "territory", "district", "neighbourhood", "neighborhood",
+                    "airport", "headquarters", "road", "highway", "crossing", "outskirts", "strategic"}))
+      return tOvertake;
+  }
+  return -1;
+}
+
+// Whether a protest trigger comes earlier in the same sentence as match `m` (no sentence end in between).
+bool after_protest(const std::vector<Lexicon::Match>& matches, const std::vector<Cue>& cues, const Lexicon::Match& m,
+                   std::string_view text) {
+  for (const auto& o : matches) {
+    if (o.start >= m.start) break;
+    const Cue& c = cues[o.id];
+    if (c.value != tProtest || m.start - o.end > 200) continue;
+    const std::string_view between = text.substr(o.end, m.start - o.end);
+    if (between.find(". ") == std::string_view::npos && between.find('\n') == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+struct Events {
+  static constexpr const char *name = "events", *version = "v1", *requires_labels = "sentence",
+                              *assigns = "event modality", *default_config = "{}";
+  Lexicon lex = build_lexicon(event_cues());
+  explicit Events(const Config&) {}
+
+  void process(Doc& doc) const {
+    const std::string_view text = doc.text();
+    const auto& cues = event_cues();
+    const auto matches = lex.find(text);
+    if (matches.empty()) return;
+    const auto toks = ik::text::tokenize(text);
+    for (const auto& m : matches) {
+      const Cue& c = cues[m.id];
+      if (c.value == kNone) continue;
+      if (c.value >= kModalityBase) {
+        emit(doc, m.start, m.end, "modality", kModalityNames[c.value - kModalityBase], c.confidence);
+        continue;
+      }
+      const size_t ti = token_at(toks, m.start);
+      int trig = c.value;
+      double conf = c.confidence;
+      if (c.flags & kHeading) {
+        // Only as the note's leading label (the first few bytes of the text).
+        size_t lead = 0;
+        while (lead < m.start && (text[lead] == ' ' || text[lead] == '\n' || text[lead] == '"')) ++lead;
+        if (lead != m.start) continue;
+      }
+      if ((c.flags & kNotMonth) && ti < toks.size()) {
+        // "March 2020", "3 March": the month.
+        const bool cap = toks[ti].capitalised;
+        const bool num_next = ti + 1 < toks.size() && toks[ti + 1].kind == TokenKind::Number;
+        const bool num_prev = ti > 0 && toks[ti - 1].kind == TokenKind::Number;
+        if (cap && (num_next || num_prev || ti == 0 || (ti > 0 && word_is(toks[ti - 1], {"in", "on", "since", "of", "until", "by", "early", "late", "mid", "end"}))))
+          continue;
+      }
+      if ((c.flags & kNotThat) && ti + 1 < toks.size() && word_is(toks[ti + 1], {"that", "how", "its", "their", "his", "her"}))
+        continue;
+      if (c.flags & kLabourStrike) {
+        if (ti < toks.size() && toks[ti].capitalised && ti > 0 && toks[ti - 1].kind == TokenKind::Word)
+          continue;  // part of a name ("Women's Strike movement")
+        if (labour_context(toks, ti)) trig = tProtest, conf = 0.75;
+        else if (!military_context(toks, ti)) continue;
+      }
+      if (c.flags & kCapture) {
+        int k = capture_kind(toks, ti);
+        // "were captured": people, not ground.
+        if (k < 0 && ti > 0 && word_is(toks[ti - 1], {"were", "was", "been", "being"})) k = tArrest;
+        if (k < 0) conf *= 0.6;
+        else trig = k;
+      }
+      const Trigger& t = kTriggers[trig];
+      // "protested against the killing of ...", "rallied ... in the wake of renewed fighting": what a
+      // protest is about is not an event of the report.
+      // Only nouns and passives ("the killing of", "was assaulted"): a finite verb after a protest is
+      // usually what the protesters did ("demonstrated and burned tyres").
+      const std::string_view surface = text.substr(m.start, m.end - m.start);
+      const bool nominal = !(surface.size() > 2 && surface.substr(surface.size() - 2) == "ed") ||
+                           (ti > 0 && word_is(toks[ti - 1], {"was", "were", "been"}));
+      const bool background = t.type != kProtests && t.type != kRiots && nominal && after_protest(matches, cues, m, text);
+      if (background) conf *= 0.4;
+      std::string attrs = R"({"event_type":")" + std::string(kTypeNames[t.type]) + R"(","sub_event_type":")" +
+                          std::string(t.sub) + "\"";
+      if (c.flags & kHeading) attrs += R"(,"heading":true)";
+      if (background) attrs += R"(,"background":true)";
+      attrs += "}";
+      emit(doc, m.start, m.end, "event", t.value, conf, attrs);
+    }
+  }
+};
+
+}  // namespace
+
+IK_PLUGIN(ik_lexicons, "1.0.0", Weapons, Targets, Events)

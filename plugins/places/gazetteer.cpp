@@ -1,0 +1,305 @@
+#include "gazetteer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "common/text.hpp"
+
+namespace ik::places {
+namespace {
+
+constexpr char kMagic[8] = {'I', 'K', 'G', 'A', 'Z', '0', '0', '1'};
+constexpr int kBucketBits = 20;
+
+// Keep these three tables identical to ARTICLES, GENERIC_SKELETONS and LOOSE_RULES in build_gazetteer.py.
+constexpr std::array<std::string_view, 23> kArticles = {"al", "el", "ad", "ar", "as", "an", "at", "ash",
+    "az", "adh", "ath", "ed", "er", "es", "et", "ez", "en", "ul", "ud", "ur", "us", "il", "l"};
+constexpr std::array<std::string_view, 22> kGeneric = {"kfr", "mrt", "dr", "tl", "jbl", "krbt", "bt", "bn",
+    "sk", "n", "m", "b", "rs", "jsr", "kn", "ks", "ksr", "sr", "mzrt", "mdnt", "kmp", "hr"};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kLooseRules = {{
+    {"sch", "sh"}, {"ch", "sh"}, {"kh", "k"}, {"gh", "g"}, {"dh", "d"}, {"th", "t"}, {"ph", "f"}, {"dj", "j"},
+    {"ck", "k"}, {"q", "k"}, {"c", "k"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"ei", "i"}, {"ey", "i"},
+    {"ay", "i"}, {"ai", "i"}, {"y", "i"}, {"w", "u"}, {"e", "i"}, {"o", "u"}}};
+
+bool is_article(std::string_view t) {
+  return t.size() <= 3 && std::find(kArticles.begin(), kArticles.end(), t) != kArticles.end();
+}
+
+// Tokens of a folded name with the articles dropped (all of them if nothing else is left); at most 16.
+struct KeyTokens {
+  std::array<std::string_view, 16> t;
+  size_t n = 0;
+};
+KeyTokens key_tokens(std::string_view s) {
+  KeyTokens all, kept;
+  size_t i = 0;
+  while (i < s.size() && all.n < all.t.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) {
+      all.t[all.n++] = s.substr(i, j - i);
+      if (!is_article(s.substr(i, j - i))) kept.t[kept.n++] = s.substr(i, j - i);
+    }
+    i = j;
+  }
+  return kept.n ? kept : all;
+}
+
+void collapse_doubles(std::string& s) {
+  size_t w = 0;
+  for (size_t r = 0; r < s.size(); ++r)
+    if (w == 0 || s[r] != s[w - 1]) s[w++] = s[r];
+  s.resize(w);
+}
+
+// Python's str.replace (left to right, non-overlapping), in place: every rule's replacement is no longer
+// than what it replaces.
+bool replace_all(std::string& s, std::string_view from, std::string_view to) {
+  size_t w = 0, r = 0;
+  bool changed = false;
+  while (r < s.size()) {
+    if (s[r] == from[0] && s.compare(r, from.size(), from) == 0) {
+      for (char c : to) s[w++] = c;
+      r += from.size();
+      changed = true;
+    } else {
+      s[w++] = s[r++];
+    }
+  }
+  s.resize(w);
+  return changed;
+}
+
+uint32_t letters_in(const std::string& s) {
+  uint32_t m = 0;
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+  return m;
+}
+
+std::string skeleton_of(std::string_view t) {
+  std::string s;
+  for (char c : t)
+    if (!std::strchr("aeiouyhw ", c)) s += c;
+  collapse_doubles(s);
+  return s;
+}
+
+bool all_digits(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'i' || c == 'u'; }
+
+}  // namespace
+
+uint64_t fnv1a64(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001B3ull;
+  }
+  return h;
+}
+
+std::string name_key(std::string_view folded) {
+  const KeyTokens toks = key_tokens(folded);
+  std::string s;
+  s.reserve(folded.size());
+  for (size_t i = 0; i < toks.n; ++i) {
+    if (i + 1 < toks.n && toks.t[i].size() <= 8 && !all_digits(toks.t[i])) {  // generic words are short
+      std::string sk = skeleton_of(toks.t[i]);
+      if (std::find(kGeneric.begin(), kGeneric.end(), sk) != kGeneric.end() && !sk.empty()) {
+        s += sk;
+        continue;
+      }
+    }
+    s += toks.t[i];
+  }
+  uint32_t present = letters_in(s);
+  for (auto& [a, b] : kLooseRules) {
+    if (a[0] < 'a' || a[0] > 'z' || !(present & (1u << (a[0] - 'a')))) continue;
+    if (replace_all(s, a, b)) present = letters_in(s);
+  }
+  collapse_doubles(s);
+  if (s.size() > 3 && s.back() == 'h' && is_vowel(s[s.size() - 2])) s.pop_back();
+  if (s.size() > 4 && (s.back() == 'a' || s.back() == 'i') && !is_vowel(s[s.size() - 2])) s.pop_back();
+  return s;
+}
+
+std::string skeleton_key(std::string_view folded) {
+  std::string joined;
+  const KeyTokens toks = key_tokens(folded);
+  for (size_t i = 0; i < toks.n; ++i) joined += toks.t[i];
+  return skeleton_of(joined);
+}
+
+Gazetteer::Gazetteer(const std::string& dir) {
+  const std::string path = dir + "/gazetteer.bin";
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw std::runtime_error("places: cannot open the gazetteer " + path);
+  f.seekg(0, std::ios::end);
+  std::string buf(size_t(f.tellg()), '\0');
+  f.seekg(0);
+  f.read(buf.data(), std::streamsize(buf.size()));
+  uint32_t n[6];
+  if (buf.size() < sizeof kMagic + sizeof n || std::memcmp(buf.data(), kMagic, sizeof kMagic) != 0)
+    throw std::runtime_error("places: not a gazetteer file (bad magic): " + path);
+  std::memcpy(n, buf.data() + sizeof kMagic, sizeof n);
+  const size_t need = sizeof kMagic + sizeof n + n[0] * sizeof(Entity) + n[1] * sizeof(Admin1) +
+                      n[2] * sizeof(Country) + n[3] * sizeof(Key) + n[4];
+  if (buf.size() != need) throw std::runtime_error("places: truncated gazetteer file: " + path);
+  const char* p = buf.data() + sizeof kMagic + sizeof n;
+  auto take = [&p](auto& vec, size_t count) {
+    vec.resize(count);
+    std::memcpy(vec.data(), p, count * sizeof(vec[0]));
+    p += count * sizeof(vec[0]);
+  };
+  take(entities_, n[0]);
+  take(admin1_, n[1]);
+  take(countries_, n[2]);
+  take(keys_, n[3]);
+  pool_.assign(p, n[4]);
+}
+
+void Gazetteer::add_key(std::string_view folded_name, uint32_t entity, bool primary) {
+  if (folded_name.size() < 2) return;
+  std::string k = name_key(folded_name);
+  if (k.size() < 2) return;
+  const uint64_t h = fnv1a64(k);
+  keys_.push_back({uint32_t(h), entity | (primary ? 1u << 22 : 0u) | uint32_t(h >> 57) << 25});
+}
+
+size_t Gazetteer::load_geonames(const std::string& path) {
+  std::ifstream f(path);
+  if (!f) throw std::runtime_error("places: cannot open GeoNames file " + path);
+  std::unordered_map<std::string, uint8_t> country_of;
+  for (size_t i = 0; i < countries_.size(); ++i) country_of[std::string(countries_[i].iso2, 2)] = uint8_t(i);
+  std::unordered_map<std::string, uint16_t> admin1_of;
+  for (size_t i = 0; i < admin1_.size(); ++i) admin1_of[str(admin1_[i].code)] = uint16_t(i);
+  std::string line;
+  size_t added = 0, lineno = 0;
+  std::vector<std::string_view> c;
+  while (std::getline(f, line)) {
+    ++lineno;
+    c.clear();
+    size_t s = 0;
+    for (size_t i = 0; i <= line.size(); ++i)
+      if (i == line.size() || line[i] == '\t') {
+        c.emplace_back(line.data() + s, i - s);
+        s = i + 1;
+      }
+    if (c.size() < 19 || c[0].empty() || !all_digits(c[0])) {
+      if (line.empty() || line[0] == '#') continue;
+      throw std::runtime_error("places: " + path + ":" + std::to_string(lineno) +
+                               ": not a GeoNames row (19 tab-separated columns expected)");
+    }
+    const std::string_view fclass = c[6], fcode = c[7];
+    Feature feat;
+    if (fclass == "P") feat = kPlace;
+    else if (fcode == "ADM1") feat = kAdmin1;
+    else if (fcode == "ADM2") feat = kAdmin2;
+    else if (fcode == "ADM3") feat = kAdmin3;
+    else continue;
+    auto cit = country_of.find(std::string(c[8]));
+    if (cit == country_of.end()) continue;
+    auto ait = admin1_of.find(std::string(c[8]) + "." + std::string(c[10]));
+    const uint16_t a1 = ait == admin1_of.end() ? kNoAdmin1 : ait->second;
+    uint32_t ent;
+    if (feat == kAdmin1 && a1 != kNoAdmin1) {
+      ent = admin1_[a1].entity;  // known province: only its names are new
+    } else {
+      Entity e{};
+      e.name = uint32_t(pool_.size());
+      pool_.append(c[2].empty() ? c[1] : c[2]).push_back('\0');
+      e.admin2 = 0;
+      e.lat_e5 = int32_t(std::lround(std::stod(std::string(c[4])) * 1e5));
+      e.lon_e5 = int32_t(std::lround(std::stod(std::string(c[5])) * 1e5));
+      e.population = c[14].empty() ? 0 : uint32_t(std::stoul(std::string(c[14])));
+      e.gid = uint32_t(std::stoul(std::string(c[0])));
+      e.admin1 = a1;
+      e.country = cit->second;
+      e.flags = feat | ((fcode == "PPLA" || fcode == "PPLC") ? 0x20 : 0);
+      ent = uint32_t(entities_.size());
+      if (ent >= (1u << 22)) throw std::runtime_error("places: too many gazetteer entries");
+      entities_.push_back(e);
+    }
+    const std::string fname = text::fold(c[1]);
+    const std::string name_skeleton = skeleton_key(fname);
+    add_key(fname, ent, true);
+    if (!c[2].empty()) add_key(text::fold(c[2]), ent, true);
+    size_t a = 0;
+    const std::string_view alts = c[3];
+    while (a < alts.size()) {
+      size_t b = alts.find(',', a);
+      if (b == std::string_view::npos) b = alts.size();
+      std::string_view alt = alts.substr(a, b - a);
+      a = b + 1;
+      // As data/build_gazetteer.py's good_alternate(): Latin spellings with a capital (lower-case ones are
+      // machine transliterations), 4+ letters, no codes ("KIU") or abbreviations ("U.S.").
+      if (alt.size() < 4 || !(alt[0] >= 'A' && alt[0] <= 'Z') || alt.find('.') != std::string_view::npos) continue;
+      if (std::none_of(alt.begin(), alt.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) continue;
+      std::string fa = text::fold(alt);
+      // A spelling variant of the name itself (same consonant skeleton) counts as the primary name.
+      if (!fa.empty()) add_key(fa, ent, skeleton_key(fa) == name_skeleton);
+    }
+    ++added;
+  }
+  return added;
+}
+
+void Gazetteer::index(std::vector<Key>& keys, std::vector<uint32_t>& buckets) {
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.packed < b.packed;
+  });
+  keys.erase(std::unique(keys.begin(), keys.end(),
+                         [](const Key& a, const Key& b) { return a.hash == b.hash && a.packed == b.packed; }),
+             keys.end());
+  buckets.assign((1u << kBucketBits) + 1, 0);
+  for (const Key& k : keys) ++buckets[(k.hash >> (32 - kBucketBits)) + 1];
+  for (size_t i = 1; i < buckets.size(); ++i) buckets[i] += buckets[i - 1];
+}
+
+void Gazetteer::finish() {
+  // Skeletons of primary names (places, admin units, countries) for the fuzzy fallback.
+  skeletons_.clear();
+  for (uint32_t i = 0; i < entities_.size(); ++i) {
+    std::string sk = skeleton_key(text::fold(name(i)));
+    if (sk.size() < 4) continue;
+    const uint64_t h = fnv1a64(sk);
+    skeletons_.push_back({uint32_t(h), i | uint32_t(h >> 57) << 25});
+  }
+  index(keys_, key_buckets_);
+  index(skeletons_, skel_buckets_);
+}
+
+template <class F>
+void Gazetteer::scan(const std::vector<Key>& keys, const std::vector<uint32_t>& buckets, uint64_t h, F&& f) const {
+  const uint32_t h32 = uint32_t(h), check = uint32_t(h >> 57);
+  const uint32_t b = h32 >> (32 - kBucketBits);
+  for (uint32_t i = buckets[b]; i < buckets[b + 1]; ++i) {
+    const Key& k = keys[i];
+    if (k.hash == h32 && (k.packed >> 25) == check) f(k.packed);
+  }
+}
+
+void Gazetteer::lookup(std::string_view key, std::vector<Hit>& out) const {
+  if (key.size() < 2) return;
+  scan(keys_, key_buckets_, fnv1a64(key), [&](uint32_t p) {
+    out.push_back({p & 0x3FFFFF, bool(p & (1u << 22)), bool(p & (1u << 23))});
+  });
+}
+
+void Gazetteer::lookup_skeleton(std::string_view skel, std::vector<uint32_t>& out) const {
+  if (skel.size() < 4) return;
+  scan(skeletons_, skel_buckets_, fnv1a64(skel), [&](uint32_t p) { out.push_back(p & 0x3FFFFF); });
+}
+
+}  // namespace ik::places

@@ -1,0 +1,1250 @@
+// places.v1: place mentions resolved against the embedded gazetteer (see gazetteer.hpp).
+//
+// 1. Tokens; capitalised word runs (with article/connector words such as "al-", "de") are looked up
+//    longest-first by their loose key (transliteration variants fold together).
+// 2. Layouts that say where a place is: "X (Admin2, Admin1)", "X, Admin1", "the village of X",
+//    "X district", "X countryside". They fix the admin unit and place names the gazetteer lacks.
+// 3. Ambiguous names are resolved by the admin units and countries the document names, then population.
+// 4. Capitalised words that are not places here (sentence-initial words, words in organisation or person
+//    names, common words) need stronger evidence: a locative preposition or one of the layouts above.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/text.hpp"
+#include "gazetteer.hpp"
+#include "incidentkit/sdk.hpp"
+
+namespace {
+
+using ik::places::Entity;
+using ik::places::Gazetteer;
+using ik::places::Hit;
+namespace P = ik::places;
+
+// ----------------------------------------------------------------------------- word lists
+// A set of short lower-case words, checked without hashing: words of up to 8 bytes are packed into a
+// uint64 and binary-searched (longer ones fall back to a sorted vector of strings).
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (auto w : words) {
+      if (w.size() <= 8) packed_.push_back(pack(w));
+      else long_.emplace_back(w);
+    }
+    std::sort(packed_.begin(), packed_.end());
+    std::sort(long_.begin(), long_.end());
+  }
+  bool count(std::string_view w) const {
+    if (w.empty()) return false;
+    if (w.size() <= 8) return std::binary_search(packed_.begin(), packed_.end(), pack(w));
+    return std::binary_search(long_.begin(), long_.end(), w);
+  }
+
+ private:
+  static uint64_t pack(std::string_view w) {
+    uint64_t v = 0;
+    std::memcpy(&v, w.data(), w.size());
+    return v;
+  }
+  std::vector<uint64_t> packed_;
+  std::vector<std::string_view> long_;
+};
+
+// Lower-case words that may sit inside a place name ("Maarat al-Numan", "Rio de Janeiro").
+const WordSet kConnectors = {
+    "al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "adh", "ath", "ed", "er", "es", "et", "ez", "en",
+    "ul", "ud", "ur", "us", "il", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la",
+    "le", "les", "of", "y", "bin", "ibn", "bani", "wa", "and", "upon", "on", "sur", "am", "im", "van", "von"};
+bool is_connector(std::string_view w) {
+  if (w.empty() || w.size() > 6) return false;
+  static constexpr uint32_t kFirst = (1u << ('a' - 'a')) | (1u << ('b' - 'a')) | (1u << ('d' - 'a')) |
+                                     (1u << ('e' - 'a')) | (1u << ('i' - 'a')) | (1u << ('l' - 'a')) |
+                                     (1u << ('o' - 'a')) | (1u << ('s' - 'a')) | (1u << ('u' - 'a')) |
+                                     (1u << ('v' - 'a')) | (1u << ('w' - 'a')) | (1u << ('y' - 'a'));
+  const char c = w[0];
+  if (c < 'a' || c > 'z' || !(kFirst & (1u << (c - 'a')))) return false;
+  return kConnectors.count(w);
+}
+
+// Connectors that cannot end a name and, alone, never start one.
+const WordSet kInnerOnly = {"of", "and", "upon", "on", "y", "wa", "sur", "am", "im"};
+
+// Words before a place that make it a location ("in Ariha", "near Saraqib").
+const WordSet kLocPreps = {
+    "in", "at", "near", "from", "outside", "into", "toward", "towards", "across", "around", "between",
+    "of", "to", "on", "inside", "within", "over", "against", "nearby", "through", "throughout", "along", "besieged", "targeted",
+    "struck", "shelled", "bombed", "hit", "raided", "stormed", "entered", "captured", "attacked", "seized"};
+
+// Generic nouns saying the next/previous capitalised run is a place.
+const WordSet kPlaceNouns = {
+    "town", "village", "city", "area", "neighbourhood", "neighborhood", "suburb", "camp", "locality",
+    "community", "district", "region", "province", "governorate", "state", "county", "municipality", "lga",
+    "township", "hamlet", "countryside", "outskirts", "subdistrict", "sub-district", "settlement", "quarter",
+    "commune", "department", "prefecture", "oblast", "raion", "valley", "island", "port", "villages", "towns",
+    "areas", "cities", "communities", "sector", "zone", "market", "refugee", "idp", "territory", "chiefdom",
+    "ward", "division", "plain", "plains", "mountains", "mount", "capital", "border", "crossing"};
+// Of these, the ones naming an admin unit (prefer the admin reading of the name before them).
+const WordSet kAdmin1Nouns = {"province", "governorate", "state", "region", "oblast",
+                                                           "department", "prefecture", "countryside", "provinces",
+                                                           "states", "governorates", "regions"};
+const WordSet kAdmin2Nouns = {"district", "county", "lga", "municipality",
+                                                           "subdistrict", "raion", "territory", "division"};
+// Never places, whatever precedes them ("on Monday" is not Monda, Spain).
+const WordSet kNever = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "god", "allah",
+    "christmas", "ramadan", "easter", "eid", "reuters", "assad", "police", "army", "putin", "erdogan",
+    "trump", "biden", "obama", "netanyahu", "bashar", "vladimir", "hassan", "hussein", "mohammed",
+    "muhammad", "ahmed", "ali", "omar", "abdullah", "ibrahim", "mustafa", "khalid", "recep", "donald"};
+
+// Capitalised only because they open a sentence or a title: never the first word of a place name.
+const WordSet kFunctionWords = {
+    "the", "a", "in", "on", "of", "for", "with", "by", "from", "to", "and", "or", "but", "if", "he", "she",
+    "they", "we", "it", "this", "that", "these", "those", "there", "when", "where", "while", "after", "before",
+    "during", "since", "until", "some", "many", "most", "several", "all", "both", "his", "her", "their", "its",
+    "our", "according", "meanwhile", "however", "also", "earlier", "later", "later", "yesterday", "today"};
+
+// Capitalised words of buildings and institutions: "X Y in Z" with these is not a place in Z.
+const WordSet kFacilities = {
+    "directorate", "ministry", "office", "center", "centre", "hospital", "school", "university", "square",
+    "street", "stadium", "company", "council", "court", "headquarters", "station", "market", "college", "bank",
+    "hotel", "mall", "airport", "prison", "embassy", "consulate", "mosque", "church", "temple", "library",
+    "academy", "institute", "factory", "plant", "mine", "road", "avenue", "bridge", "building", "tower"};
+
+// Capitalised words following a name that still leave it a place ("Kano State", "Gaza City").
+const WordSet kPlaceSuffixWords = {
+    "state", "province", "governorate", "region", "district", "county", "city", "town", "village", "camp",
+    "lga", "area", "oblast", "municipality", "countryside", "department", "prefecture", "strip", "valley",
+    "sub", "local", "township", "division", "refugee", "governate", "island", "islands", "neighbourhood",
+    "neighborhood", "zone", "territory", "federal"};
+
+// Capitalised words that are never place mentions on their own (common nouns, titles, calendar words,
+// news agencies, frequent person names that are also gazetteer entries).
+const WordSet kStop = {
+    "police", "mosque", "hospital", "union", "victoria", "reuters", "assad", "army", "government", "president",
+    "minister", "ministry", "university", "school", "church", "market", "forces", "force", "security", "state",
+    "states", "city", "town", "village", "district", "province", "region", "council", "court", "national",
+    "republic", "islamic", "democratic", "people", "peoples", "party", "movement", "front", "liberation",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "christmas",
+    "ramadan", "eid", "easter", "god", "allah", "prophet", "christian", "christians", "muslim", "muslims",
+    "catholic", "mission", "central", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "upper", "lower", "middle", "new", "old", "great", "greater", "grand", "little", "saint", "san",
+    "santa", "sao", "mount", "lake", "river", "sea", "ocean", "gulf", "bay", "port", "airport", "station",
+    "bridge", "road", "street", "highway", "square", "camp", "prison", "palace", "park", "centre", "center",
+    "valley", "hill", "hills", "coast", "beach", "island", "islands", "border", "desert", "field", "fields",
+    "media", "news", "press", "agency", "associated", "afp", "ap", "bbc", "cnn", "sana", "anadolu", "xinhua",
+    "times", "post", "telegraph", "guardian", "observatory", "amnesty", "human", "rights", "watch", "red",
+    "cross", "crescent", "un", "nations", "united", "european", "african", "arab", "league", "council",
+    "committee", "commission", "office", "general", "colonel", "major", "captain", "sergeant", "lieutenant",
+    "commander", "chief", "governor", "mayor", "senator", "sheikh", "imam", "bishop", "pastor", "king",
+    "queen", "prince", "princess", "lord", "sir", "mr", "mrs", "ms", "dr", "doctor", "professor", "pope",
+    "al", "el", "the", "a", "an", "and", "or", "but", "if", "he", "she", "they", "we", "it", "his", "her",
+    "their", "our", "its", "this", "that", "these", "those", "there", "here", "when", "where", "while",
+    "after", "before", "during", "since", "until", "on", "in", "at", "of", "for", "with", "by", "from", "to",
+    "as", "some", "many", "most", "several", "all", "both", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "other", "another", "also",
+    "however", "meanwhile", "according", "although", "because", "gunmen", "militants", "soldiers",
+    "troops", "rebels", "fighters", "civilians", "residents", "witnesses", "officials", "sources", "locals",
+    "protesters", "rioters", "unknown", "unidentified", "armed", "military", "militia", "regime", "opposition",
+    "coalition", "alliance", "brigade", "battalion", "division", "unit", "group", "groups", "members",
+    "supporters", "youth", "youths", "students", "teachers", "workers", "farmers", "herders", "traders",
+    "women", "children", "men", "family", "families", "victims", "survivors", "hospital", "clinic", "health",
+    "medical", "doctors", "aid", "relief", "charity", "foundation", "international", "global", "world",
+    "federal", "local", "provincial", "regional", "municipal", "interior", "defence", "defense", "justice",
+    "foreign", "affairs", "home", "office", "house", "parliament", "senate", "congress", "assembly", "cabinet",
+    "election", "elections", "electoral", "tribunal", "prosecutor", "police", "gendarmerie", "guard",
+    "guards", "navy", "air", "special", "operations", "intelligence", "service", "services", "tiger",
+    "tigers", "wagner", "hamas", "hezbollah", "taliban", "shabaab", "haram", "boko", "isis", "isil", "daesh",
+    "jnim", "fano", "tplf", "sdf", "ypg", "pkk", "hts", "fsa", "sna", "idf", "rsf", "saf", "swat", "frente",
+    "fuerza", "friday", "death", "deaths", "dead", "killed", "attack", "attacks", "violence", "conflict", "war",
+    "crisis", "peace", "ceasefire", "truce", "deal", "agreement", "talks", "summit", "conference", "report",
+    "reports", "statement", "video", "photo", "image", "images", "picture", "source", "updated", "published",
+    "follow", "share", "read", "more", "click", "sign", "login", "home", "menu", "search", "contact", "about",
+    "privacy", "terms", "cookie", "cookies", "copyright", "advertisement", "subscribe", "newsletter", "email",
+    "twitter", "facebook", "whatsapp", "telegram", "youtube", "instagram", "online", "internet", "digital",
+    "social", "economic", "political", "politics", "business", "sports", "sport", "culture", "opinion",
+    "analysis", "editorial", "feature", "features", "live", "latest", "breaking", "exclusive", "special",
+    "independent", "liberal", "labour", "conservative", "green", "white", "black", "blue", "golden", "gold",
+    "silver", "star", "sun", "moon", "rose", "lily", "hope", "faith", "grace", "joy", "paradise", "eden",
+    "victory", "liberty", "freedom", "justice", "unity", "progress", "success", "fortune", "providence",
+    "bethel", "salem", "zion", "hebron", "nazareth", "bethlehem", "canaan", "goshen", "sharon", "jordan",
+    "chad", "george", "florence", "paris", "sydney", "austin", "lincoln", "washington", "jackson",
+    "douglas", "hamilton", "wellington", "nelson", "raleigh", "charlotte", "augusta", "marion", "clinton",
+    "madison", "franklin", "warren", "mobile", "reading", "bath", "split", "nice", "mission", "aurora",
+    "orange", "lagos", "shiite", "shia", "shiites", "sunni", "sunnis", "kurdish", "kurds", "arab", "arabs",
+    "christian", "jewish", "druze", "alawite", "yazidi", "fulani", "hausa", "tiv", "turkmen", "pashtun"};
+// (Place names in the list above still match when a layout or preposition vouches for them, e.g.
+//  "in Jordan", "in Lagos": only the bare, unsupported capitalised word is dropped.)
+
+// ----------------------------------------------------------------------------- tokens
+struct Tok {
+  uint32_t s = 0, e = 0;
+  enum Kind : uint8_t { Word, Num, Punct } kind = Word;
+  bool cap = false;         // first letter upper case
+  bool sent_start = false;  // first word of a sentence (or after ':' / a quote / a line break)
+  bool space_before = false;
+  char punct = 0;           // for Punct: the ASCII mark, or '-' for dashes, '"' for quotes
+  std::string f;            // folded word
+  std::string_view raw;     // the word as written
+};
+
+std::string_view text_of(const std::vector<Tok>& T, size_t i) { return T[i].raw; }
+
+uint32_t decode(std::string_view t, size_t i, int& len) {
+  const unsigned char c = t[i];
+  if (c < 0x80) { len = 1; return c; }
+  int n = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
+  if (i + n > t.size()) { len = 1; return c; }
+  uint32_t cp = (n == 2) ? (c & 0x1F) : (n == 3) ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+  len = n;
+  return cp;
+}
+
+bool is_apostrophe(uint32_t cp) {
+  return cp == '\'' || cp == '`' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x02BF ||
+         cp == 0x02BE || cp == 0x00B4 || cp == 0x2032;
+}
+bool is_letter(uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp < 0xC0) return false;                        // Latin-1 punctuation, NBSP
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;     // punctuation, symbols, arrows
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  if (cp == 0xFEFF) return false;
+  return true;
+}
+bool is_upper(uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return true;
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return cp % 2 == 0;
+  return false;
+}
+
+std::vector<Tok> tokenize(std::string_view t) {
+  std::vector<Tok> out;
+  out.reserve(t.size() / 5);
+  size_t i = 0;
+  bool space = true, start = true;
+  while (i < t.size()) {
+    int len;
+    uint32_t cp = decode(t, i, len);
+    if (is_letter(cp)) {
+      Tok k;
+      k.s = uint32_t(i);
+      k.cap = is_upper(cp);
+      const bool digit = cp >= '0' && cp <= '9';
+      size_t j = i + len;
+      while (j < t.size()) {
+        int l2;
+        uint32_t c2 = decode(t, j, l2);
+        if (is_letter(c2)) { j += l2; continue; }
+        if (is_apostrophe(c2) && j + l2 < t.size()) {
+          int l3;
+          uint32_t c3 = decode(t, j + l2, l3);
+          // Internal apostrophe ("Ma'arrat", "Nu'man"), but not a possessive "'s".
+          const bool possessive = (c3 == 's' || c3 == 'S') &&
+                                  (j + l2 + 1 >= t.size() || !is_letter(decode(t, j + l2 + 1, l3)));
+          if (is_letter(c3) && !(c3 >= '0' && c3 <= '9') && !possessive) { j += l2; continue; }
+        }
+        break;
+      }
+      k.e = uint32_t(j);
+      k.raw = t.substr(i, j - i);
+      k.kind = digit ? Tok::Num : Tok::Word;
+      k.sent_start = start;
+      k.space_before = space;
+      out.push_back(std::move(k));
+      start = false;
+      space = false;
+      i = j;
+      continue;
+    }
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0) { space = true; i += len; continue; }
+    if (cp == '\n') { space = true; start = true; i += len; continue; }
+    Tok k;
+    k.s = uint32_t(i);
+    k.e = uint32_t(i + len);
+    k.kind = Tok::Punct;
+    k.space_before = space;
+    if (cp < 0x80) k.punct = char(cp);
+    else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2012) k.punct = '-';
+    else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB) k.punct = '"';
+    else if (is_apostrophe(cp)) k.punct = '\'';
+    else k.punct = '?';
+    if (k.punct == '.' || k.punct == '!' || k.punct == '?' || k.punct == ':' || k.punct == '"' ||
+        k.punct == ';' || k.punct == '|' || k.punct == '*')
+      start = true;
+    if (k.punct == '.' && !out.empty() && out.back().kind == Tok::Word && out.back().e - out.back().s <= 2 &&
+        out.back().cap)
+      start = false;  // initials and abbreviations ("U.S.", "St.")
+    space = false;
+    out.push_back(std::move(k));
+    i += len;
+  }
+  return out;
+}
+
+// Folds one word: ASCII words only need lower-casing.
+std::string fold_word(std::string_view r) {
+  bool plain = true;
+  for (char c : r) plain &= static_cast<unsigned char>(c) < 0x80 && c != '\'' && c != '`';
+  if (!plain) return ik::text::fold(r);
+  std::string f(r);
+  for (char& c : f) c = ik::text::lower(c);
+  return f;
+}
+
+// A folded name without articles and spaces: "Ma'arrat an-Nu'man" and "Maarrat Numan" both give "maarratnuman".
+std::string plain(std::string_view folded) {
+  std::string out;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    size_t j = i;
+    while (j < folded.size() && folded[j] != ' ') ++j;
+    const std::string_view t = folded.substr(i, j - i);
+    static const WordSet articles = {"al", "el", "ad", "ar", "as", "an", "at", "ash", "az",
+                                                                  "adh", "ath", "ed", "er", "es", "et", "ez", "en", "ul",
+                                                                  "ud", "ur", "us", "il", "l"};
+    if (!articles.count(t)) out += t;
+    i = j;
+  }
+  return out;
+}
+
+// plain(fold(name)) for a gazetteer name; ASCII names (all of the embedded ones) skip the fold.
+std::string plain_name(std::string_view name) {
+  bool ascii = true;
+  for (char c : name) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) return plain(ik::text::fold(name));
+  std::string folded;
+  folded.reserve(name.size());
+  for (char c : name) {
+    if (c == '\'' || c == '`') continue;
+    const char l = ik::text::lower(c);
+    const bool alnum = (l >= 'a' && l <= 'z') || (l >= '0' && l <= '9');
+    if (alnum) folded += l;
+    else if (!folded.empty() && folded.back() != ' ') folded += ' ';
+  }
+  return plain(folded);
+}
+
+bool all_caps(std::string_view r) {
+  bool any = false;
+  for (char c : r) {
+    if (c >= 'a' && c <= 'z') return false;
+    any |= (c >= 'A' && c <= 'Z');
+  }
+  return any;
+}
+
+// Lower-case words of a document, hashed on first use (most documents never ask).
+class LowerWords {
+ public:
+  LowerWords(std::string_view text, const std::vector<Tok>& toks) : text_(text), toks_(toks) {}
+  bool contains(std::string_view folded) {
+    if (!built_) {
+      for (const Tok& t : toks_)
+        if (t.kind == Tok::Word && !t.cap && t.e - t.s >= 4) hashes_.push_back(ik::places::fnv1a64(text_.substr(t.s, t.e - t.s)));
+      std::sort(hashes_.begin(), hashes_.end());
+      built_ = true;
+    }
+    return std::binary_search(hashes_.begin(), hashes_.end(), ik::places::fnv1a64(folded));
+  }
+
+ private:
+  std::string_view text_;
+  const std::vector<Tok>& toks_;
+  std::vector<uint64_t> hashes_;
+  bool built_ = false;
+};
+
+// ----------------------------------------------------------------------------- extractor
+// Size for plausibility tests: admin seats count as towns even where GeoNames has no population (Syria).
+uint32_t size_of(const Entity& e) { return std::max<uint32_t>(e.population, e.seat() ? 20000u : 0u); }
+
+struct Found {
+  size_t t0 = 0, t1 = 0;    // token range [t0, t1]
+  std::vector<Hit> hits;
+  bool fuzzy = false;       // found by the skeleton fallback
+};
+
+// What we finally say about a span.
+struct Place {
+  uint32_t start = 0, end = 0;
+  int entity = -1;          // -1: unlisted
+  std::string value;
+  int feature = P::kPlace;  // for unlisted: kPlace with "unlisted" output
+  bool unlisted = false;
+  int admin1 = -1;          // admin1 index (context for unlisted)
+  std::string admin1_text;  // admin1 as the report spells it ("(Ashqelon, HaDarom)"), preferred in output
+  int country = -1;
+  std::string admin2;
+  double lat = NAN, lon = NAN;
+  int precision = 1;
+  double confidence = 0.5;
+  bool demonym = false;
+  std::string evidence;
+};
+
+struct Places {
+  static constexpr const char* name = "places";
+  static constexpr const char* version = "v1";
+  static constexpr const char* requires_labels = "sentence";
+  static constexpr const char* assigns = "place";
+  static constexpr const char* default_config = R"({"geonames": [], "min_confidence": 0.0})";
+
+  std::unique_ptr<Gazetteer> gaz;
+  double min_confidence = 0;
+
+  explicit Places(const ik::sdk::Config& cfg) {
+    std::string dir = cfg.value("gazetteer_dir", std::string());
+    if (dir.empty()) dir = cfg.value("data_dir", std::string("data")) + "/gazetteer";
+    gaz = std::make_unique<Gazetteer>(dir);
+    if (cfg.contains("geonames")) {
+      const auto& g = cfg["geonames"];
+      if (g.is_string()) gaz->load_geonames(g.get<std::string>());
+      else if (g.is_array())
+        for (const auto& p : g) gaz->load_geonames(p.get<std::string>());
+      else if (!g.is_null()) throw std::runtime_error("places: \"geonames\" must be a list of file paths");
+    }
+    gaz->finish();
+    min_confidence = cfg.value("min_confidence", 0.0);
+  }
+
+  // ---- helpers over tokens
+  static bool is_word(const std::vector<Tok>& T, size_t i) { return i < T.size() && T[i].kind == Tok::Word; }
+  static bool is_punct(const std::vector<Tok>& T, size_t i, char c) {
+    return i < T.size() && T[i].kind == Tok::Punct && T[i].punct == c;
+  }
+  static std::string_view raw(std::string_view text, const Tok& t) { return text.substr(t.s, t.e - t.s); }
+
+  // Extends a name run from token i: capitalised words joined by spaces or hyphens, with connector words.
+  // Returns the word-token indices of the run (at most `max_words`).
+  static std::vector<size_t> run_from(const std::vector<Tok>& T, size_t i, size_t max_words, bool allow_dash) {
+    std::vector<size_t> w;
+    size_t k = i;
+    while (k < T.size() && w.size() < max_words) {
+      if (T[k].kind != Tok::Word) break;
+      if (!T[k].cap && !is_connector(T[k].f)) break;
+      if (!w.empty() && T[k].sent_start) break;
+      w.push_back(k);
+      size_t n = k + 1;
+      if (n < T.size() && T[n].kind == Tok::Punct && T[n].punct == '-') {
+        const bool spaced = T[n].space_before;
+        if (spaced && !allow_dash) break;
+        ++n;
+      }
+      if (n < T.size() && T[n].kind == Tok::Word && !T[n].space_before && n == k + 1) break;
+      k = n;
+    }
+    // A run ends on a capitalised word.
+    while (!w.empty() && !T[w.back()].cap) w.pop_back();
+    return w;
+  }
+
+  std::string join_folded(const std::vector<Tok>& T, const std::vector<size_t>& w, size_t a, size_t b) const {
+    std::string s;
+    for (size_t k = a; k <= b; ++k) {
+      if (!s.empty()) s += ' ';
+      s += T[w[k]].f;
+    }
+    return s;
+  }
+
+  // Longest gazetteer match starting at word w[0] of the run (or none).
+  bool match_run(const std::vector<Tok>& T, const std::vector<size_t>& w, Found& out) const {
+    for (size_t b = w.size(); b-- > 0;) {
+      if (!T[w[b]].cap) continue;
+      if (kInnerOnly.count(T[w[0]].f)) return false;
+      std::vector<Hit> hits;
+      const std::string key = P::name_key(join_folded(T, w, 0, b));
+      gaz->lookup(key, hits);
+      // Short keys collide with country abbreviations ("The"/"Thai", "Qar"/"CAR"): acronyms only.
+      if (key.size() < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
+        hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                  [&](const Hit& h) { return gaz->entity(h.entity).feature() == P::kCountry; }),
+                   hits.end());
+      if (!hits.empty()) {
+        out.t0 = w[0];
+        out.t1 = w[b];
+        out.hits = std::move(hits);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether the span spells the entity's own name (not an alternate or a transliteration variant).
+  bool exact(const Found& f, uint32_t e, const std::vector<Tok>& T) const {
+    std::string span;
+    for (size_t k = f.t0; k <= f.t1; ++k)
+      if (T[k].kind == Tok::Word) { span += T[k].f.empty() ? std::string() : T[k].f; span += ' '; }
+    const std::string sp = plain(span), name = plain_name(gaz->name(e));
+    if (sp == name) return true;
+    // "Gaza City", "Kano town": the name plus the word for what it is.
+    for (std::string_view suffix : {"city", "town"})
+      if (sp.size() > suffix.size() && sp.compare(sp.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+          sp.substr(0, sp.size() - suffix.size()) == name)
+        return true;
+    return false;
+  }
+
+  // ---- context
+  struct Context {
+    std::unordered_map<int, double> country_votes;
+    std::unordered_map<int, double> admin1_votes;
+    int top_country = -1;
+    void vote_country(int c, double w) { if (c >= 0) country_votes[c] += w; }
+    double named_max = 0;
+    void finish() {
+      double best = 0;
+      for (auto& [c, v] : country_votes)
+        if (v > best) { best = v; top_country = c; }
+      named_max = best;
+    }
+    double country_share(int c) const {
+      double tot = 0, mine = 0;
+      for (auto& [k, v] : country_votes) { tot += v; if (k == c) mine = v; }
+      return tot > 0 ? mine / tot : 0;
+    }
+  };
+
+  double entity_score(const Entity& e, const Hit* h, const Context& ctx, int want_admin1, int want_country,
+                      int prefer_feature) const {
+    double s = std::log10(double(size_of(e)) + 10.0);
+    switch (e.feature()) {
+      case P::kCountry: s += 8; break;
+      case P::kAdmin1: break;  // its population is the sum of its places: weight enough
+      case P::kAdmin2: case P::kAdmin3: s += 1.0; break;
+      default: break;
+    }
+    if (e.seat()) s += 1.5;
+    if (h && h->primary) s += 0.7;
+    if (e.weak()) s -= 3;
+    s += 3 * ctx.country_share(e.country);
+    if (e.country == ctx.top_country) s += 1.5;
+    // Countries the document names outweigh population: Gaza in Palestine, not Mozambique's Gaza province.
+    if (ctx.named_max >= 1.5) {
+      auto it = ctx.country_votes.find(e.country);
+      if (it == ctx.country_votes.end() || it->second < 0.7) s -= 3;
+    }
+    if (e.admin1 != P::kNoAdmin1) {
+      auto it = ctx.admin1_votes.find(e.admin1);
+      if (it != ctx.admin1_votes.end()) s += 2;
+    }
+    if (want_admin1 >= 0 && e.admin1 == want_admin1) s += 8;
+    if (want_country >= 0 && e.country == want_country) s += 5;
+    if (prefer_feature >= 0 && e.feature() == prefer_feature) s += 3;
+    return s;
+  }
+
+  int best_hit(const std::vector<Hit>& hits, const Context& ctx, int want_admin1, int want_country,
+               int prefer_feature, bool allow_demonym, const Hit** chosen = nullptr,
+               const std::string* span_plain = nullptr) const {
+    int best = -1;
+    double bs = -1e9;
+    for (const Hit& h : hits) {
+      if (h.demonym && !allow_demonym) continue;
+      double s = entity_score(gaz->entity(h.entity), &h, ctx, want_admin1, want_country, prefer_feature);
+      if (span_plain && plain_name(gaz->name(h.entity)) == *span_plain) s += 2;
+      if (s > bs) { bs = s; best = int(h.entity); if (chosen) *chosen = &h; }
+    }
+    return best;
+  }
+
+  bool is_country_name(std::string_view folded) const {
+    std::vector<Hit> hits;
+    gaz->lookup(P::name_key(folded), hits);
+    for (const Hit& h : hits)
+      if (!h.demonym && gaz->entity(h.entity).feature() == P::kCountry) return true;
+    return false;
+  }
+
+  // The admin context a parenthesis or a trailing ", Admin1" gives: admin1 index and country (or -1).
+  struct AdminCtx {
+    int admin1 = -1, country = -1;
+    std::string admin2;  // as written
+    int admin2_entity = -1;
+  };
+
+  // Resolves a short capitalised run (one comma-separated segment) as an admin1 or a country.
+  bool resolve_admin_segment(std::string_view folded, const Context& ctx, int want_country, AdminCtx& out) const {
+    std::vector<Hit> hits;
+    std::string key = P::name_key(folded);
+    gaz->lookup(key, hits);
+    if (hits.empty()) {
+      // "Kano State", "Idlib Governorate": drop the admin word.
+      static const char* suffixes[] = {" state", " province", " governorate", " region", " oblast", " district",
+                                       " county", " city", " department", " prefecture", " governate"};
+      for (const char* suf : suffixes) {
+        const size_t n = std::strlen(suf);
+        if (folded.size() > n && folded.substr(folded.size() - n) == suf) {
+          gaz->lookup(P::name_key(folded.substr(0, folded.size() - n)), hits);
+          break;
+        }
+      }
+    }
+    int best = -1, best_country = -1;
+    double bs = -1e9;
+    const std::string span_plain = plain(folded);
+    for (const Hit& h : hits) {
+      const Entity& e = gaz->entity(h.entity);
+      if (h.demonym) continue;
+      const bool is_exact = plain_name(gaz->name(h.entity)) == span_plain;
+      double s = entity_score(e, &h, ctx, -1, want_country, -1);
+      if (e.feature() == P::kAdmin1) s += 6;
+      else if (e.feature() == P::kCountry) s += is_exact ? 5 : -8;  // "Sumy" is not "Suomi"
+      else continue;
+      s += is_exact ? 3 : 0;
+      if (s > bs) { bs = s; best = int(h.entity); }
+    }
+    if (best < 0) return false;
+    const Entity& e = gaz->entity(best);
+    best_country = e.country;
+    if (e.feature() == P::kCountry) {
+      out.country = best_country;
+      return true;
+    }
+    out.country = best_country;
+    if (e.admin1 != P::kNoAdmin1) out.admin1 = e.admin1;
+    return true;
+  }
+
+  void process(ik::sdk::Doc& doc) const {
+    const std::string_view text = doc.text();
+    std::vector<Tok> T = tokenize(text);
+
+    // Sentence starts from sentences.v1 (our own guess from punctuation stays as a fallback).
+    std::vector<std::pair<uint64_t, uint64_t>> boiler;
+    {
+      auto sents = doc.mentions("sentence");
+      size_t k = 0;
+      for (auto& m : sents) {
+        while (k < T.size() && T[k].s < m.start) ++k;
+        if (k < T.size()) T[k].sent_start = true;
+      }
+      for (auto& m : doc.mentions("boilerplate")) boiler.push_back({m.start, m.end});
+    }
+    // Folded forms of capitalised words and connectors; lower-case words seen (a capitalised word also
+    // written in lower case in the same document is a common word: "Market", "Mission").
+    for (auto& t : T) {
+      if (t.kind != Tok::Word) continue;
+      const std::string_view r = raw(text, t);
+      if (t.cap) t.f = fold_word(r);
+      else if (is_connector(r)) t.f = std::string(r);
+    }
+    LowerWords lower_words(text, T);
+
+    // ---- pass 1: gazetteer matches over capitalised runs
+    std::vector<Found> found;
+    for (size_t i = 0; i < T.size();) {
+      const Tok& t = T[i];
+      const bool starts = t.kind == Tok::Word && (t.cap || (!t.f.empty() && !kInnerOnly.count(t.f) &&
+                                                             is_punct(T, i + 1, '-') && is_word(T, i + 2) && T[i + 2].cap));
+      if (!starts || kFunctionWords.count(t.f)) { ++i; continue; }
+      auto w = run_from(T, i, 6, false);
+      Found f;
+      if (!w.empty() && match_run(T, w, f)) {
+        found.push_back(std::move(f));
+        i = found.back().t1 + 1;
+      } else {
+        ++i;
+      }
+    }
+
+    // ---- context votes from unambiguous evidence: countries and demonyms named, big places and
+    // provinces whose name is spelled exactly and belongs to one country.
+    Context ctx;
+    for (const Found& f : found) {
+      std::unordered_set<int> countries;
+      bool demonym_only = true, has_country = false;
+      for (const Hit& h : f.hits) {
+        const Entity& e = gaz->entity(h.entity);
+        if (e.feature() == P::kCountry) { has_country = true; countries = {e.country}; demonym_only = h.demonym; break; }
+        countries.insert(e.country);
+      }
+      if (has_country) { ctx.vote_country(*countries.begin(), demonym_only ? 0.7 : 2.0); continue; }
+      if (countries.size() != 1) continue;
+      bool strong = false;
+      for (const Hit& h : f.hits) {
+        const Entity& e = gaz->entity(h.entity);
+        strong |= (e.feature() == P::kAdmin1 || e.population >= 100000) && exact(f, h.entity, T);
+      }
+      if (strong) ctx.vote_country(*countries.begin(), 1.0);
+      if (f.hits.size() == 1 && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
+        ctx.admin1_votes[gaz->entity(f.hits[0].entity).admin1] += 1;
+    }
+    ctx.finish();
+
+    std::vector<Place> places;
+    std::vector<bool> covered(T.size(), false);
+
+    // ---- layouts: "X (Admin2, Admin1)" and "X, Admin1"
+    for (size_t i = 0; i < T.size(); ++i) {
+      // "X (A2, A1)", "X, A1", "X in A1": the mark, then the admin segments.
+      const bool in_word = is_word(T, i) && !T[i].cap && raw(text, T[i]) == "in" && i > 0 && is_word(T, i - 1) &&
+                           T[i - 1].cap;
+      if (!is_punct(T, i, '(') && !is_punct(T, i, ',') && !in_word) continue;
+      const bool paren = !in_word && T[i].punct == '(';
+      // Segments after the mark.
+      std::vector<std::vector<size_t>> segs;
+      size_t k = i + 1;
+      while (k < T.size() && segs.size() < 4) {
+        if (!is_word(T, k) || !T[k].cap) break;
+        auto w = run_from(T, k, 7, true);
+        if (w.empty()) break;
+        segs.push_back(w);
+        k = w.back() + 1;
+        // "(Muse township, Muse district, Shan-North state)": admin nouns after a segment.
+        for (int skip = 0; skip < 2 && is_word(T, k) && !T[k].cap && kPlaceNouns.count(raw(text, T[k])); ++skip) ++k;
+        if (paren && is_punct(T, k, ',')) { ++k; continue; }
+        break;
+      }
+      if (segs.empty()) continue;
+      if (paren && !is_punct(T, k, ')')) continue;
+      if (in_word && segs.size() == 1 && is_word(T, k) && kAdmin1Nouns.count(raw(text, T[k]))) ++k;  // "in Idlib province"
+      if (!paren) {
+        // ", Admin1" must close the phrase: followed by punctuation, a lower-case word or the end.
+        if (k < T.size() && !(T[k].kind == Tok::Punct && T[k].punct != '-') && !(is_word(T, k) && !T[k].cap)) continue;
+        if (k < T.size() && is_word(T, k) && (T[k].f == "and" || T[k].f == "or")) continue;  // a list
+      }
+      // The admin context. A trailing country segment gives the country; the last other segment is the
+      // admin1 *as the report spells it* (ACLED's own names), the one before it the admin2.
+      AdminCtx ac;
+      size_t nsegs = segs.size();
+      auto seg_text = [&](const std::vector<size_t>& w) {
+        return ascii(text.substr(T[w.front()].s, T[w.back()].e - T[w.front()].s));
+      };
+      auto seg_fold = [&](const std::vector<size_t>& w) { return join_folded(T, w, 0, w.size() - 1); };
+      bool bad = false;
+      for (const auto& w : segs) bad |= w.size() == 1 && all_caps(raw(text, T[w[0]])) && !is_country_name(T[w[0]].f);
+      if (bad) continue;
+      if (nsegs >= 1) {
+        AdminCtx one;
+        if (resolve_admin_segment(seg_fold(segs[nsegs - 1]), ctx, -1, one) && one.admin1 < 0 && one.country >= 0) {
+          ac.country = one.country;
+          --nsegs;
+        }
+      }
+      std::string admin1_text;
+      if (nsegs >= 1) {
+        const auto& w = segs[nsegs - 1];
+        AdminCtx one;
+        if (resolve_admin_segment(seg_fold(w), ctx, ac.country, one) && one.admin1 >= 0 &&
+            (ac.country < 0 || one.country == ac.country)) {
+          ac.admin1 = one.admin1;
+          ac.country = one.country;
+        }
+        if (paren || ac.admin1 >= 0) admin1_text = seg_text(w);
+      }
+      // Admin2 (as written) and, when known, the place of that name: anchor and country evidence.
+      if (paren && nsegs >= 2) {
+        const auto& w = segs[nsegs - 2];
+        ac.admin2 = seg_text(w);
+        Found f;
+        if (match_run(T, w, f) && f.t1 == w.back()) {
+          const std::string sp = plain(seg_fold(w));
+          int best = -1;
+          double bs = -1e9;
+          for (const Hit& h : f.hits) {
+            const Entity& en = gaz->entity(h.entity);
+            if (h.demonym || en.feature() == P::kCountry) continue;
+            if (ac.country >= 0 && en.country != ac.country) continue;
+            if (ac.admin1 >= 0 && en.admin1 != ac.admin1) continue;
+            const bool ex = plain_name(gaz->name(h.entity)) == sp;
+            if (!ex && ac.admin1 < 0) continue;
+            const double sc = entity_score(en, &h, ctx, ac.admin1, ac.country, -1) + (ex ? 2 : 0);
+            if (sc > bs) { bs = sc; best = int(h.entity); }
+          }
+          if (best >= 0) {
+            ac.admin2_entity = best;
+            if (ac.country < 0) ac.country = gaz->entity(best).country;
+          }
+        }
+      }
+      if (nsegs == 1 && paren && ac.admin1 < 0) {
+        // "(Seoul City - Jongno)", "(Tyr)": a known place as the only segment gives the context.
+        Found f;
+        const auto& w = segs[0];
+        if (match_run(T, w, f)) {
+          int e = best_hit(f.hits, ctx, -1, ac.country, -1, false);
+          if (e >= 0 && exact(f, uint32_t(e), T) &&
+              (gaz->entity(e).population >= 100000 || gaz->entity(e).country == ctx.top_country)) {
+            const Entity& en = gaz->entity(e);
+            ac.country = en.country;
+            if (en.admin1 != P::kNoAdmin1) ac.admin1 = en.admin1;
+            ac.admin2_entity = e;
+            admin1_text.clear();
+          }
+        }
+      }
+      if (!paren && ac.admin1 < 0) continue;
+      // X: the name run right before the mark, skipping generic nouns ("the Ngbo community (...)").
+      size_t x_end = i;
+      while (x_end > 0 && is_word(T, x_end - 1) && !T[x_end - 1].cap &&
+             kPlaceNouns.count(std::string_view(text.data() + T[x_end - 1].s, T[x_end - 1].e - T[x_end - 1].s)) &&
+             i - x_end < 3)
+        --x_end;
+      if (x_end == 0 || !is_word(T, x_end - 1) || !T[x_end - 1].cap) {
+        // No name before: the admin unit itself is the place ("in Borno (Nigeria)"). Nothing to add here.
+        continue;
+      }
+      size_t x0 = x_end - 1;
+      size_t nwords = 1;
+      while (x0 > 0 && nwords < 7) {
+        size_t p = x0 - 1;
+        const bool tight = is_punct(T, p, '-') && !T[p].space_before && !T[x0].space_before;
+        if (is_punct(T, p, '-') && p > 0 && is_word(T, p - 1) && (T[p - 1].cap || is_connector(T[p - 1].f)) &&
+            (paren || tight)) {
+          x0 = p - 1; ++nwords; continue;
+        }
+        if (is_word(T, p) && (T[p].cap || is_connector(T[p].f)) && !T[x0].sent_start) {
+          x0 = p; ++nwords; continue;
+        }
+        break;
+      }
+      while (x0 < x_end && !(is_word(T, x0) && T[x0].cap)) ++x0;
+      // Drop leading words that are not part of the name (sentence-initial "In", stop words, demonyms).
+      while (x0 + 1 < x_end) {
+        const std::string& f0 = T[x0].f;
+        std::vector<Hit> hh;
+        gaz->lookup(P::name_key(f0), hh);
+        bool demonym = !hh.empty() && std::all_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; });
+        if (kStop.count(f0) || demonym) { ++x0; continue; }
+        break;
+      }
+      std::vector<size_t> xw;
+      for (size_t q = x0; q < x_end; ++q)
+        if (is_word(T, q)) xw.push_back(q);
+      while (!xw.empty() && !T[xw.back()].cap) xw.pop_back();
+      if (xw.empty()) continue;
+      // A lone sentence-initial word before ", Admin1" is rarely a place ("Meanwhile, Kano ...").
+      if (!paren && xw.size() == 1 && T[xw[0]].sent_start) continue;
+      if (in_word && T[xw[0]].sent_start) continue;  // "“Targeting Life in Idlib”": a title, not a place
+      if (!paren) {
+        // "Hamas in Gaza", "the Education Directorate in Beja": organisations and buildings, not places.
+        bool stopword = false;
+        for (size_t q : xw) stopword |= kStop.count(T[q].f) > 0 || kFacilities.count(T[q].f) > 0;
+        if (stopword) continue;
+      }
+      if (ac.country < 0) {
+        // Nothing in the parenthesis is in the gazetteer: X's own exact reading, else the document's country.
+        Found f;
+        if (match_run(T, xw, f) && f.t1 == xw.back()) {
+          const std::string sp = plain(join_folded(T, xw, 0, xw.size() - 1));
+          const Hit* h = nullptr;
+          int e = best_hit(f.hits, ctx, -1, -1, P::kPlace, false, &h, &sp);
+          if (e >= 0 && exact(f, uint32_t(e), T) && gaz->entity(e).feature() != P::kCountry) ac.country = gaz->entity(e).country;
+        }
+        if (ac.country < 0 && ctx.top_country >= 0 && ctx.country_votes[ctx.top_country] >= 1.5) ac.country = ctx.top_country;
+        if (ac.country < 0) continue;
+      }
+
+      Place pl;
+      pl.start = T[xw.front()].s;
+      pl.end = T[xw.back()].e;
+      pl.evidence = paren ? "parenthesis" : in_word ? "in_admin" : "comma_admin";
+      // Best gazetteer reading of X (or of its longest leading part) inside the admin context.
+      int chosen = -1;
+      bool whole = false;
+      for (size_t a = 0; a < xw.size() && chosen < 0; ++a) {
+        std::vector<size_t> sub(xw.begin() + a, xw.end());
+        Found f;
+        if (!match_run(T, sub, f)) continue;
+        const Hit* h = nullptr;
+        int e = best_hit(f.hits, ctx, ac.admin1, ac.country, P::kPlace, false, &h);
+        if (e < 0) continue;
+        const Entity& en = gaz->entity(e);
+        const bool inside = en.country == ac.country && (ac.admin1 < 0 || en.admin1 == ac.admin1 ||
+                                                          en.admin1 == P::kNoAdmin1);
+        if (!inside) continue;
+        if (en.feature() == P::kCountry) continue;
+        whole = (a == 0 && f.t1 == xw.back());
+        // A part stands for the whole only before a spaced dash ("Rio de Janeiro - North Zone");
+        // "Zarichne-Pivdenne" is not Zarichne.
+        if (!whole && !(a == 0 && is_punct(T, f.t1 + 1, '-') && T[f.t1 + 1].space_before)) continue;
+        chosen = e;
+      }
+      if (chosen < 0) {
+        // Fuzzy: consonant skeleton inside the admin unit.
+        std::vector<uint32_t> cands;
+        gaz->lookup_skeleton(P::skeleton_key(join_folded(T, xw, 0, xw.size() - 1)), cands);
+        double bs = -1e9;
+        for (uint32_t c : cands) {
+          const Entity& en = gaz->entity(c);
+          if (en.country != ac.country || (ac.admin1 >= 0 && en.admin1 != ac.admin1)) continue;
+          double s = entity_score(en, nullptr, ctx, ac.admin1, ac.country, P::kPlace);
+          if (s > bs) { bs = s; chosen = int(c); whole = true; }
+        }
+      }
+      if (chosen < 0 && !paren) {
+        // "Kano, Kaduna": X is a known place elsewhere, not a village of the unit after it.
+        Found f;
+        if (match_run(T, xw, f) && f.t1 == xw.back()) {
+          bool known = false;
+          for (const Hit& h : f.hits) {
+            const Entity& en = gaz->entity(h.entity);
+            known |= !h.demonym && en.population >= 20000 && exact(f, h.entity, T);
+            known |= en.feature() == P::kCountry || en.feature() == P::kAdmin1;
+          }
+          if (known) continue;
+        }
+        if (in_word && ac.admin1 < 0) continue;  // "X in Nigeria" alone says too little
+      }
+      if (chosen >= 0 && (gaz->entity(chosen).feature() == P::kAdmin1) && ac.admin1 >= 0 &&
+          gaz->entity(chosen).admin1 == ac.admin1 && xw.size() == 1 && !whole) {
+        chosen = -1;
+      }
+      if (chosen >= 0) {
+        fill_entity(pl, chosen);
+        if (!whole) pl.value = ascii(text.substr(pl.start, pl.end - pl.start));
+        if (!ac.admin2.empty()) pl.admin2 = ac.admin2;
+        pl.confidence = paren ? 0.92 : 0.85;
+      } else {
+        pl.unlisted = true;
+        pl.value = ascii(text.substr(pl.start, pl.end - pl.start));
+        pl.country = ac.country;
+        pl.admin1 = ac.admin1;
+        pl.admin2 = ac.admin2;
+        pl.precision = 2;
+        const int anchor = ac.admin2_entity >= 0 ? ac.admin2_entity
+                          : ac.admin1 >= 0        ? int(gaz->admin1(uint16_t(ac.admin1)).entity)
+                                                  : int(gaz->country(uint8_t(ac.country)).entity);
+        pl.lat = gaz->entity(anchor).lat();
+        pl.lon = gaz->entity(anchor).lon();
+        pl.confidence = paren ? 0.88 : 0.75;
+      }
+      if (!admin1_text.empty()) pl.admin1_text = admin1_text;
+      places.push_back(std::move(pl));
+      for (size_t q = xw.front(); q <= xw.back(); ++q) covered[q] = true;
+      if (ac.admin1 >= 0) ctx.admin1_votes[ac.admin1] += 1;
+      ctx.vote_country(ac.country, 0.5);
+    }
+
+    // ---- the remaining gazetteer matches, with ambiguity and false-positive checks
+    for (const Found& f : found) {
+      if (covered[f.t0]) continue;
+      place_found(text, T, f, ctx, lower_words, places);
+      for (size_t q = f.t0; q <= f.t1; ++q) covered[q] = true;
+    }
+
+    // ---- generic nouns: "the village of X", "X village", "X district", "X countryside" for unknown X
+    for (size_t i = 0; i < T.size(); ++i) {
+      if (!is_word(T, i) || T[i].cap || covered[i]) continue;
+      // Cheap shape test first: a capitalised word before it, or "of" + capitalised word after it.
+      const bool cap_before = i > 0 && is_word(T, i - 1) && T[i - 1].cap;
+      const bool of_after = is_word(T, i + 2) && T[i + 2].cap && is_word(T, i + 1) &&
+                            raw(text, T[i + 1]) == "of";
+      if (!cap_before && !of_after) continue;
+      const std::string_view noun = raw(text, T[i]);
+      if (!kPlaceNouns.count(noun)) continue;
+      std::vector<size_t> xw;
+      if (is_word(T, i + 1) && raw(text, T[i + 1]) == "of" && is_word(T, i + 2) &&
+          T[i + 2].cap && !covered[i + 2]) {
+        xw = run_from(T, i + 2, 4, false);
+      } else if (i > 0 && is_word(T, i - 1) && T[i - 1].cap && !covered[i - 1] && !T[i - 1].sent_start) {
+        size_t a = i - 1;
+        while (a > 0 && is_word(T, a - 1) && T[a - 1].cap && !covered[a - 1] && i - a < 4 && !T[a].sent_start) --a;
+        xw = run_from(T, a, 4, false);
+        while (!xw.empty() && xw.back() >= i) xw.pop_back();
+      }
+      if (xw.empty() || kStop.count(T[xw[0]].f)) continue;
+      bool any_covered = false;
+      for (size_t q : xw) any_covered |= covered[q];
+      if (any_covered) continue;
+      Place pl;
+      pl.start = T[xw.front()].s;
+      pl.end = T[xw.back()].e;
+      pl.value = ascii(text.substr(pl.start, pl.end - pl.start));
+      pl.unlisted = true;
+      pl.evidence = "place_noun";
+      pl.precision = 2;
+      // Context: an admin1 named in the same sentence (nearest), else the document's most named admin1,
+      // else the document's country when it is named.
+      int a1 = -1;
+      {
+        uint32_t sent_start = 0, sent_end = uint32_t(text.size());
+        for (size_t q = xw.front() + 1; q-- > 0;)
+          if (T[q].sent_start) { sent_start = T[q].s; break; }
+        for (size_t q = xw.back() + 1; q < T.size(); ++q)
+          if (T[q].sent_start) { sent_end = T[q].s; break; }
+        uint32_t best_d = UINT32_MAX;
+        for (const Place& p : places) {
+          if (p.admin1 < 0 || p.start < sent_start || p.start >= sent_end || p.demonym) continue;
+          const uint32_t d = p.start > pl.start ? p.start - pl.start : pl.start - p.start;
+          if (d < best_d) { best_d = d; a1 = p.admin1; }
+        }
+        double best_v = 0;
+        if (a1 < 0)
+          for (auto& [a, v] : ctx.admin1_votes)
+            if (v > best_v) { best_v = v; a1 = a; }
+      }
+      if (a1 >= 0) {
+        const Entity& ae = gaz->entity(gaz->admin1(uint16_t(a1)).entity);
+        pl.admin1 = a1;
+        pl.country = ae.country;
+        pl.lat = ae.lat();
+        pl.lon = ae.lon();
+      } else if (ctx.top_country >= 0 && ctx.country_votes[ctx.top_country] >= 1.5) {
+        const Entity& ce = gaz->entity(gaz->country(uint8_t(ctx.top_country)).entity);
+        pl.country = ctx.top_country;
+        pl.lat = ce.lat();
+        pl.lon = ce.lon();
+        pl.precision = 3;
+      } else {
+        continue;
+      }
+      pl.confidence = 0.55;
+      places.push_back(std::move(pl));
+      for (size_t q : xw) covered[q] = true;
+    }
+
+    std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
+    for (const Place& p : places) {
+      if (p.confidence < min_confidence) continue;
+      bool in_boiler = false;
+      for (auto& [s, e] : boiler) in_boiler |= (p.start >= s && p.end <= e);
+      if (in_boiler) continue;
+      emit(doc, p);
+    }
+  }
+
+  static std::string ascii(std::string_view s) {
+    // Keep ASCII; drop diacritics via fold but preserve case where the byte is ASCII already.
+    std::string out;
+    bool plain = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (plain) return std::string(s);
+    size_t i = 0;
+    while (i < s.size()) {
+      int len;
+      uint32_t cp = decode(s, i, len);
+      if (cp < 0x80) out += char(cp);
+      else if (is_apostrophe(cp)) out += '\'';
+      else if (cp == 0x2013 || cp == 0x2014) out += '-';
+      else {
+        std::string f = ik::text::fold(s.substr(i, len));
+        if (!f.empty() && is_upper(cp) && f[0] >= 'a' && f[0] <= 'z') f[0] = char(f[0] - 32);
+        out += f;
+      }
+      i += len;
+    }
+    return out;
+  }
+
+  void fill_entity(Place& pl, int e) const {
+    const Entity& en = gaz->entity(e);
+    pl.entity = e;
+    pl.value = std::string(gaz->name(e));
+    pl.feature = en.feature();
+    pl.country = en.country;
+    pl.admin1 = en.admin1 == P::kNoAdmin1 ? -1 : en.admin1;
+    pl.admin2 = gaz->str(en.admin2);
+    pl.lat = en.lat();
+    pl.lon = en.lon();
+    pl.precision = en.feature() == P::kCountry || en.feature() == P::kAdmin1 ? 3
+                   : (en.feature() == P::kAdmin2 || en.feature() == P::kAdmin3) ? 2 : 1;
+  }
+
+  // A plain gazetteer match: choose the entity, then decide whether the evidence is enough.
+  void place_found(std::string_view text, const std::vector<Tok>& T, const Found& f, const Context& ctx,
+                   LowerWords& lower_words, std::vector<Place>& places) const {
+    const bool single = f.t0 == f.t1;
+    const std::string& f0 = T[f.t0].f;
+    // Evidence around the span.
+    size_t prev = f.t0;
+    while (prev > 0 && T[prev - 1].kind == Tok::Punct && (T[prev - 1].punct == '-' || T[prev - 1].punct == '"')) --prev;
+    const Tok* pw = (prev > 0 && T[prev - 1].kind == Tok::Word) ? &T[prev - 1] : nullptr;
+    std::string prev_word = pw ? ik::text::lower(raw(text, *pw)) : "";
+    const bool prep = pw && !pw->cap && kLocPreps.count(prev_word);
+    const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
+    std::string next_word = nw ? ik::text::lower(raw(text, *nw)) : "";
+    const bool next_noun = nw && kPlaceNouns.count(next_word);
+    const bool admin1_noun = nw && kAdmin1Nouns.count(next_word);
+    const bool admin2_noun = nw && kAdmin2Nouns.count(next_word);
+    const bool prev_cap_run = pw && pw->cap && !pw->sent_start && !T[f.t0].sent_start &&
+                              !kPlaceSuffixWords.count(prev_word) && !kStop.count(prev_word);
+    const bool next_cap_run = nw && nw->cap && !kPlaceSuffixWords.count(next_word) && !nw->sent_start &&
+                              !kStop.count(next_word);
+    const bool of_noun = pw && prev_word == "of" && f.t0 >= 2 && is_word(T, prev - 2) &&
+                         kPlaceNouns.count(ik::text::lower(raw(text, T[prev - 2])));
+
+    // Cheap rejections first (most capitalised words that match some namesake end here).
+    bool any_country = false;
+    for (const Hit& hh : f.hits) any_country |= gaz->entity(hh.entity).feature() == P::kCountry;
+    if (!any_country) {
+      if (single && kNever.count(f0)) return;
+      if (single && kStop.count(f0) && !(prep || next_noun || of_noun)) return;
+      if (prev_cap_run && !of_noun) return;
+      if (next_cap_run && !prep) return;
+      if (single && T[f.t0].sent_start && !(next_noun || prep)) {
+        bool big = false;
+        for (const Hit& hh : f.hits) {
+          const Entity& he = gaz->entity(hh.entity);
+          big |= he.feature() == P::kAdmin1 || size_of(he) >= 100000;
+        }
+        if (!big) return;
+      }
+    }
+    const bool town_noun = nw && (next_word == "city" || next_word == "town" || next_word == "village");
+    const int prefer = admin1_noun ? P::kAdmin1 : admin2_noun ? P::kAdmin2 : town_noun ? P::kPlace : -1;
+    std::string span_folded;
+    for (size_t k = f.t0; k <= f.t1; ++k)
+      if (T[k].kind == Tok::Word) { span_folded += T[k].f; span_folded += ' '; }
+    const std::string span_plain = plain(span_folded);
+    const Hit* h = nullptr;
+    int e = best_hit(f.hits, ctx, -1, -1, prefer, true, &h, &span_plain);
+    if (e < 0) return;
+    const Entity& en = gaz->entity(e);
+    const bool demonym = h && h->demonym;
+    const bool is_country = en.feature() == P::kCountry;
+    const bool is_admin = en.feature() == P::kAdmin1;
+    const bool strong_name = is_country || is_admin || size_of(en) >= 100000;
+
+    // False-positive checks. `core`: the name without its articles ("Al Shabaab" -> "shabaab").
+    std::string core;
+    for (size_t k = f.t0; k <= f.t1; ++k)
+      if (T[k].kind == Tok::Word && !T[k].f.empty() && !(k < f.t1 && is_connector(T[k].f) ) &&
+          !(k < f.t1 && (T[k].f == "al" || T[k].f == "el"))) {
+        if (!core.empty()) core += ' ';
+        core += T[k].f;
+      }
+    if (kNever.count(core)) return;
+    const bool stop = kStop.count(core) > 0;
+    const bool is_exact = exact(f, uint32_t(e), T);
+    // Acronyms ("US", "KIU", "SNA") name only countries.
+    if (single && all_caps(raw(text, T[f.t0])) && T[f.t0].e - T[f.t0].s <= 4 && !is_country) return;
+    if (core.size() < 3 && !is_country) return;
+    const bool lower_elsewhere = single && !prep && lower_words.contains(f0);
+    double conf;
+    if (demonym) {
+      conf = 0.15;
+    } else if (is_country) {
+      conf = prep ? 0.4 : 0.3;
+      if (stop && !prep) return;
+    } else {
+      if ((stop || lower_elsewhere) && !(prep || next_noun || of_noun)) return;
+      if (prev_cap_run && !of_noun) return;  // inside a longer proper name ("Hayat Tahrir al-Sham")
+      if (next_cap_run && !prep) return;  // "Vladimir Putin", "Kano Pillars"
+      const size_t nlen = T[f.t1].e - T[f.t0].s;
+      if (nlen <= 3 && !(prep || next_noun || of_noun)) return;
+      if (en.weak() && !(prep && ctx.top_country == en.country)) return;
+      const bool in_context = ctx.top_country < 0 || en.country == ctx.top_country ||
+                              ctx.country_share(en.country) >= 0.3 ||
+                              (en.admin1 != P::kNoAdmin1 && ctx.admin1_votes.count(en.admin1));
+      if (T[f.t0].sent_start && single && !(strong_name || next_noun)) return;
+      // A spelling variant or alternate name of a small place far from the document's country is more
+      // likely a different, unlisted place or not a place at all.
+      const bool named_context = ctx.top_country >= 0 && en.country == ctx.top_country;
+      const bool admin_context = en.admin1 != P::kNoAdmin1 && ctx.admin1_votes.count(en.admin1);
+      const bool variant = h && h->primary;  // a spelling of the place's own name, not another language's
+      const bool evidence = prep || next_noun || of_noun;
+      if (!is_exact && !named_context && !admin_context && !is_admin &&
+          !(variant && size_of(en) >= (evidence ? 20000u : 50000u)))
+        return;
+      // The document names other countries and nothing vouches for this one: a namesake.
+      const auto cv = ctx.country_votes.find(en.country);
+      const bool foreign = ctx.named_max >= 1.5 && (cv == ctx.country_votes.end() || cv->second < 0.7);
+      if (foreign && !evidence && !is_admin) return;
+      if (prep || next_noun || of_noun) {
+        if (!in_context && size_of(en) < 5000 && !is_admin) return;
+        conf = next_noun || of_noun ? 0.8 : 0.72;
+      } else {
+        if (!strong_name && size_of(en) < 20000 && !(in_context && ctx.top_country >= 0)) return;
+        if (!in_context && !strong_name) return;
+        conf = 0.5;
+      }
+      if (!in_context) conf -= 0.15;
+      if (is_admin) conf -= 0.1;
+      if (next_cap_run) conf -= 0.15;
+    }
+    Place pl;
+    // "An Israeli drone": the article belongs to the sentence, not to the country.
+    size_t t0 = f.t0;
+    if ((is_country || demonym) && t0 < f.t1 && P::name_key(T[t0].f).size() <= 3) ++t0;
+    pl.start = T[t0].s;
+    pl.end = T[f.t1].e;
+    fill_entity(pl, e);
+    pl.demonym = demonym;
+    pl.confidence = conf;
+    pl.evidence = demonym ? "demonym" : prep ? "preposition" : (next_noun || of_noun) ? "place_noun" : "name";
+    if (next_word == "countryside" || next_word == "outskirts" || prev_word == "near" || prev_word == "outside")
+      pl.precision = std::max(pl.precision, 2);
+    places.push_back(std::move(pl));
+  }
+
+  void emit(ik::sdk::Doc& doc, const Place& p) const {
+    using ik::text::json_escape;
+    ik::sdk::Mention m;
+    m.start = p.start;
+    m.end = p.end;
+    m.label = "place";
+    m.value = p.value;
+    m.confidence = p.confidence;
+    std::string a = "{";
+    auto str = [&](const char* k, std::string_view v, bool comma = true) {
+      a += '"'; a += k; a += "\":";
+      if (v.empty()) a += "null";
+      else { a += '"'; a += json_escape(v); a += '"'; }
+      if (comma) a += ',';
+    };
+    std::string_view country, iso3;
+    std::string iso3s;
+    if (p.country >= 0) {
+      country = gaz->country_name(uint8_t(p.country));
+      iso3s.assign(gaz->country(uint8_t(p.country)).iso3, 3);
+      iso3 = iso3s;
+    }
+    const char* feature = p.unlisted ? "unlisted"
+                          : p.feature == P::kAdmin1 ? "admin1"
+                          : p.feature == P::kAdmin2 ? "admin2"
+                          : p.feature == P::kAdmin3 ? "admin3"
+                          : p.feature == P::kCountry ? "country"
+                          : p.feature == P::kRegion ? "region" : "place";
+    str("country", country);
+    str("iso3", iso3);
+    str("admin1", !p.admin1_text.empty() ? std::string_view(p.admin1_text)
+                  : p.admin1 >= 0         ? gaz->admin1_name(uint16_t(p.admin1))
+                                          : std::string_view());
+    str("admin2", p.admin2);
+    char buf[128];
+    if (std::isnan(p.lat)) a += "\"lat\":null,\"lon\":null,";
+    else {
+      std::snprintf(buf, sizeof buf, "\"lat\":%.5f,\"lon\":%.5f,", p.lat, p.lon);
+      a += buf;
+    }
+    std::snprintf(buf, sizeof buf, "\"geo_precision\":%d,", p.precision);
+    a += buf;
+    str("feature", feature);
+    if (p.entity >= 0) {
+      const Entity& en = gaz->entity(uint32_t(p.entity));
+      std::snprintf(buf, sizeof buf, "\"population\":%u,", en.population);
+      a += buf;
+      if (en.gid) std::snprintf(buf, sizeof buf, "\"gid\":%u,", en.gid);
+      else std::snprintf(buf, sizeof buf, "\"gid\":null,");
+      a += buf;
+    } else {
+      a += "\"population\":null,\"gid\":null,";
+    }
+    a += p.demonym ? "\"demonym\":true," : "\"demonym\":false,";
+    str("evidence", p.evidence, false);
+    a += '}';
+    m.attrs_json = std::move(a);
+    doc.add(m);
+  }
+};
+
+}  // namespace
+
+IK_PLUGIN(ik_places, "1.0.0", Places)
