@@ -465,7 +465,8 @@ struct NativePipeline {
 
   // Files, folders or "-" streamed natively: reading, extraction and writing without Python.
   // output: "" = return the results (a Results), "-" = stdout, else a file. errors_path: "" = return
-  // at most `keep_errors` error records, "-" = stdout, else a file. progress(stats) is called after each batch (with the GIL).
+  // at most `keep_errors` error records, "-" = stdout, else a file. progress(stats) is called after
+  // each batch, with the GIL.
   py::tuple run_paths(const std::vector<std::string>& paths, const std::string& text_column,
                       const std::string& id_column, const std::string& format, const std::string& output,
                       const std::string& errors_path, size_t keep_errors, uint64_t max_bytes,

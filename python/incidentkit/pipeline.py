@@ -42,10 +42,6 @@ def _default_threads() -> int:
         return os.cpu_count() or 1
 
 
-def _plugin_file(p: Any) -> str:
-    return os.fspath(p)
-
-
 class Pipeline:
     """A configured chain of extractors.
 
@@ -84,7 +80,7 @@ class Pipeline:
                 add_python(self._registry, registered_extractors()[name])
             names = [name]
         else:
-            names = list(self._registry.load_plugin(_plugin_file(plugin)))
+            names = list(self._registry.load_plugin(os.fspath(plugin)))
         self._added += names
         return names
 

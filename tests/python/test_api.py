@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import incidentkit
-from conftest import ISSUE_EXAMPLE, REPORTS, read_jsonl, run_cli
+from conftest import ISSUE_EXAMPLE, REPORTS, run_cli
 
 SECOND = "Shelling hit a school in Saraqib on 4 May 2020, killing 3 children and wounding 7 others."
 
@@ -172,3 +172,12 @@ def test_errors_frame_has_the_record_columns():
     frame = found.errors_frame()
     assert list(frame.columns) == ["source", "line", "id", "code", "message"]
     assert frame.loc[0, "code"] == "E104" and frame.loc[0, "line"] == 2
+
+
+def test_dask_dataframe_partitions():
+    dd = pytest.importorskip("dask.dataframe")
+    frame = pd.DataFrame({"id": [f"n{i}" for i in range(6)], "text": [ISSUE_EXAMPLE, SECOND] * 3})
+    out = incidentkit.extract_dask(dd.from_pandas(frame, npartitions=3)).compute()
+    assert list(out.columns) == incidentkit.COLUMNS
+    direct = incidentkit.extract(frame).to_pandas()
+    assert sorted(out["id"]) == sorted(direct["id"])

@@ -1,6 +1,5 @@
 """The output contract (shared/eval/README.md) on the dev sets, when ../shared is beside the checkout.
 Checks the shape of every record, not accuracy (that is the scorer's job)."""
-import json
 import re
 
 import pytest
