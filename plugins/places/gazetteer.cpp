@@ -256,9 +256,8 @@ size_t Gazetteer::load_geonames(const std::string& path) {
 }
 
 void Gazetteer::index(std::vector<Key>& keys, std::vector<uint32_t>& buckets) {
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.packed < b.packed;
-  });
+  auto less = [](const Key& a, const Key& b) { return a.hash != b.hash ? a.hash < b.hash : a.packed < b.packed; };
+  if (!std::is_sorted(keys.begin(), keys.end(), less)) std::sort(keys.begin(), keys.end(), less);  // the file's are
   keys.erase(std::unique(keys.begin(), keys.end(),
                          [](const Key& a, const Key& b) { return a.hash == b.hash && a.packed == b.packed; }),
              keys.end());
@@ -270,8 +269,20 @@ void Gazetteer::index(std::vector<Key>& keys, std::vector<uint32_t>& buckets) {
 void Gazetteer::finish() {
   // Skeletons of primary names (places, admin units, countries) for the fuzzy fallback.
   skeletons_.clear();
+  std::string folded;
   for (uint32_t i = 0; i < entities_.size(); ++i) {
-    std::string sk = skeleton_key(text::fold(name(i)));
+    // Embedded names are ASCII: lower-casing them is their fold (apostrophes dropped, punctuation a space).
+    const std::string_view n = name(i);
+    folded.clear();
+    bool ascii = true;
+    for (char c : n) {
+      if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+      if (c == '\'' || c == '`') continue;
+      const char l = text::lower(c);
+      if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) folded += l;
+      else if (!folded.empty() && folded.back() != ' ') folded += ' ';
+    }
+    std::string sk = skeleton_key(ascii ? std::string_view(folded) : std::string_view(text::fold(n)));
     if (sk.size() < 4) continue;
     const uint64_t h = fnv1a64(sk);
     skeletons_.push_back({uint32_t(h), i | uint32_t(h >> 57) << 25});

@@ -8,6 +8,8 @@
 // 4. Capitalised words that are not places here (sentence-initial words, words in organisation or person
 //    names, common words) need stronger evidence: a locative preposition or one of the layouts above.
 #include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -102,7 +104,9 @@ const WordSet kNever = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "god", "allah",
     "christmas", "ramadan", "easter", "eid", "reuters", "assad", "police", "army", "putin", "erdogan",
     "trump", "biden", "obama", "netanyahu", "bashar", "vladimir", "hassan", "hussein", "mohammed",
-    "muhammad", "ahmed", "ali", "omar", "abdullah", "ibrahim", "mustafa", "khalid", "recep", "donald"};
+    "muhammad", "ahmed", "ali", "omar", "abdullah", "ibrahim", "mustafa", "khalid", "recep", "donald",
+    "shiite", "shia", "shiites", "sunni", "sunnis", "muslim", "muslims", "christian", "christians", "islamic",
+    "islamist", "islamists", "jihadist", "jihadists", "buddhist", "buddhists", "catholic", "orthodox"};
 
 // Capitalised only because they open a sentence or a title: never the first word of a place name.
 const WordSet kFunctionWords = {
@@ -184,6 +188,77 @@ const WordSet kStop = {
     "christian", "jewish", "druze", "alawite", "yazidi", "fulani", "hausa", "tiv", "turkmen", "pashtun"};
 // (Place names in the list above still match when a layout or preposition vouches for them, e.g.
 //  "in Jordan", "in Lagos": only the bare, unsupported capitalised word is dropped.)
+
+
+// ----------------------------------------------------------------------------- country cues
+// Words that say which country a report is about without naming a place: armed groups, parties and
+// forces with one home country, peace missions, and the admin vocabulary of one country. Each is
+// country evidence (weaker than the country's name) that steers ambiguous names and lets unlisted
+// places be placed. `acronym`: matches only when written in capitals ("ADF", not "adf"). Groups active
+// in several countries (IS, AQIM, LRA, PKK, "SNA" = Syrian or Somali National Army) are left out.
+struct CountryCue {
+  std::string_view phrase;  // folded words, space-separated ("boko haram")
+  const char* iso2;
+  bool acronym;
+};
+constexpr CountryCue kCountryCues[] = {
+    // Nigeria
+    {"boko haram", "NG", false}, {"iswap", "NG", true}, {"lga", "NG", true}, {"local government area", "NG", false},
+    {"ipob", "NG", true}, {"nscdc", "NG", true}, {"amotekun", "NG", false}, {"miyetti allah", "NG", false},
+    {"naira", "NG", false}, {"niger delta avengers", "NG", false}, 
+    // Somalia
+    {"al shabaab", "SO", false}, {"al shabab", "SO", false}, {"shabaab", "SO", false}, {"amisom", "SO", true},
+    {"atmis", "SO", true}, {"galmudug", "SO", false}, {"jubaland", "SO", false}, {"puntland", "SO", false},
+    {"ahlu sunna wal jamaa", "SO", false}, {"ahlu sunna waljamaa", "SO", false}, {"khatumo", "SO", false},
+    // South Sudan
+    {"spla", "SS", true}, {"splm", "SS", true}, {"unmiss", "SS", true}, {"sspdf", "SS", true}, {"payam", "SS", false},
+    {"white army", "SS", false},
+    // Sudan
+    {"rsf", "SD", true}, {"rapid support forces", "SD", false}, {"janjaweed", "SD", false}, {"unamid", "SD", true},
+    {"saf", "SD", true}, {"sudanese armed forces", "SD", false}, {"sudan armed forces", "SD", false}, {"jem", "SD", true},
+    {"splm n", "SD", false}, {"spla n", "SD", false},
+    // DR Congo
+    {"fardc", "CD", true}, {"monusco", "CD", true}, {"adf", "CD", true}, {"m23", "CD", true}, {"fdlr", "CD", true},
+    {"mai mai", "CD", false}, {"mayi mayi", "CD", false}, {"raia mutomboki", "CD", false}, {"nyatura", "CD", false},
+    {"codeco", "CD", true}, {"apcls", "CD", true}, {"kamuina nsapu", "CD", false}, {"groupement", "CD", false},
+    {"chefferie", "CD", false}, {"mai-mai", "CD", false},
+    // Central African Republic
+    {"minusca", "CF", true}, {"seleka", "CF", false}, {"anti balaka", "CF", false}, {"fprc", "CF", true},
+    // Mali, Burkina Faso
+    {"minusma", "ML", true}, {"fama", "ML", true}, {"mnla", "ML", true}, {"gatia", "ML", true}, {"ansar dine", "ML", false},
+    {"vdp", "BF", true}, {"koglweogo", "BF", false}, {"ansarul islam", "BF", false},
+    // Ethiopia
+    {"woreda", "ET", false}, {"kebele", "ET", false}, {"tplf", "ET", true}, {"endf", "ET", true}, {"fano", "ET", false},
+    {"onlf", "ET", true}, {"liyu", "ET", false}, {"olf", "ET", true}, {"ola", "ET", true}, {"eprdf", "ET", true},
+    // Kenya, Uganda, Burundi, Mozambique, Cameroon
+    {"kdf", "KE", true}, {"updf", "UG", true}, {"imbonerakure", "BI", false}, {"cndd fdd", "BI", false},
+    {"renamo", "MZ", false}, {"frelimo", "MZ", false}, {"ambazonia", "CM", false}, {"ambazonian", "CM", false},
+    // South Africa, Zimbabwe
+    {"anc", "ZA", true}, {"eff", "ZA", true}, {"ifp", "ZA", true}, {"saps", "ZA", true}, {"cosatu", "ZA", true},
+    {"numsa", "ZA", true}, {"amcu", "ZA", true}, {"zanu", "ZW", true}, {"zanu pf", "ZW", false}, {"zrp", "ZW", true},
+    // North Africa
+    {"wilaya", "DZ", false}, {"daira", "DZ", false}, {"ugtt", "TN", true}, {"lna", "LY", true}, {"gna", "LY", true},
+    {"haftar", "LY", false}, {"hasm", "EG", true},
+    // Middle East
+    {"houthi", "YE", false}, {"houthis", "YE", false}, {"ansar allah", "YE", false}, {"ansarallah", "YE", false},
+    {"aqap", "YE", true}, {"hashd", "IQ", false}, {"peshmerga", "IQ", false}, {"hts", "SY", true}, {"sdf", "SY", true},
+    {"ypg", "SY", true}, {"white helmets", "SY", false}, {"hamas", "PS", false}, {"unifil", "LB", true},
+    {"hezbollah", "LB", false}, {"irgc", "IR", true}, {"basij", "IR", false},
+    // South and South-East Asia
+    {"taliban", "AF", false}, {"ttp", "PK", true}, {"tehreek e taliban", "PK", false}, {"tehrik i taliban", "PK", false},
+    {"pti", "PK", true}, {"awami league", "BD", false}, {"bnp", "BD", true},
+    {"upazila", "BD", false}, {"tatmadaw", "MM", false}, {"arakan army", "MM", false}, {"barangay", "PH", false},
+    {"abu sayyaf", "PH", false}, {"npa", "PH", true}, {"milf", "PH", true},
+    // Europe, the Americas
+    {"oblast", "UA", false}, {"hromada", "UA", false}, {"farc", "CO", true}, {"eln", "CO", true}, {"cjng", "MX", true}};
+
+// Countries with sustained armed conflict or mass political violence in the 2010s-2020s (UCDP/ACLED
+// public summaries): where reports of violence mostly come from. A name with namesakes and no country
+// evidence in the document leans towards them.
+constexpr const char* kConflictCountries[] = {
+    "AF", "BF", "BI", "CD", "CF", "CM", "DZ", "EG", "ER", "ET", "IQ", "KE", "LB", "LY", "ML", "MM", "MZ", "NE", "NG",
+    "PK", "PS", "SD", "SO", "SS", "SY", "TD", "TN", "UG", "UA", "YE", "ZA", "ZW", "CO", "HT", "BD", "PH", "RW", "SN",
+    "GN", "CI", "MA", "IL", "LR", "SL"};
 
 // ----------------------------------------------------------------------------- tokens
 struct Tok {
@@ -372,12 +447,11 @@ class LowerWords {
 
 // ----------------------------------------------------------------------------- extractor
 // Size for plausibility tests: admin seats count as towns even where GeoNames has no population (Syria).
-uint32_t size_of(const Entity& e) { return std::max<uint32_t>(e.population, e.seat() ? 20000u : 0u); }
+uint32_t size_of(const Entity& e) { return e.population == 0 && e.seat() ? 20000u : e.population; }
 
 struct Found {
   size_t t0 = 0, t1 = 0;    // token range [t0, t1]
   std::vector<Hit> hits;
-  bool fuzzy = false;       // found by the skeleton fallback
 };
 
 // What we finally say about a span.
@@ -407,6 +481,83 @@ struct Places {
 
   std::unique_ptr<Gazetteer> gaz;
   double min_confidence = 0;
+  // Hash of each entity's plain name, computed on first use (0: not yet); atomics keep process()
+  // thread-safe.
+  mutable std::unique_ptr<std::atomic<uint32_t>[]> plain_hash;
+
+  // Country cues by the hash of their first word; conflict_country[c]: c is in kConflictCountries.
+  struct CueEntry {
+    const CountryCue* cue;
+    int country;
+    std::vector<std::string_view> words;
+  };
+  std::vector<CueEntry> cues;
+  std::unordered_map<uint64_t, std::vector<size_t>> cue_index;
+  std::vector<bool> conflict_country;
+  size_t country_total() const {
+    size_t n = 0;
+    for (uint32_t e = 0; e < gaz->entity_count(); ++e)
+      if (gaz->entity(e).feature() == P::kCountry) n = std::max(n, size_t(gaz->entity(e).country) + 1);
+    return n;
+  }
+
+  // A word lower-cased into `buf` (ASCII words only; others give an empty view).
+  static std::string_view lower_ascii(std::string_view r, char* buf, size_t cap) {
+    if (r.size() > cap) return {};
+    for (size_t i = 0; i < r.size(); ++i) {
+      const unsigned char c = r[i];
+      if (c >= 0x80) return {};
+      buf[i] = ik::text::lower(char(c));
+    }
+    return {buf, r.size()};
+  }
+
+  // Country cues of the document: (first token, last token, country) of each.
+  struct CueHit {
+    size_t t0, t1;
+    int country;
+  };
+  std::vector<CueHit> find_cues(std::string_view text, const std::vector<Tok>& T) const {
+    std::vector<CueHit> out;
+    char buf[32], buf2[32];
+    for (size_t i = 0; i < T.size(); ++i) {
+      const Tok& t = T[i];
+      if (t.kind != Tok::Word || t.e - t.s < 3 || t.e - t.s > 24) continue;
+      const std::string_view r = text.substr(t.s, t.e - t.s);
+      const std::string_view w = lower_ascii(r, buf, sizeof buf);
+      if (w.empty()) continue;
+      auto it = cue_index.find(P::fnv1a64(w));
+      if (it == cue_index.end()) continue;
+      for (size_t ci : it->second) {
+        const CueEntry& ce = cues[ci];
+        if (ce.words[0] != w) continue;
+        if (ce.cue->acronym && !(r.size() >= 2 && std::isupper((unsigned char)r[0]) && std::isupper((unsigned char)r[1])))
+          continue;
+        if (!ce.cue->acronym && ce.words.size() > 1 && !t.cap) continue;  // names are capitalised
+        size_t k = i, n = 1;
+        for (; n < ce.words.size(); ++n) {
+          size_t q = k + 1;
+          if (q < T.size() && T[q].kind == Tok::Punct && (T[q].punct == '-' || T[q].punct == '/')) ++q;
+          if (q >= T.size() || T[q].kind != Tok::Word) break;
+          if (lower_ascii(text.substr(T[q].s, T[q].e - T[q].s), buf2, sizeof buf2) != ce.words[n]) break;
+          k = q;
+        }
+        if (n < ce.words.size()) continue;
+        out.push_back({i, k, ce.country});
+        break;
+      }
+    }
+    return out;
+  }
+
+  bool same_plain(uint32_t e, std::string_view span_plain) const {
+    uint32_t h = plain_hash[e].load(std::memory_order_relaxed);
+    if (h == 0) {
+      h = uint32_t(P::fnv1a64(plain_name(gaz->name(e)))) | 1u;
+      plain_hash[e].store(h, std::memory_order_relaxed);
+    }
+    return h == (uint32_t(P::fnv1a64(span_plain)) | 1u);
+  }
 
   explicit Places(const ik::sdk::Config& cfg) {
     std::string dir = cfg.value("gazetteer_dir", std::string());
@@ -420,6 +571,28 @@ struct Places {
       else if (!g.is_null()) throw std::runtime_error("places: \"geonames\" must be a list of file paths");
     }
     gaz->finish();
+    plain_hash.reset(new std::atomic<uint32_t>[gaz->entity_count()]());
+    std::unordered_map<std::string, int> by_iso2;
+    for (size_t c = 0; c < 256 && c < country_total(); ++c) by_iso2[std::string(gaz->country(uint8_t(c)).iso2, 2)] = int(c);
+    conflict_country.assign(country_total(), false);
+    for (const char* iso : kConflictCountries)
+      if (auto it = by_iso2.find(iso); it != by_iso2.end()) conflict_country[it->second] = true;
+    for (const CountryCue& cue : kCountryCues) {
+      auto it = by_iso2.find(cue.iso2);
+      if (it == by_iso2.end()) continue;
+      CueEntry ce{&cue, it->second, {}};
+      for (size_t a = 0; a < cue.phrase.size();) {
+        size_t b = cue.phrase.find(' ', a);
+        if (b == std::string_view::npos) b = cue.phrase.size();
+        ce.words.push_back(cue.phrase.substr(a, b - a));
+        a = b + 1;
+      }
+      cue_index[P::fnv1a64(ce.words[0])].push_back(cues.size());
+      cues.push_back(std::move(ce));
+    }
+    // Longest phrase first: "SPLM-N" (Sudan) before "SPLM" (South Sudan).
+    for (auto& [h, v] : cue_index)
+      std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) { return cues[a].words.size() > cues[b].words.size(); });
     min_confidence = cfg.value("min_confidence", 0.0);
   }
 
@@ -439,6 +612,7 @@ struct Places {
       if (T[k].kind != Tok::Word) break;
       if (!T[k].cap && !is_connector(T[k].f)) break;
       if (!w.empty() && T[k].sent_start) break;
+      if (!w.empty() && T[k].cap && kFunctionWords.count(T[k].f)) break;  // title case: "... In Idlib"
       w.push_back(k);
       size_t n = k + 1;
       if (n < T.size() && T[n].kind == Tok::Punct && T[n].punct == '-') {
@@ -467,6 +641,8 @@ struct Places {
   bool match_run(const std::vector<Tok>& T, const std::vector<size_t>& w, Found& out) const {
     for (size_t b = w.size(); b-- > 0;) {
       if (!T[w[b]].cap) continue;
+      // Multiword names do not end in a weekday or a month ("Aleppo Monday").
+      if (b > 0 && kNever.count(T[w[b]].f)) continue;
       if (kInnerOnly.count(T[w[0]].f)) return false;
       std::vector<Hit> hits;
       const std::string key = P::name_key(join_folded(T, w, 0, b));
@@ -491,12 +667,12 @@ struct Places {
     std::string span;
     for (size_t k = f.t0; k <= f.t1; ++k)
       if (T[k].kind == Tok::Word) { span += T[k].f.empty() ? std::string() : T[k].f; span += ' '; }
-    const std::string sp = plain(span), name = plain_name(gaz->name(e));
-    if (sp == name) return true;
+    const std::string sp = plain(span);
+    if (same_plain(e, sp)) return true;
     // "Gaza City", "Kano town": the name plus the word for what it is.
     for (std::string_view suffix : {"city", "town"})
       if (sp.size() > suffix.size() && sp.compare(sp.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-          sp.substr(0, sp.size() - suffix.size()) == name)
+          same_plain(e, sp.substr(0, sp.size() - suffix.size())))
         return true;
     return false;
   }
@@ -532,11 +708,13 @@ struct Places {
     }
     if (e.seat()) s += 1.5;
     if (h && h->primary) s += 0.7;
+    // No country evidence at all: lean towards countries where reports of violence mostly come from.
+    if (ctx.top_country < 0 && e.country < conflict_country.size() && conflict_country[e.country]) s += 1.5;
     if (e.weak()) s -= 3;
     s += 3 * ctx.country_share(e.country);
     if (e.country == ctx.top_country) s += 1.5;
     // Countries the document names outweigh population: Gaza in Palestine, not Mozambique's Gaza province.
-    if (ctx.named_max >= 1.5) {
+    if (ctx.named_max >= 1.0) {
       auto it = ctx.country_votes.find(e.country);
       if (it == ctx.country_votes.end() || it->second < 0.7) s -= 3;
     }
@@ -558,7 +736,7 @@ struct Places {
     for (const Hit& h : hits) {
       if (h.demonym && !allow_demonym) continue;
       double s = entity_score(gaz->entity(h.entity), &h, ctx, want_admin1, want_country, prefer_feature);
-      if (span_plain && plain_name(gaz->name(h.entity)) == *span_plain) s += 2;
+      if (span_plain && same_plain(h.entity, *span_plain)) s += 2;
       if (s > bs) { bs = s; best = int(h.entity); if (chosen) *chosen = &h; }
     }
     return best;
@@ -602,10 +780,11 @@ struct Places {
     for (const Hit& h : hits) {
       const Entity& e = gaz->entity(h.entity);
       if (h.demonym) continue;
-      const bool is_exact = plain_name(gaz->name(h.entity)) == span_plain;
+      const bool is_exact = same_plain(h.entity, span_plain);
       double s = entity_score(e, &h, ctx, -1, want_country, -1);
       if (e.feature() == P::kAdmin1) s += 6;
       else if (e.feature() == P::kCountry) s += is_exact ? 5 : -8;  // "Sumy" is not "Suomi"
+      else if (e.feature() == P::kPlace && e.seat() && is_exact && e.admin1 != P::kNoAdmin1) s += 2;  // "Makhmur, Erbil"
       else continue;
       s += is_exact ? 3 : 0;
       if (s > bs) { bs = s; best = int(h.entity); }
@@ -686,6 +865,13 @@ struct Places {
       if (f.hits.size() == 1 && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
         ctx.admin1_votes[gaz->entity(f.hits[0].entity).admin1] += 1;
     }
+    // Country cues (armed groups, missions, admin words): one vote per cue word, at most 2 per country.
+    const std::vector<CueHit> cue_hits = find_cues(text, T);
+    {
+      std::unordered_map<int, double> from_cues;
+      for (const CueHit& c : cue_hits) from_cues[c.country] = std::min(2.0, from_cues[c.country] + 1.0);
+      for (auto& [c, v] : from_cues) ctx.vote_country(c, v);
+    }
     ctx.finish();
 
     std::vector<Place> places;
@@ -763,7 +949,7 @@ struct Places {
             if (h.demonym || en.feature() == P::kCountry) continue;
             if (ac.country >= 0 && en.country != ac.country) continue;
             if (ac.admin1 >= 0 && en.admin1 != ac.admin1) continue;
-            const bool ex = plain_name(gaz->name(h.entity)) == sp;
+            const bool ex = same_plain(h.entity, sp);
             if (!ex && ac.admin1 < 0) continue;
             const double sc = entity_score(en, &h, ctx, ac.admin1, ac.country, -1) + (ex ? 2 : 0);
             if (sc > bs) { bs = sc; best = int(h.entity); }
@@ -839,6 +1025,7 @@ struct Places {
         for (size_t q : xw) stopword |= kStop.count(T[q].f) > 0 || kFacilities.count(T[q].f) > 0;
         if (stopword) continue;
       }
+      if (ac.country < 0 && xw.size() == 1 && all_caps(raw(text, T[xw[0]]))) continue;  // "CPI (Maoists)"
       if (ac.country < 0) {
         // Nothing in the parenthesis is in the gazetteer: X's own exact reading, else the document's country.
         Found f;
@@ -936,8 +1123,10 @@ struct Places {
     // ---- the remaining gazetteer matches, with ambiguity and false-positive checks
     for (const Found& f : found) {
       if (covered[f.t0]) continue;
+      const size_t before = places.size();
       place_found(text, T, f, ctx, lower_words, places);
-      for (size_t q = f.t0; q <= f.t1; ++q) covered[q] = true;
+      // A rejected namesake leaves the words free for the unlisted rules below.
+      for (size_t q = f.t0; q <= f.t1; ++q) covered[q] = covered[q] || places.size() > before;
     }
 
     // ---- generic nouns: "the village of X", "X village", "X district", "X countryside" for unknown X
@@ -1011,6 +1200,78 @@ struct Places {
       for (size_t q : xw) covered[q] = true;
     }
 
+    // ---- "in X", "near X" for a capitalised X the gazetteer lacks, placed by the document's country.
+    if (ctx.top_country >= 0 && ctx.country_votes[ctx.top_country] >= 1.0) {
+      for (size_t i = 1; i < T.size(); ++i) {
+        if (!is_word(T, i) || !T[i].cap || covered[i] || T[i].sent_start || !is_word(T, i - 1) || T[i - 1].cap) continue;
+        const std::string_view pw = raw(text, T[i - 1]);
+        if (!(pw == "in" || pw == "at" || pw == "near" || pw == "outside" || pw == "of" || pw == "from" ||
+              pw == "around" || pw == "between"))
+          continue;
+        if (pw == "of" || pw == "from") {  // after a place noun or a direction: "the village of X", "east of X"
+          static const WordSet kOfWords = {"east", "west", "north", "south", "northeast", "northwest", "southeast",
+                                           "southwest", "outskirts", "control", "residents", "inhabitants"};
+          if (i < 2 || !is_word(T, i - 2) ||
+              !(kPlaceNouns.count(raw(text, T[i - 2])) || kOfWords.count(raw(text, T[i - 2]))))
+            continue;
+        }
+        auto xw = run_from(T, i, 3, false);
+        // "in Tungudu and Opira": the first name.
+        for (size_t q = 1; q < xw.size(); ++q)
+          if (!T[xw[q]].cap && (T[xw[q]].f == "and" || T[xw[q]].f == "or")) { xw.resize(q); break; }
+        if (xw.empty()) continue;
+        bool bad = false;
+        for (size_t q : xw)
+          bad |= covered[q] || kStop.count(T[q].f) || kNever.count(T[q].f) || kFacilities.count(T[q].f) ||
+                 kFunctionWords.count(T[q].f) || all_caps(raw(text, T[q]));
+        if (bad) continue;
+        // A possessive or a capitalised word after it: an organisation or a person ("in Kano Pillars").
+        const size_t nx = xw.back() + 1;
+        if (is_word(T, nx) && T[nx].cap && !kPlaceSuffixWords.count(T[nx].f)) continue;
+        if (is_punct(T, nx, '\'')) continue;
+        const size_t nlen = T[xw.back()].e - T[xw.front()].s;
+        if (nlen < 4) continue;
+        // Cue words ("in Boko Haram") and demonyms ("in Somali") are not places.
+        bool cue = false;
+        for (const CueHit& c : cue_hits) cue |= c.t0 <= xw.back() && c.t1 >= xw.front();
+        if (cue) continue;
+        std::vector<Hit> hh;
+        gaz->lookup(P::name_key(T[xw[0]].f), hh);
+        if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
+        if (lower_words.contains(T[xw[0]].f)) continue;
+        Place pl;
+        pl.start = T[xw.front()].s;
+        pl.end = T[xw.back()].e;
+        pl.value = ascii(text.substr(pl.start, pl.end - pl.start));
+        pl.unlisted = true;
+        pl.evidence = "preposition";
+        pl.precision = 2;
+        const Entity& ce = gaz->entity(gaz->country(uint8_t(ctx.top_country)).entity);
+        pl.country = ctx.top_country;
+        pl.lat = ce.lat();
+        pl.lon = ce.lon();
+        pl.confidence = 0.45;
+        places.push_back(std::move(pl));
+        for (size_t q : xw) covered[q] = true;
+      }
+    }
+
+    // ---- a document whose only country evidence is its cues: the country, at the first cue.
+    if (ctx.top_country >= 0) {
+      const bool placed = std::any_of(places.begin(), places.end(), [&](const Place& p) { return p.country == ctx.top_country; });
+      for (const CueHit& c : cue_hits) {
+        if (placed || c.country != ctx.top_country) continue;
+        Place pl;
+        pl.start = T[c.t0].s;
+        pl.end = T[c.t1].e;
+        fill_entity(pl, int(gaz->country(uint8_t(c.country)).entity));
+        pl.confidence = 0.2;
+        pl.evidence = "affiliation";
+        places.push_back(std::move(pl));
+        break;
+      }
+    }
+
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
     for (const Place& p : places) {
       if (p.confidence < min_confidence) continue;
@@ -1066,10 +1327,10 @@ struct Places {
     size_t prev = f.t0;
     while (prev > 0 && T[prev - 1].kind == Tok::Punct && (T[prev - 1].punct == '-' || T[prev - 1].punct == '"')) --prev;
     const Tok* pw = (prev > 0 && T[prev - 1].kind == Tok::Word) ? &T[prev - 1] : nullptr;
-    std::string prev_word = pw ? ik::text::lower(raw(text, *pw)) : "";
+    const std::string_view prev_word = !pw ? std::string_view() : pw->cap ? std::string_view(pw->f) : raw(text, *pw);
     const bool prep = pw && !pw->cap && kLocPreps.count(prev_word);
     const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
-    std::string next_word = nw ? ik::text::lower(raw(text, *nw)) : "";
+    const std::string_view next_word = !nw ? std::string_view() : nw->cap ? std::string_view(nw->f) : raw(text, *nw);
     const bool next_noun = nw && kPlaceNouns.count(next_word);
     const bool admin1_noun = nw && kAdmin1Nouns.count(next_word);
     const bool admin2_noun = nw && kAdmin2Nouns.count(next_word);
@@ -1155,8 +1416,9 @@ struct Places {
         return;
       // The document names other countries and nothing vouches for this one: a namesake.
       const auto cv = ctx.country_votes.find(en.country);
-      const bool foreign = ctx.named_max >= 1.5 && (cv == ctx.country_votes.end() || cv->second < 0.7);
-      if (foreign && !evidence && !is_admin) return;
+      const bool foreign = ctx.named_max >= 1.0 && (cv == ctx.country_votes.end() || cv->second < 0.7);
+      // A foreign namesake needs its exact name, a preposition and some size ("held in Gaza" still counts).
+      if (foreign && !is_admin && !(is_exact && evidence && size_of(en) >= 50000)) return;
       if (prep || next_noun || of_noun) {
         if (!in_context && size_of(en) < 5000 && !is_admin) return;
         conf = next_noun || of_noun ? 0.8 : 0.72;
