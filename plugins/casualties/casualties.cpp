@@ -145,6 +145,19 @@ const std::unordered_map<std::string_view, std::string_view>& groups() {
       {"sons", "family"}, {"daughters", "family"}, {"sister", "women"}, {"sisters", "women"}, {"husband", "men"},
       {"guard", "people"}, {"driver", "civilians"}, {"drivers", "civilians"}, {"companion", "people"},
       {"friend", "people"}, {"friends", "people"}, {"cousin", "family"}, {"nephew", "family"}, {"niece", "family"},
+      {"islamist", "fighters"}, {"islamists", "fighters"}, {"elements", "fighters"}, {"emir", "fighters"},
+      {"emirs", "fighters"}, {"commander", "fighters"}, {"commanders", "fighters"}, {"conscript", "soldiers"},
+      {"conscripts", "soldiers"}, {"recruits", "soldiers"}, {"sergeant", "soldiers"}, {"colonel", "soldiers"},
+      {"captain", "soldiers"}, {"lieutenant", "soldiers"}, {"peacekeeper", "soldiers"}, {"peacekeepers", "soldiers"},
+      {"ranger", "police"}, {"rangers", "police"}, {"watchman", "civilians"}, {"nightwatchmen", "civilians"},
+      {"elder", "civilians"}, {"elders", "civilians"}, {"chief", "people"}, {"chiefs", "people"},
+      {"cleric", "civilians"}, {"clerics", "civilians"}, {"imam", "civilians"}, {"pastor", "civilians"},
+      {"priest", "civilians"}, {"priests", "civilians"}, {"activist", "civilians"}, {"activists", "civilians"},
+      {"lawyer", "civilians"}, {"judge", "civilians"}, {"youth", "civilians"}, {"youths", "civilians"},
+      {"staff", "civilians"}, {"employee", "civilians"}, {"employees", "civilians"}, {"occupants", "people"},
+      {"official", "people"}, {"officials", "people"}, {"politician", "people"}, {"candidate", "people"},
+      {"tribesmen", "people"}, {"inmates", "people"}, {"prisoners", "people"}, {"inmate", "people"},
+      {"prisoner", "people"}, {"businessman", "civilians"}, {"citizen", "civilians"}, {"citizens", "civilians"}, {"leader", "people"}, {"leaders", "people"},
       {"people", "people"}, {"persons", "people"}, {"person", "people"}, {"individuals", "people"},
       {"individual", "people"}, {"others", "people"}, {"victims", "people"}, {"more", "people"},
   };
@@ -167,7 +180,9 @@ bool non_person(std::string_view w) {
       {"incidents", 1}, {"clashes", 1}, {"massacres", 1}, {"operations", 1}, {"cases", 1}, {"tanks", 1},
       {"positions", 1}, {"checkpoints", 1}, {"hospitals", 1}, {"minutes", 1}, {"seconds", 1}, {"o", 1},
       {"year", 1}, {"day", 1}, {"hour", 1}, {"month", 1}, {"week", 1}, {"mm", 1}, {"locations", 1},
-      {"events", 1}, {"separate", 1}, {"bodies", 0},
+      {"events", 1}, {"separate", 1}, {"bodies", 0}, {"plan", 1}, {"plans", 1}, {"operation", 1},
+      {"order", 1}, {"orders", 1}, {"mission", 1}, {"warrant", 1}, {"deal", 1}, {"strategy", 1}, {"project", 1},
+      {"task", 1}, {"raid", 1}, {"strike", 1},
   };
   auto it = s.find(w);
   return it != s.end() && it->second;
@@ -214,6 +229,20 @@ bool breaks_phrase(std::string_view w) {
   return it != s.end() && it->second;
 }
 
+// A plural noun ("guards", "policemen", "people"); capitalised words are names unless they end like a
+// plural demonym ("Christians", "Shiites").
+bool plural_word(std::string_view w, bool capitalised) {
+  static const std::unordered_map<std::string_view, int> irregular = {
+      {"people", 1}, {"children", 1}, {"police", 1}, {"personnel", 1}, {"staff", 1}, {"family", 0},
+      {"others", 1}, {"both", 1}, {"them", 1}, {"they", 1}, {"themselves", 1}, {"this", 0}, {"his", 0},
+      {"its", 0}, {"us", 0}, {"bus", 0}, {"news", 0}, {"status", 0}, {"campus", 0}, {"series", 0}};
+  if (auto it = irregular.find(w); it != irregular.end()) return it->second;
+  auto ends = [&](std::string_view s) { return w.size() > s.size() && w.substr(w.size() - s.size()) == s; };
+  if (capitalised) return ends("ians") || ends("ans") || ends("ites") || ends("ists") || ends("ims");
+  if (ends("men")) return true;
+  return w.size() > 3 && w.back() == 's' && !ends("ss") && !ends("us") && !ends("is");
+}
+
 // A count: number, bounds and how it was written.
 struct Qty {
   size_t tb = 0, te = 0;  // tokens [tb, te) including the qualifier
@@ -235,6 +264,7 @@ struct Extracted {
   std::string group;
   double confidence;
   bool negated = false, unknown = false, approximate = false, summary = false, ambiguous = false, part = false,
+       toll = false,  // "the death toll rose to 15": the running total
        sum = false;
   std::string total_of, vague_word;
   std::vector<std::string> includes;
@@ -263,13 +293,16 @@ struct Casualties {
          "shot to death", "killed instantly"},
         {K::Killed, R::Verb});
     add({"killing", "kills", "kill", "murdering", "murders", "executing", "beheading", "slaughtering",
-         "massacring", "shooting dead", "shoots dead", "killing at least"},
+         "massacring", "shooting dead", "shoots dead", "execute", "executes", "assassinate",
+         "assassinates", "lynch", "lynches", "behead", "beheads", "slaughters"},
         {K::Killed, R::Active});
     add({"died", "dead", "perished", "lost their lives", "lost his life", "lost her life", "lost their life",
          "deaths", "death", "killed or missing", "drowned", "succumbed", "confirmed dead",
          "bodies", "corpses", "dies", "die"},
         {K::Killed, R::Passive});
-    add({"fatalities", "fatality", "fatalities coded", "fatalities recorded", "fatality coded", "fatalities reported"},
+    add({"fatalities", "fatality", "fatalities coded", "fatalities recorded", "fatality coded", "fatalities reported",
+         "fatality recorded", "coded in a previous event", "coded in previous events", "coded in other events",
+         "coded in another event", "coded elsewhere", "recorded in other events", "recorded elsewhere"},
         {K::Killed, R::Passive, false, true});
     add({"among the dead", "among the killed", "among those killed", "among the victims", "among the deceased"},
         {K::Killed, R::Passive, false, false, false, true});
@@ -277,8 +310,7 @@ struct Casualties {
         {K::Injured, R::Passive, false, false, false, true});
     add({"deaths of", "death of", "killing of", "killings of", "lives of", "life of", "bodies of", "corpses of",
          "murder of", "murders of", "execution of", "massacre of", "claimed the lives of", "claiming the lives of",
-         "claimed the life of", "claiming the life of", "took the lives of", "taking the lives of",
-         "bodies of at least"},
+         "claimed the life of", "claiming the life of", "took the lives of", "taking the lives of"},
         {K::Killed, R::OfNoun});
     add({"killers of", "murderers of", "remains of", "slit the throats of", "slitting the throats of",
          "beheading of", "assassination of"},
@@ -333,7 +365,11 @@ struct Casualties {
                    "unknown fatalities", "casualties not known", "casualty figures unknown",
                    "number of fatalities not yet verified", "exact numbers are currently unknown",
                    "exact number of casualties", "unspecified number of dead", "unknown number of dead",
-                   "unknown number of deaths", "unspecified number of deaths", "number of deaths"})
+                   "unknown number of deaths", "unspecified number of deaths", "number of deaths",
+                   "heavy casualties", "heavy casualities", "heavy causalities", "heavy losses", "huge casualties",
+                   "heavy loss of life", "heavy death toll", "number of casualties not known",
+                   "number of dead unknown", "number of dead not known", "undisclosed casualties",
+                   "undisclosed casualty", "unidentified number of casualties", "undetermined number of casualties"})
       phrases.add(p, {K::Killed, R::Unknown, true});
   }
 
@@ -376,6 +412,10 @@ struct Casualties {
           p == "€" || p == "£" || p == "zone" || p == "sector" || p == "phase" || p == "camp")
         return std::nullopt;
       if (p == "." && tok[i - 1].start == tok[i].start - 1) return std::nullopt;
+      // the end of a date range ("Mar.4-6"): its start was not a count either
+      if (p == "-" && i >= c.sb + 3 && tok[i - 2].kind == TokenKind::Number && tok[i - 2].end == tok[i - 1].start &&
+          (is_month(c.low[i - 3]) || c.low[i - 3] == "."))
+        return std::nullopt;
     }
     if (e < c.se) {
       const std::string_view nx = c.low[e];
@@ -423,6 +463,13 @@ struct Casualties {
     } else if (take({"between"})) {
       qual = Between;
     }
+    // "their two sons", "his three children": the possessive before a count
+    if (qual == None && k + 1 < c.se && (low[k] == "their" || low[k] == "his" || low[k] == "her") &&
+        c.tok[k + 1].kind == TokenKind::Number)
+      ++k;
+    else if (qual == None && k + 1 < c.se && (low[k] == "their" || low[k] == "his" || low[k] == "her") &&
+             bare_number(c, k + 1) && low[k + 1] != "one")
+      ++k;
     const bool another = take({"another"});
     another || take({"a", "further"}) || take({"further"}) || take({"other"});
     if (qual != None && qual != Between && k < c.se && low[k] == "at" && k + 1 < c.se && low[k + 1] == "least") k += 2;
@@ -570,7 +617,12 @@ struct Casualties {
         if (w == "family" || w == "members") g = "family";
         end = i + 1;
         if (known) *known = true;
-        // the head noun ends the phrase unless "of" follows ("members of the same family")
+        // the head noun ends the phrase unless "of" or another noun follows ("members of the same
+        // family", "civilian workers", "police officers", "five more people")
+        if (i + 1 < c.se && c.tok[i + 1].kind == TokenKind::Word && !phrases.match(c.low, i + 1, c.se) &&
+            (G.count(c.low[i + 1]) || plural_word(c.low[i + 1], c.tok[i + 1].capitalised)) &&
+            !breaks_phrase(c.low[i + 1]) && !is_aux(c.low[i + 1]))
+          continue;
         if (!(i + 1 < c.se && c.low[i + 1] == "of")) break;
         continue;
       }
@@ -589,6 +641,7 @@ struct Casualties {
       if (w == "members" || w == "member") {
         if (g.empty()) g = "people";
         end = i + 1;
+        if (known) *known = true;
         continue;
       }
       if (breaks_phrase(w) || is_aux(w)) break;
@@ -639,7 +692,7 @@ struct Casualties {
     for (size_t i = c.sb; i < c.se;) {
       if (auto m = phrases.match(low, i, c.se)) {
         Trig t{i, i + m->second, m->first};
-        for (size_t k = i; k > c.sb && k + 6 > i;) {
+        for (size_t k = i; k > c.sb && k + 12 > i;) {
           const std::string_view w = low[--k];
           if (w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be" || w == "being" ||
               w == "got" || w == "get" || w == "gets") {
@@ -649,6 +702,15 @@ struct Casualties {
             break;
           }
           if (is_time_word(w) || w == "on" || w == "this" || w == "late" || w == "early") continue;  // "was on Friday killed"
+          if (w == "]" || w == ")") {  // "were Tuesday [26 August] killed"
+            size_t b = k;
+            while (b > c.sb && b + 8 > k && low[b - 1] != "[" && low[b - 1] != "(") --b;
+            if (b > c.sb && (low[b - 1] == "[" || low[b - 1] == "(")) {
+              k = b - 1;
+              continue;
+            }
+            break;
+          }
           if (w == "and" && k > c.sb && low[k - 1].size() > 3 && low[k - 1].substr(low[k - 1].size() - 2) == "ed") {
             --k;  // "were kidnapped and killed"
             continue;
@@ -675,6 +737,29 @@ struct Casualties {
       for (const auto& t : trig)
         if (t.tb == i) return &t;
       return nullptr;
+    };
+
+    // Is the noun phrase at i singular? Its head is the last word before "of", a clause word or a
+    // mark; a possessive ("Somalia's") starts the phrase anew.
+    auto singular_head = [&](size_t i) {
+      size_t h = c.se;
+      for (size_t k = i; k < c.se && k < i + 10; ++k) {
+        if (c.tok[k].kind != TokenKind::Word) {
+          if ((low[k] == "'" || low[k] == "\xE2\x80\x99") && k + 1 < c.se && low[k + 1] == "s") {
+            ++k;
+            continue;
+          }
+          if (low[k] == "-" && k + 1 < c.se && c.tok[k].start == c.tok[k - 1].end) continue;
+          break;
+        }
+        if (k > i && (low[k] == "of" || low[k] == "and" || breaks_phrase(low[k]) || is_aux(low[k]) ||
+                      is_time_word(low[k]) || phrases.match(low, k, c.se)))
+          break;
+        if (k == i && (low[k] == "the" || low[k] == "his" || low[k] == "her" || low[k] == "its" || low[k] == "their"))
+          continue;
+        h = k;
+      }
+      return h < c.se && !plural_word(low[h], c.tok[h].capitalised) && low[h] != "family";
     };
 
     auto make = [&](Kind kind, const Item& it, double conf) {
@@ -704,13 +789,24 @@ struct Casualties {
         else if (low[k] == "along" && k + 1 < c.se && low[k + 1] == "with") k += 2;
         else break;
         auto q = qty_at(c, k);
+        if (!q && k < c.se && items.back().q.weak && groups().count(low[k]) && !plural_word(low[k], false) &&
+            low[k] != "more" && low[k] != "others") {
+          q = Qty{};  // "a technician, guard and driver": bare nouns continue a list of single people
+          q->tb = q->te = k;
+          q->best = q->low = q->high = 1;
+          q->weak = true;
+        }
         if (!q || q->unknown || is_used(q->tb, q->te)) break;
         if (q->te + 1 < c.se && low[q->te] == "of" && (low[q->te + 1] == "them" || low[q->te + 1] == "whom")) break;
         Item it{*q};
         bool known = false;
         it.group = group_after(c, q->te, 6, it.group_end, &known);
-        // "and a" + nothing; ", an army spokesman" (an apposition, not a victim)
+        // "and a" + nothing; ", an army spokesman" / ", a police officer said" (an apposition, not a victim)
         if (it.group.empty() || (q->weak && (it.group_end == q->te || (comma_only && !known)))) break;
+        if (comma_only && it.group_end < c.se &&
+            (low[it.group_end] == "said" || low[it.group_end] == "told" || low[it.group_end] == "says" ||
+             low[it.group_end] == "say" || low[it.group_end] == "added" || low[it.group_end] == "reported"))
+          break;
         // an item followed by its own trigger belongs to that trigger ("and 45 others were wounded")
         if (stop_before_trigger) {
           size_t j = it.group_end;
@@ -793,6 +889,7 @@ struct Casualties {
       Kind kind = t.def.kind;
       auto flag = [&](Extracted& e) {
         e.summary = t.def.summary;
+        e.toll = t.def.role == Role::Toll;
         e.ambiguous = t.def.ambiguous;
         e.part = e.part || t.def.part;
       };
@@ -847,6 +944,11 @@ struct Casualties {
         e.low = e.high = e.best;
         e.negated = role == Role::Negation;
         e.unknown = role == Role::Unknown;
+        if (e.unknown) {  // "an unknown number of casualties", "heavy losses": deaths without a figure
+          for (size_t k = t.tb; k < t.te; ++k)
+            if (low[k] == "number" || low[k] == "heavy" || low[k] == "huge" || low[k] == "undisclosed")
+              e.vague_word = low[k] == "number" ? "unknown number" : low[k];
+        }
         e.group = "people";
         e.confidence = role == Role::Negation ? 0.7 : 0.4;
         out.push_back(e);
@@ -906,8 +1008,12 @@ struct Casualties {
           }
           continue;
         }
-        // pronoun objects: "killed him"
-        if (k < c.se && (low[k] == "him" || low[k] == "her")) {
+        if (k + 1 < c.se && low[k] == "only" &&
+            (low[k + 1] == "himself" || low[k + 1] == "herself" || low[k + 1] == "themselves"))
+          ++k;  // "killing only herself"
+        // pronoun objects: "killed him", "killing him and his guard", "killed himself and two others"
+        if (k < c.se && (low[k] == "him" || low[k] == "her" || low[k] == "himself" || low[k] == "herself") &&
+            !(low[k] == "her" && k + 1 < c.se && c.tok[k + 1].kind == TokenKind::Word && !breaks_phrase(low[k + 1]))) {
           Qty q;
           q.tb = k;
           q.te = k + 1;
@@ -917,7 +1023,38 @@ struct Casualties {
           it.group = "people";
           it.group_end = k + 1;
           std::vector<Item> items{it};
-          emit_items(t, items, 0.5, k + 1);
+          size_t end = list_after(k + 1, items, true);
+          emit_items(t, items, 0.5, end);
+          continue;
+        }
+        // "killing themselves and seven other people": the others
+        if (k + 1 < c.se && low[k] == "themselves" && low[k + 1] == "and") {
+          if (auto q = qty_at(c, k + 2); q && !q->unknown && !is_used(q->tb, q->te)) {
+            Item it{*q};
+            it.group = group_after(c, q->te, 6, it.group_end);
+            if (!it.group.empty()) {
+              std::vector<Item> items{it};
+              size_t end = list_after(std::max(it.group_end, q->te), items, true);
+              emit_items(t, items, 0.75, end);
+              continue;
+            }
+          }
+        }
+        // "abducted two teachers and killed them": the count named before
+        if (k < c.se && low[k] == "them" && !t.passive_form) {
+          for (size_t b = t.tb; b > c.sb && b + 25 > t.tb; --b) {
+            if (low[b - 1] == "." || low[b - 1] == ";") break;
+            auto q = qty_at(c, b - 1);
+            if (!q || q->unknown || q->weak || std::isnan(q->best) || q->te > t.tb) continue;
+            Item it{*q};
+            it.group = group_after(c, q->te, 6, it.group_end);
+            if (it.group.empty() || it.group == "fighters") continue;
+            Extracted e = make(t.def.kind, it, 0.6);
+            e.start = c.tok[k].start;
+            e.end = c.tok[k].end;
+            out.push_back(e);
+            break;
+          }
           continue;
         }
         if (role == Role::OfNoun && k < c.se && (low[k] == "the" || low[k] == "his" || low[k] == "her") &&
@@ -959,10 +1096,7 @@ struct Casualties {
             (low[k] == "the" || low[k] == "its" || low[k] == "his" || low[k] == "her" || low[k] == "their")) {
           size_t ge = k + 1;
           std::string g = group_after(c, k + 1, 6, ge);
-          const std::string_view head = ge > k + 1 ? std::string_view(low[ge - 1]) : std::string_view();
-          const bool plural = head.empty() || (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's') ||
-                              (g == "people" && head != "person" && head != "individual") || head == "police" ||
-                              head == "men" || head == "women" || head == "children" || head == "people";
+          const bool plural = !singular_head(k + 1);
           if (!g.empty() && !plural) {
             Qty q;
             q.tb = k;
@@ -975,6 +1109,49 @@ struct Casualties {
             std::vector<Item> items{it};
             size_t end = list_after(ge, items, true);
             emit_items(t, items, 0.55, end);
+            continue;
+          }
+        }
+        // "killed Somali elder Mohamud Hussein", "shot dead Somalia's deputy prosecutor": a name or title
+        if ((role == Role::Active || role == Role::Verb) && k < c.se && !t.passive_form && c.tok[k].capitalised &&
+            c.tok[k].kind == TokenKind::Word && !is_time_word(low[k]) && !is_month(low[k]) && !breaks_phrase(low[k]) &&
+            singular_head(k)) {
+          size_t ge = k;
+          std::string g = group_after(c, k, 8, ge);
+          if (!g.empty() && ge > k) {
+            Qty q;
+            q.tb = k;
+            q.te = k;
+            q.best = q.low = q.high = 1;
+            q.weak = true;
+            Item it{q};
+            it.group = g;
+            it.group_end = ge;
+            std::vector<Item> items{it};
+            size_t end = list_after(ge, items, true);
+            emit_items(t, items, 0.5, end);
+            continue;
+          }
+        }
+        // "killed civilian", "assassinated retired army colonel": a singular noun without an article
+        if ((role == Role::Active || role == Role::Verb) && k < c.se && !t.passive_form &&
+            c.tok[k].kind == TokenKind::Word && !breaks_phrase(low[k]) && !is_aux(low[k])) {
+          size_t ge = k;
+          bool known = false;
+          std::string g = group_after(c, k, 4, ge, &known);
+          if (known && ge > k && !plural_word(low[ge - 1], false) && low[ge - 1] != "family" &&
+              low[ge - 1] != "more" && low[ge - 1] != "others" && groups().count(low[ge - 1])) {
+            Qty q;
+            q.tb = k;
+            q.te = k;
+            q.best = q.low = q.high = 1;
+            q.weak = true;
+            Item it{q};
+            it.group = g;
+            it.group_end = ge;
+            std::vector<Item> items{it};
+            size_t end = list_after(ge, items, true);
+            emit_items(t, items, 0.5, end);
             continue;
           }
         }
@@ -1003,14 +1180,139 @@ struct Casualties {
 
     }
 
-    // ---- passive: a count before its trigger ("12 civilians were killed", "17 others wounded",
-    // "2 fatalities", "at least 30 people, mostly civilians, have been killed")
     std::vector<char> linked(trig.size(), 0);
     auto trig_index = [&](size_t i) -> long {
       for (size_t k = 0; k < trig.size(); ++k)
         if (trig[k].tb == i) return static_cast<long>(k);
       return -1;
     };
+    // The passive trigger that ends a long subject starting at j (a participle, a prepositional phrase,
+    // an apposition or a relative clause after the counted noun), or 0. The stretch may hold no other
+    // trigger, no clause boundary, no reporting verb and no active verb with an object.
+    auto long_subject_end = [&](size_t j, const Qty& q) -> size_t {
+      static const std::unordered_map<std::string_view, int> stop = {
+          {".", 1}, {";", 1}, {":", 1}, {"when", 1}, {"after", 1}, {"while", 1}, {"but", 1}, {"because", 1},
+          {"before", 1}, {"although", 1}, {"though", 1}, {"whereas", 1}, {"since", 1}, {"until", 1}, {"if", 1},
+          {"so", 1}, {"said", 2}, {"says", 1}, {"say", 1}, {"told", 1}, {"according", 1}, {"reported", 2},
+          {"claimed", 1}, {"added", 1}, {"stated", 1}, {"announced", 1}, {"confirmed", 1}, {"took", 1},
+          {"hit", 1}, {"set", 1}, {"fled", 1}, {"went", 1}, {"came", 1}, {"made", 1}, {"began", 1}, {"broke", 1},
+          {"threw", 1}, {"fought", 1}, {"struck", 1}, {"stole", 1}, {"gave", 1}, {"met", 1}, {"caught", 1},
+          {"they", 1}, {"he", 1}, {"she", 1}, {"we", 1}, {"it", 1}, {"there", 1}, {"then", 1}, {"left", 1},
+          {"leaving", 1}, {"--", 1}, {"no", 1}, {"none", 1}, {"whom", 1}};
+      size_t depth = 0;
+      bool including = false;
+      for (size_t k = j; k < c.se && k < j + 30; ++k) {
+        const std::string_view w = low[k];
+        if (w == "(" || w == "[") { ++depth; continue; }
+        if ((w == ")" || w == "]") && depth) { --depth; continue; }
+        if (depth) continue;
+        if (const long ti = trig_index(k); ti >= 0) {
+          const Trig& t = trig[ti];
+          if (!(t.passive_form || t.def.role == Role::Passive) || t.def.part) return 0;
+          if (t.singular && !std::isnan(q.best) && q.best > 1) return 0;  // "five ... was": not its subject
+          return k;
+        }
+        if (auto it = stop.find(w); it != stop.end()) {
+          // "said to be", "reported to have"
+          if (!(it->second == 2 && k + 1 < c.se && low[k + 1] == "to")) return 0;
+        }
+        if (w == "as" && !(k > j && (low[k - 1] == "such" || low[k - 1] == "well"))) return 0;
+        if (w == "including" || w == "among") including = true;
+        // another count ends the subject, except inside a phrase ("from one family")
+        if (!including && (c.tok[k].kind == TokenKind::Number || bare_number(c, k)) &&
+            !(k > j && (low[k - 1] == "from" || low[k - 1] == "of" || low[k - 1] == "in" || low[k - 1] == "aged")))
+          return 0;
+        // an active verb and its object: "attacked the village"
+        if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && k + 1 < c.se && !is_aux(w) &&
+            (low[k + 1] == "the" || low[k + 1] == "a" || low[k + 1] == "an" || low[k + 1] == "his" ||
+             low[k + 1] == "their" || low[k + 1] == "its" || low[k + 1] == "her" || low[k + 1] == "on" ||
+             c.tok[k + 1].kind == TokenKind::Number))
+          return 0;
+      }
+      return 0;
+    };
+
+    // No negation in the subject: "no one was killed", "none of them died".
+    auto subject_free = [&](size_t p, const Trig& t) {
+      for (size_t k = p > c.sb + 4 ? p - 4 : c.sb; k < t.tb; ++k)
+        if (low[k] == "no" || low[k] == "none" || low[k] == "nobody" || low[k] == "neither" || low[k] == "nor" ||
+            low[k] == "not" || low[k] == "never")
+          return false;
+      return !(low[p - 1] == "it" || low[p - 1] == "they" || low[p - 1] == "this" || low[p - 1] == "what");
+    };
+    // A verb with no object after it: "shot dead near the market", "killed on Monday".
+    auto object_free = [&](const Trig& t) {
+      if (t.te >= c.se) return true;
+      const std::string_view w = low[t.te];
+      return c.tok[t.te].kind == TokenKind::Punct || is_time_word(w) || breaks_phrase(w) || w == "inside" ||
+             w == "outside" || w == "overnight" || w == "late" || w == "early" || w == "yesterday";
+    };
+    // Singular noun phrases joined by "and" before a plural passive: "the governor and his driver were
+    // killed" = 2, "a woman, her husband and their three children were killed" = 5.
+    auto conjunct_count = [&](size_t p) -> std::optional<std::pair<double, size_t>> {
+      size_t a = p, depth = 0;
+      while (a > c.sb && p - a < 30) {
+        const std::string_view w = low[a - 1];
+        if (w == "]" || w == ")") ++depth;
+        else if (w == "[" || w == "(") {
+          if (!depth) break;
+          --depth;
+        } else if (!depth && (w == "." || w == ";" || w == ":" || w == "when" || w == "after" || w == "while" ||
+                              w == "as" || w == "because" || w == "that" || w == "which" || w == "who" ||
+                              w == "where" || w == "said" || w == "says" || w == "told" || w == "but" || w == "if" ||
+                              w == "before" || trigger_at(a - 1)))
+          break;
+        --a;
+      }
+      // conjuncts at depth 0, split at "and" and at a comma before a determiner or a count
+      std::vector<std::pair<size_t, size_t>> parts;
+      size_t b = a;
+      depth = 0;
+      for (size_t k = a; k < p; ++k) {
+        const std::string_view w = low[k];
+        if (w == "[" || w == "(") ++depth;
+        else if ((w == "]" || w == ")") && depth) --depth;
+        else if (!depth && (w == "and" || (w == "," && k + 1 < p &&
+                                           (low[k + 1] == "his" || low[k + 1] == "her" || low[k + 1] == "their" ||
+                                            low[k + 1] == "a" || low[k + 1] == "an" || low[k + 1] == "the" ||
+                                            low[k + 1] == "and" || bare_number(c, k + 1))))) {
+          if (k > b) parts.emplace_back(b, k);
+          b = k + 1;
+        }
+      }
+      if (p > b) parts.emplace_back(b, p);
+      // a lead-in ("In a night raid, a man and his son were killed") is not a conjunct
+      size_t first = 0;
+      for (size_t i = 0; i < parts.size(); ++i)
+        if (breaks_phrase(low[parts[i].first]) && low[parts[i].first] != "and") first = i + 1;
+      if (parts.size() - first < 2 || parts.size() - first > 6) return std::nullopt;
+      double total = 0;
+      for (size_t i = first; i < parts.size(); ++i) {
+        auto [s0, e0] = parts[i];
+        size_t s1 = s0;
+        if (s1 + 1 < e0 && (low[s1] == "his" || low[s1] == "her" || low[s1] == "their" || low[s1] == "the") &&
+            bare_number(c, s1 + 1))
+          ++s1;
+        if (auto q = qty_at(c, s1); q && !q->unknown && !std::isnan(q->best) && !q->weak) {
+          total += q->best;
+          continue;
+        }
+        // a singular noun phrase: its head is the last word before "of"/"from"/"in"/","/"["
+        if (!(low[s0] == "a" || low[s0] == "an" || low[s0] == "the" || low[s0] == "his" || low[s0] == "her" ||
+              low[s0] == "their" || low[s0] == "its" || low[s0] == "one" || c.tok[s0].capitalised))
+          return std::nullopt;
+        size_t e1 = s0;
+        while (e1 < e0 && c.tok[e1].kind == TokenKind::Word &&
+               (e1 == s0 || !(low[e1] == "of" || breaks_phrase(low[e1]))))
+          ++e1;
+        if (e1 == s0 || plural_word(low[e1 - 1], c.tok[e1 - 1].capitalised) || low[e1 - 1] == "family") return std::nullopt;
+        total += 1;
+      }
+      return std::make_pair(total, parts[first].first);
+    };
+
+    // ---- passive: a count before its trigger ("12 civilians were killed", "17 others wounded",
+    // "2 fatalities", "at least 30 people, mostly civilians, have been killed")
     auto passive_ok = [&](const Trig& t) {
       if (t.def.role == Role::Passive) return true;
       if (t.def.role != Role::Verb) return false;
@@ -1032,7 +1334,7 @@ struct Casualties {
       size_t j = std::max(first.group_end, q->te);
       size_t paren_b = 0;
       long hit = -1;
-      bool paren = false;
+      bool paren = false, skipped = false;  // skipped: words after the subject ("were", "on Tuesday")
       for (int budget = 0; j < c.se && budget < 45; ++budget) {
         const std::string_view w = low[j];
         if (const long ti = trig_index(j); ti >= 0) {
@@ -1041,6 +1343,9 @@ struct Casualties {
         }
         if (is_aux(w) || is_time_word(w) || w == "since" || w == "so" || w == "far" || w == "already" ||
             w == "each" || w == "both") {
+          if (w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "have" || w == "has" ||
+              w == "had")
+            skipped = true;
           ++j;
           continue;
         }
@@ -1100,6 +1405,18 @@ struct Casualties {
             continue;
           }
         }
+        // a long subject: "Seven fishermen operating on the lake have been killed", "ten people said to be
+        // of one family were killed", "five natives, who resisted eviction, were killed"
+        if (!paren && items.size() == 1 && !skipped &&
+            (first_known || (!first.q.weak && first.q.te < c.se && c.tok[first.q.te].kind == TokenKind::Word &&
+                             !breaks_phrase(low[first.q.te])))) {  // a count with its noun, not "6 during ..."
+          if (const size_t k = long_subject_end(j, items[0].q); k) {
+            paren = true;
+            paren_b = j;
+            j = k;
+            continue;
+          }
+        }
         break;
       }
       if (hit < 0) continue;
@@ -1128,7 +1445,10 @@ struct Casualties {
         bool singular = true;
         for (size_t k = items[0].q.te; k < t.tb; ++k)
           if (low[k] == "were" || low[k] == "are" || low[k] == "have") singular = false;
-        if (!singular) continue;
+        if (!singular) {
+          linked[hit] = 0;  // "the chief and his driver were killed": the subject is counted below
+          continue;
+        }
         conf = 0.7;
       }
       if (paren && items.size() == 1) {
@@ -1146,19 +1466,22 @@ struct Casualties {
         emit_items(t, items, conf, t.te);
       }
       i = std::max(items.back().group_end, items.back().q.te) - 1;
+      if (paren) i = std::max(i, t.te - 1);  // counts inside the parenthesis belong to it
     }
 
     // ---- passive triggers without a count: pronouns, definite and singular subjects
     for (size_t ti = 0; ti < trig.size(); ++ti) {
       const Trig& t = trig[ti];
-      if (linked[ti] || !(t.def.role == Role::Passive || (t.def.role == Role::Verb && t.passive_form))) continue;
+      if (linked[ti] || !(t.def.role == Role::Passive || t.def.role == Role::Verb)) continue;
       if (t.def.kind != Kind::Killed || t.def.summary || t.def.ambiguous || t.def.part) continue;
+      if (!t.passive_form && t.def.role == Role::Verb && is_used(t.te, std::min(t.te + 4, c.se))) continue;
       size_t p = t.tb;
       while (p > c.sb && (is_aux(low[p - 1]) || is_time_word(low[p - 1]))) --p;
       if (p == c.sb) continue;
       // "he was killed", "he later died", "his death"
       if (low[p - 1] == "he" || low[p - 1] == "she" || low[p - 1] == "his" || low[p - 1] == "her") {
-        if (t.def.role == Role::Verb || low[t.tb] == "died" || low[t.tb] == "death" || low[t.tb] == "dies") {
+        if ((t.def.role == Role::Verb && t.passive_form) || low[t.tb] == "died" || low[t.tb] == "death" ||
+            low[t.tb] == "dies") {
           Qty q;
           q.tb = p - 1;
           q.te = p;
@@ -1171,37 +1494,66 @@ struct Casualties {
         }
         continue;
       }
-      if (t.def.role != Role::Verb || low[p - 1] == "who" || low[p - 1] == "which" || low[p - 1] == "that") continue;
+      // "was later found dead" reads like "was killed"
+      const bool verb = t.def.role == Role::Verb || (t.passive_form && low[t.tb] == "dead");
+      const bool dies = !verb && (low[t.tb] == "died" || low[t.tb] == "dies");
+      if (!verb && !dies) continue;
+      if (!subject_free(p, t)) continue;
+      // "a thief who later died": the noun before the relative pronoun
+      size_t h = p;
+      const bool relative = low[p - 1] == "who" || low[p - 1] == "which" || low[p - 1] == "that";
+      if (relative) {
+        h = p - 1;
+        while (h > c.sb && low[h - 1] == ",") --h;
+      }
+      if (h == c.sb || trigger_at(h - 1)) continue;
       // the subject: words back to a clause boundary
-      size_t d = p;
-      while (d > c.sb && c.tok[d - 1].kind == TokenKind::Word && !breaks_phrase(low[d - 1]) && d + 8 > p) --d;
-      if (d == p) continue;
+      size_t d = h;
+      while (d > c.sb && c.tok[d - 1].kind == TokenKind::Word && !breaks_phrase(low[d - 1]) && d + 8 > h) --d;
+      const bool named = d < h && (groups().count(low[h - 1]) || c.tok[h - 1].capitalised);
+      const bool plural = d < h && plural_word(low[h - 1], c.tok[h - 1].capitalised);
+      // One victim: "was killed"/"has been shot dead" (whatever the subject), "the herder died", and a
+      // headline's "Bar owner shot dead near the market".
+      bool one = false;
+      if (verb && t.passive_form) one = t.singular;
+      else if (dies) one = named && !plural;
+      else one = d == c.sb && h == p && named && !plural && !relative && object_free(t);
+      if (!verb && !one) continue;
+      if (!t.passive_form && !one) continue;
       Qty q;
-      q.tb = d;
-      q.te = d;
-      if (t.singular) {
+      q.tb = d < h ? d : t.tb;
+      q.te = q.tb;
+      if (one) {
         q.best = q.low = q.high = 1;
         q.weak = true;
+      } else if (auto n = conjunct_count(h)) {  // "the governor and his driver were killed"
+        q.tb = n->second;
+        q.best = q.low = q.high = n->first;
       } else {
+        if (d == h) continue;
         q.unknown = true;
         q.vague_word = "unstated";
       }
       Item it{q};
-      size_t ge = d;
-      it.group = group_after(c, d, 8, ge);
-      it.group_end = std::max(ge, d + 1);
+      size_t ge = q.tb;
+      it.group = d < h ? group_after(c, d, 8, ge) : std::string("people");
+      it.group_end = std::max(ge, q.tb + 1);
       if (it.group.empty()) continue;
+      if (d < h && !q.unknown) it.group_end = std::max(it.group_end, h);
       std::vector<Item> items{it};
-      // "the governor was killed along with five bodyguards"
+      // "the governor was killed along with five bodyguards", "shot dead with his wife and child"
       size_t k = t.te;
+      while (k < c.se && (is_time_word(low[k]) || low[k] == "on" || low[k] == "instantly")) ++k;
       if (k + 1 < c.se && ((low[k] == "along" || low[k] == "together") && low[k + 1] == "with")) k += 2;
-      else if (k < c.se && low[k] == "alongside") k += 1;
+      else if (k < c.se && (low[k] == "alongside" || low[k] == "with")) k += 1;
       else k = 0;
-      if (k && t.singular) {
+      if (k && one) {
         if (auto q2 = qty_at(c, k); q2 && !q2->unknown && !is_used(q2->tb, q2->te)) {
           Item it2{*q2};
-          it2.group = group_after(c, q2->te, 6, it2.group_end);
-          if (!it2.group.empty()) {
+          bool known = false;
+          it2.group = group_after(c, q2->te, 6, it2.group_end, &known);
+          // "with his wife", not "with a machete"
+          if (!it2.group.empty() && !(low[k - 1] == "with" && q2->weak && !known)) {
             items.push_back(it2);
             list_after(std::max(it2.group_end, q2->te), items, true);
           }
@@ -1210,7 +1562,7 @@ struct Casualties {
       if (items.size() > 1) {
         emit_items(t, items, 0.6, t.te);
       } else {
-        Extracted e = make(t.def.kind, it, t.singular ? 0.55 : 0.5);
+        Extracted e = make(t.def.kind, it, one ? 0.55 : q.unknown ? 0.5 : 0.6);
         out.push_back(e);
       }
     }
@@ -1233,6 +1585,7 @@ struct Casualties {
     a += ",\"unknown\":" + std::string(e.unknown ? "true" : "false");
     a += ",\"approximate\":" + std::string(e.approximate ? "true" : "false");
     if (e.summary) a += ",\"summary\":true";
+    if (e.toll) a += ",\"toll\":true";
     if (e.ambiguous) a += ",\"ambiguous\":true";
     if (e.sum) a += ",\"sum\":true";
     if (!e.vague_word.empty()) a += ",\"vague\":\"" + ik::text::json_escape(e.vague_word) + "\"";

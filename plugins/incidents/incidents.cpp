@@ -15,6 +15,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -80,6 +81,29 @@ std::optional<long> day_number(std::string_view iso) {
   return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
 }
 
+// "killed as well" (an addition), not "as well as" (a list)
+bool as_well(const std::string& s) {
+  for (size_t p = 0; (p = s.find("as well", p)) != std::string::npos; p += 7)
+    if (s.compare(p, 10, "as well as") != 0) return true;
+  return false;
+}
+
+// An alias that describes unnamed attackers rather than a crowd ("men", "unidentified group").
+bool unnamed_attackers(const std::string& alias) {
+  const std::string a = lower_ascii(alias);
+  if (a.find("unidentified") != std::string::npos || a.find("unknown") != std::string::npos ||
+      a.find("armed") != std::string::npos || a.find("criminal") != std::string::npos)
+    return true;
+  return a == "men" || a == "man" || a == "group" || a == "the group" || a == "a group" || a == "gang";
+}
+
+// A vague count ACLED codes as 10 ("several", "many", "an unknown number of"); not "killed civilians".
+bool vague_count(const std::string& v) {
+  return v == "several" || v == "many" || v == "numerous" || v == "some" || v == "a number of" || v == "unknown" ||
+         v == "unspecified" || v == "unidentified" || v == "undetermined" || v == "undisclosed" || v == "unconfirmed" ||
+         v == "unknown number" || v == "heavy" || v == "huge";
+}
+
 // ------------------------------------------------------------------ mentions, typed
 struct Base {
   uint64_t start = 0, end = 0;
@@ -103,10 +127,14 @@ struct CasM : Base {
   std::string kind, group;
   double number = ik::sdk::kNone, low = ik::sdk::kNone, high = ik::sdk::kNone;
   bool part = false, negated = false, unknown = false;
+  bool toll = false;  // "the death toll rose to 15": a running total that replaces earlier figures
+  bool summary = false;  // the analyst's coded figure ("3 fatalities recorded", "coded as 10")
+  std::string vague;  // "several", "unknown" (number of), "a number of": a count the text did not give
 };
 struct ActorM : Base {
   std::string value, country, role, alias;
   int inter = 0;
+  bool crowd = false;  // "residents", "people": a description, not a named party
 };
 struct TermM : Base {  // weapon, target, modality, period
   std::string value;
@@ -283,6 +311,9 @@ Parsed parse(const ik::sdk::Doc& doc) {
       c.part = bool_attr(a, "part_of_total");
       c.negated = bool_attr(a, "negated");
       c.unknown = bool_attr(a, "unknown");
+      c.toll = bool_attr(a, "toll");
+      c.summary = bool_attr(a, "summary");
+      c.vague = str_attr(a, "vague");
       P.cas.push_back(c);
     } else if (L == "actor") {
       json a = m.attrs();
@@ -294,6 +325,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       x.country = str_attr(a, "country");
       x.role = str_attr(a, "role");
       x.alias = str_attr(a, "alias");
+      x.crowd = bool_attr(a, "crowd");
       if (x.alias.empty()) x.alias = std::string(text.substr(m.start, m.end - m.start));
       P.actors.push_back(x);
     } else if (L == "event") {
@@ -413,6 +445,60 @@ class Assembler {
 
   // The record of one frame: contract fields (minus id/doc_id/published) + evidence; confidence out.
   json record(const Frame& f, double& confidence) const;
+
+  // ACLED notes state the coded figure outright: "3 fatalities recorded", "(coded as 10)". The first such
+  // figure replaces the narrative's; "2 fatalities recorded in other events" is taken off it; "divided
+  // between three events" splits it.
+  template <class Toll, class Ev>
+  void coded_figure(const Frame& f, Toll& t, Ev& ev, const char* field) const {
+    const CasM* coded = nullptr;
+    double elsewhere = 0;
+    for (int si : f.sents)
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind != "killed" || !c.summary || c.negated || std::isnan(c.number)) continue;
+        const uint64_t e = std::min<uint64_t>(P.sents[si].end, c.end + 45);
+        const std::string after = lower_ascii(text_.substr(c.end, e > c.end ? e - c.end : 0));
+        if (after.find("other event") != std::string::npos || after.find("previous event") != std::string::npos ||
+            after.find("another event") != std::string::npos || after.find("separate event") != std::string::npos ||
+            after.find("elsewhere") != std::string::npos)
+          elsewhere += c.number;
+        else if (!coded)
+          coded = &c;
+      }
+    if (coded) {
+      t.best = t.low = t.high = coded->number;
+      t.open_high = false;
+      ev.add(*coded, field);
+    } else if (elsewhere > 0 && !std::isnan(t.best) && t.best > elsewhere) {
+      t.best -= elsewhere;
+      t.low = t.high = t.best;
+    }
+    if (std::isnan(t.best)) return;
+    static const char* const words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+    for (int si = 0; si < int(P.sents.size()); ++si) {  // the remark may stand alone in the paragraph
+      if (P.sents[si].para != f.para) continue;
+      const std::string_view raw = text_.substr(P.sents[si].start, P.sents[si].end - P.sents[si].start);
+      if (raw.find("events") == std::string_view::npos) continue;
+      const std::string s = lower_ascii(raw);
+      for (const char* prep : {"between ", "over ", "across ", "among "}) {
+        for (size_t p = 0; (p = s.find(prep, p)) != std::string::npos; ++p) {
+          size_t q = p + std::string_view(prep).size();
+          int n = 0;
+          if (q < s.size() && std::isdigit((unsigned char)s[q])) n = std::atoi(s.c_str() + q);
+          else
+            for (int w = 0; w < 9 && !n; ++w)
+              if (s.compare(q, std::strlen(words[w]), words[w]) == 0) n = w + 2;
+          if (n < 2 || n > 10) continue;
+          while (q < s.size() && s[q] != ' ') ++q;
+          if (s.compare(q, 7, " events") == 0) {
+            t.best = t.low = t.high = std::round(t.best / n);
+            return;
+          }
+        }
+      }
+    }
+  }
 
  private:
   const Parsed& P;
@@ -739,8 +825,23 @@ json Assembler::record(const Frame& f, double& confidence) const {
         else if (std::isnan(c->low)) high += c->number;
         else high_open = true;
       }
-      const std::string s = lower_ascii(text_.substr(P.sents[si].start, P.sents[si].end - P.sents[si].start));
-      const bool adds = !std::isnan(t.best) && (has_word(s, "also") || has_word(s, "another"));
+      // "another"/"also" leading up to the figure ("another bomb killed three", "two others were also
+      // killed"), not anywhere in the sentence nor inside a list ("the leader and another man")
+      bool adds = false, raises = false;
+      if (!std::isnan(t.best))
+        for (const CasM* c : cluster) {
+          const uint64_t a = std::max<uint64_t>(P.sents[si].start, c->start >= 60 ? c->start - 60 : 0);
+          const uint64_t m = std::min<uint64_t>(P.sents[si].end, c->start + 8);
+          const uint64_t b = std::min<uint64_t>(P.sents[si].end, c->end + 25);
+          const std::string before = lower_ascii(text_.substr(a, m > a ? m - a : 0));
+          const std::string around = lower_ascii(text_.substr(a, b > a ? b - a : 0));
+          adds = adds || has_word(before, "another") || has_word(around, "also") || as_well(around);
+          raises = raises || c->toll;
+        }
+      if (raises && !std::isnan(t.best) && best > t.best && !adds) {  // "the toll has reached eight"
+        t = Toll{};
+        t.zero = false;
+      }
       if (std::isnan(t.best) || adds) {
         t.best = (std::isnan(t.best) ? 0 : t.best) + best;
         t.low = (std::isnan(t.low) ? 0 : t.low) + low;
@@ -749,6 +850,17 @@ json Assembler::record(const Frame& f, double& confidence) const {
         for (const CasM* c : cluster) ev.add(*c, field);
       }
     }
+    if (std::string(kind) == "killed") coded_figure(f, t, ev, field);
+    // ACLED's convention for deaths reported without a figure ("several killed", "an unknown number of
+    // soldiers were killed"): 10.
+    if (std::isnan(t.best) && !t.zero && std::string(kind) == "killed")
+      for (int si : f.sents)
+        for (int i : P.sents[si].cas) {
+          const CasM& c = P.cas[i];
+          if (c.kind != kind || !c.unknown || c.negated || !vague_count(c.vague) || !std::isnan(t.best)) continue;
+          t.best = 10;
+          ev.add(c, field);
+        }
     if (std::isnan(t.best) && t.zero) t.best = t.low = t.high = 0;
     if (t.open_high) t.high = ik::sdk::kNone;
     return t;
@@ -791,21 +903,27 @@ json Assembler::record(const Frame& f, double& confidence) const {
       if (&a != perp && (!perp || key(a.value) != key(perp->value))) { victim = &a; break; }
     }
 
-  bool civ_victims = false, armed_victims = false;
+  // named_civ: victims the text calls civilians, children, villagers...; "people" says nothing either way.
+  bool civ_victims = false, armed_victims = false, named_civ = false;
   for (int i : cas) {
     const CasM& c = P.cas[i];
     // Who was on the receiving end, even when unhurt ("the officer was not injured").
     if (c.kind != "killed" && c.kind != "injured" && c.kind != "abducted" && c.kind != "missing") continue;
+    if (!c.negated && civilian_group(c.group) && c.group != "people") named_civ = true;  // "killed elderly women"
     if (c.unknown) continue;  // "casualties unknown" says nothing about who
     if (armed_group(c.group)) armed_victims = true;
-    else if (!c.negated && (civilian_group(c.group) || c.group.empty())) civ_victims = true;
+    else if (!c.negated && (civilian_group(c.group) || c.group.empty())) {
+      civ_victims = true;
+      if (!c.group.empty() && c.group != "people") named_civ = true;
+    }
   }
   if (victim) {
     if (victim->inter == 7) civ_victims = true;
     else if (is_armed(victim->inter) && victim->role != "perpetrator" && perp && perp->inter != 5 && perp->inter != 6)
       armed_victims = true;  // "Russian forces attacked the Ukrainian military"
   }
-  if (T.count("military")) armed_victims = true;
+  // a military target, unless the military were the ones attacking ("soldiers killed 12 people")
+  if (T.count("military") && !(perp && (perp->inter == 1 || perp->inter == 8))) armed_victims = true;
   bool civ_target = false;
   for (const auto& t : T)
     if (civilian_targets().count(t)) civ_target = true;
@@ -857,6 +975,8 @@ json Assembler::record(const Frame& f, double& confidence) const {
   const EventM* primary = trigger_with([](const EventM& x) { return x.heading; });
   if (!primary) primary = first_ev;
   const std::string pv = primary ? primary->value : "";
+  // "men", "an unidentified group" taken for a crowd: ACLED codes unnamed attackers as an armed group
+  if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
   const bool rioters = perp && perp->inter == 5;
   const bool protesters = perp && perp->inter == 6;
   auto later = [&](const char* t) { return trig_all.count(t) > 0; };
@@ -870,7 +990,9 @@ json Assembler::record(const Frame& f, double& confidence) const {
     const EventM* r = trigger_with([](const EventM& x) { return x.type == "Riots" && !x.sub.empty(); });
     if (r) sub = r->sub;
     else sub = (pv == "protest" || protesters) ? "Violent demonstration" : "Mob violence";
-  } else if (pv == "protest" || (protesters && pv.empty())) {
+  } else if (pv == "protest" || (protesters && pv.empty()) ||
+             (pv == "arrest" && trigger_with([](const EventM& x) { return x.value == "protest"; }))) {
+    // (an arrest at a protest is the protest's intervention: "police detained 15 as they dispersed a rally")
     type = "Protests";
     sub = (primary && primary->type == "Protests" && !primary->sub.empty()) ? primary->sub : "Peaceful protest";
     if (sub == "Peaceful protest" && (later("arrest") || later("attack"))) sub = "Protest with intervention";
@@ -893,7 +1015,11 @@ json Assembler::record(const Frame& f, double& confidence) const {
       sub = (perp && (perp->inter == 1 || perp->inter == 8)) ? "Government regains territory" : "Non-state actor overtakes territory";
   } else if (pv == "attack" || (pv.empty() && killed.best > 0) || (pv == "looting" && killed.best > 0)) {
     // Violence against someone: a battle when only armed men were on the receiving end.
-    if (armed_victims && !civ_victims) type = "Battles", sub = "Armed clash";
+    // Unnamed victims ("three people were killed in clashes", "killed 15 militants and captured 2")
+    // count as a battle when there was fighting or the named victims were armed.
+    if (victim && victim->inter == 7 && !victim->crowd) named_civ = true;
+    if ((armed_victims || has("clash")) && !named_civ)
+      type = "Battles", sub = "Armed clash";
     else type = "Violence against civilians", sub = "Attack";
   } else if (primary) {
     type = primary->type, sub = primary->sub;
