@@ -230,6 +230,8 @@ RunStats Pipeline::run_stream(DocumentReader& reader, const std::function<void(D
       }
       if (sink) sink(r);
     }
+    // Freeing a batch's mentions and records costs as much as writing them: do it on the pool too.
+    parallel_for(results.size(), options_.threads, [&](size_t i) { results[i] = DocResult{}; });
     results.clear();
     stats.bytes = reader.bytes_read();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

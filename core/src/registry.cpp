@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <deque>
@@ -63,6 +64,155 @@ bool utf8_boundary(const std::string& text, uint64_t pos) {
   return pos >= text.size() || (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
 }
 
+
+// Whether `s` is one JSON object and nothing else (white space aside): exactly what
+// nlohmann::json::accept() decides for text starting with '{', without building anything. The host
+// checks every mention's attrs, so this runs once per mention and must stay cheap.
+bool is_json_object(const char* s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s);
+  auto skip_ws = [&] {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') ++p;
+  };
+  auto hex4 = [&](unsigned& v) {
+    v = 0;
+    for (int i = 0; i < 4; ++i, ++p) {
+      const unsigned c = *p;
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= c - '0';
+      else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
+      else return false;
+    }
+    return true;
+  };
+  auto string = [&] {  // at the opening quote
+    ++p;
+    for (;;) {
+      const unsigned c = *p;
+      if (c == '"') {
+        ++p;
+        return true;
+      }
+      if (c < 0x20) return false;  // control characters (and the end of the text)
+      if (c == '\\') {
+        ++p;
+        const unsigned e = *p++;
+        if (e == 'u') {
+          unsigned v;
+          if (!hex4(v)) return false;
+          if (v >= 0xDC00 && v <= 0xDFFF) return false;  // a low surrogate alone
+          if (v >= 0xD800 && v <= 0xDBFF) {               // must pair with a low one
+            if (p[0] != '\\' || p[1] != 'u') return false;
+            p += 2;
+            if (!hex4(v) || v < 0xDC00 || v > 0xDFFF) return false;
+          }
+        } else if (!std::strchr("\"\\/bfnrt", static_cast<int>(e)) || e == 0) {
+          return false;
+        }
+        continue;
+      }
+      if (c < 0x80) {
+        ++p;
+        continue;
+      }
+      // UTF-8, well-formed (RFC 3629), as nlohmann's lexer requires
+      size_t len;
+      unsigned lo = 0x80, hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) len = 2;
+      else if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      else if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      else return false;
+      if (p[1] < lo || p[1] > hi) return false;
+      for (size_t k = 2; k < len; ++k)
+        if ((p[k] & 0xC0) != 0x80) return false;
+      p += len;
+    }
+  };
+  auto number = [&] {
+    const unsigned char* from = p;
+    if (*p == '-') ++p;
+    if (*p == '0') {
+      ++p;
+    } else if (*p >= '1' && *p <= '9') {
+      while (*p >= '0' && *p <= '9') ++p;
+    } else {
+      return false;
+    }
+    const bool long_int = p - from > 300;
+    bool exponent = false;
+    if (*p == '.') {
+      ++p;
+      if (!(*p >= '0' && *p <= '9')) return false;
+      while (*p >= '0' && *p <= '9') ++p;
+    }
+    if (*p == 'e' || *p == 'E') {
+      exponent = true;
+      ++p;
+      if (*p == '+' || *p == '-') ++p;
+      if (!(*p >= '0' && *p <= '9')) return false;
+      while (*p >= '0' && *p <= '9') ++p;
+    }
+    // nlohmann refuses numbers that overflow a double ("1e400"); only these forms can.
+    if (exponent || long_int) return std::isfinite(std::strtod(reinterpret_cast<const char*>(from), nullptr));
+    return true;
+  };
+  auto literal = [&](const char* word) {
+    const size_t n = std::strlen(word);
+    if (std::strncmp(reinterpret_cast<const char*>(p), word, n) != 0) return false;
+    p += n;
+    return true;
+  };
+
+  std::string open;  // the containers we are in: '{' or '['
+  skip_ws();
+  if (*p != '{') return false;
+  // Each turn reads one value, then the separator or closing brackets after it.
+  for (;;) {
+    skip_ws();
+    const unsigned c = *p;
+    if (c == '{' || c == '[') {
+      open.push_back(static_cast<char>(c));
+      ++p;
+      skip_ws();
+      if (*p == (c == '{' ? '}' : ']')) {  // empty container: a complete value
+        open.pop_back();
+        ++p;
+      } else if (c == '{') {
+        if (*p != '"' || !string()) return false;
+        skip_ws();
+        if (*p++ != ':') return false;
+        continue;
+      } else {
+        continue;
+      }
+    } else if (c == '"') {
+      if (!string()) return false;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      if (!number()) return false;
+    } else if (!(literal("true") || literal("false") || literal("null"))) {
+      return false;
+    }
+    // After a value: ',' (next member or element), or close containers.
+    for (;;) {
+      skip_ws();
+      if (open.empty()) return *p == 0;
+      const char in = open.back();
+      if (*p == ',') {
+        ++p;
+        if (in == '{') {
+          skip_ws();
+          if (*p != '"' || !string()) return false;
+          skip_ws();
+          if (*p++ != ':') return false;
+        }
+        break;
+      }
+      if (*p != (in == '{' ? '}' : ']')) return false;
+      ++p;
+      open.pop_back();
+    }
+  }
+}
 }  // namespace
 
 // A loaded library (null handle for built-ins); extractors keep it alive while they exist.
@@ -149,9 +299,7 @@ int host_add_mention(ik_call* call, const ik_mention* in) {
   if (!utf8_boundary(text, m.start) || !utf8_boundary(text, m.end))
     return refuse(call, std::string("span of '") + m.label + "' splits a UTF-8 character");
   if (m.attrs_json && *m.attrs_json) {
-    const char* p = m.attrs_json;
-    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') ++p;
-    if (*p != '{' || !nlohmann::json::accept(m.attrs_json))
+    if (!is_json_object(m.attrs_json))
       return refuse(call, std::string("attrs of '") + m.label + "' are not a JSON object");
   }
   Mention out;

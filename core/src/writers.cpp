@@ -1,6 +1,9 @@
 // Incident writers: JSONL, CSV in ACLED's columns (plus incidentkit's own), GeoJSON.
 #include "incidentkit/writers.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "incidentkit/errors.hpp"
 
 namespace ik {
@@ -9,18 +12,90 @@ namespace {
 using json = nlohmann::json;
 
 // Invalid UTF-8 should never reach here (loaders check), but a writer must not throw half-way.
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string slow_dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+void append_string(std::string& out, const std::string& v) {
+  const bool plain = std::all_of(v.begin(), v.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+  });
+  if (!plain) {
+    out += slow_dump(json(v));
+    return;
+  }
+  out += '"';
+  out += v;
+  out += '"';
+}
+
+// Appends exactly what slow_dump(j) gives, faster: nlohmann's escaper decodes UTF-8 byte by byte, which
+// dominates writing; strings of plain printable ASCII (nearly all of them) are copied as they are.
+void append_json(std::string& out, const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: out += "null"; return;
+    case json::value_t::boolean: out += j.get<bool>() ? "true" : "false"; return;
+    case json::value_t::number_integer: out += std::to_string(j.get<int64_t>()); return;
+    case json::value_t::number_unsigned: out += std::to_string(j.get<uint64_t>()); return;
+    case json::value_t::number_float: {
+      const double x = j.get<double>();
+      if (!std::isfinite(x)) {
+        out += "null";
+        return;
+      }
+      char buf[64];
+      out.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, x));  // nlohmann's own formatting
+      return;
+    }
+    case json::value_t::string: append_string(out, j.get_ref<const std::string&>()); return;
+    case json::value_t::array: {
+      out += '[';
+      for (size_t i = 0; i < j.size(); ++i) {
+        if (i) out += ',';
+        append_json(out, j[i]);
+      }
+      out += ']';
+      return;
+    }
+    case json::value_t::object: {
+      out += '{';
+      bool first = true;
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!first) out += ',';
+        first = false;
+        append_string(out, it.key());
+        out += ':';
+        append_json(out, it.value());
+      }
+      out += '}';
+      return;
+    }
+    default: break;
+  }
+  out += slow_dump(j);
+}
+
+std::string dump(const json& j) {
+  std::string out;
+  append_json(out, j);
+  return out;
+}
 
 class JsonlWriter final : public IncidentWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
   void write(const DocResult& result) override {
-    for (const auto& incident : result.incidents) out_ << dump(incident) << '\n';
+    line_.clear();
+    for (const auto& incident : result.incidents) {
+      append_json(line_, incident);
+      line_ += '\n';
+    }
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   }
   void finish() override { out_.flush(); }
 
  private:
   std::ostream& out_;
+  std::string line_;  // reused between documents
 };
 
 // RFC 4180: quote when needed, double the quotes inside.

@@ -690,7 +690,7 @@ struct Actors {
   static int event_country(const Doc& doc, const std::vector<Lexicon::Match>& matches, uint32_t first_sentence_end) {
     std::map<int, double> votes;
     for (const auto& m : doc.mentions("place")) {
-      const auto a = m.attrs();
+      const auto a = m.attrs({"iso3", "country", "demonym"});
       int c = -1;
       if (a.contains("iso3") && a["iso3"].is_string()) c = country_by_iso3(a["iso3"].get<std::string>());
       if (c < 0 && a.contains("country") && a["country"].is_string()) c = country_by_name(a["country"].get<std::string>());

@@ -417,8 +417,12 @@ struct Lexicon::Impl {
   std::vector<std::vector<int32_t>> trie;   // child per class, -1 none (during building)
   std::vector<std::vector<Output>> outputs;
   std::vector<int32_t> fail, dict_link;     // dict_link: nearest node on the fail chain with outputs
-  std::vector<int32_t> delta;               // [node * classes + class]
+  std::vector<int32_t> delta;               // [node * classes + class] (during building)
   std::vector<int32_t> first_output;        // the node itself if it has outputs, else dict_link
+  // What find() walks: [row + class] -> the next state's row (node * classes), with kHasOutput set when
+  // that state has outputs. One load per byte, no multiply: the scan is bound by this table's latency.
+  static constexpr uint32_t kHasOutput = 0x80000000u;
+  std::vector<uint32_t> step;
   std::array<uint16_t, 256> input_class{};  // byte -> class with case and white space folded in
   bool built = false;
   size_t phrases = 0;
@@ -499,6 +503,14 @@ void Lexicon::build() {
   m.first_output.resize(nodes);
   for (size_t i = 0; i < nodes; ++i) m.first_output[i] = m.outputs[i].empty() ? m.dict_link[i] : static_cast<int32_t>(i);
   for (int b = 0; b < 256; ++b) m.input_class[b] = m.byte_class[Impl::normalise(static_cast<unsigned char>(b))];
+  if (nodes * k >= Impl::kHasOutput) throw std::length_error("Lexicon too large");
+  m.step.resize(nodes * k);
+  for (size_t i = 0; i < nodes * k; ++i) {
+    const auto target = static_cast<uint32_t>(m.delta[i]);
+    m.step[i] = static_cast<uint32_t>(target * k) | (m.first_output[target] >= 0 ? Impl::kHasOutput : 0u);
+  }
+  m.delta.clear();
+  m.delta.shrink_to_fit();
   m.trie.clear();
   m.trie.shrink_to_fit();
   m.built = true;
@@ -526,13 +538,13 @@ std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_on
   if (!m.built) throw std::logic_error("Lexicon::find before build()");
   std::vector<Match> found;
   const size_t k = m.classes;
-  const int32_t* delta = m.delta.data();
+  const uint32_t* step = m.step.data();
   const int32_t* first_out = m.first_output.data();
   const uint16_t* cls = m.input_class.data();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const uint16_t space = m.input_class[' '];
-  int32_t state = 0;
+  uint32_t row = 0;  // the current state's row in `step`
   unsigned char prev = 0;
   for (size_t i = 0; i < n; ++i) {
     const unsigned char b = bytes[i];
@@ -540,8 +552,10 @@ std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_on
     // Runs of white space count as one space.
     if (c == space && c != 0 && prev == ' ') continue;
     prev = Impl::normalise(b);
-    state = delta[state * k + c];
-    if (first_out[state] < 0) continue;
+    const uint32_t e = step[row + c];
+    row = e & ~Impl::kHasOutput;
+    if (!(e & Impl::kHasOutput)) continue;
+    const size_t state = row / k;
     if (i + 1 < n && is_word_byte(bytes[i + 1]) && is_word_byte(b)) continue;  // not a word end
     for (int32_t s = first_out[state]; s > 0; s = m.dict_link[s]) {
       for (const auto& out : m.outputs[s]) {

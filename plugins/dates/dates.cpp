@@ -536,8 +536,21 @@ struct Dates {
       a.used = true;
     }
 
-    // 3. Relative expressions (need the anchor).
-    if (anchor) relative(s, atoms, *anchor, found);
+    // 3. Relative expressions, resolved against the publication day. Without one, the latest date the
+    // text states stands in (reports tell later events relative to their own dates), at lower confidence.
+    std::optional<int64_t> relative_anchor = anchor;
+    if (!relative_anchor)
+      for (const Found& f : found)
+        if (!f.year_guessed) relative_anchor = std::max(relative_anchor.value_or(f.from), f.has_end ? f.to : f.from);
+    if (relative_anchor) {
+      const size_t stated = found.size();
+      relative(s, atoms, *relative_anchor, found);
+      if (!anchor)
+        for (size_t i = stated; i < found.size(); ++i) {
+          found[i].year_guessed = true;
+          found[i].confidence *= 0.6;
+        }
+    }
 
     // 4. Emit.
     for (const Found& f : found) {

@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <exception>
+#include <initializer_list>
 #include <limits>
 #include <new>
 #include <stdexcept>
@@ -58,7 +59,70 @@ struct MentionView {
   nlohmann::json attrs() const {
     return attrs_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(attrs_json);
   }
+  // Only the named top-level attributes, and only those with plain values (string, number, bool, null):
+  // as attrs() for them, but several times cheaper since nothing else is built. For hot loops.
+  nlohmann::json attrs(std::initializer_list<std::string_view> keys) const;
 };
+
+namespace detail {
+// SAX handler behind MentionView::attrs(keys): keeps wanted top-level scalars, skips the rest.
+class AttrPicker final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  AttrPicker(std::initializer_list<std::string_view> keys, nlohmann::json& out) : keys_(keys), out_(out) {}
+  bool null() override { return put(nullptr); }
+  bool boolean(bool v) override { return put(v); }
+  bool number_integer(number_integer_t v) override { return put(v); }
+  bool number_unsigned(number_unsigned_t v) override { return put(v); }
+  bool number_float(number_float_t v, const string_t&) override { return put(v); }
+  bool string(string_t& v) override { return put(std::move(v)); }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return open(); }
+  bool start_array(std::size_t) override { return open(); }
+  bool end_object() override { return --depth_, true; }
+  bool end_array() override { return --depth_, true; }
+  bool key(string_t& k) override {
+    wanted_ = false;
+    if (depth_ != 1) return true;
+    for (auto w : keys_)
+      if (w == k) {
+        wanted_ = true;
+        key_ = std::move(k);
+        break;
+      }
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  template <class V>
+  bool put(V&& v) {
+    if (depth_ == 1 && wanted_) out_[key_] = std::forward<V>(v);  // the last duplicate wins, as in parse()
+    wanted_ = false;
+    return true;
+  }
+  bool open() {
+    if (depth_ == 1 && wanted_) out_.erase(key_);  // a container replaces an earlier plain value
+    wanted_ = false;
+    return ++depth_, true;
+  }
+  std::initializer_list<std::string_view> keys_;
+  nlohmann::json& out_;
+  std::string key_;
+  int depth_ = 0;
+  bool wanted_ = false;
+};
+}  // namespace detail
+
+inline nlohmann::json MentionView::attrs(std::initializer_list<std::string_view> keys) const {
+  nlohmann::json out = nlohmann::json::object();
+  if (attrs_json.empty()) return out;
+  detail::AttrPicker picker(keys, out);
+  if (!nlohmann::json::sax_parse(attrs_json, &picker)) {
+    const auto throws_as_attrs_does = nlohmann::json::parse(attrs_json);
+    (void)throws_as_attrs_does;
+  }
+  return out;
+}
 
 // The document being processed, with the host's services.
 class Doc {
