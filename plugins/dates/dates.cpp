@@ -514,9 +514,12 @@ struct Dates {
         }
         f.start = tok[tb - 1].start;
       }
-      if (iequals(before, "since")) {
+      // "since June 2017", and "since late/early/mid April 2019"
+      const bool season = is_any(before, {"early", "late", "mid"});
+      if (iequals(before, "since") || (season && iequals(before2, "since"))) {
         f.kind = "since";
-        f.start = tok[tb - 1].start;
+        f.start = tok[tb - (season ? 2 : 1)].start;
+        f.approximate = f.approximate || season;
         f.to = anchor ? *anchor : f.to;
         f.has_end = anchor.has_value();
         f.precision = 3;
