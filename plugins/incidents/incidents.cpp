@@ -24,6 +24,7 @@
 #include <tuple>
 #include <vector>
 
+#include "common/text.hpp"
 #include "common/vocab.hpp"
 #include "incidentkit/sdk.hpp"
 
@@ -290,6 +291,11 @@ Parsed parse(const ik::sdk::Doc& doc) {
       double gp = num_attr(a, "geo_precision");
       p.geo_precision = std::isnan(gp) ? 1 : int(gp);
       p.rank = bool_attr(a, "demonym") ? kDemonym : place_rank(p.feature);  // "Israeli" names an actor
+      // A country's adjective read as the country ("Israeli" for Israel, "Iraqi" for Iraq) is a demonym too.
+      const std::string_view surface = text.substr(m.start, m.end - m.start);
+      if (p.rank == kCountry && surface.size() > p.value.size() &&
+          ik::text::iequals(surface.substr(0, p.value.size()), p.value))
+        p.rank = kDemonym;
       // "X (A2, A1)": the parenthesis right after the name holds its admin units.
       size_t e = m.end;
       while (e < text.size() && text[e] == ' ') ++e;
