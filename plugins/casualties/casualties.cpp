@@ -931,6 +931,20 @@ struct Casualties {
       }
       out.push_back(sum);
     };
+    // One victim named without a count ("killed him", "killed a farmer"): a weak count of 1, plus the
+    // list that may follow it ("and his guard").
+    auto emit_single = [&](const Trig& t, size_t tb, size_t te, std::string group, size_t group_end, double conf) {
+      Qty q;
+      q.tb = tb;
+      q.te = te;
+      q.best = q.low = q.high = 1;
+      q.weak = true;
+      Item it{q};
+      it.group = std::move(group);
+      it.group_end = group_end;
+      std::vector<Item> items{it};
+      emit_items(t, items, conf, list_after(group_end, items, true));
+    };
 
     for (size_t ti = 0; ti < trig.size(); ++ti) {
       const Trig& t = trig[ti];
@@ -1014,17 +1028,7 @@ struct Casualties {
         // pronoun objects: "killed him", "killing him and his guard", "killed himself and two others"
         if (k < c.se && (low[k] == "him" || low[k] == "her" || low[k] == "himself" || low[k] == "herself") &&
             !(low[k] == "her" && k + 1 < c.se && c.tok[k + 1].kind == TokenKind::Word && !breaks_phrase(low[k + 1]))) {
-          Qty q;
-          q.tb = k;
-          q.te = k + 1;
-          q.best = q.low = q.high = 1;
-          q.weak = true;
-          Item it{q};
-          it.group = "people";
-          it.group_end = k + 1;
-          std::vector<Item> items{it};
-          size_t end = list_after(k + 1, items, true);
-          emit_items(t, items, 0.5, end);
+          emit_single(t, k, k + 1, "people", k + 1, 0.5);
           continue;
         }
         // "killing themselves and seven other people": the others
@@ -1098,17 +1102,7 @@ struct Casualties {
           std::string g = group_after(c, k + 1, 6, ge);
           const bool plural = !singular_head(k + 1);
           if (!g.empty() && !plural) {
-            Qty q;
-            q.tb = k;
-            q.te = k + 1;
-            q.best = q.low = q.high = 1;
-            q.weak = true;
-            Item it{q};
-            it.group = g;
-            it.group_end = ge;
-            std::vector<Item> items{it};
-            size_t end = list_after(ge, items, true);
-            emit_items(t, items, 0.55, end);
+            emit_single(t, k, k + 1, g, ge, 0.55);
             continue;
           }
         }
@@ -1119,17 +1113,7 @@ struct Casualties {
           size_t ge = k;
           std::string g = group_after(c, k, 8, ge);
           if (!g.empty() && ge > k) {
-            Qty q;
-            q.tb = k;
-            q.te = k;
-            q.best = q.low = q.high = 1;
-            q.weak = true;
-            Item it{q};
-            it.group = g;
-            it.group_end = ge;
-            std::vector<Item> items{it};
-            size_t end = list_after(ge, items, true);
-            emit_items(t, items, 0.5, end);
+            emit_single(t, k, k, g, ge, 0.5);
             continue;
           }
         }
@@ -1141,17 +1125,7 @@ struct Casualties {
           std::string g = group_after(c, k, 4, ge, &known);
           if (known && ge > k && !plural_word(low[ge - 1], false) && low[ge - 1] != "family" &&
               low[ge - 1] != "more" && low[ge - 1] != "others" && groups().count(low[ge - 1])) {
-            Qty q;
-            q.tb = k;
-            q.te = k;
-            q.best = q.low = q.high = 1;
-            q.weak = true;
-            Item it{q};
-            it.group = g;
-            it.group_end = ge;
-            std::vector<Item> items{it};
-            size_t end = list_after(ge, items, true);
-            emit_items(t, items, 0.5, end);
+            emit_single(t, k, k, g, ge, 0.5);
             continue;
           }
         }
