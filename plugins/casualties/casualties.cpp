@@ -243,6 +243,15 @@ bool plural_word(std::string_view w, bool capitalised) {
   return w.size() > 3 && w.back() == 's' && !ends("ss") && !ends("us") && !ends("is");
 }
 
+// A word naming one person: a group word, a name, or an agent noun ("commissioner", "activist").
+bool person_noun(std::string_view w, bool capitalised) {
+  if (groups().count(w) || capitalised) return true;
+  if (non_person(w) || plural_word(w, false)) return false;
+  auto ends = [&](std::string_view s) { return w.size() > s.size() + 2 && w.substr(w.size() - s.size()) == s; };
+  return ends("er") || ends("or") || ends("ist") || ends("ian") || ends("ant") || ends("ent") || ends("man") ||
+         ends("woman");
+}
+
 // A count: number, bounds and how it was written.
 struct Qty {
   size_t tb = 0, te = 0;  // tokens [tb, te) including the qualifier
@@ -300,6 +309,11 @@ struct Casualties {
          "deaths", "death", "killed or missing", "drowned", "succumbed", "confirmed dead",
          "bodies", "corpses", "dies", "die"},
         {K::Killed, R::Passive});
+    // "a bystander sustained a fatal gunshot wound", "the body of a trader was found"
+    add({"sustained a fatal", "sustained fatal", "suffered a fatal", "suffered fatal", "received a fatal",
+         "sustained a mortal", "suffered a mortal", "body was found", "body was discovered", "body was recovered",
+         "body has been found", "body had been found"},
+        {K::Killed, R::Passive});
     add({"fatalities", "fatality", "fatalities coded", "fatalities recorded", "fatality coded", "fatalities reported",
          "fatality recorded", "coded in a previous event", "coded in previous events", "coded in other events",
          "coded in another event", "coded elsewhere", "recorded in other events", "recorded elsewhere"},
@@ -308,7 +322,7 @@ struct Casualties {
         {K::Killed, R::Passive, false, false, false, true});
     add({"among the injured", "among the wounded", "among those injured", "among those wounded"},
         {K::Injured, R::Passive, false, false, false, true});
-    add({"deaths of", "death of", "killing of", "killings of", "lives of", "life of", "bodies of", "corpses of",
+    add({"body of", "dead body of", "deaths of", "death of", "killing of", "killings of", "lives of", "life of", "bodies of", "corpses of",
          "murder of", "murders of", "execution of", "massacre of", "claimed the lives of", "claiming the lives of",
          "claimed the life of", "claiming the life of", "took the lives of", "taking the lives of"},
         {K::Killed, R::OfNoun});
@@ -412,6 +426,11 @@ struct Casualties {
           p == "€" || p == "£" || p == "zone" || p == "sector" || p == "phase" || p == "camp")
         return std::nullopt;
       if (p == "." && tok[i - 1].start == tok[i].start - 1) return std::nullopt;
+      // a number right after a count is a unit's name: "one 21 Brigade fighter"
+      if (tok[i].kind == TokenKind::Number && tok[i - 1].kind == TokenKind::Number) return std::nullopt;
+      if (tok[i].kind == TokenKind::Number && tok[i - 1].kind == TokenKind::Word)
+        if (auto prev = ik::text::read_number(tok, i - 1); prev && !prev->vague && prev->token_count == 1)
+          return std::nullopt;
       // the end of a date range ("Mar.4-6"): its start was not a count either
       if (p == "-" && i >= c.sb + 3 && tok[i - 2].kind == TokenKind::Number && tok[i - 2].end == tok[i - 1].start &&
           (is_month(c.low[i - 3]) || c.low[i - 3] == "."))
@@ -594,7 +613,18 @@ struct Casualties {
         if (!inside || (w != "-" && w != "'" && w != "\xE2\x80\x99")) break;
         continue;
       }
-      if (phrases.match(c.low, i, c.se)) break;  // a trigger ends the phrase
+      if (phrases.match(c.low, i, c.se)) {
+        // "five disappeared Fertit men", "two missing children": a participle before the noun
+        // ("25 wounded Thursday", "3 wounded persons survived": a count's own trigger, so not "wounded")
+        const bool adjective = (w == "disappeared" || w == "missing" || w == "abducted" || w == "kidnapped" ||
+                                w == "detained" || w == "arrested") && i + 1 < c.se &&
+                               c.tok[i + 1].kind == TokenKind::Word && !is_aux(c.low[i + 1]) &&
+                               !is_time_word(c.low[i + 1]) && !is_month(c.low[i + 1]) &&
+                               !breaks_phrase(c.low[i + 1]) && !phrases.match(c.low, i + 1, c.se) &&
+                               (c.tok[i + 1].capitalised || G.count(c.low[i + 1]));
+        if (!adjective) break;  // a trigger ends the phrase
+        continue;
+      }
       const bool age = i + 2 < c.se && ((c.low[i + 1] == "-" && (c.low[i + 2] == "year" || c.low[i + 2] == "years" ||
                                                                  c.low[i + 2] == "month")) ||
                                           ((c.low[i + 1] == "year" || c.low[i + 1] == "years") && c.low[i + 2] == "old"));
@@ -609,6 +639,10 @@ struct Casualties {
           end = k;
           continue;
         }
+        // a unit's number inside the phrase: "one 21 Brigade fighter"
+        if (t.kind == TokenKind::Number && i > from - 1 && i + 1 < c.se && c.tok[i + 1].capitalised &&
+            c.tok[i + 1].kind == TokenKind::Word)
+          continue;
         break;
       }
       if (non_person(w)) return "";
@@ -868,6 +902,11 @@ struct Casualties {
       Item first{*q};
       first.group = group_after(c, q->te, 6, first.group_end);
       if (first.group.empty()) return pos;
+      {  // "(10 fatalities coded)", "- 3 were wounded": a figure with its own trigger is no breakdown
+        size_t j = std::max(first.group_end, q->te);
+        while (j < c.se && is_aux(low[j])) ++j;
+        if (trigger_at(j)) return pos;
+      }
       items.push_back(first);
       size_t end = list_after(std::max(first.group_end, q->te), items, true);
       const std::string total_text(c.text.substr(total.start, total.end - total.start));
@@ -1022,6 +1061,9 @@ struct Casualties {
           }
           continue;
         }
+        // "the body of a herder": a death found; "the killing of a student" often recalls an older one
+        const bool body_found = low[t.tb] == "body" || low[t.tb] == "dead" || low[t.tb] == "bodies" ||
+                                low[t.tb] == "remains" || low[t.tb] == "corpses";
         if (k + 1 < c.se && low[k] == "only" &&
             (low[k + 1] == "himself" || low[k + 1] == "herself" || low[k + 1] == "themselves"))
           ++k;  // "killing only herself"
@@ -1095,13 +1137,16 @@ struct Casualties {
             continue;
           }
         }
-        // "shot dead the mayor", "killing its driver": a definite singular object is one person
-        if ((role == Role::Active || role == Role::Verb) && k + 1 < c.se && !t.passive_form &&
+        // "shot dead the mayor", "killing its driver", "the body of the victim": a definite singular
+        // object is one person (after "body of" only when it names a person)
+        if ((role == Role::Active || role == Role::Verb || (role == Role::OfNoun && body_found)) &&
+            k + 1 < c.se && !t.passive_form &&
             (low[k] == "the" || low[k] == "its" || low[k] == "his" || low[k] == "her" || low[k] == "their")) {
           size_t ge = k + 1;
-          std::string g = group_after(c, k + 1, 6, ge);
+          bool known = false;
+          std::string g = group_after(c, k + 1, 6, ge, &known);
           const bool plural = !singular_head(k + 1);
-          if (!g.empty() && !plural) {
+          if (!g.empty() && !plural && (role != Role::OfNoun || known)) {
             emit_single(t, k, k + 1, g, ge, 0.55);
             continue;
           }
@@ -1117,8 +1162,10 @@ struct Casualties {
             continue;
           }
         }
-        // "killed civilian", "assassinated retired army colonel": a singular noun without an article
-        if ((role == Role::Active || role == Role::Verb) && k < c.se && !t.passive_form &&
+        // "killed civilian", "assassinated retired army colonel", "body of herder": a singular noun
+        // without an article
+        if ((role == Role::Active || role == Role::Verb || (role == Role::OfNoun && body_found)) &&
+            k < c.se && !t.passive_form &&
             c.tok[k].kind == TokenKind::Word && !breaks_phrase(low[k]) && !is_aux(low[k])) {
           size_t ge = k;
           bool known = false;
@@ -1258,7 +1305,8 @@ struct Casualties {
       // a lead-in ("In a night raid, a man and his son were killed") is not a conjunct
       size_t first = 0;
       for (size_t i = 0; i < parts.size(); ++i)
-        if (breaks_phrase(low[parts[i].first]) && low[parts[i].first] != "and") first = i + 1;
+        if (breaks_phrase(low[parts[i].first]) && low[parts[i].first] != "and" && !qty_at(c, parts[i].first))
+          first = i + 1;  // ("at least two" is a count, not a lead-in)
       if (parts.size() - first < 2 || parts.size() - first > 6) return std::nullopt;
       double total = 0;
       for (size_t i = first; i < parts.size(); ++i) {
@@ -1338,6 +1386,16 @@ struct Casualties {
           j += 2;
           continue;
         }
+        // one count for two nouns: "82 soldiers and militiamen killed"
+        if (w == "and" && !paren && items.size() == 1 && j + 1 < c.se && groups().count(low[j + 1]) &&
+            plural_word(low[j + 1], c.tok[j + 1].capitalised) && !trigger_at(j + 1) && low[j + 1] != "others" &&
+            low[j + 1] != "more") {
+          if (items[0].group != groups().at(low[j + 1])) items[0].group = "people";
+          items[0].group_end = j + 2;
+          first = items[0];
+          j += 2;
+          continue;
+        }
         // list: "two VDP and three civilians were killed"
         if ((w == "and" || w == ",") && !paren) {
           size_t k = j + 1;
@@ -1414,6 +1472,31 @@ struct Casualties {
       }
       double conf = t.def.summary ? 0.95 : t.def.role == Role::Passive ? 0.8 : 0.85;
       if (t.def.ambiguous) conf = 0.35;
+      // Singular people named before the count: "the officer and at least two bystanders were killed" = 3.
+      if (!paren && items.front().q.tb > c.sb && low[items.front().q.tb - 1] == "and" && !items.front().q.weak) {
+        size_t p = t.tb;
+        while (p > c.sb && (is_aux(low[p - 1]) || is_time_word(low[p - 1]))) --p;
+        double counted = 0;
+        for (const auto& it : items) counted += std::isnan(it.q.best) ? 0 : it.q.best;
+        // the conjunct before "and" must name a person ("the officer and", not "a house and"), and the
+        // stretch may hold no other count ("six houses burnt and eight persons injured")
+        const size_t before = items.front().q.tb - 1;
+        bool person = before > c.sb && person_noun(low[before - 1], c.tok[before - 1].capitalised);
+        auto n = person ? conjunct_count(p) : std::nullopt;
+        for (size_t k = n ? n->second : before; k < before && person; ++k)
+          if (used[k - c.sb] || bare_number(c, k)) person = false;
+        if (n && person && n->first > counted && n->second < items.front().q.tb) {
+          Item whole = items.front();
+          const double extra = n->first - counted;
+          whole.q.tb = n->second;
+          whole.q.best = n->first;
+          whole.q.low = std::isnan(items.front().q.low) ? kNone : items.front().q.low + extra;
+          whole.q.high = std::isnan(items.front().q.high) ? kNone : items.front().q.high + extra;
+          whole.group = "people";
+          whole.group_end = std::max(items.back().group_end, items.back().q.te);
+          items.assign(1, whole);
+        }
+      }
       if (items.size() == 1 && items[0].q.weak) {
         // "a man was killed" needs a singular verb
         bool singular = true;
@@ -1438,6 +1521,37 @@ struct Casualties {
         }
       } else {
         emit_items(t, items, conf, t.te);
+      }
+      // One subject, two verbs: "were abducted and killed", "was wounded in the raid and later died".
+      {
+        size_t k = t.te;
+        if (k < c.se && low[k] == ",") ++k;
+        // a short phrase may sit between them ("in the raid"): words only, no count, no other trigger
+        for (size_t e = k; e < c.se && e < k + 6; ++e) {
+          if (low[e] == "and") {
+            k = e;
+            break;
+          }
+          if (c.tok[e].kind != TokenKind::Word || trigger_at(e) || bare_number(c, e)) break;
+        }
+        if (k < c.se && low[k] == "and") {
+          ++k;
+          while (k < c.se && (low[k] == "later" || low[k] == "subsequently" || low[k] == "then" ||
+                              low[k] == "eventually" || low[k] == "reportedly" || low[k] == "allegedly" ||
+                              low[k] == "were" || low[k] == "was"))
+            ++k;
+          const long ni = trig_index(k);
+          if (ni >= 0 && !linked[ni]) {
+            const Trig& nt = trig[ni];
+            const bool verbish = nt.def.role == Role::Passive || nt.def.role == Role::Verb;
+            const bool then_injured = t.def.kind == Kind::Killed && nt.def.kind == Kind::Injured;
+            if (verbish && nt.def.kind != t.def.kind && !then_injured && !nt.def.both && !nt.def.summary) {
+              linked[ni] = 1;
+              std::vector<Item> again(items.begin(), items.end());
+              emit_items(nt, again, conf * 0.9, nt.te);
+            }
+          }
+        }
       }
       i = std::max(items.back().group_end, items.back().q.te) - 1;
       if (paren) i = std::max(i, t.te - 1);  // counts inside the parenthesis belong to it
@@ -1469,7 +1583,8 @@ struct Casualties {
         continue;
       }
       // "was later found dead" reads like "was killed"
-      const bool verb = t.def.role == Role::Verb || (t.passive_form && low[t.tb] == "dead");
+      const bool found_dead = low[t.tb] == "dead" && t.tb > c.sb && low[t.tb - 1] == "found";  // headline style
+      const bool verb = t.def.role == Role::Verb || ((t.passive_form || found_dead) && low[t.tb] == "dead");
       const bool dies = !verb && (low[t.tb] == "died" || low[t.tb] == "dies");
       if (!verb && !dies) continue;
       if (!subject_free(p, t)) continue;
