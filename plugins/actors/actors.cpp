@@ -234,6 +234,8 @@ struct Named {
   int inter;
   std::string_view country;
   bool state = false;      // a state force: foreign -> 8
+  std::string_view home;   // where a group named without a country mostly fights: the document's
+                           // country when it names no place ("Boko Haram" -> Nigeria)
 };
 
 struct Phrase {
@@ -250,24 +252,24 @@ const std::vector<Named>& named_groups() {
       {"Hezbollah", 3, "LBN"},                                                            // 3
       {"Military Forces of Yemen (2017-) Houthi", 1, "YEM", true},                        // 4
       {"Islamic State ({})", 2, ""},                                                      // 5
-      {"Islamic State West Africa Province", 2, ""},                                      // 6
+      {"Islamic State West Africa Province", 2, "", false, "NGA"},                                      // 6
       {"Islamic State Sahel Province", 2, ""},                                            // 7
       {"Islamic State Khorasan Province", 2, ""},                                         // 8
-      {"Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2, ""},                // 9
-      {"Al Shabaab", 2, ""},                                                              // 10
-      {"JNIM: Group for Support of Islam and Muslims", 2, ""},                            // 11
+      {"Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2, "", false, "NGA"},                // 9
+      {"Al Shabaab", 2, "", false, "SOM"},                                                          // 10
+      {"JNIM: Group for Support of Islam and Muslims", 2, "", false, "MLI"},                            // 11
       {"Taliban", 2, "AFG"},                                                              // 12 (see kTalibanState)
       {"TTP: Tehreek-i-Taliban Pakistan", 2, "PAK"},                                      // 13
       {"Hayat Tahrir al Sham", 2, "SYR"},                                                 // 14
       {"Jabhat Fateh al Sham", 2, "SYR"},                                                 // 15
       {"Syrian National Army", 2, "SYR"},                                                 // 16
       {"QSD: Syrian Democratic Forces", 2, "SYR"},                                        // 17
-      {"PKK: Kurdistan Workers Party", 2, ""},                                            // 18
+      {"PKK: Kurdistan Workers Party", 2, "", false, "TUR"},                                            // 18
       {"Rapid Support Forces", 2, "SDN"},                                                 // 19
       {"Military Forces of Sudan (2019-)", 1, "SDN", true},                               // 20
       {"SPLM-N: Sudan People's Liberation Movement-North", 2, "SDN"},                     // 21
       {"M23: March 23 Movement", 2, "COD"},                                               // 22
-      {"ADF: Allied Democratic Forces", 2, ""},                                           // 23
+      {"ADF: Allied Democratic Forces", 2, "", false, "COD"},                                           // 23
       {"CODECO: Cooperative for Development of Congo", 3, "COD"},                         // 24
       {"Mayi Mayi Militia", 3, "COD"},                                                    // 25
       {"Military Forces of Democratic Republic of Congo (2019-)", 1, "COD", true},        // 26
@@ -331,6 +333,29 @@ const std::vector<Named>& named_groups() {
       {"Patriot Front", 3, "USA"},                                                        // 84
       {"Afghanistan Freedom Front", 2, "AFG"},                                            // 85
       {"NRF: National Resistance Front", 2, "AFG"},                                       // 86
+      // Groups of the African conflicts ACLED has coded since 1997.
+      {"AU: African Union", 8, "", false, "SOM"},                                         // 87 AMISOM/ATMIS
+      {"UN: United Nations", 8, "", false, "CAF"},                                        // 88 MINUSCA
+      {"UN: United Nations", 8, "", false, "COD"},                                        // 89 MONUSCO
+      {"UN: United Nations", 8, "", false, "MLI"},                                        // 90 MINUSMA
+      {"UN: United Nations", 8, "", false, "SSD"},                                        // 91 UNMISS
+      {"UN: United Nations", 8, "", false, "SDN"},                                        // 92 UNAMID
+      {"Military Forces of Kenya", 1, "KEN", true},                                       // 93
+      {"Military Forces of Uganda", 1, "UGA", true},                                      // 94
+      {"SPLM/A-IO: Sudan People's Liberation Movement/Army (In Opposition)", 2, "SSD"},   // 95
+      {"SLM/A: Sudan Liberation Movement/Army", 2, "SDN"},                                // 96
+      {"JEM: Justice and Equality Movement", 2, "SDN"},                                   // 97
+      {"FRPI: Patriotic Resistance Front of Ituri", 2, "COD"},                            // 98
+      {"FDLR: Democratic Forces for the Liberation of Rwanda", 2, "COD"},                 // 99
+      {"Nyatura Militia", 3, "COD"},                                                      // 100
+      {"Raia Mutomboki Militia", 3, "COD"},                                               // 101
+      {"APCLS: Alliance of Patriots for a Free and Sovereign Congo", 3, "COD"},           // 102
+      {"Ex-Seleka Militia", 2, "CAF"},                                                    // 103
+      {"LNA: Libyan National Army", 1, "LBY", true},                                      // 104
+      {"MNLA: National Movement for the Liberation of Azawad", 2, "MLI"},                 // 105
+      {"GATIA: Imghad Tuareg and Allies Self-Defense Group", 3, "MLI"},                   // 106
+      {"Military Forces of Burundi", 1, "BDI", true},                                     // 107
+      {"Military Forces of Chad", 1, "TCD", true},                                        // 108
   };
   return v;
 }
@@ -420,7 +445,7 @@ const std::vector<Phrase>& phrases() {
         {"civilian joint task force", 34}, {"fano", 35}, {"fano militia", 35}, {"ola", 36},
         {"oromo liberation army", 36}, {"olf-shane", 36}, {"olf shane", 36}, {"tplf", 37},
         {"tigray defense forces", 37}, {"tigray defence forces", 37}, {"tdf", 37}, {"sna", kSomaliArmy},
-        {"somali national army", kSomaliArmy}, {"amisom", 39}, {"atmis", 39}, {"monusco", 40}, {"minusma", 40},
+        {"somali national army", kSomaliArmy}, {"amisom", 87}, {"atmis", 87}, {"monusco", 89}, {"minusma", 90},
         {"unifil", 40}, {"un peacekeepers", 40}, {"peacekeepers", 40}, {"pdf", 41}, {"people's defense force", 41},
         {"people's defence force", 41}, {"people's defense forces", 41}, {"people's defence forces", 41},
         {"knu", 42}, {"knla", 42}, {"karen national union", 42}, {"karen national liberation army", 42},
@@ -449,6 +474,17 @@ const std::vector<Phrase>& phrases() {
         {"shabwani defense forces", 77}, {"shabwani defence forces", 77}, {"ahlu sunnah wal jamaa", 79},
         {"al-sunnah wa jama'ah", 79}, {"imbonerakure", 80}, {"anti-balaka", 81}, {"upc", 82},
         {"patriot front", 84}, {"afghanistan freedom front", 85}, {"national resistance front", 86},
+        {"minusca", 88}, {"unmiss", 91}, {"unamid", 92}, {"kdf", 93}, {"kenya defence forces", 93},
+        {"kenya defense forces", 93}, {"kenyan defence forces", 93}, {"updf", 94},
+        {"uganda people's defence force", 94}, {"uganda people's defense force", 94}, {"spla", 70},
+        {"sudan people's liberation army", 70}, {"spla-io", 95}, {"splm-io", 95}, {"splm/a-io", 95},
+        {"spla io", 95}, {"spla-in opposition", 95}, {"slm", 96}, {"sla", 96}, {"slm/a", 96}, {"slm-aw", 96},
+        {"slm/a-aw", 96}, {"sla-aw", 96}, {"slm/a-nur", 96}, {"slm-mm", 96}, {"sla-mm", 96},
+        {"sudan liberation army", 96}, {"sudan liberation movement", 96}, {"jem", 97},
+        {"justice and equality movement", 97}, {"frpi", 98}, {"fdlr", 99}, {"nyatura", 100},
+        {"raia mutomboki", 101}, {"apcls", 102}, {"seleka", 103}, {"ex-seleka", 103}, {"lna", 104},
+        {"libyan national army", 104}, {"mnla", 105}, {"gatia", 106}, {"fdnb", 107}, {"niss", 20},
+        {"chadian army", 108}, {"sng", kSomaliArmy}, {"sngf", kSomaliArmy}, {"somali government forces", kSomaliArmy},
     };
     for (auto [t, k] : named) p.push_back({t, Kind::Named, k});
     const std::initializer_list<std::pair<std::string_view, int>> armed = {
@@ -1001,6 +1037,12 @@ struct Actors {
                         ",\"alias\":\"" + ik::text::json_escape(alias) + "\"";
     if (c.suspected) attrs += ",\"suspected\":true";
     if (c.crowd >= 0) attrs += ",\"crowd\":true";
+    if (c.named >= 0) {  // where the group is at home: the country when the document names no place
+      const Named& n = named_groups()[c.named];
+      const std::string_view h = !n.country.empty() ? n.country : n.home;
+      if (const int hc = h.empty() ? -1 : country_by_iso3(h); hc >= 0)
+        attrs += ",\"home\":\"" + std::string(kCountries[hc].name) + "\"";
+    }
     attrs += "}";
     Mention m;
     m.start = c.start;
