@@ -141,6 +141,7 @@ const std::unordered_map<std::string_view, std::string_view>& groups() {
       {"assailants", "fighters"}, {"assailant", "fighters"}, {"terrorists", "fighters"}, {"terrorist", "fighters"},
       {"combatants", "fighters"}, {"extremists", "fighters"}, {"bandits", "fighters"}, {"bandit", "fighters"},
       {"suspects", "fighters"}, {"suspect", "fighters"}, {"kidnappers", "fighters"}, {"raiders", "fighters"},
+      {"raider", "fighters"},
       {"family", "family"}, {"relatives", "family"}, {"relative", "family"}, {"son", "family"}, {"daughter", "family"},
       {"sons", "family"}, {"daughters", "family"}, {"sister", "women"}, {"sisters", "women"}, {"husband", "men"},
       {"guard", "people"}, {"driver", "civilians"}, {"drivers", "civilians"}, {"companion", "people"},
@@ -307,7 +308,7 @@ struct Casualties {
         {K::Killed, R::Active});
     add({"died", "dead", "perished", "lost their lives", "lost his life", "lost her life", "lost their life",
          "deaths", "death", "killed or missing", "drowned", "succumbed", "confirmed dead",
-         "bodies", "corpses", "dies", "die"},
+         "bodies", "corpses", "dies", "die", "dying"},
         {K::Killed, R::Passive});
     // "a bystander sustained a fatal gunshot wound", "the body of a trader was found"
     add({"sustained a fatal", "sustained fatal", "suffered a fatal", "suffered fatal", "received a fatal",
@@ -500,8 +501,8 @@ struct Casualties {
       if (j + 2 < c.se + 1 && j + 1 < c.se &&
           (low[j] == "unknown" || low[j] == "unspecified" || low[j] == "unidentified" || low[j] == "undetermined" ||
            low[j] == "undisclosed" || low[j] == "unconfirmed" || low[j] == "large" || low[j] == "high" ||
-           low[j] == "significant" || low[j] == "exact") &&
-          low[j + 1] == "number" && j + 2 < c.se && low[j + 2] == "of") {
+           low[j] == "significant" || low[j] == "exact" || low[j] == "heavy") &&
+          (low[j + 1] == "number" || low[j + 1] == "numbers") && j + 2 < c.se && low[j + 2] == "of") {
         q.te = j + 3;
         q.unknown = true;
         q.vague_word = low[j];
@@ -645,7 +646,10 @@ struct Casualties {
           continue;
         break;
       }
-      if (non_person(w)) return "";
+      // a non-person noun heads no victim phrase, but may modify one ("cattle raider")
+      if (non_person(w) && !(i + 1 < c.se && c.tok[i + 1].kind == TokenKind::Word &&
+                             person_noun(c.low[i + 1], false) && !phrases.match(c.low, i + 1, c.se)))
+        return "";
       if (auto it = G.find(w); it != G.end()) {
         if (g.empty() || g == "people") g = std::string(it->second);
         if (w == "family" || w == "members") g = "family";
@@ -724,7 +728,19 @@ struct Casualties {
     // triggers
     std::vector<Trig> trig;
     for (size_t i = c.sb; i < c.se;) {
-      if (auto m = phrases.match(low, i, c.se)) {
+      auto m = phrases.match(low, i, c.se);
+      // "tried to kill themselves", "threatened to kill": an attempt or a threat is no casualty
+      // ("tried to set a truck ablaze and kill themselves": the "to" may lie a few words back)
+      for (size_t k = i; m && k > c.sb + 1 && k + 8 > i;) {
+        const std::string_view w = low[--k];
+        if (w == "." || w == ";" || w == "," || w == "but" || w == "then") break;
+        const std::string_view v = low[k - 1];
+        if (w == "to" && (v == "tried" || v == "attempted" || v == "threatened" || v == "trying" ||
+                          v == "attempting" || v == "threatening" || v == "planned" || v == "plotted" ||
+                          v == "vowed" || v == "sought"))
+          m.reset();
+      }
+      if (m) {
         Trig t{i, i + m->second, m->first};
         for (size_t k = i; k > c.sb && k + 12 > i;) {
           const std::string_view w = low[--k];
@@ -1087,14 +1103,16 @@ struct Casualties {
           }
         }
         // "abducted two teachers and killed them": the count named before
-        if (k < c.se && low[k] == "them" && !t.passive_form) {
+        // "two suicide bombers blew up, killing (only) themselves": the count named before
+        const bool selves = k < c.se && low[k] == "themselves" && !(k + 1 < c.se && low[k + 1] == "and");
+        if (k < c.se && (low[k] == "them" || selves) && !t.passive_form) {
           for (size_t b = t.tb; b > c.sb && b + 25 > t.tb; --b) {
             if (low[b - 1] == "." || low[b - 1] == ";") break;
             auto q = qty_at(c, b - 1);
             if (!q || q->unknown || q->weak || std::isnan(q->best) || q->te > t.tb) continue;
             Item it{*q};
             it.group = group_after(c, q->te, 6, it.group_end);
-            if (it.group.empty() || it.group == "fighters") continue;
+            if (it.group.empty() || (it.group == "fighters" && !selves)) continue;
             Extracted e = make(t.def.kind, it, 0.6);
             e.start = c.tok[k].start;
             e.end = c.tok[k].end;
@@ -1357,6 +1375,7 @@ struct Casualties {
       size_t paren_b = 0;
       long hit = -1;
       bool paren = false, skipped = false;  // skipped: words after the subject ("were", "on Tuesday")
+      bool comma_after_first = false;        // "Five members of a family, a mother and four children"
       for (int budget = 0; j < c.se && budget < 45; ++budget) {
         const std::string_view w = low[j];
         if (const long ti = trig_index(j); ti >= 0) {
@@ -1400,11 +1419,16 @@ struct Casualties {
         if ((w == "and" || w == ",") && !paren) {
           size_t k = j + 1;
           if (w == "," && k < c.se && low[k] == "and") ++k;
-          if (auto q2 = qty_at(c, k); q2 && !q2->unknown && !is_used(q2->tb, q2->te) && !trigger_at(k)) {
+          const bool of_them = [&] {  // "three of them women": a breakdown, not another item
+            auto q2 = qty_at(c, k);
+            return q2 && q2->te + 1 < c.se && low[q2->te] == "of" && (low[q2->te + 1] == "them" || low[q2->te + 1] == "whom");
+          }();
+          if (auto q2 = qty_at(c, k); q2 && !of_them && !q2->unknown && !is_used(q2->tb, q2->te) && !trigger_at(k)) {
             Item it{*q2};
             bool known = false;
             it.group = group_after(c, q2->te, 8, it.group_end, &known);
             if (!it.group.empty() && !(q2->weak && !known) && !(first.q.weak && !first_known)) {
+              if (items.size() == 1) comma_after_first = w == ",";
               items.push_back(it);
               j = std::max(it.group_end, q2->te);
               continue;
@@ -1439,7 +1463,7 @@ struct Casualties {
         }
         // a long subject: "Seven fishermen operating on the lake have been killed", "ten people said to be
         // of one family were killed", "five natives, who resisted eviction, were killed"
-        if (!paren && items.size() == 1 && !skipped &&
+        if (!paren && !skipped && (items.size() == 1 || first_known) &&
             (first_known || (!first.q.weak && first.q.te < c.se && c.tok[first.q.te].kind == TokenKind::Word &&
                              !breaks_phrase(low[first.q.te])))) {  // a count with its noun, not "6 during ..."
           if (const size_t k = long_subject_end(j, items[0].q); k) {
@@ -1452,6 +1476,13 @@ struct Casualties {
         break;
       }
       if (hit < 0) continue;
+      // an apposition that adds up to the first count restates it: "five members of one family, a mother
+      // and four children", "two brothers, both farmers"
+      if (items.size() > 1 && comma_after_first && !std::isnan(items[0].q.best)) {
+        double rest = 0;
+        for (size_t k = 1; k < items.size(); ++k) rest += std::isnan(items[k].q.best) ? 0 : items[k].q.best;
+        if (rest == items[0].q.best) items.resize(1);
+      }
       const Trig& t = trig[hit];
       linked[hit] = 1;
       {  // "two officials were killed along with another person"
@@ -1599,7 +1630,7 @@ struct Casualties {
       // the subject: words back to a clause boundary
       size_t d = h;
       while (d > c.sb && c.tok[d - 1].kind == TokenKind::Word && !breaks_phrase(low[d - 1]) && d + 8 > h) --d;
-      const bool named = d < h && (groups().count(low[h - 1]) || c.tok[h - 1].capitalised);
+      const bool named = d < h && person_noun(low[h - 1], c.tok[h - 1].capitalised);
       const bool plural = d < h && plural_word(low[h - 1], c.tok[h - 1].capitalised);
       // One victim: "was killed"/"has been shot dead" (whatever the subject), "the herder died", and a
       // headline's "Bar owner shot dead near the market".
