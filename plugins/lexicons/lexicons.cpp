@@ -757,6 +757,13 @@ const std::vector<Cue>& event_cues() {
       {"to condemn", tProtest, 0.45f}, {"denounced", tProtest, 0.35f}, {"demanded", tProtest, 0.3f},
       {"demanding", tProtest, 0.4f}, {"motorcade", tProtest, 0.5f}, {"car rally", tProtest, 0.8f},
       {"petition", tProtest, 0.3f}, {"strikers", tProtest, 0.8f}, {"striking workers", tProtest, 0.85f},
+      {"downed tools", tProtest, 0.9f}, {"work stoppage", tProtest, 0.9f}, {"stayaway", tProtest, 0.8f},
+      {"stay-away", tProtest, 0.8f}, {"sit-down strike", tProtest, 0.9f}, {"sit down strike", tProtest, 0.9f},
+      {"striked", tProtest, 0.85f}, {"day strike", tProtest, 0.85f}, {"cut the road", tProtest, 0.6f},
+      {"cut off the road", tProtest, 0.6f}, {"blocked the entrance", tProtest, 0.55f}, {"blockaded", tProtest, 0.55f},
+      {"barricaded", tProtest, 0.5f}, {"to voice", tProtest, 0.5f},
+      {"to call for", tProtest, 0.4f}, {"calling for", tProtest, 0.35f}, {"calling on", tProtest, 0.3f},
+      {"in protest", tProtest, 0.8f}, {"protest action", tProtest, 0.9f}, {"service delivery", tProtest, 0.5f},
       // protests met by force
       {"dispersed", tIntervention, 0.7f}, {"disperse", tIntervention, 0.65f}, {"tear gas", tIntervention, 0.55f},
       {"teargas", tIntervention, 0.55f}, {"water cannon", tIntervention, 0.6f}, {"water cannons", tIntervention, 0.6f},
