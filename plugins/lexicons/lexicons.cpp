@@ -708,6 +708,10 @@ const std::vector<Cue>& event_cues() {
       {"battles", tClash, 0.6f}, {"engaged", tClash, 0.4f}, {"counter-attack", tClash, 0.7f},
       {"counterattack", tClash, 0.7f}, {"offensive", tClash, 0.45f}, {"infiltration attempt", tClash, 0.7f},
       {"armed confrontation", tClash, 0.9f}, {"confrontations", tClash, 0.6f}, {"gun battles", tClash, 0.9f},
+      // present tense, as analysts' notes write them ("Military battle Boko Haram", "militants ambush a convoy")
+      {"ambushes", tClash, 0.55f}, {"battled", tClash, 0.8f}, {"battling", tClash, 0.75f}, {"clash with", tClash, 0.85f},
+      {"fight", tClash, 0.45f}, {"fights", tClash, 0.5f}, {"repel", tClash, 0.7f}, {"repels", tClash, 0.8f},
+      {"exchange fire", tClash, 0.9f}, {"exchanges of fire", tClash, 0.9f}, {"heavy fighting", tClash, 0.9f},
       // attacks
       {"attacked", tAttack, 0.4f}, {"attack", tAttack, 0.3f}, {"attacks", tAttack, 0.3f}, {"killed", tAttack, 0.3f},
       {"shot dead", tAttack, 0.7f}, {"shot and killed", tAttack, 0.7f}, {"gunned down", tAttack, 0.7f},
@@ -824,6 +828,12 @@ const std::vector<Cue>& event_cues() {
       {"seized control of", tOvertake, 0.9f}, {"took over", tOvertake, 0.6f}, {"overran", tOvertake, 0.85f},
       {"recaptured", tRegain, 0.85f}, {"retook", tRegain, 0.85f}, {"regained control", tRegain, 0.9f},
       {"regained", tRegain, 0.7f}, {"retaken", tRegain, 0.8f}, {"recapture", tRegain, 0.75f},
+      {"overtakes", tOvertake, 0.85f}, {"overtook", tOvertake, 0.85f}, {"overtake", tOvertake, 0.7f},
+      {"overruns", tOvertake, 0.85f}, {"overrun", tOvertake, 0.75f}, {"takes control of", tOvertake, 0.85f},
+      {"seizes control of", tOvertake, 0.9f}, {"take control of", tOvertake, 0.75f}, {"takes over", tOvertake, 0.6f},
+      {"gained control of", tOvertake, 0.85f}, {"gains control of", tOvertake, 0.85f},
+      {"gain control of", tOvertake, 0.8f}, {"retakes", tRegain, 0.85f}, {"recaptures", tRegain, 0.85f},
+      {"regains control", tRegain, 0.9f}, {"retake control", tRegain, 0.9f}, {"retook control", tRegain, 0.9f},
       {"withdrew from", tTransfer, 0.6f}, {"handed over", tTransfer, 0.5f}, {"withdrawal", tTransfer, 0.4f},
       // "Other"
       {"displacement", tOther, 0.6f}, {"displaced", tOther, 0.35f}, {"fled their", tOther, 0.4f},
