@@ -152,30 +152,58 @@ class ByteInput {
   uint64_t bytes() const { return bytes_; }
 
   int get() {
-    const int c = buf_->sbumpc();
-    if (c != EOF) ++bytes_;
-    return c;
+    if (pos_ == chunk_.size() && !fill()) return EOF;
+    ++bytes_;
+    return static_cast<unsigned char>(chunk_[pos_++]);
   }
-  int peek() { return buf_->sgetc(); }
+  int peek() {
+    if (pos_ == chunk_.size() && !fill()) return EOF;
+    return static_cast<unsigned char>(chunk_[pos_]);
+  }
 
   // One line without its "\n" (a trailing "\r" is kept; callers normalise). Returns false at the end.
   // Lines longer than `cap` are consumed but not kept: `too_long` tells.
   bool line(std::string& out, size_t cap, bool& too_long) {
     out.clear();
     too_long = false;
-    int c = get();
-    if (c == EOF) return false;
-    for (; c != EOF && c != '\n'; c = get()) {
-      if (out.size() < cap)
-        out.push_back(static_cast<char>(c));
-      else
-        too_long = true;
+    if (pos_ == chunk_.size() && !fill()) return false;
+    for (;;) {
+      const char* from = chunk_.data() + pos_;
+      const size_t left = chunk_.size() - pos_;
+      const auto* eol = static_cast<const char*>(std::memchr(from, '\n', left));
+      const size_t n = eol ? size_t(eol - from) : left;
+      const size_t keep = std::min(n, cap - std::min(cap, out.size()));
+      if (keep < n) too_long = true;
+      out.append(from, keep);
+      pos_ += n;
+      bytes_ += n;
+      if (eol) {
+        ++pos_;
+        ++bytes_;
+        return true;
+      }
+      if (!fill()) return true;
     }
-    return true;
   }
 
  private:
+  // Takes what the stream has ready (at least one byte unless it ended), so reading a pipe never waits
+  // for more than the next byte: lines come as soon as they are written.
+  bool fill() {
+    std::streamsize ready = buf_->in_avail();
+    if (ready <= 0) {
+      if (buf_->sgetc() == EOF) return false;
+      ready = std::max<std::streamsize>(buf_->in_avail(), 1);
+    }
+    chunk_.resize(static_cast<size_t>(std::min<std::streamsize>(ready, 1 << 16)));
+    chunk_.resize(static_cast<size_t>(buf_->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size()))));
+    pos_ = 0;
+    return !chunk_.empty();
+  }
+
   std::streambuf* buf_;
+  std::string chunk_;  // bytes taken from the stream, consumed up to pos_
+  size_t pos_ = 0;
   uint64_t bytes_ = 0;
 };
 

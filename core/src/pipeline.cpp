@@ -4,15 +4,20 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include "incidentkit/errors.hpp"
 #include "incidentkit/loaders.hpp"
+#include "incidentkit/sdk.hpp"
 
 #ifndef INCIDENTKIT_SOURCE_DATA_DIR
 #define INCIDENTKIT_SOURCE_DATA_DIR "data"
@@ -242,7 +247,330 @@ RunStats Pipeline::run_stream(DocumentReader& reader, const std::function<void(D
   return stats;
 }
 
-std::vector<nlohmann::json> finalise_incidents(const Document& doc, const std::vector<Mention>& mentions) {
+namespace {
+
+// Reads JSON text that claims to be exactly what nlohmann's dump() writes (compact, keys sorted and
+// unique, its escapes and number forms only), checking the claim as it goes. Keys with escapes and long
+// integers are refused too (rare; they only cost the general path).
+class Canonical {
+ public:
+  explicit Canonical(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
+  bool done() const { return p_ == end_; }
+  bool eat(char c) {
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  char peek() const { return p_ == end_ ? '\0' : *p_; }
+  const char* pos() const { return p_; }
+
+  // A key (at its opening quote), without escapes; returned without quotes.
+  bool key(std::string_view& k) {
+    if (!eat('"')) return false;
+    const char* from = p_;
+    while (p_ != end_ && *p_ != '"') {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c < 0x20 || c == '\\') return false;
+      if (c < 0x80) {
+        ++p_;
+      } else {
+        const size_t n = sdk::json_text::utf8_length({p_, size_t(end_ - p_)}, 0);
+        if (!n) return false;
+        p_ += n;
+      }
+    }
+    k = std::string_view(from, size_t(p_ - from));
+    return eat('"');
+  }
+
+  // Any value; its text in `raw`.
+  bool value(std::string_view& raw, int depth = 0) {
+    const char* from = p_;
+    bool ok;
+    switch (peek()) {
+      case '"': ok = string(); break;
+      case '{': ok = depth < 64 && object(depth); break;
+      case '[': ok = depth < 64 && array(depth); break;
+      case 't': ok = word("true"); break;
+      case 'f': ok = word("false"); break;
+      case 'n': ok = word("null"); break;
+      default: ok = number(); break;
+    }
+    raw = std::string_view(from, size_t(p_ - from));
+    return ok;
+  }
+
+  // A non-negative integer (as evidence offsets are).
+  static bool unsigned_integer(std::string_view raw, uint64_t& v) {
+    if (raw.empty() || raw.size() > 18 || raw[0] == '-') return false;
+    v = 0;
+    for (char c : raw) {
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + uint64_t(c - '0');
+    }
+    return true;
+  }
+
+ private:
+  bool word(std::string_view w) {
+    if (size_t(end_ - p_) < w.size() || std::string_view(p_, w.size()) != w) return false;
+    p_ += w.size();
+    return true;
+  }
+  bool string() {
+    ++p_;
+    while (p_ != end_) {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        if (end_ - p_ < 2) return false;
+        const char e = p_[1];
+        if (e == 'u') {  // dump() writes \u00XX for control characters without a short escape only
+          if (end_ - p_ < 6 || p_[2] != '0' || p_[3] != '0') return false;
+          const char h = p_[4], l = p_[5];
+          const bool lower_hex = (l >= '0' && l <= '9') || (l >= 'a' && l <= 'f');
+          if (!(h == '0' || h == '1') || !lower_hex) return false;
+          const int v = (h - '0') * 16 + (l <= '9' ? l - '0' : l - 'a' + 10);
+          if (v == '\b' || v == '\t' || v == '\n' || v == '\f' || v == '\r') return false;
+          p_ += 6;
+        } else if (e == '"' || e == '\\' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+          p_ += 2;
+        } else {
+          return false;  // "\/" and others: dump() never writes them
+        }
+        continue;
+      }
+      if (c < 0x80) {
+        ++p_;
+        continue;
+      }
+      const size_t n = sdk::json_text::utf8_length({p_, size_t(end_ - p_)}, 0);
+      if (!n) return false;
+      p_ += n;
+    }
+    return false;
+  }
+  bool number() {
+    const char* from = p_;
+    eat('-');
+    if (eat('0')) {
+    } else if (peek() >= '1' && peek() <= '9') {
+      while (peek() >= '0' && peek() <= '9') ++p_;
+    } else {
+      return false;
+    }
+    bool fraction = false;
+    if (eat('.')) {
+      fraction = true;
+      if (!(peek() >= '0' && peek() <= '9')) return false;
+      while (peek() >= '0' && peek() <= '9') ++p_;
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      fraction = true;
+      ++p_;
+      if (peek() == '+' || peek() == '-') ++p_;
+      if (!(peek() >= '0' && peek() <= '9')) return false;
+      while (peek() >= '0' && peek() <= '9') ++p_;
+    }
+    const std::string_view tok(from, size_t(p_ - from));
+    if (!fraction) return tok != "-0" && tok.size() <= 18;  // well inside int64: dump() writes it back as is
+    // A float is canonical when it is the shortest form of its double, as dump() writes it.
+    char out[64];
+    double x;
+    if (std::from_chars(tok.data(), tok.data() + tok.size(), x).ec != std::errc() || !std::isfinite(x)) return false;
+    const char* e = nlohmann::detail::to_chars(out, out + sizeof out, x);
+    return std::string_view(out, size_t(e - out)) == tok;
+  }
+  bool object(int depth) {
+    ++p_;
+    if (eat('}')) return true;
+    std::string_view last, k, v;
+    for (bool first = true;; first = false) {
+      if (!key(k) || (!first && !(last < k)) || !eat(':') || !value(v, depth + 1)) return false;
+      last = k;
+      if (eat('}')) return true;
+      if (!eat(',')) return false;
+    }
+  }
+  bool array(int depth) {
+    ++p_;
+    if (eat(']')) return true;
+    std::string_view v;
+    for (;;) {
+      if (!value(v, depth + 1)) return false;
+      if (eat(']')) return true;
+      if (!eat(',')) return false;
+    }
+  }
+
+  const char* p_;
+  const char* end_;
+};
+
+// The text of an evidence span: clamped to the text and widened to whole UTF-8 characters, so it stays
+// valid UTF-8.
+std::string_view evidence_text(const std::string& text, uint64_t start, uint64_t end) {
+  const uint64_t size = text.size();
+  end = std::min(end, size);
+  start = std::min(start, end);
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  while (end < size && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return std::string_view(text).substr(start, end - start);
+}
+
+// Whether a < b as std::string compares them (bytes unsigned), inline: this runs for every member.
+bool key_less(std::string_view a, std::string_view b) {
+  const int c = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
+  return c < 0 || (c == 0 && a.size() < b.size());
+}
+
+// Reads the evidence list at c (canonical, as Canonical::value checks) and writes it with each object's
+// "text" added. False: the general path decides.
+bool evidence_with_texts(Canonical& c, const std::string& text, std::string& out) {
+  if (!c.eat('[')) return false;
+  out += '[';
+  if (c.eat(']')) {
+    out += ']';
+    return true;
+  }
+  for (bool first = true;; first = false) {
+    if (!first) out += ',';
+    if (c.peek() != '{') {  // not an object: kept as it is
+      std::string_view v;
+      if (!c.value(v, 1)) return false;
+      out += v;
+    } else {
+      c.eat('{');
+      out += '{';
+      uint64_t start = 0, end = 0;
+      bool text_done = false, any = false;
+      auto add_text = [&] {
+        text_done = true;
+        out += any ? ",\"text\":" : "\"text\":";
+        any = true;
+        return sdk::json_text::append_string(out, evidence_text(text, start, end));
+      };
+      // Members come in key order and "end" < "start" < "text": both offsets are read before "text" is due.
+      if (!c.eat('}')) {
+        std::string_view last;
+        for (bool first_member = true;; first_member = false) {
+          const char* from = c.pos();
+          std::string_view k, v;
+          if (!c.key(k) || (!first_member && !key_less(last, k)) || !c.eat(':') || !c.value(v, 2)) return false;
+          last = k;
+          if (k == "text") return false;  // overwritten by the general path
+          if (!text_done && key_less("text", k) && !add_text()) return false;
+          if (k == "start" && !Canonical::unsigned_integer(v, start)) return false;
+          if (k == "end" && !Canonical::unsigned_integer(v, end)) return false;
+          if (any) out += ',';
+          any = true;
+          out.append(from, size_t(c.pos() - from));  // "key":value as it stands
+          if (c.eat('}')) break;
+          if (!c.eat(',')) return false;
+        }
+      }
+      if (!text_done && !add_text()) return false;
+      out += '}';
+    }
+    if (c.eat(']')) break;
+    if (!c.eat(',')) return false;
+  }
+  out += ']';
+  return true;
+}
+
+// The record from the assembler's text without parsing it: its members as they are, the added ones
+// merged in key order. Empty when the text is not canonical (see Canonical) or needs the general path.
+std::optional<std::string> quick_record(const Document& doc, const std::string& attrs, const std::string& id) {
+  struct Member {
+    std::string_view key, text;  // text: "key":value
+  };
+  Member members[64];
+  size_t n = 0;
+  Canonical c(attrs);
+  if (!c.eat('{')) return std::nullopt;
+  std::string evidence;  // "evidence":[...] with the texts
+  if (!c.eat('}')) {
+    for (;;) {
+      const char* from = c.pos();
+      std::string_view k, v;
+      if (n == std::size(members) || !c.key(k) || (n && !key_less(members[n - 1].key, k)) || !c.eat(':'))
+        return std::nullopt;
+      if (k == "id" || k == "doc_id" || k == "published") return std::nullopt;
+      if (k == "evidence") {
+        evidence.reserve(attrs.size() * 2);
+        evidence = "\"evidence\":";
+        if (!evidence_with_texts(c, doc.text, evidence)) return std::nullopt;
+        members[n++] = {k, evidence};
+      } else {
+        if (!c.value(v)) return std::nullopt;
+        members[n++] = {k, std::string_view(from, size_t(c.pos() - from))};
+      }
+      if (c.eat('}')) break;
+      if (!c.eat(',')) return std::nullopt;
+    }
+  }
+  if (!c.done()) return std::nullopt;
+
+  std::string id_text = "\"id\":\"" + id + "\"", doc_id_text = "\"doc_id\":", published_text = "\"published\":";
+  if (!sdk::json_text::append_string(doc_id_text, doc.id)) return std::nullopt;
+  if (doc.published.empty()) published_text += "null";
+  else if (!sdk::json_text::append_string(published_text, doc.published)) return std::nullopt;
+
+  // The members that may be added, sorted: every contract field (null; evidence []) plus id, doc_id and
+  // published (their text is the document's).
+  static const std::vector<std::pair<std::string, std::string>> added = [] {
+    std::vector<std::pair<std::string, std::string>> keys;
+    for (const char* k : kContractFields)
+      keys.emplace_back(k, "\"" + std::string(k) + "\":" + (k == std::string("evidence") ? "[]" : "null"));
+    for (const char* k : {"id", "doc_id", "published"}) keys.emplace_back(k, "");
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  }();
+  // Both lists are sorted: merge them, the record's own member winning a tie.
+  std::string out;
+  out.reserve(attrs.size() + evidence.size() + 512);
+  out += '{';
+  auto put = [&](std::string_view member) {
+    if (out.size() > 1) out += ',';
+    out += member;
+  };
+  size_t i = 0;
+  for (const auto& [k, null_text] : added) {
+    while (i < n && key_less(members[i].key, k)) put(members[i++].text);
+    if (i < n && members[i].key == k) continue;
+    put(k == "id" ? id_text : k == "doc_id" ? doc_id_text : k == "published" ? published_text : null_text);
+  }
+  while (i < n) put(members[i++].text);
+  out += '}';
+  return out;
+}
+
+// The general path: any attrs object, parsed, completed and dumped as the JSONL writer would.
+std::string general_record(const Document& doc, const std::string& attrs, const std::string& id) {
+  nlohmann::json record = attrs.empty() ? nlohmann::json::object() : nlohmann::json::parse(attrs);
+  if (!record.is_object()) throw ExtractionError(code::kExtractor, "incident attrs are not a JSON object");
+  record["id"] = id;
+  record["doc_id"] = doc.id;
+  record["published"] = doc.published.empty() ? nlohmann::json(nullptr) : nlohmann::json(doc.published);
+  for (const char* field : kContractFields)
+    if (!record.contains(field)) record[field] = nullptr;
+  if (!record["evidence"].is_array()) record["evidence"] = nlohmann::json::array();
+  for (auto& ev : record["evidence"]) {
+    if (!ev.is_object()) continue;
+    const uint64_t start = ev.value("start", uint64_t{0}), end = ev.value("end", uint64_t{0});
+    ev["text"] = std::string(evidence_text(doc.text, start, end));
+  }
+  return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::vector<std::string> finalise_incidents(const Document& doc, const std::vector<Mention>& mentions) {
   struct Ranked {
     double rank;
     size_t order;
@@ -254,31 +582,14 @@ std::vector<nlohmann::json> finalise_incidents(const Document& doc, const std::v
       found.push_back({std::isnan(mentions[i].number) ? static_cast<double>(i) : mentions[i].number, i, &mentions[i]});
   std::stable_sort(found.begin(), found.end(), [](const Ranked& a, const Ranked& b) { return a.rank < b.rank; });
 
-  std::vector<nlohmann::json> out;
+  std::vector<std::string> out;
   out.reserve(found.size());
   for (size_t pos = 0; pos < found.size(); ++pos) {
     const Mention& m = *found[pos].m;
-    nlohmann::json record = m.attrs_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(m.attrs_json);
-    if (!record.is_object()) throw ExtractionError(code::kExtractor, "incident attrs are not a JSON object");
     // Position after sorting, so ids are 0..n-1 per document whatever ranks the assembler used.
-    record["id"] = hex64(fnv1a(doc.id + "#" + std::to_string(pos)));
-    record["doc_id"] = doc.id;
-    record["published"] = doc.published.empty() ? nlohmann::json(nullptr) : nlohmann::json(doc.published);
-    for (const char* field : kContractFields)
-      if (!record.contains(field)) record[field] = nullptr;
-    if (!record["evidence"].is_array()) record["evidence"] = nlohmann::json::array();
-    for (auto& ev : record["evidence"]) {
-      if (!ev.is_object()) continue;
-      const uint64_t size = doc.text.size();
-      uint64_t start = ev.value("start", uint64_t{0}), end = ev.value("end", uint64_t{0});
-      // Clamp to the text and widen to whole UTF-8 characters, so the text stays valid UTF-8.
-      end = std::min(end, size);
-      start = std::min(start, end);
-      while (start > 0 && (static_cast<unsigned char>(doc.text[start]) & 0xC0) == 0x80) --start;
-      while (end < size && (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80) ++end;
-      ev["text"] = doc.text.substr(start, end - start);
-    }
-    out.push_back(std::move(record));
+    const std::string id = hex64(fnv1a(doc.id + "#" + std::to_string(pos)));
+    auto quick = quick_record(doc, m.attrs_json, id);
+    out.push_back(quick ? std::move(*quick) : general_record(doc, m.attrs_json, id));
   }
   return out;
 }

@@ -85,8 +85,8 @@ class JsonlWriter final : public IncidentWriter {
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
   void write(const DocResult& result) override {
     line_.clear();
-    for (const auto& incident : result.incidents) {
-      append_json(line_, incident);
+    for (const auto& incident : result.incidents) {  // already the JSON text
+      line_ += incident;
       line_ += '\n';
     }
     out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
@@ -154,7 +154,8 @@ class CsvWriter final : public IncidentWriter {
   }
 
   void write(const DocResult& result) override {
-    for (const auto& r : result.incidents) {
+    for (const auto& text : result.incidents) {
+      const json r = json::parse(text);
       const std::string date = cell(field(r, "event_date"));
       const std::string event_type = cell(field(r, "event_type"));
       const json source = result.doc.meta.contains("source") ? result.doc.meta["source"] : json(nullptr);
@@ -213,7 +214,8 @@ class GeoJsonWriter final : public IncidentWriter {
   explicit GeoJsonWriter(std::ostream& out) : out_(out) {}
 
   void write(const DocResult& result) override {
-    for (const auto& r : result.incidents) {
+    for (const auto& text : result.incidents) {
+      const json r = json::parse(text);
       start();
       const json lat = field(r, "latitude"), lon = field(r, "longitude");
       json geometry = nullptr;  // GeoJSON allows null geometry for features without a place

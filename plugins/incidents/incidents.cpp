@@ -30,22 +30,13 @@
 
 namespace {
 
-using nlohmann::json;
 using ik::sdk::MentionView;
 
 // ------------------------------------------------------------------ small helpers
-std::string str_attr(const json& a, const char* k) {
-  auto it = a.find(k);
-  return (it != a.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-bool bool_attr(const json& a, const char* k) {
-  auto it = a.find(k);
-  return it != a.end() && it->is_boolean() && it->get<bool>();
-}
-double num_attr(const json& a, const char* k) {
-  auto it = a.find(k);
-  return (it != a.end() && it->is_number()) ? it->get<double>() : ik::sdk::kNone;
-}
+using Attrs = ik::sdk::AttrReader;
+std::string str_attr(const Attrs& a, const char* k) { return std::string(a.str(k)); }
+bool bool_attr(const Attrs& a, const char* k) { return a.flag(k); }
+double num_attr(const Attrs& a, const char* k) { return a.number(k); }
 // ASCII lower-case, letters and digits only: compares names that differ in case/punctuation.
 std::string key(std::string_view s) {
   std::string o;
@@ -266,7 +257,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       for (const auto& p : P.pub_spans)
         if (m.start < p.end && p.start < m.end) in_dateline = true;
       if (in_dateline || m.value.size() < 7) continue;
-      json a = m.attrs();
+      const Attrs a(m.attrs_json);
       DateM d;
       fill(d, m);
       d.value = std::string(m.value);
@@ -277,7 +268,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       d.year_guessed = bool_attr(a, "year_guessed");
       P.dates.push_back(d);
     } else if (L == "place") {
-      json a = m.attrs();
+      const Attrs a(m.attrs_json);
       PlaceM p;
       fill(p, m);
       p.value = std::string(m.value);
@@ -306,7 +297,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       if (before.find("coded to") != std::string::npos || before.find("coded as") != std::string::npos) p.marked = true;
       P.places.push_back(p);
     } else if (L == "casualty") {
-      json a = m.attrs();
+      const Attrs a(m.attrs_json);
       CasM c;
       fill(c, m);
       c.kind = std::string(m.value);
@@ -322,7 +313,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       c.vague = str_attr(a, "vague");
       P.cas.push_back(c);
     } else if (L == "actor") {
-      json a = m.attrs();
+      const Attrs a(m.attrs_json);
       ActorM x;
       fill(x, m);
       x.value = std::string(m.value);
@@ -335,7 +326,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       if (x.alias.empty()) x.alias = std::string(text.substr(m.start, m.end - m.start));
       P.actors.push_back(x);
     } else if (L == "event") {
-      json a = m.attrs();
+      const Attrs a(m.attrs_json);
       EventM e;
       fill(e, m);
       e.value = std::string(m.value);
@@ -347,7 +338,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       TermM t;
       fill(t, m);
       t.value = std::string(m.value);
-      if (L == "weapon") t.implied = bool_attr(m.attrs(), "implied");
+      if (L == "weapon") t.implied = bool_attr(Attrs(m.attrs_json), "implied");
       if (L == "weapon" && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(t);
       else if (L == "target" && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(t);
       else if (L == "modality") P.modals.push_back(t);
@@ -370,6 +361,134 @@ Parsed parse(const ik::sdk::Doc& doc) {
   return P;
 }
 
+
+// ------------------------------------------------------------------ the record of an incident
+// Its fields, written straight to JSON text (nlohmann::json's dump() of the same object, byte for byte:
+// keys sorted, unset optionals null). Building a json object only to dump it cost more than assembling.
+using Str = std::optional<std::string>;
+struct Evidence {
+  std::vector<std::pair<const Base*, const char*>> list;  // mention (alive while the document is), field
+  void add(const Base& b, const char* field) { list.emplace_back(&b, field); }
+};
+struct Record {
+  Str actor1, actor2, admin1, admin2, country, date_end, event_date, event_type, iso3, location, status,
+      sub_event_type;
+  std::vector<std::string> actor1_aliases, targets, weapons;
+  std::optional<long long> fatalities, fatalities_high, fatalities_low, injured;
+  std::optional<int> geo_precision, inter1, inter2, time_precision;
+  std::optional<double> latitude, longitude;
+  std::vector<std::pair<std::string, long long>> victims;  // by group, sorted; none: null
+  bool civilian_targeting = false, is_aggregate = false;
+  double confidence = 0;       // as written (3 decimals)
+  double rank_confidence = 0;  // unrounded, ranks the incidents
+  Evidence evidence;
+
+  // identity_only: without evidence, confidence and actor1_aliases: equal for one incident told twice.
+  std::string json(bool identity_only) const;
+};
+
+namespace jt = ik::sdk::json_text;
+void put_key(std::string& o, std::string_view k) {
+  if (o.size() > 1) o += ',';
+  o += '"';
+  o += k;
+  o += "\":";
+}
+void put(std::string& o, const char* k, const Str& v) {
+  put_key(o, k);
+  if (v) jt::append_string_or_throw(o, *v);
+  else o += "null";
+}
+template <class Int>
+void put(std::string& o, const char* k, const std::optional<Int>& v) {
+  put_key(o, k);
+  if (v) jt::append_integer(o, *v);
+  else o += "null";
+}
+void put(std::string& o, const char* k, const std::optional<double>& v) {
+  put_key(o, k);
+  if (v) jt::append_double(o, *v);
+  else o += "null";
+}
+void put(std::string& o, const char* k, bool v) {
+  put_key(o, k);
+  o += v ? "true" : "false";
+}
+void put(std::string& o, const char* k, const std::vector<std::string>& v) {
+  put_key(o, k);
+  o += '[';
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) o += ',';
+    jt::append_string_or_throw(o, v[i]);
+  }
+  o += ']';
+}
+
+std::string Record::json(bool identity_only) const {
+  std::string o;
+  o.reserve(1024 + (identity_only ? 0 : 80 * evidence.list.size()));  // about the size of a record
+  o += '{';
+  put(o, "actor1", actor1);
+  if (!identity_only) put(o, "actor1_aliases", actor1_aliases);
+  put(o, "actor2", actor2);
+  put(o, "admin1", admin1);
+  put(o, "admin2", admin2);
+  put(o, "civilian_targeting", civilian_targeting);
+  if (!identity_only) put(o, "confidence", std::optional<double>(confidence));
+  put(o, "country", country);
+  put(o, "date_end", date_end);
+  put(o, "event_date", event_date);
+  put(o, "event_type", event_type);
+  if (!identity_only) {
+    put_key(o, "evidence");
+    o += '[';
+    for (size_t i = 0; i < evidence.list.size(); ++i) {
+      const auto& [b, field] = evidence.list[i];
+      o += i ? ",{\"end\":" : "{\"end\":";
+      jt::append_unsigned(o, b->end);
+      o += ",\"extractor\":";
+      jt::append_string_or_throw(o, b->extractor);
+      o += ",\"field\":";
+      jt::append_string_or_throw(o, field);
+      o += ",\"start\":";
+      jt::append_unsigned(o, b->start);
+      o += '}';
+    }
+    o += ']';
+  }
+  put(o, "fatalities", fatalities);
+  put(o, "fatalities_high", fatalities_high);
+  put(o, "fatalities_low", fatalities_low);
+  put(o, "geo_precision", geo_precision);
+  put(o, "injured", injured);
+  put(o, "inter1", inter1);
+  put(o, "inter2", inter2);
+  put(o, "is_aggregate", is_aggregate);
+  put(o, "iso3", iso3);
+  put(o, "latitude", latitude);
+  put(o, "location", location);
+  put(o, "longitude", longitude);
+  if (status) put(o, "status", status);
+  put(o, "sub_event_type", sub_event_type);
+  put(o, "targets", targets);
+  put(o, "time_precision", time_precision);
+  put_key(o, "victims");
+  if (victims.empty()) {
+    o += "null";
+  } else {
+    o += '{';
+    for (size_t i = 0; i < victims.size(); ++i) {
+      if (i) o += ',';
+      jt::append_string_or_throw(o, victims[i].first);
+      o += ':';
+      jt::append_integer(o, victims[i].second);
+    }
+    o += '}';
+  }
+  put(o, "weapons", weapons);
+  o += '}';
+  return o;
+}
 
 // ------------------------------------------------------------------ frames
 struct Frame {
@@ -450,7 +569,7 @@ class Assembler {
   }
 
   // The record of one frame: contract fields (minus id/doc_id/published) + evidence; confidence out.
-  json record(const Frame& f, double& confidence) const;
+  Record record(const Frame& f) const;
 
   // ACLED notes state the coded figure outright: "3 fatalities recorded", "(coded as 10)". The first such
   // figure replaces the narrative's; "2 fatalities recorded in other events" is taken off it; "divided
@@ -704,18 +823,11 @@ class Assembler {
 };
 
 // ------------------------------------------------------------------ fields of a frame
-struct Evidence {
-  json list = json::array();
-  void add(const Base& b, const char* field) {
-    list.push_back({{"start", b.start}, {"end", b.end}, {"field", field}, {"extractor", b.extractor}});
-  }
-};
+std::optional<long long> num_or_null(double v) { return std::isnan(v) ? std::nullopt : std::optional(std::llround(v)); }
 
-json num_or_null(double v) { return std::isnan(v) ? json(nullptr) : json(std::llround(v)); }
-
-json Assembler::record(const Frame& f, double& confidence) const {
-  Evidence ev;
-  json r = json::object();
+Record Assembler::record(const Frame& f) const {
+  Record r;
+  Evidence& ev = r.evidence;
   // All mentions of the frame's sentences, in text order.
   std::vector<int> cas, actors, weapons, targets, events, modals;
   for (int si : f.sents) {
@@ -729,41 +841,36 @@ json Assembler::record(const Frame& f, double& confidence) const {
   }
 
   // ---- when
-  r["event_date"] = nullptr;
-  r["date_end"] = nullptr;
-  r["time_precision"] = nullptr;
   if (f.date >= 0) {
     const DateM& d = P.dates[f.date];
-    r["event_date"] = d.value.size() == 7 ? d.value + "-01" : d.value;
-    if (!d.end_value.empty()) r["date_end"] = d.end_value;
-    r["time_precision"] = std::clamp(d.precision, 1, 3);
+    r.event_date = d.value.size() == 7 ? d.value + "-01" : d.value;
+    if (!d.end_value.empty()) r.date_end = d.end_value;
+    r.time_precision = std::clamp(d.precision, 1, 3);
     ev.add(d, "event_date");
   } else if (P.published.size() >= 10) {
     // Undated: reported as recent news; the publication date stands in, a week's precision.
-    r["event_date"] = P.published.substr(0, 10);
-    r["time_precision"] = 2;
+    r.event_date = P.published.substr(0, 10);
+    r.time_precision = 2;
     if (P.published_mention >= 0) ev.add(P.pub_spans[P.published_mention], "event_date");
   }
 
   // ---- where: the frame's place, its missing admin units from other places of the frame
-  for (const char* k : {"country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"})
-    r[k] = nullptr;
   std::string location_country;
   if (f.place >= 0) {
     const PlaceM& p = P.places[f.place];
-    auto set_str = [&](const char* k, const std::string& v) {
-      if (!v.empty() && r[k].is_null()) r[k] = v;
+    auto set_str = [&](Str& field, const std::string& v) {
+      if (!v.empty() && !field) field = v;
     };
-    set_str("country", p.country);
-    set_str("iso3", p.iso3);
-    set_str("admin1", p.admin1);
-    set_str("admin2", p.admin2);
-    if (p.rank <= kUnlisted) r["location"] = p.value;
-    else if (p.feature == "admin1") set_str("admin1", p.value);
-    else if (p.feature == "country") set_str("country", p.value);
-    if (!std::isnan(p.lat) && !std::isnan(p.lon)) r["latitude"] = p.lat, r["longitude"] = p.lon;
-    r["geo_precision"] = p.rank <= kAdmin3 ? p.geo_precision : (p.rank <= kAdmin1 ? std::max(p.geo_precision, 2) : 3);
-    if (r["location"].is_null()) r["location"] = p.value;
+    set_str(r.country, p.country);
+    set_str(r.iso3, p.iso3);
+    set_str(r.admin1, p.admin1);
+    set_str(r.admin2, p.admin2);
+    if (p.rank <= kUnlisted) r.location = p.value;
+    else if (p.feature == "admin1") set_str(r.admin1, p.value);
+    else if (p.feature == "country") set_str(r.country, p.value);
+    if (!std::isnan(p.lat) && !std::isnan(p.lon)) r.latitude = p.lat, r.longitude = p.lon;
+    r.geo_precision = p.rank <= kAdmin3 ? p.geo_precision : (p.rank <= kAdmin1 ? std::max(p.geo_precision, 2) : 3);
+    if (!r.location) r.location = p.value;
     ev.add(p, "location");
     // The admin units of the same frame complete a place the gazetteer did not know.
     for (int si : f.sents)
@@ -771,16 +878,16 @@ json Assembler::record(const Frame& f, double& confidence) const {
         const PlaceM& q = P.places[i];
         if (i == f.place || q.rank <= p.rank) continue;
         if (!same_country(q.country, p.country)) continue;
-        if (q.feature == "admin1") set_str("admin1", q.admin1.empty() ? q.value : q.admin1);
-        if (q.feature == "admin2") set_str("admin2", q.admin2.empty() ? q.value : q.admin2);
-        set_str("country", q.country);
-        set_str("iso3", q.iso3);
-        if (r["latitude"].is_null() && !std::isnan(q.lat) && !std::isnan(q.lon)) {
-          r["latitude"] = q.lat, r["longitude"] = q.lon;
-          r["geo_precision"] = 2;
+        if (q.feature == "admin1") set_str(r.admin1, q.admin1.empty() ? q.value : q.admin1);
+        if (q.feature == "admin2") set_str(r.admin2, q.admin2.empty() ? q.value : q.admin2);
+        set_str(r.country, q.country);
+        set_str(r.iso3, q.iso3);
+        if (!r.latitude && !std::isnan(q.lat) && !std::isnan(q.lon)) {
+          r.latitude = q.lat, r.longitude = q.lon;
+          r.geo_precision = 2;
         }
       }
-    if (r["country"].is_string()) location_country = r["country"].get<std::string>();
+    if (r.country) location_country = *r.country;
   }
 
   // ---- how many: per sentence, distinct groups named together add up and parts of a stated total
@@ -872,24 +979,19 @@ json Assembler::record(const Frame& f, double& confidence) const {
     return t;
   };
   const Toll killed = toll("killed", "fatalities"), injured = toll("injured", "injured");
-  r["fatalities"] = num_or_null(killed.best);
-  r["fatalities_low"] = num_or_null(killed.low);
-  r["fatalities_high"] = num_or_null(killed.high);
-  r["injured"] = num_or_null(injured.best);
-  json vict = json::object();
+  r.fatalities = num_or_null(killed.best);
+  r.fatalities_low = num_or_null(killed.low);
+  r.fatalities_high = num_or_null(killed.high);
+  r.injured = num_or_null(injured.best);
   for (const auto& [g, n] : victims)
-    if (!g.empty()) vict[g] = std::llround(n);
-  r["victims"] = vict.empty() ? json(nullptr) : vict;
+    if (!g.empty()) r.victims.emplace_back(g, std::llround(n));
 
   // ---- with what, against what
   std::set<std::string> WL, T;
-  json wl = json::array(), tl = json::array();
   for (int i : weapons)
-    if (WL.insert(P.weapons[i].value).second) wl.push_back(P.weapons[i].value), ev.add(P.weapons[i], "weapons");
+    if (WL.insert(P.weapons[i].value).second) r.weapons.push_back(P.weapons[i].value), ev.add(P.weapons[i], "weapons");
   for (int i : targets)
-    if (T.insert(P.targets[i].value).second) tl.push_back(P.targets[i].value), ev.add(P.targets[i], "targets");
-  r["weapons"] = wl;
-  r["targets"] = tl;
+    if (T.insert(P.targets[i].value).second) r.targets.push_back(P.targets[i].value), ev.add(P.targets[i], "targets");
 
   // ---- who
   const ActorM* perp = nullptr;
@@ -1030,8 +1132,8 @@ json Assembler::record(const Frame& f, double& confidence) const {
   } else if (primary) {
     type = primary->type, sub = primary->sub;
   }
-  r["event_type"] = type.empty() ? json(nullptr) : json(type);
-  r["sub_event_type"] = sub.empty() ? json(nullptr) : json(sub);
+  if (!type.empty()) r.event_type = type;
+  if (!sub.empty()) r.sub_event_type = sub;
   if (type_ev && !type.empty()) ev.add(*type_ev, "event_type");
 
   // ---- actors by event type
@@ -1081,14 +1183,12 @@ json Assembler::record(const Frame& f, double& confidence) const {
   }
   if (perp) ev.add(*perp, "actor1");
   if (victim && !actor2.empty() && actor2 == victim->value) ev.add(*victim, "actor2");
-  r["actor1"] = actor1.empty() ? json(nullptr) : json(actor1);
-  r["actor2"] = actor2.empty() ? json(nullptr) : json(actor2);
-  r["inter1"] = inter1 ? json(inter1) : json(nullptr);
-  r["inter2"] = inter2 ? json(inter2) : json(nullptr);
-  json aliases = json::array();
+  if (!actor1.empty()) r.actor1 = actor1;
+  if (!actor2.empty()) r.actor2 = actor2;
+  if (inter1) r.inter1 = inter1;
+  if (inter2) r.inter2 = inter2;
   for (int i : actors)
-    if (P.actors[i].role != "victim" && P.actors[i].inter != 7) aliases.push_back(P.actors[i].alias);
-  r["actor1_aliases"] = aliases;
+    if (P.actors[i].role != "victim" && P.actors[i].inter != 7) r.actor1_aliases.push_back(P.actors[i].alias);
 
   // ---- were civilians the target?
   bool civ = false;
@@ -1097,10 +1197,10 @@ json Assembler::record(const Frame& f, double& confidence) const {
     civ = (civ_victims && !armed_victims) || (!civ_victims && !armed_victims && civ_target);
   else if (type == "Riots" && sub == "Mob violence")
     civ = !has("clash") && !armed_victims && (civ_victims || civ_target || T.count("vehicle") || inter2 == 7);
-  r["civilian_targeting"] = civ;
+  r.civilian_targeting = civ;
 
   // ---- period totals and claims
-  r["is_aggregate"] = f.aggregate;
+  r.is_aggregate = f.aggregate;
   if (f.aggregate)
     for (int si : f.sents)
       for (int i : P.sents[si].periods) ev.add(P.periods[i], "is_aggregate");
@@ -1110,7 +1210,7 @@ json Assembler::record(const Frame& f, double& confidence) const {
     if (v == "denied" || (v == "alleged" && status != "denied") || (v == "claimed" && status.empty())) status = v;
     ev.add(P.modals[i], "status");
   }
-  if (!status.empty()) r["status"] = status;
+  if (!status.empty()) r.status = status;
 
   // ---- confidence: ranks the main incident first (filled fields, stated date, specific place,
   // explicit trigger, early in the text)
@@ -1129,9 +1229,8 @@ json Assembler::record(const Frame& f, double& confidence) const {
   if (f.aggregate) c *= 0.75;
   if (status == "alleged") c *= 0.7;
   if (status == "denied") c *= 0.5;
-  confidence = std::clamp(c, 0.01, 0.99);
-  r["confidence"] = std::round(confidence * 1000) / 1000;
-  r["evidence"] = ev.list;
+  r.rank_confidence = std::clamp(c, 0.01, 0.99);
+  r.confidence = std::round(r.rank_confidence * 1000) / 1000;
   return r;
 }
 
@@ -1148,7 +1247,7 @@ struct Incidents {
     const Assembler A(P, doc.text());
     const std::vector<Frame> frames = A.frames();
     struct Out {
-      json rec;
+      std::string rec;  // JSON text
       double conf;
       uint64_t start, end;
     };
@@ -1157,12 +1256,12 @@ struct Incidents {
     std::set<std::string> seen;
     for (const Frame& f : frames) {
       if (!f.alive) continue;
-      Out o;
-      o.rec = A.record(f, o.conf);
+      const Record r = A.record(f);
       // Two frames that end up with the same record fields are one incident told twice.
-      json k = o.rec;
-      k.erase("evidence"), k.erase("confidence"), k.erase("actor1_aliases");
-      if (!seen.insert(k.dump()).second) continue;
+      if (!seen.insert(r.json(/*identity_only=*/true)).second) continue;
+      Out o;
+      o.rec = r.json(false);
+      o.conf = r.rank_confidence;
       o.start = P.sents[f.sents.front()].start;
       o.end = std::max(o.start + 1, P.sents[f.sents.front()].end);
       out.push_back(std::move(o));
@@ -1175,7 +1274,7 @@ struct Incidents {
       if (m.end <= m.start) m.start = 0, m.end = doc.text().size();
       m.label = "incident";
       m.number = double(i);
-      m.attrs_json = out[i].rec.dump();
+      m.attrs_json = std::move(out[i].rec);
       m.confidence = out[i].conf;
       doc.add(m);
     }

@@ -71,12 +71,19 @@ ik::Pipeline incident_pipeline(const ik::Registry& registry, int threads, size_t
   return p;
 }
 
+// A result's incident records, parsed.
+std::vector<json> parsed(const ik::DocResult& r) {
+  std::vector<json> out;
+  for (const auto& text : r.incidents) out.push_back(json::parse(text));
+  return out;
+}
+
 std::string serialise(const std::vector<ik::DocResult>& results) {
   std::string out;
   for (const auto& r : results) {
     out += r.doc.id + (r.error ? " ERROR " + r.error->to_json().dump() : "") + "\n";
     for (const auto& m : r.mentions) out += m.to_json().dump() + "\n";
-    for (const auto& i : r.incidents) out += i.dump() + "\n";
+    for (const auto& i : r.incidents) out += i + "\n";
   }
   return out;
 }
@@ -180,26 +187,27 @@ TEST(Incidents, AreSortedByRankWithStableIdsAndEvidenceText) {
   doc.id = "article-1";
   doc.published = "2021-03-04";
   doc.text = "Gunmen killed three farmers. A bomb exploded.";
-  const auto r = p.run(doc);
-  ASSERT_FALSE(r.error);
-  ASSERT_EQ(r.incidents.size(), 2u);
+  const auto result = p.run(doc);
+  ASSERT_FALSE(result.error);
+  const auto r = parsed(result);
+  ASSERT_EQ(r.size(), 2u);
   // Ranks were given last-to-first: the second piece comes first.
-  EXPECT_EQ(r.incidents[0]["evidence"][0]["text"], "A bomb exploded");
-  EXPECT_EQ(r.incidents[1]["evidence"][0]["text"], "Gunmen killed three farmers");
-  EXPECT_EQ(r.incidents[0]["fatalities"], 3);
-  for (const auto& i : r.incidents) {
+  EXPECT_EQ(r[0]["evidence"][0]["text"], "A bomb exploded");
+  EXPECT_EQ(r[1]["evidence"][0]["text"], "Gunmen killed three farmers");
+  EXPECT_EQ(r[0]["fatalities"], 3);
+  for (const auto& i : r) {
     EXPECT_EQ(i["doc_id"], "article-1");
     EXPECT_EQ(i["published"], "2021-03-04");
     EXPECT_TRUE(i.contains("event_type") && i["event_type"].is_null());  // contract fields always present
     EXPECT_EQ(i["id"].get<std::string>().size(), 16u);
   }
-  EXPECT_NE(r.incidents[0]["id"], r.incidents[1]["id"]);
+  EXPECT_NE(r[0]["id"], r[1]["id"]);
   // Same input, same ids; another document, other ids.
-  EXPECT_EQ(p.run(doc).incidents[0]["id"], r.incidents[0]["id"]);
+  EXPECT_EQ(parsed(p.run(doc))[0]["id"], r[0]["id"]);
   doc.id = "article-2";
-  EXPECT_NE(p.run(doc).incidents[0]["id"], r.incidents[0]["id"]);
+  EXPECT_NE(parsed(p.run(doc))[0]["id"], r[0]["id"]);
   doc.published.clear();
-  EXPECT_TRUE(p.run(doc).incidents[0]["published"].is_null());
+  EXPECT_TRUE(parsed(p.run(doc))[0]["published"].is_null());
 }
 
 TEST(Incidents, EvidenceSpansAreClampedToTheTextAndWholeCharacters) {
@@ -212,9 +220,47 @@ TEST(Incidents, EvidenceSpansAreClampedToTheTextAndWholeCharacters) {
   m.attrs_json = json({{"evidence", json::array({{{"start", 1}, {"end", 3}}, {{"start", 5}, {"end", 999}}})}}).dump();
   const auto incidents = ik::finalise_incidents(doc, {m});
   ASSERT_EQ(incidents.size(), 1u);
-  EXPECT_EQ(incidents[0]["evidence"][0]["text"], "Şe");
-  EXPECT_EQ(incidents[0]["evidence"][1]["text"], doc.text.substr(5));
-  EXPECT_NO_THROW(incidents[0].dump());  // valid UTF-8
+  const json record = json::parse(incidents[0]);  // throws for invalid UTF-8
+  EXPECT_EQ(record["evidence"][0]["text"], "Şe");
+  EXPECT_EQ(record["evidence"][1]["text"], doc.text.substr(5));
+}
+
+// Records in nlohmann's own compact form are completed without a parse; any other form of the same
+// object (spaces, unsorted or escaped keys, other number forms, an existing "text") must give the same bytes.
+TEST(Incidents, RecordTextDoesNotDependOnHowTheAttrsAreWritten) {
+  ik::Document doc;
+  doc.id = "d\"1";
+  doc.published = "2020-01-02";
+  doc.text = "Gunmen killed \"three\" farmers.\nA bomb exploded.";
+  const json attrs = {{"fatalities", 3},
+                      {"latitude", 36.25},
+                      {"longitude", -1.5e-7},
+                      {"zeta", {{"b", true}, {"a", json::array({1, "x/y", nullptr})}}},
+                      {"actor1", "Gunmen \u00e9\t"},
+                      {"evidence", json::array({{{"start", 0}, {"end", 30}, {"field", "fatalities"}},
+                                                {{"start", 31}, {"end", 47}, {"zz", 1}},
+                                                "not an object"})}};
+  auto record_of = [&](const std::string& text) {
+    ik::Mention m;
+    m.label = "incident";
+    m.attrs_json = text;
+    const auto out = ik::finalise_incidents(doc, {m});
+    return out.at(0);
+  };
+  const std::string expected = record_of(attrs.dump());
+  const json got = json::parse(expected);
+  EXPECT_EQ(got["evidence"][0]["text"], "Gunmen killed \"three\" farmers.");
+  EXPECT_EQ(got["evidence"][1]["text"], "A bomb exploded.");
+  EXPECT_EQ(got["evidence"][2], "not an object");
+  EXPECT_EQ(got["doc_id"], "d\"1");
+  EXPECT_TRUE(got["event_type"].is_null());
+  EXPECT_EQ(expected, got.dump());  // compact, keys sorted
+  for (const std::string& variant : {attrs.dump(2), attrs.dump(-1, ' ', true),
+                                     std::string(R"({"zeta":{"a":[1,"x\/y",null],"b":true},"fatalities":3,)") +
+                                         R"("l\u0061titude":36.250,"longitude":-1.5E-7,"actor1":"Gunmen \u00e9\t",)" +
+                                         R"("evidence":[{"end":30,"start":0,"field":"fatalities","text":"old"},)" +
+                                         R"({"zz":1,"start":31,"end":47},"not an object"]})"})
+    EXPECT_EQ(record_of(variant), expected) << variant;
 }
 
 TEST(Threads, RunAllGivesIdenticalOutputInInputOrderForAnyThreadCount) {

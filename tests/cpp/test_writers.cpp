@@ -18,7 +18,7 @@ ik::DocResult sample() {
   r.doc.title = "Market strike";
   r.doc.text = "Jets struck a market in Ariha, killing 11.";
   r.doc.meta["source"] = "Local Coordination Committees";
-  r.incidents.push_back({{"id", "a1"},
+  r.incidents.push_back(json{{"id", "a1"},
                          {"doc_id", "doc-1"},
                          {"event_date", "2019-06-03"},
                          {"time_precision", 1},
@@ -39,9 +39,11 @@ ik::DocResult sample() {
                          {"targets", {"market"}},
                          {"is_aggregate", false},
                          {"notes", "Said \"11 dead\", then\nmore, later."},
-                         {"evidence", json::array({{{"start", 0}, {"end", 4}, {"text", "Jets"}}})}});
-  r.incidents.push_back({{"id", "a2"}, {"doc_id", "doc-1"}, {"latitude", nullptr}, {"longitude", nullptr},
-                         {"location", nullptr}, {"fatalities", nullptr}});
+                         {"evidence", json::array({{{"start", 0}, {"end", 4}, {"text", "Jets"}}})}}
+                            .dump());
+  r.incidents.push_back(json{{"id", "a2"}, {"doc_id", "doc-1"}, {"latitude", nullptr}, {"longitude", nullptr},
+                             {"location", nullptr}, {"fatalities", nullptr}}
+                            .dump());
   return r;
 }
 
@@ -54,7 +56,7 @@ TEST(Writers, JsonlOneIncidentPerLine) {
   std::vector<json> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0], sample().incidents[0]);
+  EXPECT_EQ(lines[0], json::parse(sample().incidents[0]));
   EXPECT_EQ(lines[1]["id"], "a2");
 }
 

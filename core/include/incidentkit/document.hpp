@@ -53,7 +53,10 @@ struct ErrorRecord {
 struct DocResult {
   Document doc;
   std::vector<Mention> mentions;
-  std::vector<nlohmann::json> incidents;  // contract fields (shared/eval README), with id/doc_id/published
+  // The incident records (contract fields of shared/eval README, with id/doc_id/published), each as compact
+  // JSON text with sorted keys: exactly the line the JSONL writer writes. Text because nearly every run
+  // only writes them; nlohmann::json::parse() one to read its fields.
+  std::vector<std::string> incidents;
   std::optional<ErrorRecord> error;       // set when the document failed; incidents then empty
 };
 

@@ -115,8 +115,9 @@ class Pipeline {
   PipelineOptions options_;
 };
 
-// Turns the assembler's "incident" mentions into contract records: adds id (stable hash of doc id and
-// position), doc_id, published and the evidence texts.
-std::vector<nlohmann::json> finalise_incidents(const Document& doc, const std::vector<Mention>& mentions);
+// Turns the assembler's "incident" mentions into contract records (JSON text, see DocResult::incidents):
+// adds id (stable hash of doc id and position), doc_id, published, missing contract fields (null) and
+// the evidence texts.
+std::vector<std::string> finalise_incidents(const Document& doc, const std::vector<Mention>& mentions);
 
 }  // namespace ik

@@ -15,7 +15,10 @@
 // several threads at once, so it must only read the extractor's state.
 #pragma once
 
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <initializer_list>
 #include <limits>
@@ -123,6 +126,274 @@ inline nlohmann::json MentionView::attrs(std::initializer_list<std::string_view>
   }
   return out;
 }
+
+// Writing JSON text by hand, byte for byte as nlohmann's dump() (compact, ensure_ascii off) writes the
+// same values: for hot paths that would otherwise build a nlohmann::json only to dump it.
+namespace json_text {
+
+// Length of the well-formed UTF-8 character (RFC 3629, as nlohmann's decoder demands) at s[i], 0 if none.
+inline size_t utf8_length(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  const unsigned c = at(0);
+  if (c < 0x80) return i < s.size() ? 1 : 0;
+  size_t len;
+  unsigned lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  else return 0;
+  if (at(1) < lo || at(1) > hi) return 0;
+  for (size_t k = 2; k < len; ++k)
+    if ((at(k) & 0xC0) != 0x80) return 0;
+  return len;
+}
+
+// Appends s as a JSON string. Returns false, appending nothing, when s is not valid UTF-8 (which dump()
+// refuses or replaces: the caller decides).
+inline bool append_string(std::string& out, std::string_view s) {
+  const size_t mark = out.size();
+  out += '"';
+  size_t plain = 0;  // start of the run of bytes copied as they are
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const size_t n = utf8_length(s, i);
+      if (n == 0) {
+        out.resize(mark);
+        return false;
+      }
+      i += n;
+      continue;
+    }
+    out.append(s.data() + plain, i - plain);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      default: {
+        static const char hex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+      }
+    }
+    plain = ++i;
+  }
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
+  return true;
+}
+
+// As append_string, but invalid UTF-8 throws what dump() throws.
+inline void append_string_or_throw(std::string& out, std::string_view s) {
+  if (!append_string(out, s)) out += nlohmann::json(std::string(s)).dump();
+}
+
+inline void append_integer(std::string& out, long long v) { out += std::to_string(v); }
+inline void append_unsigned(std::string& out, unsigned long long v) { out += std::to_string(v); }
+// A double as a JSON number (nlohmann's shortest round-trip form: 36.0, 0.125, 1e+20); NaN/inf -> null.
+inline void append_double(std::string& out, double x) {
+  if (!std::isfinite(x)) {
+    out += "null";
+    return;
+  }
+  char buf[64];
+  out.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, x));
+}
+
+}  // namespace json_text
+
+// A mention's plain top-level attributes read in one pass over the text, nothing built: for hot loops
+// that read a few attributes of every mention. Reads exactly what attrs() gives (the last duplicate key
+// wins; invalid text throws attrs()'s parse error); text beyond the simple forms (escapes, very deep or
+// very wide objects) is handed to attrs() itself.
+class AttrReader {
+ public:
+  explicit AttrReader(std::string_view attrs_json) {
+    if (attrs_json.empty()) return;
+    p_ = attrs_json.data(), end_ = p_ + attrs_json.size();
+    if (!scan()) {
+      n_ = 0;
+      parsed_ = nlohmann::json::parse(attrs_json);  // throws for invalid text, as attrs() does
+      fallback_ = true;
+    }
+  }
+  // The string value, or "" when absent or not a string.
+  std::string_view str(std::string_view key) const {
+    if (fallback_) {
+      auto it = parsed_.find(key);
+      return it != parsed_.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : "";
+    }
+    const Member* m = find(key);
+    return m && m->kind == '"' ? m->raw.substr(1, m->raw.size() - 2) : std::string_view();
+  }
+  // True only for the value true.
+  bool flag(std::string_view key) const {
+    if (fallback_) {
+      auto it = parsed_.find(key);
+      return it != parsed_.end() && it->is_boolean() && it->get<bool>();
+    }
+    const Member* m = find(key);
+    return m && m->kind == 't';
+  }
+  // The number, or NaN when absent or not a number.
+  double number(std::string_view key) const {
+    if (fallback_) {
+      auto it = parsed_.find(key);
+      return it != parsed_.end() && it->is_number() ? it->get<double>() : kNone;
+    }
+    const Member* m = find(key);
+    if (!m || m->kind != '0') return kNone;
+    // Correct rounding, as parse() gives for floats (strtod); for integers it equals their conversion.
+    double x = kNone;
+#if defined(__cpp_lib_to_chars)
+    std::from_chars(m->raw.data(), m->raw.data() + m->raw.size(), x);
+#else
+    char buf[400];
+    if (m->raw.size() >= sizeof buf) return nlohmann::json::parse(m->raw).get<double>();
+    std::memcpy(buf, m->raw.data(), m->raw.size());
+    buf[m->raw.size()] = '\0';
+    x = std::strtod(buf, nullptr);
+#endif
+    return x;
+  }
+
+ private:
+  struct Member {
+    std::string_view key, raw;
+    char kind;  // '"' string, '0' number, 't' true, 'f' false, 'n' null, '{' object or array
+  };
+  const Member* find(std::string_view key) const {
+    for (size_t i = n_; i-- > 0;)
+      if (members_[i].key == key) return &members_[i];
+    return nullptr;
+  }
+  char peek() const { return p_ == end_ ? '\0' : *p_; }
+  void ws() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+  bool eat(char c) {
+    if (peek() != c) return false;
+    ++p_;
+    return true;
+  }
+  // A string without escapes (those go to the fallback), valid UTF-8.
+  bool string() {
+    if (!eat('"')) return false;
+    while (p_ != end_) {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') return ++p_, true;
+      if (c < 0x20 || c == '\\') return false;
+      if (c < 0x80) {
+        ++p_;
+        continue;
+      }
+      const size_t n = json_text::utf8_length({p_, size_t(end_ - p_)}, 0);
+      if (!n) return false;
+      p_ += n;
+    }
+    return false;
+  }
+  bool digits() {
+    if (!(peek() >= '0' && peek() <= '9')) return false;
+    while (peek() >= '0' && peek() <= '9') ++p_;
+    return true;
+  }
+  bool number() {
+    const char* from = p_;
+    eat('-');
+    if (!eat('0') && !digits()) return false;
+    bool exponent = false;
+    if (eat('.') && !digits()) return false;
+    if (peek() == 'e' || peek() == 'E') {
+      exponent = true;
+      ++p_;
+      if (peek() == '+' || peek() == '-') ++p_;
+      if (!digits()) return false;
+    }
+    // Only these forms can overflow a double, which parse() refuses: the fallback decides.
+    return !exponent && p_ - from <= 300;
+  }
+  bool word(std::string_view w) {
+    if (size_t(end_ - p_) < w.size() || std::string_view(p_, w.size()) != w) return false;
+    p_ += w.size();
+    return true;
+  }
+  bool value(char& kind, int depth) {
+    ws();
+    switch (kind = peek()) {
+      case '"': return string();
+      case 't': return word("true");
+      case 'f': return word("false");
+      case 'n': return word("null");
+      case '{':
+      case '[': {
+        if (depth >= 32) return false;
+        const char close = kind == '{' ? '}' : ']';
+        kind = '{';
+        ++p_;
+        ws();
+        if (eat(close)) return true;
+        for (;;) {
+          char k;
+          if (close == '}') {
+            ws();
+            if (!string()) return false;
+            ws();
+            if (!eat(':')) return false;
+          }
+          if (!value(k, depth + 1)) return false;
+          ws();
+          if (eat(close)) return true;
+          if (!eat(',')) return false;
+        }
+      }
+      default:
+        kind = '0';
+        return number();
+    }
+  }
+  bool scan() {
+    ws();
+    if (!eat('{')) return false;
+    ws();
+    if (!eat('}')) {
+      for (;;) {
+        ws();
+        const char* k = p_;
+        if (!string()) return false;
+        const std::string_view key(k + 1, size_t(p_ - k - 2));
+        ws();
+        if (!eat(':')) return false;
+        ws();
+        const char* v = p_;
+        char kind;
+        if (!value(kind, 0) || n_ == std::size(members_)) return false;
+        members_[n_++] = {key, std::string_view(v, size_t(p_ - v)), kind};
+        ws();
+        if (eat('}')) break;
+        if (!eat(',')) return false;
+      }
+    }
+    ws();
+    return p_ == end_;
+  }
+
+  const char* p_ = nullptr;
+  const char* end_ = nullptr;
+  Member members_[24];
+  size_t n_ = 0;
+  bool fallback_ = false;
+  nlohmann::json parsed_;
+};
 
 // The document being processed, with the host's services.
 class Doc {
