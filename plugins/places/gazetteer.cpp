@@ -134,6 +134,13 @@ std::string name_key(std::string_view folded) {
   return s;
 }
 
+std::string strict_key(std::string_view folded) {
+  std::string s = "=";
+  const KeyTokens toks = key_tokens(folded);
+  for (size_t i = 0; i < toks.n; ++i) s += toks.t[i];
+  return s;
+}
+
 std::string skeleton_key(std::string_view folded) {
   std::string joined;
   const KeyTokens toks = key_tokens(folded);
@@ -173,8 +180,8 @@ void Gazetteer::add_key(std::string_view folded_name, uint32_t entity, bool prim
   if (folded_name.size() < 2) return;
   std::string k = name_key(folded_name);
   if (k.size() < 2) return;
-  const uint64_t h = fnv1a64(k);
-  keys_.push_back({uint32_t(h), entity | (primary ? 1u << 22 : 0u) | uint32_t(h >> 57) << 25});
+  for (const uint64_t h : {fnv1a64(k), fnv1a64(strict_key(folded_name))})
+    keys_.push_back({uint32_t(h), entity | (primary ? 1u << 22 : 0u) | uint32_t(h >> 57) << 25});
 }
 
 size_t Gazetteer::load_geonames(const std::string& path) {
@@ -306,6 +313,12 @@ void Gazetteer::lookup(std::string_view key, std::vector<Hit>& out) const {
   scan(keys_, key_buckets_, fnv1a64(key), [&](uint32_t p) {
     out.push_back({p & 0x3FFFFF, bool(p & (1u << 22)), bool(p & (1u << 23))});
   });
+}
+
+bool Gazetteer::spelled(uint32_t entity, std::string_view folded) const {
+  bool found = false;
+  scan(keys_, key_buckets_, fnv1a64(strict_key(folded)), [&](uint32_t p) { found |= (p & 0x3FFFFF) == entity; });
+  return found;
 }
 
 void Gazetteer::lookup_skeleton(std::string_view skel, std::vector<uint32_t>& out) const {

@@ -43,12 +43,16 @@ static_assert(sizeof(Entity) == 28 && sizeof(Admin1) == 12 && sizeof(Country) ==
 struct Hit {
   uint32_t entity;
   bool primary, demonym;
+  bool loose = false;  // set by callers that check the spelling: a transliteration-class match only
 };
 
 // The loose match key of an already folded name (ik::text::fold): article tokens dropped, generic words
 // of Arabic names reduced, transliteration classes merged, doubled letters collapsed. Mirrors
 // name_key() in data/build_gazetteer.py.
 std::string name_key(std::string_view folded);
+// The exact-spelling key of a folded name: "=" + its tokens without articles, joined. The gazetteer
+// stores it beside the loose key of every name (mirrors strict_key() in data/build_gazetteer.py).
+std::string strict_key(std::string_view folded);
 // Consonant skeleton of a folded name (articles dropped): the fuzzy fallback key.
 std::string skeleton_key(std::string_view folded);
 uint64_t fnv1a64(std::string_view s);
@@ -73,6 +77,9 @@ class Gazetteer {
 
   // Entities whose loose key equals `key` (name_key of a folded name).
   void lookup(std::string_view key, std::vector<Hit>& out) const;
+  // Whether one of the entity's names is spelled `folded` (diacritics, case, punctuation and articles
+  // aside): an exact match, as opposed to a loose transliteration-class one.
+  bool spelled(uint32_t entity, std::string_view folded) const;
   // Entities whose primary-name skeleton equals `skel`.
   void lookup_skeleton(std::string_view skel, std::vector<uint32_t>& out) const;
 

@@ -90,7 +90,8 @@ const WordSet kPlaceNouns = {
     "township", "hamlet", "countryside", "outskirts", "subdistrict", "sub-district", "settlement", "quarter",
     "commune", "department", "prefecture", "oblast", "raion", "valley", "island", "port", "villages", "towns",
     "areas", "cities", "communities", "sector", "zone", "market", "refugee", "idp", "territory", "chiefdom",
-    "ward", "division", "plain", "plains", "mountains", "mount", "capital", "border", "crossing"};
+    "ward", "division", "plain", "plains", "mountains", "mount", "capital", "border", "crossing", "airport",
+    "airbase", "oilfield", "university", "campus", "prison", "checkpoint", "junction"};
 // Of these, the ones naming an admin unit (prefer the admin reading of the name before them).
 const WordSet kAdmin1Nouns = {"province", "governorate", "state", "region", "oblast",
                                                            "department", "prefecture", "countryside", "provinces",
@@ -106,14 +107,50 @@ const WordSet kNever = {
     "trump", "biden", "obama", "netanyahu", "bashar", "vladimir", "hassan", "hussein", "mohammed",
     "muhammad", "ahmed", "ali", "omar", "abdullah", "ibrahim", "mustafa", "khalid", "recep", "donald",
     "shiite", "shia", "shiites", "sunni", "sunnis", "muslim", "muslims", "christian", "christians", "islamic",
-    "islamist", "islamists", "jihadist", "jihadists", "buddhist", "buddhists", "catholic", "orthodox"};
+    "islamist", "islamists", "jihadist", "jihadists", "buddhist", "buddhists", "catholic", "orthodox",
+    "english", "arabic", "french", "swahili", "kiswahili", "amharic", "portuguese", "spanish"};
+
+// Capitalised words that may stand before a place name without making it part of a longer name
+// ("Northern Idlib", "Rural Damascus", "Greater Khartoum"). Any other capitalised word does: "Forum for
+// Democratic Change", "Nelson Mandela Municipality".
+const WordSet kModifiers = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower",
+    "middle", "greater", "rural", "downtown", "old", "new", "al", "el", "the", "northeast", "northwest", "southeast",
+    "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "inner", "outer", "coastal"};
+
+// "the vicinity of X", "the outskirts of X": words before "of" that make the name after it a place.
+const WordSet kOfPlaceWords = {"vicinity", "outskirts", "environs", "residents", "inhabitants", "east", "west",
+                               "north", "south", "northeast", "northwest", "southeast", "southwest", "centre",
+                               "center", "heart", "streets", "people", "youths", "villagers", "parts", "part"};
+
+// People named after where they live ("Kabale residents", "a Khayelitsha teenager").
+const WordSet kResidentNouns = {
+    "residents", "resident", "villagers", "inhabitants", "locals", "youths", "youth", "teenager", "teenagers",
+    "community", "communities", "traders", "farmers", "herders", "fishermen", "motorists", "taxi", "township",
+    "dwellers", "settlers", "natives", "pupils", "students", "women", "men", "boy", "girl", "man", "woman",
+    "family", "families", "elders", "chiefs", "chief", "mob", "crowd"};
+
+// Verbs whose object is often a place ("captured Sarrong", "raided Tombo").
+const WordSet kSeizeVerbs = {"attacked", "captured", "raided", "stormed", "invaded", "bombed", "shelled",
+                             "besieged", "entered", "seized", "overran", "looted", "torched", "recaptured",
+                             "retook", "occupied", "attack", "attacks", "raid", "storm", "invade", "bomb", "shell",
+                             "capture", "seize", "overrun", "loot", "left", "leave", "leaves", "reached", "reach",
+                             "reaches", "abandoned", "vacated", "surrounded", "encircled"};
+// "an attack on X".
+const WordSet kAttackNouns = {"attack", "attacks", "raid", "raids", "assault", "offensive", "airstrike",
+                              "airstrikes", "strike", "strikes", "advance", "ambush", "march", "fall", "fell",
+                              "landed", "rained"};
 
 // Capitalised only because they open a sentence or a title: never the first word of a place name.
 const WordSet kFunctionWords = {
     "the", "a", "in", "on", "of", "for", "with", "by", "from", "to", "and", "or", "but", "if", "he", "she",
     "they", "we", "it", "this", "that", "these", "those", "there", "when", "where", "while", "after", "before",
     "during", "since", "until", "some", "many", "most", "several", "all", "both", "his", "her", "their", "its",
-    "our", "according", "meanwhile", "however", "also", "earlier", "later", "later", "yesterday", "today"};
+    "our", "according", "meanwhile", "however", "also", "earlier", "later", "later", "yesterday", "today",
+    "over", "under", "about", "around", "across", "against", "among", "between", "into", "near", "without",
+    "within", "upon", "once", "then", "thus", "still", "yet", "even", "only", "just", "not", "no", "any",
+    "each", "every", "such", "what", "which", "who", "how", "why", "so", "than", "up", "out",
+    "more", "less", "few", "other", "another", "here", "now", "unknown", "unidentified", "suspected"};
 
 // Capitalised words of buildings and institutions: "X Y in Z" with these is not a place in Z.
 const WordSet kFacilities = {
@@ -185,7 +222,11 @@ const WordSet kStop = {
     "douglas", "hamilton", "wellington", "nelson", "raleigh", "charlotte", "augusta", "marion", "clinton",
     "madison", "franklin", "warren", "mobile", "reading", "bath", "split", "nice", "mission", "aurora",
     "orange", "lagos", "shiite", "shia", "shiites", "sunni", "sunnis", "kurdish", "kurds", "arab", "arabs",
-    "christian", "jewish", "druze", "alawite", "yazidi", "fulani", "hausa", "tiv", "turkmen", "pashtun"};
+    "christian", "jewish", "druze", "alawite", "yazidi", "fulani", "hausa", "tiv", "turkmen", "pashtun",
+    "education", "agriculture", "finance", "transport", "technology", "science", "works", "energy", "trade",
+    "information", "communications", "environment", "housing", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "plantation", "company", "ltd", "limited", "inc", "corporation", "holdings", "group",
+    "toyota", "hilux", "nissan", "land", "cruiser", "antonov", "sukhoi", "mig", "kalashnikov"};
 // (Place names in the list above still match when a layout or preposition vouches for them, e.g.
 //  "in Jordan", "in Lagos": only the bare, unsupported capitalised word is dropped.)
 
@@ -249,6 +290,26 @@ constexpr CountryCue kCountryCues[] = {
     {"pti", "PK", true}, {"awami league", "BD", false}, {"bnp", "BD", true},
     {"upazila", "BD", false}, {"tatmadaw", "MM", false}, {"arakan army", "MM", false}, {"barangay", "PH", false},
     {"abu sayyaf", "PH", false}, {"npa", "PH", true}, {"milf", "PH", true},
+    // Communities, clans, parties, unions and leaders with one home country (frequent in local reports).
+    {"sng", "SO", true}, {"sngf", "SO", true}, {"sub clan", "SO", false}, {"habar gidir", "SO", false},
+    {"majerteen", "SO", false}, {"dhulbahante", "SO", false}, {"hawiye", "SO", false}, {"abgaal", "SO", false},
+    {"marehan", "SO", false}, {"isaaq", "SO", false}, {"rahanweyn", "SO", false},
+    {"murle", "SS", false}, {"dinka", "SS", false}, {"nuer", "SS", false}, {"toposa", "SS", false},
+    {"shilluk", "SS", false}, {"kiir", "SS", false}, {"machar", "SS", false},
+    {"misseriya", "SD", false}, {"rizeigat", "SD", false}, {"slm", "SD", true}, {"sla", "SD", true},
+    {"jebel marra", "SD", false}, {"jebel marrah", "SD", false}, {"darfur", "SD", false}, {"kordofan", "SD", false},
+    {"nuba", "SD", false}, {"bashir", "SD", false},
+    {"oromo", "ET", false}, {"qeerroo", "ET", false}, {"onla", "ET", true}, {"guji", "ET", false},
+    {"frpi", "CD", true}, {"ituri", "CD", false}, {"kivu", "CD", false}, {"nande", "CD", false}, {"lendu", "CD", false},
+    {"banyamulenge", "CD", false}, {"kabila", "CD", false}, {"nkurunziza", "BI", false}, {"fnl", "BI", true},
+    {"fdc", "UG", true}, {"nrm", "UG", true}, {"besigye", "UG", false}, {"museveni", "UG", false},
+    {"cuf", "TZ", true}, {"chadema", "TZ", false}, {"ccm", "TZ", true}, {"magufuli", "TZ", false},
+    {"mrc", "KE", true}, {"iebc", "KE", true}, {"okada", "NG", false}, {"nulge", "NG", true}, {"nlc", "NG", true},
+    {"asuu", "NG", true}, {"cjtf", "NG", true}, {"buhari", "NG", false}, {"biafra", "NG", false},
+    {"biafran", "NG", false}, {"rdp", "ZA", true}, {"sanco", "ZA", true}, {"sadtu", "ZA", true},
+    {"satawu", "ZA", true}, {"nehawu", "ZA", true}, {"popcru", "ZA", true}, {"zuma", "ZA", false},
+    {"mugabe", "ZW", false}, {"deby", "TD", false}, {"biya", "CM", false}, {"sassou", "CG", false},
+    {"misratan", "LY", false}, {"sisi", "EG", false},
     // Europe, the Americas
     {"oblast", "UA", false}, {"hromada", "UA", false}, {"farc", "CO", true}, {"eln", "CO", true}, {"cjng", "MX", true}};
 
@@ -259,6 +320,17 @@ constexpr const char* kConflictCountries[] = {
     "AF", "BF", "BI", "CD", "CF", "CM", "DZ", "EG", "ER", "ET", "IQ", "KE", "LB", "LY", "ML", "MM", "MZ", "NE", "NG",
     "PK", "PS", "SD", "SO", "SS", "SY", "TD", "TN", "UG", "UA", "YE", "ZA", "ZW", "CO", "HT", "BD", "PH", "RW", "SN",
     "GN", "CI", "MA", "IL", "LR", "SL"};
+
+// Countries whose place names reach English through transliteration (Arabic, Persian, Ge'ez, Cyrillic,
+// Greek, Hebrew, Armenian, Georgian and South-Asian scripts, and Somali/Sudanese names with competing
+// spellings): only their places match loosely ("Maarat al-Numan" for "Ma'arrat an Nu'man"). Elsewhere a
+// name is spelled one way, and a loose key match is a different word: "Mayama" is not Miami, "Grenade"
+// not Grenada. East-Asian countries are left out: their romanisations are standard and GeoNames lists
+// the old ones ("Peking") as alternate names.
+constexpr const char* kTransliterated[] = {
+    "DZ", "BH", "DJ", "EG", "EH", "ER", "ET", "IQ", "IR", "IL", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+    "SA", "SD", "SO", "SS", "SY", "TD", "TN", "AE", "YE", "AF", "PK", "IN", "BD", "NP", "LK", "MM", "TJ", "UZ", "KZ",
+    "KG", "TM", "AZ", "AM", "GE", "RU", "UA", "BY", "BG", "RS", "MK", "MN", "GR", "CY"};
 
 // ----------------------------------------------------------------------------- tokens
 struct Tok {
@@ -469,6 +541,7 @@ struct Place {
   int precision = 1;
   double confidence = 0.5;
   bool demonym = false;
+  bool guessed_country = false;  // unlisted, country from the document rather than from the text around it
   std::string evidence;
 };
 
@@ -494,6 +567,8 @@ struct Places {
   std::vector<CueEntry> cues;
   std::unordered_map<uint64_t, std::vector<size_t>> cue_index;
   std::vector<bool> conflict_country;
+  std::vector<bool> transliterated;  // loose matches allowed (kTransliterated)
+  bool strict_keys = true;           // the gazetteer has exact-spelling keys (files built before them do not)
   size_t country_total() const {
     size_t n = 0;
     for (uint32_t e = 0; e < gaz->entity_count(); ++e)
@@ -577,6 +652,14 @@ struct Places {
     conflict_country.assign(country_total(), false);
     for (const char* iso : kConflictCountries)
       if (auto it = by_iso2.find(iso); it != by_iso2.end()) conflict_country[it->second] = true;
+    // A gazetteer written before exact-spelling keys existed: every match counts as spelled.
+    if (gaz->entity_count() > 0 && country_total() > 0) {
+      const uint32_t e = gaz->country(0).entity;
+      strict_keys = gaz->spelled(e, ik::text::fold(gaz->name(e)));
+    }
+    transliterated.assign(country_total(), false);
+    for (const char* iso : kTransliterated)
+      if (auto it = by_iso2.find(iso); it != by_iso2.end()) transliterated[it->second] = true;
     for (const CountryCue& cue : kCountryCues) {
       auto it = by_iso2.find(cue.iso2);
       if (it == by_iso2.end()) continue;
@@ -637,16 +720,39 @@ struct Places {
     return s;
   }
 
+  // Entities a folded name may stand for: exact spellings of any of their names, and loose
+  // (transliteration-class) matches only in countries whose names are transliterated.
+  // `keep_loose`: keep the other loose matches too, marked (pass 1: the document's own country, known
+  // only later, may vouch for them: "Zaki Biyam" in a report naming Nigeria is Zaki Biam).
+  void lookup_name(std::string_view folded, std::vector<Hit>& hits, bool keep_loose = false) const {
+    const size_t first = hits.size();
+    gaz->lookup(P::name_key(folded), hits);
+    for (size_t i = first; i < hits.size(); ++i) {
+      const Entity& e = gaz->entity(hits[i].entity);
+      hits[i].loose = strict_keys && !hits[i].demonym && !(e.country < transliterated.size() && transliterated[e.country]) &&
+                      !gaz->spelled(hits[i].entity, folded);
+    }
+    if (!keep_loose)
+      hits.erase(std::remove_if(hits.begin() + first, hits.end(), [](const Hit& h) { return h.loose; }), hits.end());
+  }
+  bool spelled(uint32_t e, const std::vector<Tok>& T, size_t t0, size_t t1) const {
+    std::string folded;
+    for (size_t k = t0; k <= t1; ++k)
+      if (T[k].kind == Tok::Word) { if (!folded.empty()) folded += ' '; folded += T[k].f; }
+    return !strict_keys || gaz->spelled(e, folded);
+  }
+
   // Longest gazetteer match starting at word w[0] of the run (or none).
-  bool match_run(const std::vector<Tok>& T, const std::vector<size_t>& w, Found& out) const {
+  bool match_run(const std::vector<Tok>& T, const std::vector<size_t>& w, Found& out, bool keep_loose = false) const {
     for (size_t b = w.size(); b-- > 0;) {
       if (!T[w[b]].cap) continue;
       // Multiword names do not end in a weekday or a month ("Aleppo Monday").
       if (b > 0 && kNever.count(T[w[b]].f)) continue;
       if (kInnerOnly.count(T[w[0]].f)) return false;
       std::vector<Hit> hits;
-      const std::string key = P::name_key(join_folded(T, w, 0, b));
-      gaz->lookup(key, hits);
+      const std::string folded = join_folded(T, w, 0, b);
+      const std::string key = P::name_key(folded);
+      lookup_name(folded, hits, keep_loose);
       // Short keys collide with country abbreviations ("The"/"Thai", "Qar"/"CAR"): acronyms only.
       if (key.size() < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
         hits.erase(std::remove_if(hits.begin(), hits.end(),
@@ -742,9 +848,22 @@ struct Places {
     return best;
   }
 
+  // A country named with all its words ("Somalia", "El Salvador"; not "Salvador").
+  bool names_country_as_written(const std::string& folded) const {
+    std::vector<Hit> hits;
+    lookup_name(folded, hits);
+    for (const Hit& h : hits) {
+      if (h.demonym || gaz->entity(h.entity).feature() != P::kCountry) continue;
+      std::string n(gaz->name(h.entity));
+      for (char& c : n) c = (c == '-' ? ' ' : ik::text::lower(c));
+      if (n == folded) return true;
+    }
+    return false;
+  }
+
   bool is_country_name(std::string_view folded) const {
     std::vector<Hit> hits;
-    gaz->lookup(P::name_key(folded), hits);
+    lookup_name(folded, hits);
     for (const Hit& h : hits)
       if (!h.demonym && gaz->entity(h.entity).feature() == P::kCountry) return true;
     return false;
@@ -758,10 +877,48 @@ struct Places {
   };
 
   // Resolves a short capitalised run (one comma-separated segment) as an admin1 or a country.
-  bool resolve_admin_segment(std::string_view folded, const Context& ctx, int want_country, AdminCtx& out) const {
+  // Countries of the gazetteer places (spelled exactly, 1,000+ people or an admin seat) that end within a
+  // few tokens before token `mark`, with only dashes between ("Manama - Adliya (").
+  std::vector<int> known_countries_before(const std::vector<Tok>& T, const std::vector<Found>& found, size_t mark) const {
+    std::vector<int> out;
+    for (const Found& f : found) {
+      if (f.t1 >= mark || f.t1 + 6 < mark) continue;
+      // Right before the mark, or before a spaced dash and the part's name ("Manama - Adliya").
+      bool clean = f.t1 + 1 == mark || (is_punct(T, f.t1 + 1, '-') && T[f.t1 + 1].space_before);
+      // ... and the whole name, not the last word of a longer one ("Wajir Street" is not Street, England).
+      clean &= !(f.t0 > 0 && is_word(T, f.t0 - 1) && (T[f.t0 - 1].cap || is_connector(T[f.t0 - 1].f))) &&
+               !(f.t0 > 1 && is_punct(T, f.t0 - 1, '-') && !T[f.t0 - 1].space_before);
+      for (size_t q = f.t1 + 2; clean && q < mark; ++q) clean &= is_word(T, q) && T[q].cap;
+      if (!clean) continue;
+      for (const Hit& h : f.hits) {
+        const Entity& e = gaz->entity(h.entity);
+        if (h.loose || h.demonym || e.feature() == P::kCountry || !(size_of(e) >= 10000 || e.seat())) continue;
+        if (!exact(f, h.entity, T) && !spelled(h.entity, T, f.t0, f.t1)) continue;
+        if (std::find(out.begin(), out.end(), int(e.country)) == out.end()) out.push_back(e.country);
+      }
+    }
+    return out;
+  }
+
+  // In how many countries a name reads as an admin unit or a country.
+  size_t admin_readings(std::string_view folded) const {
     std::vector<Hit> hits;
-    std::string key = P::name_key(folded);
-    gaz->lookup(key, hits);
+    lookup_name(folded, hits);
+    std::vector<int> cs;
+    for (const Hit& h : hits) {
+      const Entity& e = gaz->entity(h.entity);
+      if (!h.demonym && (e.feature() == P::kAdmin1 || e.feature() == P::kCountry) &&
+          std::find(cs.begin(), cs.end(), int(e.country)) == cs.end())
+        cs.push_back(e.country);
+    }
+    return cs.size();
+  }
+
+  // `x_countries`: countries of the place the segment locates; when given, the segment is read there.
+  bool resolve_admin_segment(std::string_view folded, const Context& ctx, int want_country, AdminCtx& out,
+                             const std::vector<int>* x_countries = nullptr) const {
+    std::vector<Hit> hits;
+    lookup_name(folded, hits);
     if (hits.empty()) {
       // "Kano State", "Idlib Governorate": drop the admin word.
       static const char* suffixes[] = {" state", " province", " governorate", " region", " oblast", " district",
@@ -769,10 +926,21 @@ struct Places {
       for (const char* suf : suffixes) {
         const size_t n = std::strlen(suf);
         if (folded.size() > n && folded.substr(folded.size() - n) == suf) {
-          gaz->lookup(P::name_key(folded.substr(0, folded.size() - n)), hits);
+          lookup_name(folded.substr(0, folded.size() - n), hits);
           break;
         }
       }
+    }
+    // X's countries decide only between readings in several countries ("Capital", "Northern").
+    if (x_countries && !x_countries->empty()) {
+      std::vector<int> cs;
+      for (const Hit& h : hits) {
+        const Entity& e = gaz->entity(h.entity);
+        if (!h.demonym && (e.feature() == P::kAdmin1 || e.feature() == P::kCountry) &&
+            std::find(cs.begin(), cs.end(), int(e.country)) == cs.end())
+          cs.push_back(e.country);
+      }
+      if (cs.size() < 2) x_countries = nullptr;
     }
     int best = -1, best_country = -1;
     double bs = -1e9;
@@ -787,6 +955,10 @@ struct Places {
       else if (e.feature() == P::kPlace && e.seat() && is_exact && e.admin1 != P::kNoAdmin1) s += 2;  // "Makhmur, Erbil"
       else continue;
       s += is_exact ? 3 : 0;
+      if (x_countries && !x_countries->empty()) {
+        if (std::find(x_countries->begin(), x_countries->end(), int(e.country)) == x_countries->end()) continue;
+        s += 4;
+      }
       if (s > bs) { bs = s; best = int(h.entity); }
     }
     if (best < 0) return false;
@@ -835,7 +1007,7 @@ struct Places {
       if (!starts || kFunctionWords.count(t.f)) { ++i; continue; }
       auto w = run_from(T, i, 6, false);
       Found f;
-      if (!w.empty() && match_run(T, w, f)) {
+      if (!w.empty() && match_run(T, w, f, true)) {
         found.push_back(std::move(f));
         i = found.back().t1 + 1;
       } else {
@@ -850,11 +1022,15 @@ struct Places {
       std::unordered_set<int> countries;
       bool demonym_only = true, has_country = false;
       for (const Hit& h : f.hits) {
+        if (h.loose) continue;
         const Entity& e = gaz->entity(h.entity);
         if (e.feature() == P::kCountry) { has_country = true; countries = {e.country}; demonym_only = h.demonym; break; }
         countries.insert(e.country);
       }
-      if (has_country) { ctx.vote_country(*countries.begin(), demonym_only ? 0.7 : 2.0); continue; }
+      if (has_country) {
+        ctx.vote_country(*countries.begin(), demonym_only || actor_adjective(text, T, f.t1) ? 0.7 : 2.0);
+        continue;
+      }
       if (countries.size() != 1) continue;
       bool strong = false;
       for (const Hit& h : f.hits) {
@@ -862,7 +1038,7 @@ struct Places {
         strong |= (e.feature() == P::kAdmin1 || e.population >= 100000) && exact(f, h.entity, T);
       }
       if (strong) ctx.vote_country(*countries.begin(), 1.0);
-      if (f.hits.size() == 1 && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
+      if (f.hits.size() == 1 && !f.hits[0].loose && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
         ctx.admin1_votes[gaz->entity(f.hits[0].entity).admin1] += 1;
     }
     // Country cues (armed groups, missions, admin words): one vote per cue word, at most 2 per country.
@@ -873,6 +1049,27 @@ struct Places {
       for (auto& [c, v] : from_cues) ctx.vote_country(c, v);
     }
     ctx.finish();
+    // A cue word ("Seleka", "Murle") is an armed group or a community: no place of another country.
+    for (Found& f : found)
+      for (const CueHit& c : cue_hits)
+        if (c.t0 <= f.t1 && c.t1 >= f.t0)
+          f.hits.erase(std::remove_if(f.hits.begin(), f.hits.end(),
+                                      [&](const Hit& h) { return int(gaz->entity(h.entity).country) != c.country; }),
+                       f.hits.end());
+    // Loose matches outside the transliterating countries stand only in the country the document names.
+    for (Found& f : found)
+      f.hits.erase(std::remove_if(f.hits.begin(), f.hits.end(),
+                                  [&](const Hit& h) {
+                                    const int c = gaz->entity(h.entity).country;
+                                    return h.loose && !(c == ctx.top_country && ctx.country_votes[c] >= 1.0);
+                                  }),
+                   f.hits.end());
+    found.erase(std::remove_if(found.begin(), found.end(), [](const Found& f) { return f.hits.empty(); }), found.end());
+    // The document's most named admin units must lie in its country ("Persian Gulf" names no province
+    // of Papua New Guinea in a report about Saudi Arabia).
+    if (ctx.top_country >= 0)
+      for (auto it = ctx.admin1_votes.begin(); it != ctx.admin1_votes.end();)
+        it = gaz->admin1(uint16_t(it->first)).country != ctx.top_country ? ctx.admin1_votes.erase(it) : std::next(it);
 
     std::vector<Place> places;
     std::vector<bool> covered(T.size(), false);
@@ -915,7 +1112,20 @@ struct Places {
       };
       auto seg_fold = [&](const std::vector<size_t>& w) { return join_folded(T, w, 0, w.size() - 1); };
       bool bad = false;
-      for (const auto& w : segs) bad |= w.size() == 1 && all_caps(raw(text, T[w[0]])) && !is_country_name(T[w[0]].f);
+      // "(ADF)", "(LeJ)", "(Amisom)" after a name: an acronym, not an admin unit.
+      auto acronym = [&](std::string_view r) {
+        size_t upper = 0;
+        for (char c : r) upper += c >= 'A' && c <= 'Z';
+        return (upper >= 2 && r.size() <= 4) || all_caps(r);  // not "HaZafon", "KwaZulu"
+      };
+      for (const auto& w : segs) bad |= w.size() == 1 && acronym(raw(text, T[w[0]])) && !is_country_name(T[w[0]].f);
+      if (paren && segs.size() == 1 && segs[0].size() == 1 && !is_country_name(T[segs[0][0]].f)) {
+        std::vector<Hit> hh;
+        lookup_name(T[segs[0][0]].f, hh);
+        bad |= hh.empty() && std::any_of(cue_hits.begin(), cue_hits.end(), [&](const CueHit& c) {
+                 return c.t0 <= segs[0][0] && c.t1 >= segs[0][0];
+               });
+      }
       if (bad) continue;
       if (nsegs >= 1) {
         AdminCtx one;
@@ -925,13 +1135,19 @@ struct Places {
         }
       }
       std::string admin1_text;
+      // Where the name before the mark is a known place ("Manama - Adliya (Capital)", "Sidon (Sayda)"):
+      // admin names shared by several countries ("Capital", "Northern") are read in its country.
+      const std::vector<int> x_countries = paren && ac.country < 0 ? known_countries_before(T, found, i) : std::vector<int>();
       if (nsegs >= 1) {
         const auto& w = segs[nsegs - 1];
         AdminCtx one;
-        if (resolve_admin_segment(seg_fold(w), ctx, ac.country, one) && one.admin1 >= 0 &&
+        if (resolve_admin_segment(seg_fold(w), ctx, ac.country, one, &x_countries) && one.admin1 >= 0 &&
             (ac.country < 0 || one.country == ac.country)) {
           ac.admin1 = one.admin1;
           ac.country = one.country;
+        } else if (x_countries.size() == 1 && nsegs == 1 && !district_in_paren(text, T, segs[0], i) &&
+                   admin_readings(seg_fold(w)) >= 2) {
+          ac.country = x_countries[0];  // an admin name the gazetteer lacks there: X's country stands
         }
         if (paren || ac.admin1 >= 0) admin1_text = seg_text(w);
       }
@@ -964,10 +1180,20 @@ struct Places {
         // "(Seoul City - Jongno)", "(Tyr)": a known place as the only segment gives the context.
         Found f;
         const auto& w = segs[0];
-        if (match_run(T, w, f)) {
-          int e = best_hit(f.hits, ctx, -1, ac.country, -1, false);
-          if (e >= 0 && exact(f, uint32_t(e), T) &&
-              (gaz->entity(e).population >= 100000 || gaz->entity(e).country == ctx.top_country)) {
+        // The whole segment, or its part before a spaced dash ("Seoul City - Jongno"), not a prefix of
+        // a longer name ("South West Shawa" is not South-West, Cameroon).
+        const Hit* h = nullptr;
+        if (match_run(T, w, f) && (f.t1 == w.back() || (is_punct(T, f.t1 + 1, '-') && T[f.t1 + 1].space_before))) {
+          int e = best_hit(f.hits, ctx, -1, ac.country, -1, false, &h);
+          // Exactly spelled, or a transliteration variant of the name of a town or admin seat where
+          // names are transliterated ("Kounine (Bint Jbeil)" for Bent Jbail, Lebanon).
+          const bool named = e >= 0 && (exact(f, uint32_t(e), T) || spelled(uint32_t(e), T, f.t0, f.t1) ||
+                                        (h && h->primary && transliterated[gaz->entity(e).country] &&
+                                         size_of(gaz->entity(e)) >= 10000));
+          const bool where_x = x_countries.empty() || std::find(x_countries.begin(), x_countries.end(),
+                                                                int(gaz->entity(e).country)) != x_countries.end();
+          if (named && where_x && (gaz->entity(e).population >= 100000 || gaz->entity(e).country == ctx.top_country ||
+                                   gaz->entity(e).seat())) {
             const Entity& en = gaz->entity(e);
             ac.country = en.country;
             if (en.admin1 != P::kNoAdmin1) ac.admin1 = en.admin1;
@@ -984,7 +1210,14 @@ struct Places {
              i - x_end < 3)
         --x_end;
       if (x_end == 0 || !is_word(T, x_end - 1) || !T[x_end - 1].cap) {
-        // No name before: the admin unit itself is the place ("in Borno (Nigeria)"). Nothing to add here.
+        // No name before: the admin unit itself is the place ("in Borno (Nigeria)"), or a district
+        // locates what precedes it ("near the Bakara junction (Hodan District)").
+        if (paren && segs.size() == 1 && district_in_paren(text, T, segs[0], i)) {
+          std::vector<size_t> yw = segs[0];
+          if (yw.size() > 1 && kAdmin2Nouns.count(T[yw.back()].f)) yw.pop_back();
+          places.push_back(district_place(text, T, yw, ac, ctx));
+          for (size_t q = yw.front(); q <= yw.back(); ++q) covered[q] = true;
+        }
         continue;
       }
       size_t x0 = x_end - 1;
@@ -1019,13 +1252,47 @@ struct Places {
       // A lone sentence-initial word before ", Admin1" is rarely a place ("Meanwhile, Kano ...").
       if (!paren && xw.size() == 1 && T[xw[0]].sent_start) continue;
       if (in_word && T[xw[0]].sent_start) continue;  // "“Targeting Life in Idlib”": a title, not a place
+      // "Bego, Bale, Gadzama and ...": a list of names, not "X, Admin1".
+      if (!paren && !in_word && is_punct(T, xw.front() - 1, ',') &&
+          (is_punct(T, k, ',') || (is_word(T, k) && (T[k].f == "and" || raw(text, T[k]) == "and"))))
+        continue;
       if (!paren) {
         // "Hamas in Gaza", "the Education Directorate in Beja": organisations and buildings, not places.
         bool stopword = false;
         for (size_t q : xw) stopword |= kStop.count(T[q].f) > 0 || kFacilities.count(T[q].f) > 0;
         if (stopword) continue;
       }
+      // "X (Y District)" where the gazetteer does not know X (a junction, a landmark, a hamlet): the
+      // district is the most specific place that can be located, and stands for the event's place.
+      if (paren && segs.size() == 1 && district_in_paren(text, T, segs[0], i)) {
+        Found fx;
+        const bool known_x = match_run(T, xw, fx) && fx.t1 == xw.back() &&
+                             std::any_of(fx.hits.begin(), fx.hits.end(), [&](const Hit& h) {
+                               // Known where the document is: a namesake elsewhere does not count.
+                               const Entity& en = gaz->entity(h.entity);
+                               const int want = ac.country >= 0 ? ac.country : ctx.top_country;
+                               return !h.demonym && en.feature() != P::kCountry && spelled(h.entity, T, fx.t0, fx.t1) &&
+                                      (want >= 0 ? en.country == want : size_of(en) >= 20000);
+                             });
+        if (!known_x) {
+          std::vector<size_t> yw = segs[0];
+          if (yw.size() > 1 && kAdmin2Nouns.count(T[yw.back()].f)) yw.pop_back();
+          places.push_back(district_place(text, T, yw, ac, ctx));
+          for (size_t q = xw.front(); q <= yw.back(); ++q) covered[q] = true;
+          continue;
+        }
+      }
       if (ac.country < 0 && xw.size() == 1 && all_caps(raw(text, T[xw[0]]))) continue;  // "CPI (Maoists)"
+      // "Somalia (Amisom)": a country is no place of its own country.
+      if (xw.size() <= 3 && names_country_as_written(join_folded(T, xw, 0, xw.size() - 1))) continue;
+      // "the Office of the President (Seoul City - Yongsan)": not a place name before the parenthesis.
+      if (std::all_of(xw.begin(), xw.end(), [&](size_t q) { return kStop.count(T[q].f) > 0 || kFacilities.count(T[q].f) > 0; }))
+        continue;
+      // "the Samsun KHK (Decree Law) Victims Platform": an acronym in X and nothing known in the parenthesis.
+      if (ac.country < 0 && std::any_of(xw.begin(), xw.end(), [&](size_t q) {
+            return all_caps(raw(text, T[q])) && T[q].e - T[q].s >= 2;
+          }))
+        continue;
       if (ac.country < 0) {
         // Nothing in the parenthesis is in the gazetteer: X's own exact reading, else the document's country.
         Found f;
@@ -1116,6 +1383,17 @@ struct Places {
       if (!admin1_text.empty()) pl.admin1_text = admin1_text;
       places.push_back(std::move(pl));
       for (size_t q = xw.front(); q <= xw.back(); ++q) covered[q] = true;
+      // The admin names of the mark are read in the place's country ("(Capital)" of Manama is not
+      // Venezuela's Capital district): other readings of them are dropped.
+      if (ac.country >= 0)
+        for (Found& f : found) {
+          if (f.t0 <= i || f.t0 > k) continue;
+          f.hits.erase(std::remove_if(f.hits.begin(), f.hits.end(),
+                                      [&](const Hit& h) { return gaz->entity(h.entity).country != ac.country; }),
+                       f.hits.end());
+          if (f.hits.empty())
+            for (size_t q = f.t0; q <= f.t1; ++q) covered[q] = true;
+        }
       if (ac.admin1 >= 0) ctx.admin1_votes[ac.admin1] += 1;
       ctx.vote_country(ac.country, 0.5);
     }
@@ -1130,14 +1408,18 @@ struct Places {
     }
 
     // ---- generic nouns: "the village of X", "X village", "X district", "X countryside" for unknown X
+    // The noun may be capitalised after the name ("Walaq Village", "Eleme LGA").
+    static const WordSet kNameNouns = {"village", "town", "district", "county", "camp", "area", "lga", "township",
+                                       "neighbourhood", "neighborhood", "locality", "settlement", "hamlet"};
     for (size_t i = 0; i < T.size(); ++i) {
-      if (!is_word(T, i) || T[i].cap || covered[i]) continue;
+      if (!is_word(T, i) || covered[i]) continue;
       // Cheap shape test first: a capitalised word before it, or "of" + capitalised word after it.
       const bool cap_before = i > 0 && is_word(T, i - 1) && T[i - 1].cap;
       const bool of_after = is_word(T, i + 2) && T[i + 2].cap && is_word(T, i + 1) &&
                             raw(text, T[i + 1]) == "of";
       if (!cap_before && !of_after) continue;
-      const std::string_view noun = raw(text, T[i]);
+      if (T[i].cap && !(cap_before && kNameNouns.count(T[i].f) && !T[i].sent_start)) continue;
+      const std::string_view noun = T[i].cap ? std::string_view(T[i].f) : raw(text, T[i]);
       if (!kPlaceNouns.count(noun)) continue;
       std::vector<size_t> xw;
       if (is_word(T, i + 1) && raw(text, T[i + 1]) == "of" && is_word(T, i + 2) &&
@@ -1192,33 +1474,86 @@ struct Places {
         pl.lat = ce.lat();
         pl.lon = ce.lon();
         pl.precision = 3;
-      } else {
-        continue;
-      }
-      pl.confidence = 0.55;
+      }  // else: no country yet (see the end of process())
+      pl.guessed_country = a1 < 0;
+      pl.confidence = pl.country >= 0 ? 0.55 : 0.45;
       places.push_back(std::move(pl));
       for (size_t q : xw) covered[q] = true;
     }
 
-    // ---- "in X", "near X" for a capitalised X the gazetteer lacks, placed by the document's country.
-    if (ctx.top_country >= 0 && ctx.country_votes[ctx.top_country] >= 1.0) {
+    // ---- "in X", "near X", "attack on X", "captured X" for a capitalised X the gazetteer lacks: the
+    // name is the place whatever the gazetteer says (villages are mostly missing from it). Placed by the
+    // document's country when it has one; a country only guessed from a demonym or a cue still counts.
+    {
+      const int doc_country = ctx.top_country >= 0 && ctx.country_votes[ctx.top_country] >= 0.7 ? ctx.top_country : -1;
+      // "Kasungu residents riot ...": a sentence-initial name before a word for its inhabitants (adjectives
+      // that open such sentences are not names).
+      static const WordSet kPeopleAdjectives = {
+          "angry", "local", "poor", "rural", "urban", "disgruntled", "concerned", "frustrated", "irate", "affected",
+          "displaced", "aggrieved", "unhappy", "furious", "hundreds", "thousands", "dozens", "scores", "fellow",
+          "young", "elderly", "female", "male", "unemployed", "striking", "protesting", "former", "black", "white",
+          "informal", "innocent", "armed", "unarmed", "suspected", "alleged", "worried", "desperate", "jobless"};
+      for (size_t i = 0; i + 1 < T.size(); ++i) {
+        if (!is_word(T, i) || !T[i].cap || !T[i].sent_start || covered[i] || all_caps(raw(text, T[i]))) continue;
+        if (!is_word(T, i + 1) || T[i + 1].cap || !kResidentNouns.count(raw(text, T[i + 1]))) continue;
+        if (T[i].e - T[i].s < 4 || kStop.count(T[i].f) || kNever.count(T[i].f) || kFunctionWords.count(T[i].f) ||
+            kPeopleAdjectives.count(T[i].f) || lower_words.contains(T[i].f))
+          continue;
+        std::vector<Hit> hh;
+        gaz->lookup(P::name_key(T[i].f), hh);
+        if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
+        bool cue = false;
+        for (const CueHit& c : cue_hits) cue |= c.t0 <= i && c.t1 >= i;
+        if (cue) continue;
+        Place pl;
+        pl.start = T[i].s;
+        pl.end = T[i].e;
+        pl.value = ascii(raw(text, T[i]));
+        pl.unlisted = true;
+        pl.evidence = "residents";
+        pl.precision = 2;
+        pl.guessed_country = true;
+        pl.confidence = 0.35;
+        if (doc_country >= 0) {
+          const Entity& ce = gaz->entity(gaz->country(uint8_t(doc_country)).entity);
+          pl.country = doc_country;
+          pl.lat = ce.lat();
+          pl.lon = ce.lon();
+        }
+        places.push_back(std::move(pl));
+        covered[i] = true;
+      }
       for (size_t i = 1; i < T.size(); ++i) {
-        if (!is_word(T, i) || !T[i].cap || covered[i] || T[i].sent_start || !is_word(T, i - 1) || T[i - 1].cap) continue;
-        const std::string_view pw = raw(text, T[i - 1]);
+        if (!is_word(T, i) || !T[i].cap || covered[i] || T[i].sent_start || !is_word(T, i - 1)) continue;
+        // The word before is lower case, or a sentence-initial "In"/"Near"/"A" ("In Hidra, protesters ...").
+        if (T[i - 1].cap && !(T[i - 1].sent_start && (T[i - 1].f == "in" || T[i - 1].f == "near" || T[i - 1].f == "at" ||
+                                                      T[i - 1].f == "a" || T[i - 1].f == "an" || T[i - 1].f == "the")))
+          continue;
+        const std::string_view pw = T[i - 1].cap ? std::string_view(T[i - 1].f) : raw(text, T[i - 1]);
+        // "a Khayelitsha teenager", "the Kagiso residents": the name of where people live.
+        const bool resident_of = (pw == "a" || pw == "an" || pw == "the") && is_word(T, i + 1) && !T[i + 1].cap &&
+                                 kResidentNouns.count(raw(text, T[i + 1]));
+        std::string pw2 = i >= 2 && is_word(T, i - 2) ? std::string(raw(text, T[i - 2])) : std::string();
+        for (char& c : pw2) c = ik::text::lower(c);  // "Residents of X"
         if (!(pw == "in" || pw == "at" || pw == "near" || pw == "outside" || pw == "of" || pw == "from" ||
-              pw == "around" || pw == "between"))
+              pw == "around" || pw == "between" || pw == "on" || kSeizeVerbs.count(pw) || resident_of))
           continue;
         if (pw == "of" || pw == "from") {  // after a place noun or a direction: "the village of X", "east of X"
           static const WordSet kOfWords = {"east", "west", "north", "south", "northeast", "northwest", "southeast",
-                                           "southwest", "outskirts", "control", "residents", "inhabitants"};
-          if (i < 2 || !is_word(T, i - 2) ||
-              !(kPlaceNouns.count(raw(text, T[i - 2])) || kOfWords.count(raw(text, T[i - 2]))))
-            continue;
+                                           "southwest", "outskirts", "control", "residents", "inhabitants",
+                                           "vicinity", "environs"};
+          if (!(kPlaceNouns.count(pw2) || kOfWords.count(pw2))) continue;
         }
+        if (pw == "on" && !kAttackNouns.count(pw2)) continue;  // "an attack on X", not "on Monday"
         auto xw = run_from(T, i, 3, false);
-        // "in Tungudu and Opira": the first name.
+        // "in Tungudu and Opira": the first name; "in Kamaza on Tuesday": the name before the date.
         for (size_t q = 1; q < xw.size(); ++q)
-          if (!T[xw[q]].cap && (T[xw[q]].f == "and" || T[xw[q]].f == "or")) { xw.resize(q); break; }
+          if ((!T[xw[q]].cap && (T[xw[q]].f == "and" || T[xw[q]].f == "or" || kInnerOnly.count(T[xw[q]].f))) ||
+              kNever.count(T[xw[q]].f)) {
+            xw.resize(q);
+            break;
+          }
+        while (!xw.empty() && !T[xw.back()].cap) xw.pop_back();
         if (xw.empty()) continue;
         bool bad = false;
         for (size_t q : xw)
@@ -1229,6 +1564,7 @@ struct Places {
         const size_t nx = xw.back() + 1;
         if (is_word(T, nx) && T[nx].cap && !kPlaceSuffixWords.count(T[nx].f)) continue;
         if (is_punct(T, nx, '\'')) continue;
+        if (nx < T.size() && T[nx].kind == Tok::Num) continue;  // "in Ward 5": a numbered unit, not a name
         const size_t nlen = T[xw.back()].e - T[xw.front()].s;
         if (nlen < 4) continue;
         // Cue words ("in Boko Haram") and demonyms ("in Somali") are not places.
@@ -1246,11 +1582,17 @@ struct Places {
         pl.unlisted = true;
         pl.evidence = "preposition";
         pl.precision = 2;
-        const Entity& ce = gaz->entity(gaz->country(uint8_t(ctx.top_country)).entity);
-        pl.country = ctx.top_country;
-        pl.lat = ce.lat();
-        pl.lon = ce.lon();
         pl.confidence = 0.45;
+        pl.guessed_country = true;
+        if (doc_country >= 0) {
+          const Entity& ce = gaz->entity(gaz->country(uint8_t(doc_country)).entity);
+          pl.country = doc_country;
+          pl.lat = ce.lat();
+          pl.lon = ce.lon();
+          if (ctx.country_votes[doc_country] < 1.0) pl.confidence = 0.4;
+        } else {
+          pl.confidence = 0.35;
+        }
         places.push_back(std::move(pl));
         for (size_t q : xw) covered[q] = true;
       }
@@ -1272,6 +1614,59 @@ struct Places {
       }
     }
 
+    // ---- nothing placed: sentence-initial names get a second chance ("Tozeur is witnessing ...").
+    if (std::none_of(places.begin(), places.end(), [](const Place& p) { return !p.demonym && p.evidence != "affiliation"; }))
+      for (const Found& f : found)
+        if (!covered[f.t0] && T[f.t0].sent_start) place_found(text, T, f, ctx, lower_words, places, true);
+
+    // Names placed by the document's country: a resolved place of the same sentence says better ("villages
+    // in Jakawa, in Ethiopia's Gambella region" after "raiders from South Sudan").
+    for (Place& p : places) {
+      if (!p.guessed_country) continue;
+      uint32_t sent_start = 0, sent_end = uint32_t(text.size());
+      for (size_t q = 0; q < T.size(); ++q) {
+        if (!T[q].sent_start) continue;
+        if (T[q].s <= p.start) sent_start = T[q].s;
+        else { sent_end = T[q].s; break; }
+      }
+      const Place* best = nullptr;
+      uint32_t bd = UINT32_MAX;
+      for (const Place& q : places) {
+        if (q.entity < 0 || q.demonym || q.evidence == "affiliation" || q.country < 0) continue;
+        if (q.start < sent_start || q.start >= sent_end) continue;
+        const uint32_t d = q.start > p.start ? q.start - p.start : p.start - q.start;
+        if (d < bd) { bd = d; best = &q; }
+      }
+      if (best && best->country != p.country) {
+        const Entity& ce = gaz->entity(gaz->country(uint8_t(best->country)).entity);
+        p.country = best->country;
+        p.admin1 = -1;
+        p.lat = ce.lat();
+        p.lon = ce.lon();
+      }
+    }
+
+    // Names placed without a country: the country where the document's resolved places lie ("in the
+    // vicinity of Damerale (45km E of Galkacyo)" puts Damerale in Somalia).
+    {
+      std::unordered_map<int, double> where;
+      for (const Place& p : places)
+        if (p.entity >= 0 && !p.demonym && p.country >= 0)
+          where[p.country] += p.feature == P::kCountry || p.feature == P::kAdmin1 ? 2.0 : 1.0;
+      int best = -1;
+      double bw = 0;
+      for (auto& [c, w] : where)
+        if (w > bw || (w == bw && c < best)) { bw = w; best = c; }
+      if (best >= 0)
+        for (Place& p : places)
+          if (p.entity < 0 && p.country < 0) {
+            const Entity& ce = gaz->entity(gaz->country(uint8_t(best)).entity);
+            p.country = best;
+            p.lat = ce.lat();
+            p.lon = ce.lon();
+          }
+    }
+
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
     for (const Place& p : places) {
       if (p.confidence < min_confidence) continue;
@@ -1280,6 +1675,61 @@ struct Places {
       if (in_boiler) continue;
       emit(doc, p);
     }
+  }
+
+  // "Saudi-led", "US-backed": a country name used as an actor's adjective (the token after the name
+  // ending at `t1`).
+  static bool actor_adjective(std::string_view text, const std::vector<Tok>& T, size_t t1) {
+    static const WordSet kActorSuffixes = {"led", "backed", "based", "funded", "supported", "allied", "brokered",
+                                           "trained", "armed", "sponsored", "born", "owned", "registered"};
+    return is_punct(T, t1 + 1, '-') && !T[t1 + 1].space_before && is_word(T, t1 + 2) &&
+           kActorSuffixes.count(raw(text, T[t1 + 2]));
+  }
+
+  // Whether the parenthesis opened at token `open` holds one name followed by a district word:
+  // "(Hodan District)", "(Bama LGA)", "(Yei county)".
+  static bool district_in_paren(std::string_view text, const std::vector<Tok>& T, const std::vector<size_t>& seg,
+                                size_t open) {
+    if (seg.empty() || seg.front() != open + 1) return false;
+    size_t k = seg.back() + 1;
+    if (seg.size() > 1 && kAdmin2Nouns.count(T[seg.back()].f)) return is_punct(T, k, ')');
+    return is_word(T, k) && !T[k].cap && kAdmin2Nouns.count(raw(text, T[k])) && is_punct(T, k + 1, ')');
+  }
+
+  // The district Y of "X (Y District)": its gazetteer place when the name is spelled as the gazetteer
+  // spells it, else an admin2 the gazetteer lacks, placed by the document's country.
+  Place district_place(std::string_view text, const std::vector<Tok>& T, const std::vector<size_t>& yw,
+                       const AdminCtx& ac, const Context& ctx) const {
+    Place pl;
+    pl.start = T[yw.front()].s;
+    pl.end = T[yw.back()].e;
+    pl.evidence = "parenthesis";
+    pl.precision = 2;
+    Found f;
+    if (match_run(T, yw, f) && f.t1 == yw.back()) {
+      const Hit* h = nullptr;
+      const int e = best_hit(f.hits, ctx, ac.admin1, ac.country, P::kPlace, false, &h);
+      if (e >= 0 && gaz->entity(e).feature() != P::kCountry && spelled(uint32_t(e), T, f.t0, f.t1) &&
+          (ac.country < 0 || gaz->entity(e).country == ac.country)) {
+        fill_entity(pl, e);
+        pl.precision = std::max(pl.precision, 2);
+        pl.confidence = 0.85;
+        return pl;
+      }
+    }
+    pl.value = ascii(text.substr(pl.start, pl.end - pl.start));
+    pl.feature = P::kAdmin2;
+    pl.admin2 = pl.value;
+    pl.admin1 = ac.admin1;
+    pl.country = ac.country >= 0 ? ac.country : ctx.top_country;
+    if (pl.country >= 0) {
+      const Entity& ce = gaz->entity(ac.admin1 >= 0 ? gaz->admin1(uint16_t(ac.admin1)).entity
+                                                    : gaz->country(uint8_t(pl.country)).entity);
+      pl.lat = ce.lat();
+      pl.lon = ce.lon();
+    }
+    pl.confidence = 0.8;
+    return pl;
   }
 
   static std::string ascii(std::string_view s) {
@@ -1319,8 +1769,11 @@ struct Places {
   }
 
   // A plain gazetteer match: choose the entity, then decide whether the evidence is enough.
+  // `last_resort`: the document names no other place, so a sentence-initial name ("Tozeur is
+  // witnessing ...") is taken without a preposition when it is spelled exactly and lies where the
+  // document or the usual geography of violence puts it.
   void place_found(std::string_view text, const std::vector<Tok>& T, const Found& f, const Context& ctx,
-                   LowerWords& lower_words, std::vector<Place>& places) const {
+                   LowerWords& lower_words, std::vector<Place>& places, bool last_resort = false) const {
     const bool single = f.t0 == f.t1;
     const std::string& f0 = T[f.t0].f;
     // Evidence around the span.
@@ -1328,18 +1781,40 @@ struct Places {
     while (prev > 0 && T[prev - 1].kind == Tok::Punct && (T[prev - 1].punct == '-' || T[prev - 1].punct == '"')) --prev;
     const Tok* pw = (prev > 0 && T[prev - 1].kind == Tok::Word) ? &T[prev - 1] : nullptr;
     const std::string_view prev_word = !pw ? std::string_view() : pw->cap ? std::string_view(pw->f) : raw(text, *pw);
-    const bool prep = pw && !pw->cap && kLocPreps.count(prev_word);
+    const bool prep = pw && (!pw->cap || pw->sent_start) && kLocPreps.count(prev_word);  // "In Hidra, ..."
     const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
     const std::string_view next_word = !nw ? std::string_view() : nw->cap ? std::string_view(nw->f) : raw(text, *nw);
-    const bool next_noun = nw && kPlaceNouns.count(next_word);
+    // "the Jos University Teaching Hospital", "Bosasso Main Market": a facility named after its place.
+    static const WordSet kNamedFacilities = {"university", "hospital", "market", "airport", "prison", "stadium",
+                                             "college", "mosque", "church", "school", "station", "campus", "airbase"};
+    const bool facility_next = nw && nw->cap && !kStop.count(T[f.t0].f) &&
+                               (kNamedFacilities.count(next_word) ||
+                                ((next_word == "main" || next_word == "central" || next_word == "general" ||
+                                  next_word == "teaching") &&
+                                 is_word(T, f.t1 + 2) && kNamedFacilities.count(T[f.t1 + 2].f)));
+    const bool next_noun = nw && (kPlaceNouns.count(next_word) || facility_next);
     const bool admin1_noun = nw && kAdmin1Nouns.count(next_word);
     const bool admin2_noun = nw && kAdmin2Nouns.count(next_word);
+    // A capitalised word before the name makes it part of a longer name, unless that word is a generic
+    // modifier ("Northern Idlib", "Rural Damascus"); words of organisation names count ("Forum for
+    // Democratic Change").
     const bool prev_cap_run = pw && pw->cap && !pw->sent_start && !T[f.t0].sent_start &&
-                              !kPlaceSuffixWords.count(prev_word) && !kStop.count(prev_word);
-    const bool next_cap_run = nw && nw->cap && !kPlaceSuffixWords.count(next_word) && !nw->sent_start &&
-                              !kStop.count(next_word);
+                              !kPlaceSuffixWords.count(prev_word) && !kModifiers.count(prev_word) &&
+                              !kFunctionWords.count(prev_word) && !kLocPreps.count(prev_word);
+    // A tight hyphen continues the name: "Ceel-Cali" is not Ceel, "Hawl-Wadaag" not Hawl.
+    static const WordSet kHyphenSuffixes = {"based", "led", "backed", "born", "bound", "area", "region", "border",
+                                            "road", "highway", "axis", "town", "city", "district", "held", "controlled"};
+    const bool hyphen_next = is_punct(T, f.t1 + 1, '-') && !T[f.t1 + 1].space_before && is_word(T, f.t1 + 2) &&
+                             !T[f.t1 + 2].space_before &&
+                             (T[f.t1 + 2].cap ? !kPlaceSuffixWords.count(T[f.t1 + 2].f)
+                                              : !kHyphenSuffixes.count(raw(text, T[f.t1 + 2])));  // "Okwo-ngbo"
+    const bool next_cap_run = (nw && nw->cap && !kPlaceSuffixWords.count(next_word) && !nw->sent_start &&
+                               !kStop.count(next_word)) || hyphen_next;
     const bool of_noun = pw && prev_word == "of" && f.t0 >= 2 && is_word(T, prev - 2) &&
-                         kPlaceNouns.count(ik::text::lower(raw(text, T[prev - 2])));
+                         (kPlaceNouns.count(ik::text::lower(raw(text, T[prev - 2]))) ||
+                          kOfPlaceWords.count(ik::text::lower(raw(text, T[prev - 2]))));
+    // "Kabale residents", "a Khayelitsha teenager": the name used as an adjective of people who live there.
+    const bool resident_noun = nw && !nw->cap && kResidentNouns.count(next_word);
 
     // Cheap rejections first (most capitalised words that match some namesake end here).
     bool any_country = false;
@@ -1349,7 +1824,7 @@ struct Places {
       if (single && kStop.count(f0) && !(prep || next_noun || of_noun)) return;
       if (prev_cap_run && !of_noun) return;
       if (next_cap_run && !prep) return;
-      if (single && T[f.t0].sent_start && !(next_noun || prep)) {
+      if (single && T[f.t0].sent_start && !(next_noun || prep || resident_noun || last_resort)) {
         bool big = false;
         for (const Hit& hh : f.hits) {
           const Entity& he = gaz->entity(hh.entity);
@@ -1365,11 +1840,23 @@ struct Places {
       if (T[k].kind == Tok::Word) { span_folded += T[k].f; span_folded += ' '; }
     const std::string span_plain = plain(span_folded);
     const Hit* h = nullptr;
-    int e = best_hit(f.hits, ctx, -1, -1, prefer, true, &h, &span_plain);
+    int e;
+    if (actor_adjective(text, T, f.t1)) {  // "Saudi-led": the country as an actor, never a town named like it
+      std::vector<Hit> countries;
+      for (const Hit& hh : f.hits)
+        if (gaz->entity(hh.entity).feature() == P::kCountry) countries.push_back(hh);
+      if (countries.empty()) return;
+      e = best_hit(countries, ctx, -1, -1, -1, true, &h, &span_plain);
+      if (e >= 0) h = &*std::find_if(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return int(x.entity) == e; });
+    } else {
+      e = best_hit(f.hits, ctx, -1, -1, prefer, true, &h, &span_plain);
+    }
     if (e < 0) return;
     const Entity& en = gaz->entity(e);
-    const bool demonym = h && h->demonym;
+    bool demonym_use = h && h->demonym;
     const bool is_country = en.feature() == P::kCountry;
+    // "Saudi-led", "US-backed": the country names an actor here, like a demonym.
+    if (is_country && actor_adjective(text, T, f.t1)) demonym_use = true;
     const bool is_admin = en.feature() == P::kAdmin1;
     const bool strong_name = is_country || is_admin || size_of(en) >= 100000;
 
@@ -1383,13 +1870,22 @@ struct Places {
       }
     if (kNever.count(core)) return;
     const bool stop = kStop.count(core) > 0;
+    if (stop && !spelled(uint32_t(e), T, f.t0, f.t1)) return;  // "Human (Rights)" is not a respelling of Uman
     const bool is_exact = exact(f, uint32_t(e), T);
+    const bool spelled_name = is_exact || spelled(uint32_t(e), T, f.t0, f.t1);  // not a loose match
     // Acronyms ("US", "KIU", "SNA") name only countries.
     if (single && all_caps(raw(text, T[f.t0])) && T[f.t0].e - T[f.t0].s <= 4 && !is_country) return;
+    if (!is_country) {  // "SPLA/O-IO": acronyms joined by a dash are not a place either
+      bool acronyms = true;
+      for (size_t k = f.t0; k <= f.t1; ++k)  // articles aside: "An IED" is not Yeed
+        if (T[k].kind == Tok::Word && !(k < f.t1 && (is_connector(T[k].f) || T[k].f == "an" || T[k].f == "a")))
+          acronyms &= all_caps(raw(text, T[k])) && T[k].e - T[k].s <= 4;
+      if (acronyms) return;
+    }
     if (core.size() < 3 && !is_country) return;
     const bool lower_elsewhere = single && !prep && lower_words.contains(f0);
     double conf;
-    if (demonym) {
+    if (demonym_use) {
       conf = 0.15;
     } else if (is_country) {
       conf = prep ? 0.4 : 0.3;
@@ -1404,7 +1900,15 @@ struct Places {
       const bool in_context = ctx.top_country < 0 || en.country == ctx.top_country ||
                               ctx.country_share(en.country) >= 0.3 ||
                               (en.admin1 != P::kNoAdmin1 && ctx.admin1_votes.count(en.admin1));
-      if (T[f.t0].sent_start && single && !(strong_name || next_noun)) return;
+      if (T[f.t0].sent_start && single &&
+          !(strong_name || next_noun || ((resident_noun || last_resort) && spelled_name && size_of(en) >= 1000)))
+        return;
+      // A sentence-initial word with nothing saying it is a place ("Grenade attack in ...", "Change
+      // came ...") is a place only where the document or the usual geography of violence puts it.
+      if (T[f.t0].sent_start && single && !prep && !next_noun && !of_noun && !resident_noun &&
+          !(ctx.top_country >= 0 && en.country == ctx.top_country) &&
+          !(en.country < conflict_country.size() && conflict_country[en.country]))
+        return;
       // A spelling variant or alternate name of a small place far from the document's country is more
       // likely a different, unlisted place or not a place at all.
       const bool named_context = ctx.top_country >= 0 && en.country == ctx.top_country;
@@ -1414,14 +1918,36 @@ struct Places {
       if (!is_exact && !named_context && !admin_context && !is_admin &&
           !(variant && size_of(en) >= (evidence ? 20000u : 50000u)))
         return;
+      // A loose match needs a preposition or a place noun, or the document naming the place's country
+      // ("Change" is not Shanghai); and it must cover the whole capitalised name: "Suuqa Weyn" is not
+      // Soka, "Ceel Cadde" not Kiel.
+      if (!spelled_name && !named_context && !admin_context && !evidence) return;
+      if (!spelled_name && next_cap_run) return;
+      // "Madi district" is a local unit named Madi, not a respelling of a town elsewhere.
+      if (!spelled_name && !named_context && nw && (kAdmin2Nouns.count(next_word) || next_word == "local")) return;
+      // Likewise an exact name that is only the start of a longer one, unless a big city: "in Dobo Umda"
+      // is not Dobo, Indonesia, "Ceel Gaduud" not Eyl, "Wadi Kehaila" not El Oued.
+      if (next_cap_run && (size_of(en) < 100000 || is_admin)) return;
       // The document names other countries and nothing vouches for this one: a namesake.
       const auto cv = ctx.country_votes.find(en.country);
       const bool foreign = ctx.named_max >= 1.0 && (cv == ctx.country_votes.end() || cv->second < 0.7);
       // A foreign namesake needs its exact name, a preposition and some size ("held in Gaza" still counts).
-      if (foreign && !is_admin && !(is_exact && evidence && size_of(en) >= 50000)) return;
+      // (A big city, or an admin seat: "Delft" in a report about Cape Town is the township, not the Dutch town.)
+      if (foreign && !is_admin && !(is_exact && evidence && (size_of(en) >= 300000 || (en.seat() && size_of(en) >= 50000))))
+        return;
+      // ... and never one followed by the name of a local admin unit ("Kaga Local Government Area").
+      if (foreign && nw && (kAdmin2Nouns.count(next_word) || next_word == "local")) return;
+      // No country evidence at all: a village far from where violence is usually reported is more likely
+      // a local place the gazetteer lacks ("between Suni and Deribat" is not Suni, Sardinia).
+      if (ctx.top_country < 0 && !is_admin && size_of(en) < 20000 &&
+          !(en.country < conflict_country.size() && conflict_country[en.country]))
+        return;
       if (prep || next_noun || of_noun) {
         if (!in_context && size_of(en) < 5000 && !is_admin) return;
         conf = next_noun || of_noun ? 0.8 : 0.72;
+      } else if (resident_noun && spelled_name) {
+        if (!in_context && size_of(en) < 5000) return;
+        conf = 0.6;
       } else {
         if (!strong_name && size_of(en) < 20000 && !(in_context && ctx.top_country >= 0)) return;
         if (!in_context && !strong_name) return;
@@ -1434,13 +1960,14 @@ struct Places {
     Place pl;
     // "An Israeli drone": the article belongs to the sentence, not to the country.
     size_t t0 = f.t0;
-    if ((is_country || demonym) && t0 < f.t1 && P::name_key(T[t0].f).size() <= 3) ++t0;
+    if ((is_country || demonym_use) && t0 < f.t1 && P::name_key(T[t0].f).size() <= 3) ++t0;
     pl.start = T[t0].s;
     pl.end = T[f.t1].e;
     fill_entity(pl, e);
-    pl.demonym = demonym;
+    pl.demonym = demonym_use;
     pl.confidence = conf;
-    pl.evidence = demonym ? "demonym" : prep ? "preposition" : (next_noun || of_noun) ? "place_noun" : "name";
+    pl.evidence = demonym_use ? "demonym" : prep ? "preposition" : (next_noun || of_noun) ? "place_noun"
+                  : resident_noun ? "residents" : "name";
     if (next_word == "countryside" || next_word == "outskirts" || prev_word == "near" || prev_word == "outside")
       pl.precision = std::max(pl.precision, 2);
     places.push_back(std::move(pl));

@@ -72,6 +72,41 @@ TEST(Places, GeoNamesDumpAddsPlacesOnTopOfTheEmbeddedGazetteer) {
     EXPECT_NE(nlohmann::json::parse(p.attrs_json)["gid"], 99000003);
 }
 
+// An invented Nigerian hamlet (NG.29, Kano) for the spelling rules: Nigeria writes its names in Latin script,
+// so a loose respelling stands for it only where the document names Nigeria.
+const char* kLatinDump =
+    "99000011\tKwanar Dangora\tKwanar Dangora\t\t11.50000\t8.60000\tP\tPPL\tNG\t\t29\t\t\t\t2500\t\t480"
+    "\tAfrica/Lagos\t2024-01-01\n";
+
+long gid_of(const std::vector<ik::Mention>& ms, const std::string& text, const std::string& span) {
+  const ik::Mention* m = find_text(ms, text, span);
+  if (!m) return -1;
+  const auto a = nlohmann::json::parse(m->attrs_json);
+  return a["gid"].is_number() ? a["gid"].get<long>() : 0;
+}
+
+TEST(Places, LooseSpellingsOfLatinScriptNamesNeedTheirCountryNamed) {
+  ik::test::TempDir dir;
+  const std::string dump = dir.write("NG_extra.txt", kLatinDump);
+  ik::Registry registry;
+  ik::PipelineOptions with;
+  with.config = {{"places.v1", {{"geonames", {dump}}}}};
+  ik::Pipeline pipeline(registry, {"sentences.v1", "places.v1"}, with);
+
+  // The name as the gazetteer spells it (case and accents aside) matches without any context.
+  const std::string exact = "Gunmen attacked Kwanar Dangora on Monday.";
+  EXPECT_EQ(gid_of(places_of(pipeline, exact), exact, "Kwanar Dangora"), 99000011);
+  const std::string accents = "Gunmen attacked KWANAR DANGORÁ on Monday.";
+  EXPECT_EQ(gid_of(places_of(pipeline, accents), accents, "KWANAR DANGORÁ"), 99000011);
+
+  // A transliteration-class respelling (ou/u, doubled letters) is another word without context ...
+  const std::string loose = "Gunmen attacked Kwanar Dangoora on Monday.";
+  EXPECT_NE(gid_of(places_of(pipeline, loose), loose, "Kwanar Dangoora"), 99000011);
+  // ... and the hamlet once the document names its country.
+  const std::string named = "Gunmen attacked Kwanar Dangoora in Kano State, Nigeria, on Monday.";
+  EXPECT_EQ(gid_of(places_of(pipeline, named), named, "Kwanar Dangoora"), 99000011);
+}
+
 TEST(Places, MalformedGeoNamesDumpIsAConfigError) {
   ik::test::TempDir dir;
   const std::string bad = dir.write("bad.txt", "this is not\ta GeoNames row\n");
