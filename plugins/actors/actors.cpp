@@ -1041,7 +1041,8 @@ struct Actors {
       const Named& n = named_groups()[c.named];
       const std::string_view h = !n.country.empty() ? n.country : n.home;
       if (const int hc = h.empty() ? -1 : country_by_iso3(h); hc >= 0)
-        attrs += ",\"home\":\"" + std::string(kCountries[hc].name) + "\"";
+        attrs += ",\"home\":\"" + std::string(kCountries[hc].name) + "\",\"home_iso3\":\"" +
+                 std::string(kCountries[hc].iso3) + "\"";
     }
     attrs += "}";
     Mention m;

@@ -492,6 +492,9 @@ struct Casualties {
       ++k;
     const bool another = take({"another"});
     another || take({"a", "further"}) || take({"further"}) || take({"other"});
+    // "an additional two attackers" (not "an additional judge": that is "a judge")
+    if (k + 2 < c.se && low[k] == "an" && low[k + 1] == "additional" && bare_number(c, k + 2)) k += 2;
+    else if (k + 1 < c.se && low[k] == "additional" && bare_number(c, k + 1)) k += 1;
     if (qual != None && qual != Between && k < c.se && low[k] == "at" && k + 1 < c.se && low[k + 1] == "least") k += 2;
     if (k >= c.se) return std::nullopt;
     // unknown counts

@@ -96,6 +96,13 @@ bool vague_count(const std::string& v) {
          v == "unknown number" || v == "heavy" || v == "huge";
 }
 
+// Which side a victim group fought on: 1 state forces, 2 armed groups, 0 neither (civilians, people).
+int side_of(const std::string& group) {
+  if (group == "soldiers" || group == "police") return 1;
+  if (group == "fighters") return 2;
+  return 0;
+}
+
 // ------------------------------------------------------------------ mentions, typed
 struct Base {
   uint64_t start = 0, end = 0;
@@ -114,6 +121,8 @@ struct PlaceM : Base {
   int geo_precision = 1;
   int rank = 9;          // specificity: lower is more specific
   bool marked = false;   // "X (A2, A1)" or "coded to X": ACLED's way of naming the event location
+  bool relative = false; // "near X", "outside X", "5 km north of X": a reference point, not the scene
+  bool scene = false;    // "in X", "at X"
 };
 struct CasM : Base {
   std::string kind, group;
@@ -125,6 +134,7 @@ struct CasM : Base {
 };
 struct ActorM : Base {
   std::string value, country, role, alias;
+  std::string home, home_iso3;  // a named group's home country: the event's when no place is named
   int inter = 0;
   bool crowd = false;  // "residents", "people": a description, not a named party
 };
@@ -290,11 +300,27 @@ Parsed parse(const ik::sdk::Doc& doc) {
       // "X (A2, A1)": the parenthesis right after the name holds its admin units.
       size_t e = m.end;
       while (e < text.size() && text[e] == ' ') ++e;
-      if (e < text.size() && text[e] == '(' && p.rank <= kUnlisted) p.marked = true;
+      // (admin units are names: not "Pukah (coded separately)", "X (likely Y)")
+      if (e + 1 < text.size() && text[e] == '(' && p.rank <= kUnlisted && !std::islower(static_cast<unsigned char>(text[e + 1])))
+        p.marked = true;
       // "coded to X" / "coded as X"
       size_t from = m.start > 16 ? m.start - 16 : 0;
       std::string before = lower_ascii(text.substr(from, m.start - from));
       if (before.find("coded to") != std::string::npos || before.find("coded as") != std::string::npos) p.marked = true;
+      {
+        const size_t rf = m.start > 28 ? m.start - 28 : 0;
+        const std::string near = lower_ascii(text.substr(rf, m.start - rf));
+        auto ends_with = [&](std::string_view w) {
+          return near.size() >= w.size() && near.compare(near.size() - w.size(), w.size(), w) == 0;
+        };
+        p.relative = ends_with("near ") || ends_with("outside ") || ends_with("outskirts of ") ||
+                     ends_with("north of ") || ends_with("south of ") || ends_with("east of ") ||
+                     ends_with("west of ") || ends_with("km of ") || ends_with("km from ") ||
+                     ends_with("kilometres from ") || ends_with("kilometers from ") || ends_with("miles from ") ||
+                     ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
+                     ends_with("se of ") || ends_with("road to ") || ends_with("between ");
+        p.scene = ends_with(" in ") || ends_with(" at ") || ends_with(" inside ");
+      }
       P.places.push_back(p);
     } else if (L == "casualty") {
       const Attrs a(m.attrs_json);
@@ -323,6 +349,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
       x.role = str_attr(a, "role");
       x.alias = str_attr(a, "alias");
       x.crowd = bool_attr(a, "crowd");
+      x.home = str_attr(a, "home");
+      x.home_iso3 = str_attr(a, "home_iso3");
       if (x.alias.empty()) x.alias = std::string(text.substr(m.start, m.end - m.start));
       P.actors.push_back(x);
     } else if (L == "event") {
@@ -517,8 +545,9 @@ class Assembler {
     }
     int best = 0;
     size_t first = SIZE_MAX;
-    for (const auto& [c, w] : n)  // ties go to the country named first
-      if (w.first > best || (w.first == best && w.second < first)) best = w.first, first = w.second, main_country_ = c;
+    for (const auto& [c, w] : n)  // ties go to the country named first; weightless names decide nothing
+      if (w.first > 0 && (w.first > best || (w.first == best && w.second < first)))
+        best = w.first, first = w.second, main_country_ = c;
   }
   bool foreign(const PlaceM& p) const {
     return !main_country_.empty() && !p.country.empty() && !same_country(p.country, main_country_);
@@ -638,7 +667,11 @@ class Assembler {
     for (int i : idx) {
       if (best < 0) { best = i; continue; }
       const PlaceM &a = P.places[i], &b = P.places[best];
-      if (std::make_tuple(!a.marked, foreign(a), a.rank, a.start) < std::make_tuple(!b.marked, foreign(b), b.rank, b.start)) best = i;
+      // between two named places, the scene ("in X") beats a reference point ("near Y", "5 km west of Y")
+      const bool both_specific = a.rank <= kUnlisted && b.rank <= kUnlisted;
+      const bool ra = both_specific && a.relative && b.scene, rb = both_specific && b.relative && a.scene;
+      if (std::make_tuple(!a.marked, foreign(a), ra, a.rank, a.start) < std::make_tuple(!b.marked, foreign(b), rb, b.rank, b.start))
+        best = i;
     }
     return best;
   }
@@ -872,12 +905,41 @@ Record Assembler::record(const Frame& f) const {
     r.geo_precision = p.rank <= kAdmin3 ? p.geo_precision : (p.rank <= kAdmin1 ? std::max(p.geo_precision, 2) : 3);
     if (!r.location) r.location = p.value;
     ev.add(p, "location");
+    // An unknown place with no country takes the country of the frame's other places ("the Uru area,
+    // southeast of Heiban"), a demonym's ("Sudanese") only when nothing else names one.
+    if (p.country.empty()) {
+      const PlaceM* by = nullptr;
+      for (int si : f.sents)
+        for (int i : P.sents[si].places) {
+          const PlaceM& q = P.places[i];
+          if (i == f.place || q.country.empty()) continue;
+          if (!by || (by->rank == kDemonym && q.rank != kDemonym)) by = &q;
+        }
+      if (by) {
+        set_str(r.country, by->country);
+        set_str(r.iso3, by->iso3);
+      }
+    }
     // The admin units of the same frame complete a place the gazetteer did not know.
     for (int si : f.sents)
       for (int i : P.sents[si].places) {
         const PlaceM& q = P.places[i];
-        if (i == f.place || q.rank <= p.rank) continue;
-        if (!same_country(q.country, p.country)) continue;
+        if (i == f.place) continue;
+        if (!p.country.empty() && !same_country(q.country, p.country)) continue;
+        if (p.country.empty() && (q.rank == kDemonym || q.country.empty())) continue;
+        // an unknown village placed by a known town ("Ennerdale, south of Johannesburg") lies in its units
+        if (p.rank == kUnlisted && q.relative && q.rank < kUnlisted) {
+          set_str(r.admin1, q.admin1);
+          set_str(r.admin2, q.admin2);
+          set_str(r.country, q.country);
+          set_str(r.iso3, q.iso3);
+          if (!std::isnan(q.lat) && !std::isnan(q.lon)) {  // better than the unknown place's centroid guess
+            r.latitude = q.lat, r.longitude = q.lon;
+            r.geo_precision = 2;
+          }
+          continue;
+        }
+        if (q.rank <= p.rank) continue;
         if (q.feature == "admin1") set_str(r.admin1, q.admin1.empty() ? q.value : q.admin1);
         if (q.feature == "admin2") set_str(r.admin2, q.admin2.empty() ? q.value : q.admin2);
         set_str(r.country, q.country);
@@ -888,6 +950,21 @@ Record Assembler::record(const Frame& f) const {
         }
       }
     if (r.country) location_country = *r.country;
+  }
+  // No place gives the country: a named group's home ("Boko Haram" -> Nigeria), first in the frame,
+  // then anywhere in the document. (A state force's nationality is no guide: forces deploy abroad.)
+  if (!r.country) {
+    const ActorM* home = nullptr;
+    for (int si : f.sents)
+      for (int i : P.sents[si].actors)
+        if (!home && !P.actors[i].home.empty()) home = &P.actors[i];
+    for (const ActorM& a : P.actors)
+      if (!home && !a.home.empty()) home = &a;
+    if (home) {
+      r.country = home->home;
+      if (!home->home_iso3.empty()) r.iso3 = home->home_iso3;
+      ev.add(*home, "country");
+    }
   }
 
   // ---- how many: per sentence, distinct groups named together add up and parts of a stated total
@@ -900,6 +977,7 @@ Record Assembler::record(const Frame& f) const {
   std::map<std::string, double> victims;
   auto toll = [&](const char* kind, const char* field) {
     Toll t;
+    std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
       std::map<std::string, const CasM*> by_group;  // largest figure per victim group
       bool has_whole = false;
@@ -923,7 +1001,12 @@ Record Assembler::record(const Frame& f) const {
           const CasM& prev = *cluster.back();
           const bool adjacent = c.start >= prev.end && c.start - prev.end <= 24 && c.group != prev.group &&
                                 std::none_of(cluster.begin(), cluster.end(), [&](const CasM* x) { return x->group == c.group; });
-          if (!adjacent) break;
+          // "... and killed an additional two": a further figure in the same sentence adds too
+          const uint64_t a = c.start >= 24 ? c.start - 24 : 0;
+          const std::string lead = lower_ascii(text_.substr(a, std::min<uint64_t>(c.end, c.start + 20) - a));
+          const bool more = c.start >= prev.end && c.group != prev.group &&
+                            (has_word(lead, "additional") || has_word(lead, "another") || has_word(lead, "further"));
+          if (!adjacent && !more) break;
         }
         cluster.push_back(&c);
       }
@@ -948,9 +1031,16 @@ Record Assembler::record(const Frame& f) const {
           const uint64_t b = std::min<uint64_t>(P.sents[si].end, c->end + 25);
           const std::string before = lower_ascii(text_.substr(a, m > a ? m - a : 0));
           const std::string around = lower_ascii(text_.substr(a, b > a ? b - a : 0));
-          adds = adds || has_word(before, "another") || has_word(around, "also") || as_well(around);
+          adds = adds || has_word(before, "another") || has_word(before, "additional") ||
+                 has_word(before, "further") || has_word(around, "also") || as_well(around);
           raises = raises || c->toll;
         }
+      // the other side's losses in a later sentence ("32 soldiers killed. 1 rebel killed.") add up
+      if (!std::isnan(t.best) && !adds) {
+        int s = -1;
+        for (const CasM* c : cluster) s = (s == -1 || s == side_of(c->group)) ? side_of(c->group) : 0;
+        if (s > 0 && !sides.empty() && sides.count(3 - s) && !sides.count(s) && !sides.count(0)) adds = true;
+      }
       if (raises && !std::isnan(t.best) && best > t.best && !adds) {  // "the toll has reached eight"
         t = Toll{};
         t.zero = false;
@@ -960,7 +1050,7 @@ Record Assembler::record(const Frame& f) const {
         t.low = (std::isnan(t.low) ? 0 : t.low) + low;
         t.high = (std::isnan(t.high) ? 0 : t.high) + high;
         t.open_high = t.open_high || high_open;
-        for (const CasM* c : cluster) ev.add(*c, field);
+        for (const CasM* c : cluster) ev.add(*c, field), sides.insert(side_of(c->group));
       }
     }
     if (std::string(kind) == "killed") coded_figure(f, t, ev, field);
