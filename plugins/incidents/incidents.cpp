@@ -1216,7 +1216,13 @@ Record Assembler::record(const Frame& f) const {
     // Unnamed victims ("three people were killed in clashes", "killed 15 militants and captured 2")
     // count as a battle when there was fighting or the named victims were armed.
     if (victim && victim->inter == 7 && !victim->crowd) named_civ = true;
-    if ((armed_victims || has("clash")) && !named_civ)
+    // two armed parties fighting is a battle even when a bystander died ("clashes between the militia
+    // and the army killed two militiamen and a civilian")
+    std::set<std::string> armed_parties;
+    for (int i : actors)
+      if (is_armed(P.actors[i].inter)) armed_parties.insert(key(P.actors[i].value));
+    const bool two_sides = has("clash") && armed_parties.size() >= 2;
+    if ((armed_victims || has("clash")) && (!named_civ || two_sides))
       type = "Battles", sub = "Armed clash";
     else type = "Violence against civilians", sub = "Attack";
   } else if (primary) {

@@ -712,6 +712,10 @@ const std::vector<Cue>& event_cues() {
       {"ambushes", tClash, 0.55f}, {"battled", tClash, 0.8f}, {"battling", tClash, 0.75f}, {"clash with", tClash, 0.85f},
       {"fight", tClash, 0.45f}, {"fights", tClash, 0.5f}, {"repel", tClash, 0.7f}, {"repels", tClash, 0.8f},
       {"exchange fire", tClash, 0.9f}, {"exchanges of fire", tClash, 0.9f}, {"heavy fighting", tClash, 0.9f},
+      // communal violence between armed groups of two communities: ACLED's armed clashes
+      {"communal clashes", tClash, 0.9f}, {"intercommunal clashes", tClash, 0.9f}, {"inter-communal clashes", tClash, 0.9f},
+      {"communal violence", tClash, 0.7f}, {"renewed hostilities", tClash, 0.7f}, {"cattle raid", tClash, 0.6f},
+      {"cattle raids", tClash, 0.6f}, {"cattle raiding", tClash, 0.6f}, {"farmland dispute", tClash, 0.5f},
       // attacks
       {"attacked", tAttack, 0.4f}, {"attack", tAttack, 0.3f}, {"attacks", tAttack, 0.3f}, {"killed", tAttack, 0.3f},
       {"shot dead", tAttack, 0.7f}, {"shot and killed", tAttack, 0.7f}, {"gunned down", tAttack, 0.7f},
