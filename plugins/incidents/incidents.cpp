@@ -1175,6 +1175,11 @@ Record Assembler::record(const Frame& f) const {
   const std::string pv = primary ? primary->value : "";
   // "men", "an unidentified group" taken for a crowd: ACLED codes unnamed attackers as an armed group
   if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
+  // a crowd fires no missiles: with a strike, shelling or an explosion as the lead, "people" near the
+  // verb are its victims, not rioters
+  if (perp && perp->inter == 5 && perp->crowd &&
+      (pv == "strike" || pv == "shelling" || pv == "explosion" || pv == "chemical"))
+    perp = nullptr;
   const bool rioters = perp && perp->inter == 5;
   const bool protesters = perp && perp->inter == 6;
   auto later = [&](const char* t) { return trig_all.count(t) > 0; };
