@@ -319,7 +319,9 @@ Parsed parse(const ik::sdk::Doc& doc) {
                      ends_with("kilometres from ") || ends_with("kilometers from ") || ends_with("miles from ") ||
                      ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
                      ends_with("se of ") || ends_with("road to ") || ends_with("between ");
-        p.scene = ends_with(" in ") || ends_with(" at ") || ends_with(" inside ");
+        p.scene = ends_with(" in ") || ends_with(" at ") || ends_with(" inside ") || ends_with("village of ") ||
+                  ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
+                  ends_with("neighborhood of ");
       }
       P.places.push_back(p);
     } else if (L == "casualty") {

@@ -1421,11 +1421,12 @@ struct Places {
       if (T[i].cap && !(cap_before && kNameNouns.count(T[i].f) && !T[i].sent_start)) continue;
       const std::string_view noun = T[i].cap ? std::string_view(T[i].f) : raw(text, T[i]);
       if (!kPlaceNouns.count(noun)) continue;
+      const bool capital = noun == "capital";  // "the Kazakh capital": an adjective before it, no place
       std::vector<size_t> xw;
       if (is_word(T, i + 1) && raw(text, T[i + 1]) == "of" && is_word(T, i + 2) &&
           T[i + 2].cap && !covered[i + 2]) {
         xw = run_from(T, i + 2, 4, false);
-      } else if (i > 0 && is_word(T, i - 1) && T[i - 1].cap && !covered[i - 1] && !T[i - 1].sent_start) {
+      } else if (!capital && i > 0 && is_word(T, i - 1) && T[i - 1].cap && !covered[i - 1] && !T[i - 1].sent_start) {
         size_t a = i - 1;
         while (a > 0 && is_word(T, a - 1) && T[a - 1].cap && !covered[a - 1] && i - a < 4 && !T[a].sent_start) --a;
         xw = run_from(T, a, 4, false);
@@ -1859,6 +1860,9 @@ struct Places {
     if (is_country && actor_adjective(text, T, f.t1)) demonym_use = true;
     const bool is_admin = en.feature() == P::kAdmin1;
     const bool strong_name = is_country || is_admin || size_of(en) >= 100000;
+    // "the Kazakh capital Astana": a town named like the adjective before "capital" is no place (the
+    // country's demonym is: "the Iraqi capital")
+    if (nw && next_word == "capital" && !nw->cap && !is_country && !demonym_use && !is_admin) return;
 
     // False-positive checks. `core`: the name without its articles ("Al Shabaab" -> "shabaab").
     std::string core;
