@@ -300,6 +300,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
       // "X (A2, A1)": the parenthesis right after the name holds its admin units.
       size_t e = m.end;
       while (e < text.size() && text[e] == ' ') ++e;
+      // "Amran city (Amran)", "Walwa town (Sangli)": a generic noun may sit between
+      for (std::string_view noun : {"city ", "town ", "village ", "camp ", "district ", "county "})
+        if (text.substr(e, noun.size()) == noun && e + noun.size() < text.size() && text[e + noun.size()] == '(') {
+          e += noun.size();
+          break;
+        }
       // (admin units are names: not "Pukah (coded separately)", "X (likely Y)")
       if (e + 1 < text.size() && text[e] == '(' && p.rank <= kUnlisted && !std::islower(static_cast<unsigned char>(text[e + 1])))
         p.marked = true;
