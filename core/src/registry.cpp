@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -68,6 +69,13 @@ bool utf8_boundary(const std::string& text, uint64_t pos) {
 // Whether `s` is one JSON object and nothing else (white space aside): exactly what
 // nlohmann::json::accept() decides for text starting with '{', without building anything. The host
 // checks every mention's attrs, so this runs once per mention and must stay cheap.
+// Bytes a JSON string holds as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> kPlainStringByte = [] {
+  std::array<bool, 256> t{};
+  for (unsigned c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
 bool is_json_object(const char* s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s);
   auto skip_ws = [&] {
@@ -88,6 +96,7 @@ bool is_json_object(const char* s) {
   auto string = [&] {  // at the opening quote
     ++p;
     for (;;) {
+      while (kPlainStringByte[*p]) ++p;  // the common case, one test a byte
       const unsigned c = *p;
       if (c == '"') {
         ++p;

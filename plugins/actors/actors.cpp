@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/text.hpp"
@@ -579,8 +580,8 @@ const std::vector<Phrase>& phrases() {
 enum VerbClass : uint8_t { kNoVerb, kViolent, kProtestVerb, kPassiveAux, kVictimParticiple, kFiller, kAgentBy };
 
 VerbClass verb_class(std::string_view w) {
-  static const std::map<std::string, VerbClass, std::less<>> table = [] {
-    std::map<std::string, VerbClass, std::less<>> t;
+  static const std::unordered_map<std::string, VerbClass> table = [] {  // hashed: called for most words
+    std::unordered_map<std::string, VerbClass> t;
     for (const char* s : {"attacked", "attack", "attacks", "shot", "shoot", "killed", "kill", "kills",
                           "shelled", "shell", "struck", "strike", "fired", "fire", "raided", "raid", "stormed",
                           "abducted", "kidnapped", "arrested", "detained", "clashed", "clash", "threw", "hurled",
@@ -726,12 +727,12 @@ struct Actors {
   static int event_country(const Doc& doc, const std::vector<Lexicon::Match>& matches, uint32_t first_sentence_end) {
     std::map<int, double> votes;
     for (const auto& m : doc.mentions("place")) {
-      const auto a = m.attrs({"iso3", "country", "demonym"});
-      int c = -1;
-      if (a.contains("iso3") && a["iso3"].is_string()) c = country_by_iso3(a["iso3"].get<std::string>());
-      if (c < 0 && a.contains("country") && a["country"].is_string()) c = country_by_name(a["country"].get<std::string>());
-      if (c < 0 || m.confidence < 0.45) continue;
-      if (a.contains("demonym") && a["demonym"].is_boolean() && a["demonym"].get<bool>()) continue;  // "Israeli"
+      if (m.confidence < 0.45) continue;
+      const ik::sdk::AttrReader a(m.attrs_json);
+      int c = country_by_iso3(a.str("iso3"));  // "" (absent) matches no country
+      if (c < 0) c = country_by_name(a.str("country"));
+      if (c < 0) continue;
+      if (a.flag("demonym")) continue;  // "Israeli"
       votes[c] += (m.start < first_sentence_end ? 2.0 : 1.0) * m.confidence * m.confidence;
     }
     if (votes.empty()) {

@@ -23,10 +23,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/text.hpp"
@@ -80,15 +82,19 @@ struct Phrase {
 // Phrase table keyed on the first (lower-case) token.
 class Phrases {
  public:
+  Phrases() = default;
+  Phrases(const Phrases&) = delete;  // the table's keys view first_words_
+  Phrases& operator=(const Phrases&) = delete;
   void add(std::string_view phrase, TriggerDef def) {
     std::vector<std::string> words;
     for (const auto& t : ik::text::tokenize(phrase)) words.push_back(ik::text::lower(t.text));
-    std::string first = words.front();
+    auto it = table_.find(words.front());
+    if (it == table_.end()) it = table_.emplace(first_words_.emplace_back(words.front()), std::vector<Phrase>{}).first;
     words.erase(words.begin());
-    table_[first].push_back({std::move(words), def});
+    it->second.push_back({std::move(words), def});
   }
   // The longest phrase starting at token i, and its length in tokens.
-  std::optional<std::pair<TriggerDef, size_t>> match(const std::vector<std::string>& low, size_t i, size_t end) const {
+  std::optional<std::pair<TriggerDef, size_t>> match(const std::vector<std::string_view>& low, size_t i, size_t end) const {
     auto it = table_.find(low[i]);
     if (it == table_.end()) return std::nullopt;
     const Phrase* best = nullptr;
@@ -103,7 +109,8 @@ class Phrases {
   }
 
  private:
-  std::unordered_map<std::string, std::vector<Phrase>> table_;
+  std::deque<std::string> first_words_;  // stable addresses
+  std::unordered_map<std::string_view, std::vector<Phrase>> table_;
 };
 
 // Group words -> the canonical group of LABELS.md.
@@ -392,7 +399,7 @@ struct Casualties {
   struct Ctx {
     std::string_view text;
     const std::vector<Token>& tok;
-    const std::vector<std::string>& low;
+    const std::vector<std::string_view>& low;  // the tokens lower-cased (ASCII)
     size_t sb, se;  // sentence token range
     bool word(size_t i, std::string_view w) const { return i < se && low[i] == w; }
   };
@@ -466,7 +473,15 @@ struct Casualties {
       k = j;
       return true;
     };
-    if (take({"at", "least"}) || take({"no", "fewer", "than"}) || take({"no", "less", "than"}) ||
+    // The first words of the qualifiers below: most tokens are none of them, and one look-up is cheaper
+    // than trying every qualifier.
+    static const std::unordered_set<std::string_view> kQualifierFirst = {
+        "at", "no", "not", "a", "more", "over", "upwards", "in", "up", "as", "nearly", "almost", "close", "just",
+        "about", "around", "approximately", "some", "roughly", "an", "estimated", "approx", "circa",
+        "reportedly", "between"};
+    if (k >= c.se || !kQualifierFirst.count(low[k])) {
+      // no qualifier
+    } else if (take({"at", "least"}) || take({"no", "fewer", "than"}) || take({"no", "less", "than"}) ||
         take({"not", "less", "than"}) || take({"a", "minimum", "of"}) || take({"more", "than"}) ||
         take({"over"}) || take({"upwards", "of"}) || take({"in", "excess", "of"}) || take({"a", "total", "of"}) ||
         take({"not", "fewer", "than"}) || take({"at", "minimum"})) {
@@ -699,8 +714,12 @@ struct Casualties {
   void process(ik::sdk::Doc& doc) const {
     const std::string_view text = doc.text();
     const auto tok = ik::text::tokenize(text);
-    std::vector<std::string> low(tok.size());
-    for (size_t i = 0; i < tok.size(); ++i) low[i] = ik::text::lower(tok[i].text);
+    // Every token lower-cased, as views into one lower-cased copy of the text (no string per token, and
+    // comparisons with literals stay cheap).
+    const std::string lowered = ik::text::lower(text);
+    std::vector<std::string_view> low(tok.size());
+    for (size_t i = 0; i < tok.size(); ++i)
+      low[i] = std::string_view(lowered).substr(size_t(tok[i].text.data() - text.data()), tok[i].text.size());
 
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     for (const auto& m : doc.mentions("sentence")) spans.emplace_back(uint32_t(m.start), uint32_t(m.end));

@@ -127,7 +127,9 @@ std::string fold(std::string_view s) {
   return fold_with_offsets(s, offsets);
 }
 
-std::vector<Token> tokenize(std::string_view text) {
+namespace {
+
+std::vector<Token> tokenize_text(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5);
   size_t i = 0;
@@ -150,7 +152,9 @@ std::vector<Token> tokenize(std::string_view text) {
     const size_t start = i;
     bool all_digits = true;
     while (i < n) {
-      len = decode(text, i, cp);
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) cp = b, len = 1;  // ASCII, the common case: no decoding
+      else len = decode(text, i, cp);
       if (cp < 0x80) {
         const char c = static_cast<char>(cp);
         if (c >= '0' && c <= '9') {
@@ -180,6 +184,25 @@ std::vector<Token> tokenize(std::string_view text) {
                       all_digits ? TokenKind::Number : TokenKind::Word, is_upper_cp(first),
                       text.substr(start, i - start)});
   }
+  return tokens;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  // Several extractors tokenize the same document one after another (on the same thread): the last
+  // text's tokens are kept. Same address and same bytes, so the cached views are views into `text`.
+  struct Last {
+    const char* data = nullptr;
+    std::string text;
+    std::vector<Token> tokens;
+  };
+  thread_local Last last;
+  if (text.data() == last.data && text == last.text) return last.tokens;
+  std::vector<Token> tokens = tokenize_text(text);
+  last.data = text.data();
+  last.text.assign(text);
+  last.tokens = tokens;
   return tokens;
 }
 

@@ -37,19 +37,27 @@ struct KeyTokens {
   size_t n = 0;
 };
 KeyTokens key_tokens(std::string_view s) {
-  KeyTokens all, kept;
+  KeyTokens all;
+  uint32_t articles = 0;  // bit k: all.t[k] is an article
   size_t i = 0;
   while (i < s.size() && all.n < all.t.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
     size_t j = i;
     while (j < s.size() && s[j] != ' ') ++j;
     if (j > i) {
+      if (is_article(s.substr(i, j - i))) articles |= 1u << all.n;
       all.t[all.n++] = s.substr(i, j - i);
-      if (!is_article(s.substr(i, j - i))) kept.t[kept.n++] = s.substr(i, j - i);
     }
     i = j;
   }
-  return kept.n ? kept : all;
+  // Drop the articles in place, unless nothing else is left (one array: this runs for every name).
+  if (articles && articles != (1u << all.n) - 1) {
+    size_t kept = 0;
+    for (size_t k = 0; k < all.n; ++k)
+      if (!(articles >> k & 1)) all.t[kept++] = all.t[k];
+    all.n = kept;
+  }
+  return all;
 }
 
 void collapse_doubles(std::string& s) {
@@ -62,7 +70,9 @@ void collapse_doubles(std::string& s) {
 // Python's str.replace (left to right, non-overlapping), in place: every rule's replacement is no longer
 // than what it replaces.
 bool replace_all(std::string& s, std::string_view from, std::string_view to) {
-  size_t w = 0, r = 0;
+  size_t r = s.find(from);  // nothing to do mostly: no rewriting then
+  if (r == std::string::npos) return false;
+  size_t w = r;
   bool changed = false;
   while (r < s.size()) {
     if (s[r] == from[0] && s.compare(r, from.size(), from) == 0) {
@@ -84,10 +94,27 @@ uint32_t letters_in(const std::string& s) {
   return m;
 }
 
+// Bytes a skeleton drops: vowels, h, w, y, spaces (and NUL, as strchr("aeiouyhw ", c) found it).
+constexpr std::array<bool, 256> kSkeletonDrops = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view("aeiouyhw \0", 10)) t[c] = true;
+  return t;
+}();
+
+// skeleton_of() of the tokens of key_tokens() joined, into `out` (reused: this runs for every entity).
+void skeleton_into(std::string_view folded, std::string& out) {
+  out.clear();
+  const KeyTokens toks = key_tokens(folded);
+  for (size_t i = 0; i < toks.n; ++i)
+    for (char c : toks.t[i])
+      if (!kSkeletonDrops[static_cast<unsigned char>(c)] && (out.empty() || out.back() != c)) out += c;
+}
+
 std::string skeleton_of(std::string_view t) {
   std::string s;
+  s.reserve(t.size());
   for (char c : t)
-    if (!std::strchr("aeiouyhw ", c)) s += c;
+    if (!kSkeletonDrops[static_cast<unsigned char>(c)]) s += c;
   collapse_doubles(s);
   return s;
 }
@@ -142,10 +169,9 @@ std::string strict_key(std::string_view folded) {
 }
 
 std::string skeleton_key(std::string_view folded) {
-  std::string joined;
-  const KeyTokens toks = key_tokens(folded);
-  for (size_t i = 0; i < toks.n; ++i) joined += toks.t[i];
-  return skeleton_of(joined);
+  std::string s;
+  skeleton_into(folded, s);
+  return s;
 }
 
 Gazetteer::Gazetteer(const std::string& dir) {
@@ -264,19 +290,36 @@ size_t Gazetteer::load_geonames(const std::string& path) {
 
 void Gazetteer::index(std::vector<Key>& keys, std::vector<uint32_t>& buckets) {
   auto less = [](const Key& a, const Key& b) { return a.hash != b.hash ? a.hash < b.hash : a.packed < b.packed; };
-  if (!std::is_sorted(keys.begin(), keys.end(), less)) std::sort(keys.begin(), keys.end(), less);  // the file's are
+  auto bucket_of = [](const Key& k) { return k.hash >> (32 - kBucketBits); };
+  auto count_buckets = [&] {
+    buckets.assign((1u << kBucketBits) + 1, 0);
+    for (const Key& k : keys) ++buckets[bucket_of(k) + 1];
+    for (size_t i = 1; i < buckets.size(); ++i) buckets[i] += buckets[i - 1];
+  };
+  bool counted = false;
+  if (!std::is_sorted(keys.begin(), keys.end(), less)) {  // the file's keys are; the skeletons are not
+    // Distribute by the hash's top bits, then sort each (small) bucket: the order std::sort gives, in
+    // linear time.
+    count_buckets();
+    std::vector<Key> sorted(keys.size());
+    std::vector<uint32_t> next(buckets.begin(), buckets.end() - 1);
+    for (const Key& k : keys) sorted[next[bucket_of(k)]++] = k;
+    for (size_t b = 0; b + 1 < buckets.size(); ++b)
+      if (buckets[b + 1] - buckets[b] > 1) std::sort(sorted.begin() + buckets[b], sorted.begin() + buckets[b + 1], less);
+    keys = std::move(sorted);
+    counted = true;
+  }
+  const size_t before = keys.size();
   keys.erase(std::unique(keys.begin(), keys.end(),
                          [](const Key& a, const Key& b) { return a.hash == b.hash && a.packed == b.packed; }),
              keys.end());
-  buckets.assign((1u << kBucketBits) + 1, 0);
-  for (const Key& k : keys) ++buckets[(k.hash >> (32 - kBucketBits)) + 1];
-  for (size_t i = 1; i < buckets.size(); ++i) buckets[i] += buckets[i - 1];
+  if (!counted || keys.size() != before) count_buckets();
 }
 
 void Gazetteer::finish() {
   // Skeletons of primary names (places, admin units, countries) for the fuzzy fallback.
   skeletons_.clear();
-  std::string folded;
+  std::string folded, sk;
   for (uint32_t i = 0; i < entities_.size(); ++i) {
     // Embedded names are ASCII: lower-casing them is their fold (apostrophes dropped, punctuation a space).
     const std::string_view n = name(i);
@@ -289,7 +332,8 @@ void Gazetteer::finish() {
       if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) folded += l;
       else if (!folded.empty() && folded.back() != ' ') folded += ' ';
     }
-    std::string sk = skeleton_key(ascii ? std::string_view(folded) : std::string_view(text::fold(n)));
+    if (ascii) skeleton_into(folded, sk);
+    else skeleton_into(text::fold(n), sk);
     if (sk.size() < 4) continue;
     const uint64_t h = fnv1a64(sk);
     skeletons_.push_back({uint32_t(h), i | uint32_t(h >> 57) << 25});

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -28,6 +29,17 @@ using ik::places::Entity;
 using ik::places::Gazetteer;
 using ik::places::Hit;
 namespace P = ik::places;
+
+// The loose key of a folded name (P::name_key), remembered per thread: documents ask for the same
+// names and words again and again, and computing a key costs far more than looking it up.
+std::string name_key(std::string_view folded) {
+  thread_local std::unordered_map<std::string, std::string> known;
+  if (auto it = known.find(std::string(folded)); it != known.end()) return it->second;
+  if (known.size() >= (1u << 16)) known.clear();  // bounded: a long run sees many rare names
+  std::string key = P::name_key(folded);
+  known.emplace(folded, key);
+  return key;
+}
 
 // ----------------------------------------------------------------------------- word lists
 // A set of short lower-case words, checked without hashing: words of up to 8 bytes are packed into a
@@ -647,17 +659,18 @@ struct Places {
     }
     gaz->finish();
     plain_hash.reset(new std::atomic<uint32_t>[gaz->entity_count()]());
+    const size_t countries = country_total();  // a scan of every entity: once
     std::unordered_map<std::string, int> by_iso2;
-    for (size_t c = 0; c < 256 && c < country_total(); ++c) by_iso2[std::string(gaz->country(uint8_t(c)).iso2, 2)] = int(c);
-    conflict_country.assign(country_total(), false);
+    for (size_t c = 0; c < 256 && c < countries; ++c) by_iso2[std::string(gaz->country(uint8_t(c)).iso2, 2)] = int(c);
+    conflict_country.assign(countries, false);
     for (const char* iso : kConflictCountries)
       if (auto it = by_iso2.find(iso); it != by_iso2.end()) conflict_country[it->second] = true;
     // A gazetteer written before exact-spelling keys existed: every match counts as spelled.
-    if (gaz->entity_count() > 0 && country_total() > 0) {
+    if (gaz->entity_count() > 0 && countries > 0) {
       const uint32_t e = gaz->country(0).entity;
       strict_keys = gaz->spelled(e, ik::text::fold(gaz->name(e)));
     }
-    transliterated.assign(country_total(), false);
+    transliterated.assign(countries, false);
     for (const char* iso : kTransliterated)
       if (auto it = by_iso2.find(iso); it != by_iso2.end()) transliterated[it->second] = true;
     for (const CountryCue& cue : kCountryCues) {
@@ -725,8 +738,12 @@ struct Places {
   // `keep_loose`: keep the other loose matches too, marked (pass 1: the document's own country, known
   // only later, may vouch for them: "Zaki Biyam" in a report naming Nigeria is Zaki Biam).
   void lookup_name(std::string_view folded, std::vector<Hit>& hits, bool keep_loose = false) const {
+    lookup_name(folded, name_key(folded), hits, keep_loose);
+  }
+  // The same with the name's loose key (P::name_key(folded)) already at hand.
+  void lookup_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
     const size_t first = hits.size();
-    gaz->lookup(P::name_key(folded), hits);
+    gaz->lookup(key, hits);
     for (size_t i = first; i < hits.size(); ++i) {
       const Entity& e = gaz->entity(hits[i].entity);
       hits[i].loose = strict_keys && !hits[i].demonym && !(e.country < transliterated.size() && transliterated[e.country]) &&
@@ -751,8 +768,8 @@ struct Places {
       if (kInnerOnly.count(T[w[0]].f)) return false;
       std::vector<Hit> hits;
       const std::string folded = join_folded(T, w, 0, b);
-      const std::string key = P::name_key(folded);
-      lookup_name(folded, hits, keep_loose);
+      const std::string key = name_key(folded);
+      lookup_name(folded, key, hits, keep_loose);
       // Short keys collide with country abbreviations ("The"/"Thai", "Qar"/"CAR"): acronyms only.
       if (key.size() < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
         hits.erase(std::remove_if(hits.begin(), hits.end(),
@@ -1239,7 +1256,7 @@ struct Places {
       while (x0 + 1 < x_end) {
         const std::string& f0 = T[x0].f;
         std::vector<Hit> hh;
-        gaz->lookup(P::name_key(f0), hh);
+        gaz->lookup(name_key(f0), hh);
         bool demonym = !hh.empty() && std::all_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; });
         if (kStop.count(f0) || demonym) { ++x0; continue; }
         break;
@@ -1501,7 +1518,7 @@ struct Places {
             kPeopleAdjectives.count(T[i].f) || lower_words.contains(T[i].f))
           continue;
         std::vector<Hit> hh;
-        gaz->lookup(P::name_key(T[i].f), hh);
+        gaz->lookup(name_key(T[i].f), hh);
         if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
         bool cue = false;
         for (const CueHit& c : cue_hits) cue |= c.t0 <= i && c.t1 >= i;
@@ -1573,7 +1590,7 @@ struct Places {
         for (const CueHit& c : cue_hits) cue |= c.t0 <= xw.back() && c.t1 >= xw.front();
         if (cue) continue;
         std::vector<Hit> hh;
-        gaz->lookup(P::name_key(T[xw[0]].f), hh);
+        gaz->lookup(name_key(T[xw[0]].f), hh);
         if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
         if (lower_words.contains(T[xw[0]].f)) continue;
         Place pl;
@@ -1964,7 +1981,7 @@ struct Places {
     Place pl;
     // "An Israeli drone": the article belongs to the sentence, not to the country.
     size_t t0 = f.t0;
-    if ((is_country || demonym_use) && t0 < f.t1 && P::name_key(T[t0].f).size() <= 3) ++t0;
+    if ((is_country || demonym_use) && t0 < f.t1 && name_key(T[t0].f).size() <= 3) ++t0;
     pl.start = T[t0].s;
     pl.end = T[f.t1].e;
     fill_entity(pl, e);
@@ -1989,6 +2006,8 @@ struct Places {
     auto str = [&](const char* k, std::string_view v, bool comma = true) {
       a += '"'; a += k; a += "\":";
       if (v.empty()) a += "null";
+      else if (std::none_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; }))
+        { a += '"'; a += v; a += '"'; }  // nothing to escape, the usual case
       else { a += '"'; a += json_escape(v); a += '"'; }
       if (comma) a += ',';
     };
@@ -2011,22 +2030,28 @@ struct Places {
                   : p.admin1 >= 0         ? gaz->admin1_name(uint16_t(p.admin1))
                                           : std::string_view());
     str("admin2", p.admin2);
-    char buf[128];
+    // std::to_chars writes what printf's %.5f / %d / %u would (exact rounding, C locale), without its cost.
+    auto num = [&](const char* k, auto v) {
+      char buf[64];
+      std::to_chars_result r;
+      if constexpr (std::is_floating_point_v<decltype(v)>) r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 5);
+      else r = std::to_chars(buf, buf + sizeof buf, v);
+      a += '"'; a += k; a += "\":";
+      a.append(buf, r.ptr);
+      a += ',';
+    };
     if (std::isnan(p.lat)) a += "\"lat\":null,\"lon\":null,";
     else {
-      std::snprintf(buf, sizeof buf, "\"lat\":%.5f,\"lon\":%.5f,", p.lat, p.lon);
-      a += buf;
+      num("lat", p.lat);
+      num("lon", p.lon);
     }
-    std::snprintf(buf, sizeof buf, "\"geo_precision\":%d,", p.precision);
-    a += buf;
+    num("geo_precision", int(p.precision));
     str("feature", feature);
     if (p.entity >= 0) {
       const Entity& en = gaz->entity(uint32_t(p.entity));
-      std::snprintf(buf, sizeof buf, "\"population\":%u,", en.population);
-      a += buf;
-      if (en.gid) std::snprintf(buf, sizeof buf, "\"gid\":%u,", en.gid);
-      else std::snprintf(buf, sizeof buf, "\"gid\":null,");
-      a += buf;
+      num("population", uint32_t(en.population));
+      if (en.gid) num("gid", uint32_t(en.gid));
+      else a += "\"gid\":null,";
     } else {
       a += "\"population\":null,\"gid\":null,";
     }

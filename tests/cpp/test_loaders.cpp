@@ -105,6 +105,37 @@ TEST(Jsonl, ChosenTextFieldWins) {
   EXPECT_EQ(got.docs[0].text, "The long version.");
 }
 
+// Lines of the usual shape take a fast path, the rest the full parser: either way a document's text and
+// meta are what nlohmann::json::parse() reads from the line.
+TEST(Jsonl, EscapesDuplicateKeysAndValueKindsReadAsTheJsonParserReadsThem) {
+  const std::vector<std::string> lines = {
+      R"({"id": "e1", "text": "Quote \" back \\ slash \/ tab\t line\n \u00e9 \u20AC \ud83d\ude00 end", "k": null, "b": true, "c": false})",
+      R"({"id":"e2","text":"first","text":"second","note":"a","note":"b"})",
+      R"({"id": "e3", "text": "numbers", "n": 3, "neg": -2, "f": -2.5e3, "big": 18446744073709551616})",
+      "  { \"id\" : \"e4\" ,\t\"text\" : \"spaced\" , \"nested\" : {\"a\": [1, \"x\", null]} }  ",
+      "{\"id\": \"e5\", \"text\": \"raw caf\\u00e9 and caf\xC3\xA9\", \"empty\": \"\", \"\": \"empty key\"}",
+      R"({})",
+  };
+  TempDir dir;
+  std::string content;
+  for (const auto& l : lines) content += l + "\n";
+  const auto path = dir.write("kinds.jsonl", content);
+  const auto got = load({path});
+  ASSERT_EQ(got.docs.size(), 5u);
+  ASSERT_EQ(got.errors.size(), 1u);  // {}: no text
+  EXPECT_EQ(got.errors[0].line, 6);
+  for (size_t i = 0; i < got.docs.size(); ++i) {
+    nlohmann::json expected = nlohmann::json::parse(lines[i]);
+    EXPECT_EQ(got.docs[i].text, ik::normalise_text(expected["text"].get<std::string>(), path, int64_t(i + 1)));
+    EXPECT_EQ(got.docs[i].id, expected["id"].get<std::string>());
+    expected.erase("text");
+    expected.erase("id");
+    EXPECT_EQ(got.docs[i].meta, expected) << lines[i];
+  }
+  EXPECT_EQ(got.docs[0].text.substr(0, 7), "Quote \"");
+  EXPECT_EQ(got.docs[1].text, "second");  // the last of duplicate keys
+}
+
 struct BadLine {
   std::string name;
   std::string line;
@@ -140,6 +171,10 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, JsonlBadLine,
     ::testing::Values(
         BadLine{"BrokenJson", R"({"id": "x", "text": "unterminated)", "E102", "parse error"},
+        BadLine{"LoneSurrogate", R"({"id": "x", "text": "a\ud800b"})", "E102", "surrogate"},
+        BadLine{"UnknownEscape", R"({"id": "x", "text": "a\qb"})", "E102", "parse error"},
+        BadLine{"TrailingGarbage", R"({"id": "x", "text": "ok"} x)", "E102", "parse error"},
+        BadLine{"RawControlCharacter", "{\"id\": \"x\", \"text\": \"a\tb\"}", "E102", "parse error"},
         BadLine{"NotAnObject", R"(["a", "list"])", "E103", "array"},
         BadLine{"MissingText", R"({"id": "x", "title": "only a title"})", "E104", "text"},
         BadLine{"EmptyText", R"({"id": "x", "text": "   "})", "E104", "empty"},
