@@ -1453,13 +1453,7 @@ struct Places {
       bool any_covered = false;
       for (size_t q : xw) any_covered |= covered[q];
       if (any_covered) continue;
-      Place pl;
-      pl.start = T[xw.front()].s;
-      pl.end = T[xw.back()].e;
-      pl.value = ascii(text.substr(pl.start, pl.end - pl.start));
-      pl.unlisted = true;
-      pl.evidence = "place_noun";
-      pl.precision = 2;
+      Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "place_noun");
       // Context: an admin1 named in the same sentence (nearest), else the document's most named admin1,
       // else the document's country when it is named.
       int a1 = -1;
@@ -1523,13 +1517,7 @@ struct Places {
         bool cue = false;
         for (const CueHit& c : cue_hits) cue |= c.t0 <= i && c.t1 >= i;
         if (cue) continue;
-        Place pl;
-        pl.start = T[i].s;
-        pl.end = T[i].e;
-        pl.value = ascii(raw(text, T[i]));
-        pl.unlisted = true;
-        pl.evidence = "residents";
-        pl.precision = 2;
+        Place pl = unlisted_place(text, T[i].s, T[i].e, "residents");
         pl.guessed_country = true;
         pl.confidence = 0.35;
         if (doc_country >= 0) {
@@ -1593,13 +1581,7 @@ struct Places {
         gaz->lookup(name_key(T[xw[0]].f), hh);
         if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
         if (lower_words.contains(T[xw[0]].f)) continue;
-        Place pl;
-        pl.start = T[xw.front()].s;
-        pl.end = T[xw.back()].e;
-        pl.value = ascii(text.substr(pl.start, pl.end - pl.start));
-        pl.unlisted = true;
-        pl.evidence = "preposition";
-        pl.precision = 2;
+        Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "preposition");
         pl.confidence = 0.45;
         pl.guessed_country = true;
         if (doc_country >= 0) {
@@ -1747,6 +1729,18 @@ struct Places {
       pl.lon = ce.lon();
     }
     pl.confidence = 0.8;
+    return pl;
+  }
+
+  // A place the gazetteer does not know, named by the text between start and end.
+  static Place unlisted_place(std::string_view text, uint32_t start, uint32_t end, const char* evidence) {
+    Place pl;
+    pl.start = start;
+    pl.end = end;
+    pl.value = ascii(text.substr(start, end - start));
+    pl.unlisted = true;
+    pl.evidence = evidence;
+    pl.precision = 2;
     return pl;
   }
 
