@@ -73,6 +73,11 @@ std::optional<long> day_number(std::string_view iso) {
   return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
 }
 
+// A word before a figure that adds it to the ones before ("another bomb killed three", "an additional two").
+bool adds_word(std::string_view before) {
+  return has_word(before, "another") || has_word(before, "additional") || has_word(before, "further");
+}
+
 // "killed as well" (an addition), not "as well as" (a list)
 bool as_well(const std::string& s) {
   for (size_t p = 0; (p = s.find("as well", p)) != std::string::npos; p += 7)
@@ -1013,7 +1018,7 @@ Record Assembler::record(const Frame& f) const {
           const uint64_t a = c.start >= 24 ? c.start - 24 : 0;
           const std::string lead = lower_ascii(text_.substr(a, std::min<uint64_t>(c.end, c.start + 20) - a));
           const bool more = c.start >= prev.end && c.group != prev.group &&
-                            (has_word(lead, "additional") || has_word(lead, "another") || has_word(lead, "further"));
+                            adds_word(lead);
           if (!adjacent && !more) break;
         }
         cluster.push_back(&c);
@@ -1039,8 +1044,7 @@ Record Assembler::record(const Frame& f) const {
           const uint64_t b = std::min<uint64_t>(P.sents[si].end, c->end + 25);
           const std::string before = lower_ascii(text_.substr(a, m > a ? m - a : 0));
           const std::string around = lower_ascii(text_.substr(a, b > a ? b - a : 0));
-          adds = adds || has_word(before, "another") || has_word(before, "additional") ||
-                 has_word(before, "further") || has_word(around, "also") || as_well(around);
+          adds = adds || adds_word(before) || has_word(around, "also") || as_well(around);
           raises = raises || c->toll;
         }
       // the other side's losses in a later sentence ("32 soldiers killed. 1 rebel killed.") add up
