@@ -896,7 +896,9 @@ struct Places {
   // Resolves a short capitalised run (one comma-separated segment) as an admin1 or a country.
   // Countries of the gazetteer places (spelled exactly, 1,000+ people or an admin seat) that end within a
   // few tokens before token `mark`, with only dashes between ("Manama - Adliya (").
-  std::vector<int> known_countries_before(const std::vector<Tok>& T, const std::vector<Found>& found, size_t mark) const {
+  // `min_size`/`places_only`: a stricter reading for a city well known in its own right.
+  std::vector<int> known_countries_before(const std::vector<Tok>& T, const std::vector<Found>& found, size_t mark,
+                                          uint32_t min_size = 10000, bool places_only = false) const {
     std::vector<int> out;
     for (const Found& f : found) {
       if (f.t1 >= mark || f.t1 + 6 < mark) continue;
@@ -909,7 +911,9 @@ struct Places {
       if (!clean) continue;
       for (const Hit& h : f.hits) {
         const Entity& e = gaz->entity(h.entity);
-        if (h.loose || h.demonym || e.feature() == P::kCountry || !(size_of(e) >= 10000 || e.seat())) continue;
+        if (h.loose || h.demonym || e.feature() == P::kCountry || !(size_of(e) >= min_size || (e.seat() && !places_only)))
+          continue;
+        if (places_only && e.feature() != P::kPlace) continue;
         if (!exact(f, h.entity, T) && !spelled(h.entity, T, f.t0, f.t1)) continue;
         if (std::find(out.begin(), out.end(), int(e.country)) == out.end()) out.push_back(e.country);
       }
@@ -932,8 +936,10 @@ struct Places {
   }
 
   // `x_countries`: countries of the place the segment locates; when given, the segment is read there.
+  // `x_city`: X is a city of 100,000+ there, so an admin name that reads only in other countries is not
+  // taken ("Sidon (Sayda)" is not Saida, Algeria); a smaller X yields to it ("Tunari (Cochabamba)").
   bool resolve_admin_segment(std::string_view folded, const Context& ctx, int want_country, AdminCtx& out,
-                             const std::vector<int>* x_countries = nullptr) const {
+                             const std::vector<int>* x_countries = nullptr, bool x_city = false) const {
     std::vector<Hit> hits;
     lookup_name(folded, hits);
     if (hits.empty()) {
@@ -957,7 +963,15 @@ struct Places {
             std::find(cs.begin(), cs.end(), int(e.country)) == cs.end())
           cs.push_back(e.country);
       }
-      if (cs.size() < 2) x_countries = nullptr;
+      // One reading, and it is in X's country or a country's own name ("Victoria (Seychelles)"): nothing
+      // to decide. An admin name that reads only elsewhere is dropped when X is a city.
+      const bool any_in_x = std::any_of(cs.begin(), cs.end(), [&](int c) {
+        return std::find(x_countries->begin(), x_countries->end(), c) != x_countries->end();
+      });
+      const bool a_country = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+        return !h.demonym && gaz->entity(h.entity).feature() == P::kCountry;
+      });
+      if (cs.size() < 2 && (any_in_x || cs.empty() || a_country || !x_city)) x_countries = nullptr;
     }
     int best = -1, best_country = -1;
     double bs = -1e9;
@@ -1144,26 +1158,30 @@ struct Places {
                });
       }
       if (bad) continue;
+      // Where the name before the mark is a known place ("Manama - Adliya (Capital)", "Sidon (Sayda)",
+      // "Atlanta (Georgia)"): admin names are read in its country when they can be ("Capital", "Northern",
+      // Georgia the state), and a name that reads only elsewhere does not move it ("Sayda" is also Saida,
+      // Algeria).
+      const std::vector<int> x_countries = paren ? known_countries_before(T, found, i) : std::vector<int>();
+      const bool x_city = x_countries.size() == 1 && known_countries_before(T, found, i, 100000, true) == x_countries;
       if (nsegs >= 1) {
         AdminCtx one;
-        if (resolve_admin_segment(seg_fold(segs[nsegs - 1]), ctx, -1, one) && one.admin1 < 0 && one.country >= 0) {
+        if (resolve_admin_segment(seg_fold(segs[nsegs - 1]), ctx, -1, one, &x_countries, x_city) && one.admin1 < 0 &&
+            one.country >= 0) {
           ac.country = one.country;
           --nsegs;
         }
       }
       std::string admin1_text;
-      // Where the name before the mark is a known place ("Manama - Adliya (Capital)", "Sidon (Sayda)"):
-      // admin names shared by several countries ("Capital", "Northern") are read in its country.
-      const std::vector<int> x_countries = paren && ac.country < 0 ? known_countries_before(T, found, i) : std::vector<int>();
       if (nsegs >= 1) {
         const auto& w = segs[nsegs - 1];
         AdminCtx one;
-        if (resolve_admin_segment(seg_fold(w), ctx, ac.country, one, &x_countries) && one.admin1 >= 0 &&
+        if (resolve_admin_segment(seg_fold(w), ctx, ac.country, one, &x_countries, x_city) && one.admin1 >= 0 &&
             (ac.country < 0 || one.country == ac.country)) {
           ac.admin1 = one.admin1;
           ac.country = one.country;
         } else if (x_countries.size() == 1 && nsegs == 1 && !district_in_paren(text, T, segs[0], i) &&
-                   admin_readings(seg_fold(w)) >= 2) {
+                   admin_readings(seg_fold(w)) >= (x_city ? 1u : 2u)) {
           ac.country = x_countries[0];  // an admin name the gazetteer lacks there: X's country stands
         }
         if (paren || ac.admin1 >= 0) admin1_text = seg_text(w);
@@ -1489,6 +1507,14 @@ struct Places {
       }  // else: no country yet (see the end of process())
       pl.guessed_country = a1 < 0;
       pl.confidence = pl.country >= 0 ? 0.55 : 0.45;
+      // "Nassriya city": a city the gazetteer lacks under this spelling is most likely a large one spelled
+      // another way (villages are what it lacks, and nobody calls them cities).
+      const int v = noun == "city" && xw.back() + 1 == i ? vowel_variant(T, xw) : -1;
+      if (v >= 0 && (pl.country < 0 || pl.country == gaz->entity(v).country)) {
+        fill_entity(pl, v);
+        pl.unlisted = pl.guessed_country = false;
+        pl.confidence = 0.6;
+      }
       places.push_back(std::move(pl));
       for (size_t q : xw) covered[q] = true;
     }
@@ -1730,6 +1756,34 @@ struct Places {
     }
     pl.confidence = 0.8;
     return pl;
+  }
+
+  // A name the gazetteer lacks that is one vowel away from the loose key of a city of 100,000+ where names
+  // are transliterated ("Nassriya" for Nasiriyah): that city, when only one country has such a city.
+  // Vowels are what transliterations drop or add; consonants stay. Too loose for any capitalised word
+  // ("Qardho" is not Khardah): only for a name the text calls a city.
+  int vowel_variant(const std::vector<Tok>& T, const std::vector<size_t>& xw) const {
+    const std::string key = name_key(join_folded(T, xw, 0, xw.size() - 1));
+    if (key.size() < 5) return -1;  // short keys have too many one-vowel neighbours ("Tyr": Tver, Tehran)
+    std::vector<std::string> variants;
+    static constexpr char kVowels[] = {'a', 'i', 'u'};
+    for (size_t k = 0; k <= key.size(); ++k) {
+      for (char v : kVowels) variants.push_back(key.substr(0, k) + v + key.substr(k));
+      if (k < key.size() && std::strchr("aiu", key[k])) variants.push_back(key.substr(0, k) + key.substr(k + 1));
+    }
+    int best = -1;
+    std::vector<Hit> hits;
+    for (const std::string& v : variants) {
+      hits.clear();
+      gaz->lookup(v, hits);
+      for (const Hit& h : hits) {
+        const Entity& e = gaz->entity(h.entity);
+        if (h.demonym || e.feature() != P::kPlace || size_of(e) < 100000 || !transliterated[e.country]) continue;
+        if (best >= 0 && gaz->entity(best).country != e.country) return -1;  // cities in two countries
+        if (best < 0 || size_of(e) > size_of(gaz->entity(best))) best = int(h.entity);
+      }
+    }
+    return best;
   }
 
   // A place the gazetteer does not know, named by the text between start and end.
