@@ -746,8 +746,10 @@ struct Places {
     gaz->lookup(key, hits);
     for (size_t i = first; i < hits.size(); ++i) {
       const Entity& e = gaz->entity(hits[i].entity);
-      hits[i].loose = strict_keys && !hits[i].demonym && !(e.country < transliterated.size() && transliterated[e.country]) &&
-                      !gaz->spelled(hits[i].entity, folded);
+      // A country is spelled one of its listed ways even where names are transliterated: "Quetta" is not
+      // Kuwait.
+      const bool translit = e.country < transliterated.size() && transliterated[e.country] && e.feature() != P::kCountry;
+      hits[i].loose = strict_keys && !hits[i].demonym && !translit && !gaz->spelled(hits[i].entity, folded);
     }
     if (!keep_loose)
       hits.erase(std::remove_if(hits.begin() + first, hits.end(), [](const Hit& h) { return h.loose; }), hits.end());
