@@ -21,6 +21,7 @@
 //   "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000     best = low (approximate, vague)
 //   "several", "many", "a number of", "unknown number of"          NaN (unknown; attrs vague word)
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <deque>
@@ -166,6 +167,9 @@ const std::unordered_map<std::string_view, std::string_view>& groups() {
       {"official", "people"}, {"officials", "people"}, {"politician", "people"}, {"candidate", "people"},
       {"tribesmen", "people"}, {"inmates", "people"}, {"prisoners", "people"}, {"inmate", "people"},
       {"prisoner", "people"}, {"businessman", "civilians"}, {"citizen", "civilians"}, {"citizens", "civilians"}, {"leader", "people"}, {"leaders", "people"},
+      {"thief", "people"}, {"thieves", "people"}, {"robber", "people"}, {"robbers", "people"},
+      {"criminal", "people"}, {"criminals", "people"}, {"burglar", "people"}, {"burglars", "people"},
+      {"bystander", "civilians"}, {"bystanders", "civilians"},
       {"people", "people"}, {"persons", "people"}, {"person", "people"}, {"individuals", "people"},
       {"individual", "people"}, {"others", "people"}, {"victims", "people"}, {"more", "people"},
   };
@@ -190,11 +194,25 @@ bool non_person(std::string_view w) {
       {"year", 1}, {"day", 1}, {"hour", 1}, {"month", 1}, {"week", 1}, {"mm", 1}, {"locations", 1},
       {"events", 1}, {"separate", 1}, {"bodies", 0}, {"plan", 1}, {"plans", 1}, {"operation", 1},
       {"order", 1}, {"orders", 1}, {"mission", 1}, {"warrant", 1}, {"deal", 1}, {"strategy", 1}, {"project", 1},
-      {"task", 1}, {"raid", 1}, {"strike", 1},
+      {"task", 1}, {"raid", 1}, {"strike", 1}, {"sides", 1}, {"side", 1}, {"parties", 1}, {"camps", 1},
   };
   auto it = s.find(w);
   return it != s.end() && it->second;
 }
+
+// Common misspellings of trigger words in analysts' notes, read as the word meant ("No causalities
+// reported", "2 fatalties coded").
+const std::unordered_map<std::string_view, std::string_view>& misspellings() {
+  static const std::unordered_map<std::string_view, std::string_view> m = {
+      {"causalities", "casualties"}, {"causality", "casualty"}, {"casualites", "casualties"},
+      {"casulaties", "casualties"}, {"causualties", "casualties"}, {"fatalties", "fatalities"},
+      {"fatalitiies", "fatalities"}, {"fatalites", "fatalities"}, {"fatalaties", "fatalities"},
+      {"assasinated", "assassinated"}, {"assassinted", "assassinated"}, {"kiled", "killed"},
+      {"killled", "killed"}, {"injuried", "injured"}, {"woundded", "wounded"}};
+  return m;
+}
+
+bool is_be(std::string_view w) { return w == "is" || w == "was" || w == "were" || w == "are"; }
 
 bool is_aux(std::string_view w) {
   static const std::unordered_map<std::string_view, int> s = {
@@ -206,7 +224,7 @@ bool is_aux(std::string_view w) {
       {"slightly", 1}, {"lightly", 1}, {"gravely", 1}, {"mortally", 1}, {"presumed", 1}, {"thought", 1},
       {"claimed", 1}, {"found", 1}, {"left", 1}, {"still", 1}, {"apparently", 1}, {"initially", 1},
       {"eventually", 1}, {"known", 1}, {"understood", 1}, {"likely", 1}, {"probably", 1}, {"possibly", 1}, {"then", 1},
-      {"were", 1}, {"are", 1}, {"not", 0},
+      {"were", 1}, {"are", 1}, {"not", 0}, {"supposedly", 1}, {"purportedly", 1},
   };
   auto it = s.find(w);
   return it != s.end() && it->second;
@@ -307,20 +325,25 @@ struct Casualties {
          "assassinated", "shot dead", "gunned down", "shot and killed", "stabbed to death", "hacked to death",
          "burned to death", "burnt to death", "beaten to death", "beat to death", "stoned to death",
          "clubbed to death", "tortured to death", "burned alive", "burnt alive", "buried alive", "butchered",
-         "shot to death", "killed instantly"},
+         "shot to death", "killed instantly", "pronounced dead", "declared dead"},
         {K::Killed, R::Verb});
     add({"killing", "kills", "kill", "murdering", "murders", "executing", "beheading", "slaughtering",
          "massacring", "shooting dead", "shoots dead", "execute", "executes", "assassinate",
-         "assassinates", "lynch", "lynches", "behead", "beheads", "slaughters"},
+         "assassinates", "lynch", "lynches", "behead", "beheads", "slaughters", "neutralized", "neutralised",
+         "neutralizing", "neutralising", "murder", "assassinating", "burn to death", "burns to death",
+         "stab to death", "stabs to death", "hack to death", "hacks to death", "stone to death",
+         "stones to death", "beats to death", "shoot dead", "shoot to death", "gun down", "guns down"},
         {K::Killed, R::Active});
     add({"died", "dead", "perished", "lost their lives", "lost his life", "lost her life", "lost their life",
          "deaths", "death", "killed or missing", "drowned", "succumbed", "confirmed dead",
-         "bodies", "corpses", "dies", "die", "dying"},
+         "bodies", "corpses", "dies", "die", "dying", "lives"},
         {K::Killed, R::Passive});
     // "a bystander sustained a fatal gunshot wound", "the body of a trader was found"
     add({"sustained a fatal", "sustained fatal", "suffered a fatal", "suffered fatal", "received a fatal",
          "sustained a mortal", "suffered a mortal", "body was found", "body was discovered", "body was recovered",
-         "body has been found", "body had been found"},
+         "body has been found", "body had been found", "body is found", "body found", "bodies found",
+         "bodies are found", "bodies were found", "bodies have been found", "bodies were discovered",
+         "bodies were recovered"},
         {K::Killed, R::Passive});
     add({"fatalities", "fatality", "fatalities coded", "fatalities recorded", "fatality coded", "fatalities reported",
          "fatality recorded", "coded in a previous event", "coded in previous events", "coded in other events",
@@ -434,6 +457,12 @@ struct Casualties {
           p == "€" || p == "£" || p == "zone" || p == "sector" || p == "phase" || p == "camp")
         return std::nullopt;
       if (p == "." && tok[i - 1].start == tok[i].start - 1) return std::nullopt;
+      // "Jan. 9": a day after an abbreviated month
+      if (p == "." && i >= c.sb + 2 && is_month(c.low[i - 2])) return std::nullopt;
+      // the second day of "Mar 23 and 24", "18 to 19 Feb": its first day follows or precedes a month
+      if ((p == "and" || p == "to" || p == "-" || p == "\xE2\x80\x93" || p == "&") && i >= c.sb + 3 &&
+          tok[i - 2].kind == TokenKind::Number && is_month(c.low[i - 3]))
+        return std::nullopt;
       // a number right after a count is a unit's name: "one 21 Brigade fighter"
       if (tok[i].kind == TokenKind::Number && tok[i - 1].kind == TokenKind::Number) return std::nullopt;
       if (tok[i].kind == TokenKind::Number && tok[i - 1].kind == TokenKind::Word)
@@ -453,6 +482,12 @@ struct Casualties {
         return std::nullopt;  // "16-year-old", "3-day"
       if ((nx == "year" || nx == "years") && e + 1 < c.se && c.low[e + 1] == "old") return std::nullopt;
       if (nx == "of" && e + 1 < c.se && is_month(c.low[e + 1])) return std::nullopt;
+      // a unit's number: "the 115 Brigade", "21 Infantry Battalion"
+      if (tok[i].kind == TokenKind::Number && tok[e].capitalised &&
+          (nx == "brigade" || nx == "battalion" || nx == "division" || nx == "regiment" || nx == "infantry" ||
+           nx == "mechanized" || nx == "mechanised" || nx == "corps" || nx == "squadron" || nx == "armoured" ||
+           nx == "armored" || nx == "artillery"))
+        return std::nullopt;
     }
     return n;
   }
@@ -542,6 +577,15 @@ struct Casualties {
       }
     }
     auto n = bare_number(c, k);
+    if (!n && qual == About && low[i] == "some" && k == i + 1 && c.tok[k].kind == TokenKind::Word &&
+        (groups().count(low[k]) || c.tok[k].capitalised || low[k] == "casualties" || low[k] == "fatalities" ||
+         low[k] == "deaths" || low[k] == "dead") &&
+        !breaks_phrase(low[k]) && low[k] != "more") {
+      q.te = k;  // "some Boko Haram were killed": "some" as a count, no number
+      q.unknown = true;
+      q.vague_word = "some";
+      return q;
+    }
     if (!n) {
       if (qual != None) return std::nullopt;
       if (another && k < c.se && c.tok[k].kind == TokenKind::Word) {  // "and another soldier"
@@ -713,13 +757,28 @@ struct Casualties {
   // ------------------------------------------------------------------ process
   void process(ik::sdk::Doc& doc) const {
     const std::string_view text = doc.text();
-    const auto tok = ik::text::tokenize(text);
+    auto tok = ik::text::tokenize(text);
+    // Quotation marks say nothing about a count ('"Several" Boko Haram killed', '4 "Sinai Province"
+    // militants were killed'): drop double quotes, and single quotes that are not inside a word.
+    tok.erase(std::remove_if(tok.begin(), tok.end(),
+                             [&](const Token& t) {
+                               if (t.kind != TokenKind::Punct) return false;
+                               const std::string_view w = t.text;
+                               if (w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D") return true;
+                               if (w != "'" && w != "\xE2\x80\x98" && w != "\xE2\x80\x99") return false;
+                               const bool glued_before = t.start > 0 && std::isalnum((unsigned char)text[t.start - 1]);
+                               const bool glued_after = t.end < text.size() && std::isalnum((unsigned char)text[t.end]);
+                               return !glued_before && !glued_after;  // a quote, not "Shi'ite" nor "Fulanis'"
+                             }),
+              tok.end());
     // Every token lower-cased, as views into one lower-cased copy of the text (no string per token, and
     // comparisons with literals stay cheap).
     const std::string lowered = ik::text::lower(text);
     std::vector<std::string_view> low(tok.size());
-    for (size_t i = 0; i < tok.size(); ++i)
+    for (size_t i = 0; i < tok.size(); ++i) {
       low[i] = std::string_view(lowered).substr(size_t(tok[i].text.data() - text.data()), tok[i].text.size());
+      if (auto it = misspellings().find(low[i]); it != misspellings().end()) low[i] = it->second;
+    }
 
     std::vector<std::pair<uint32_t, uint32_t>> spans;
     for (const auto& m : doc.mentions("sentence")) spans.emplace_back(uint32_t(m.start), uint32_t(m.end));
@@ -762,6 +821,34 @@ struct Casualties {
                           v == "vowed" || v == "sought"))
           m.reset();
       }
+      // "claimed 10 lives", "cost at least 30 lives": "lives" only after a count that such a verb takes
+      if (m && low[i] == "lives" && m->second == 1) {
+        bool claimed = false;
+        for (size_t k = i; k > c.sb && k + 5 > i && !claimed; --k) {
+          const std::string_view v = low[k - 1];
+          if (v == "claimed" || v == "claiming" || v == "claims" || v == "claim" || v == "cost" || v == "costing" ||
+              v == "costs" || v == "took" || v == "taking" || v == "takes") {
+            auto q = qty_at(c, k);
+            claimed = q && q->te == i && !q->weak && !q->unknown;
+          }
+        }
+        if (!claimed) m.reset();
+      }
+      static const std::unordered_set<std::string_view> kAfterDead = {
+          "following", "so", "overall", "behind", "inside", "outside", "nearby", "there", "here", "too", "yet",
+          "altogether", "along", "alongside", "respectively", "each", "apiece", "afterwards", "later"};
+      // "murder a chief", not "a murder suspect": the verb needs its object
+      if (m && low[i] == "murder" && m->second == 1 && !(i + 1 < c.se && qty_at(c, i + 1))) m.reset();
+      // "a dead city strike", "dead weight": "dead" right before a noun of no count is an adjective
+      if (m && low[i] == "dead" && m->second == 1 && i + 1 < c.se && c.tok[i + 1].kind == TokenKind::Word &&
+          !c.tok[i + 1].capitalised && !breaks_phrase(low[i + 1]) && !is_aux(low[i + 1]) &&
+          !is_time_word(low[i + 1]) && !groups().count(low[i + 1]) && !phrases.match(low, i + 1, c.se) &&
+          !bare_number(c, i + 1) && !kAfterDead.count(low[i + 1]))
+        m.reset();
+      // "fatally lynched", "fatally injured": any participle after "fatally" is a killing
+      if (!m && low[i] == "fatally" && i + 1 < c.se && c.tok[i + 1].kind == TokenKind::Word &&
+          low[i + 1].size() > 4 && low[i + 1].substr(low[i + 1].size() - 2) == "ed")
+        m = std::make_pair(TriggerDef{Kind::Killed, Role::Verb}, size_t(2));
       if (m) {
         Trig t{i, i + m->second, m->first};
         for (size_t k = i; k > c.sb && k + 12 > i;) {
@@ -787,6 +874,16 @@ struct Casualties {
             --k;  // "were kidnapped and killed"
             continue;
           }
+          if (w == "and" || w == ",") {  // "is caught and fatally lynched", "were beaten, tied up and drowned"
+            size_t b = k;
+            while (b > c.sb && b + 6 > k && (low[b - 1] == "," || (c.tok[b - 1].kind == TokenKind::Word &&
+                                                                  !breaks_phrase(low[b - 1]) && !is_be(low[b - 1]))))
+              --b;
+            if (b > c.sb && b < k && is_be(low[b - 1])) {
+              k = b;
+              continue;
+            }
+          }
           if (!is_aux(w) || w == "have" || w == "has" || w == "had" || w == "said" || w == "left" || w == "to") break;
         }
         trig.push_back(t);
@@ -809,6 +906,34 @@ struct Casualties {
       for (const auto& t : trig)
         if (t.tb == i) return &t;
       return nullptr;
+    };
+
+    // "were killed in the attack, along with five IS fighters", "dead, as well as one civilian": after a
+    // trigger, a short scene phrase ("in Monday's attacks", "on 2 February") and a word joining more
+    // victims; the token where their count starts, or 0. Another clause, another count, the perpetrator
+    // ("by ...") or the other party ("with ...") end the search.
+    auto companion_at = [&](size_t k) -> size_t {
+      static const std::unordered_set<std::string_view> stop = {
+          "by", "when", "after", "before", "while", "and", "but", "or", "who", "whom", "which", "that", "as",
+          "because", "said", "says", "told", "according", "including", "against", "than", "if", "since", "until",
+          "with", "between", "among", "where", "leaving", "then", "also"};
+      for (size_t n = 0; k < c.se && n < 10; ++n, ++k) {
+        const std::string_view w = low[k];
+        if (k + 1 < c.se && (w == "along" || w == "together") && low[k + 1] == "with") return k + 2;
+        if (w == "alongside") return k + 1;
+        if (k + 2 < c.se && w == "as" && low[k + 1] == "well" && low[k + 2] == "as") return k + 3;
+        if (w == ",") {
+          if (k + 1 < c.se && (low[k + 1] == "along" || low[k + 1] == "together" || low[k + 1] == "alongside" ||
+                               low[k + 1] == "as"))
+            continue;
+          return 0;
+        }
+        const bool glued = k > c.sb && k + 1 < c.se && c.tok[k - 1].end == c.tok[k].start &&
+                           c.tok[k].end == c.tok[k + 1].start;  // "Monday's", "pro-government"
+        if (c.tok[k].kind == TokenKind::Punct && !glued) return 0;
+        if (stop.count(w) || trigger_at(k) || bare_number(c, k)) return 0;
+      }
+      return 0;
     };
 
     // Is the noun phrase at i singular? Its head is the last word before "of", a clause word or a
@@ -855,10 +980,15 @@ struct Casualties {
       while (pos < c.se) {
         size_t k = pos;
         if (low[k] == "," && k + 1 < c.se && low[k + 1] == "and") ++k;
+        // ", along with his nephew", ", as well as two children"
+        if (low[k] == "," && k + 2 < c.se &&
+            (((low[k + 1] == "along" || low[k + 1] == "together") && low[k + 2] == "with") ||
+             (low[k + 1] == "as" && low[k + 2] == "well")))
+          ++k;
         const bool comma_only = low[k] == ",";
         if (low[k] == "and" || low[k] == ",") ++k;
         else if (low[k] == "as" && k + 2 < c.se && low[k + 1] == "well" && low[k + 2] == "as") k += 3;
-        else if (low[k] == "along" && k + 1 < c.se && low[k + 1] == "with") k += 2;
+        else if ((low[k] == "along" || low[k] == "together") && k + 1 < c.se && low[k + 1] == "with") k += 2;
         else break;
         auto q = qty_at(c, k);
         if (!q && k < c.se && items.back().q.weak && groups().count(low[k]) && !plural_word(low[k], false) &&
@@ -1247,6 +1377,15 @@ struct Casualties {
         if (trig[k].tb == i) return static_cast<long>(k);
       return -1;
     };
+    // A verb that takes its count from the subject: passive ("were killed"), passive-only ("died",
+    // "dead"), or a headline's bare participle with no object ("8 civilians from X reportedly killed by
+    // soldiers", "One militant (name) reported killed.")
+    auto subject_verb = [&](const Trig& t) {
+      if (t.passive_form || t.def.role == Role::Passive) return true;
+      if (t.def.role != Role::Verb) return false;
+      if (t.te >= c.se) return true;
+      return (c.tok[t.te].kind == TokenKind::Punct && low[t.te] != "-" && low[t.te] != "--") || low[t.te] == "by";
+    };
     // The passive trigger that ends a long subject starting at j (a participle, a prepositional phrase,
     // an apposition or a relative clause after the counted noun), or 0. The stretch may hold no other
     // trigger, no clause boundary, no reporting verb and no active verb with an object.
@@ -1269,7 +1408,7 @@ struct Casualties {
         if (depth) continue;
         if (const long ti = trig_index(k); ti >= 0) {
           const Trig& t = trig[ti];
-          if (!(t.passive_form || t.def.role == Role::Passive) || t.def.part) return 0;
+          if (!subject_verb(t) || t.def.part) return 0;
           if (t.singular && !std::isnan(q.best) && q.best > 1) return 0;  // "five ... was": not its subject
           return k;
         }
@@ -1281,7 +1420,8 @@ struct Casualties {
         if (w == "including" || w == "among") including = true;
         // another count ends the subject, except inside a phrase ("from one family")
         if (!including && (c.tok[k].kind == TokenKind::Number || bare_number(c, k)) &&
-            !(k > j && (low[k - 1] == "from" || low[k - 1] == "of" || low[k - 1] == "in" || low[k - 1] == "aged")))
+            !(k > j && (low[k - 1] == "from" || low[k - 1] == "of" || low[k - 1] == "in" || low[k - 1] == "aged" ||
+                        low[k - 1] == "the")))  // "from the two sides"
           return 0;
         // an active verb and its object: "attacked the village"
         if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && k + 1 < c.se && !is_aux(w) &&
@@ -1318,7 +1458,8 @@ struct Casualties {
         else if (w == "[" || w == "(") {
           if (!depth) break;
           --depth;
-        } else if (!depth && (w == "." || w == ";" || w == ":" || w == "when" || w == "after" || w == "while" ||
+        } else if (!depth && ((w == "." && !(a >= c.sb + 2 && is_month(low[a - 2]))) ||  // not "Jan. 9"
+                              w == ";" || w == ":" || w == "when" || w == "after" || w == "while" ||
                               w == "as" || w == "because" || w == "that" || w == "which" || w == "who" ||
                               w == "where" || w == "said" || w == "says" || w == "told" || w == "but" || w == "if" ||
                               w == "before" || trigger_at(a - 1)))
@@ -1421,6 +1562,17 @@ struct Casualties {
           j += 2;
           continue;
         }
+        // after "were": "were beaten and killed", "were beaten, tied up and drowned"
+        if (skipped && c.tok[j].kind == TokenKind::Word && !breaks_phrase(w)) {
+          size_t k = j + 1;
+          while (k < c.se && k < j + 6 && low[k] != "and" &&
+                 (low[k] == "," || (c.tok[k].kind == TokenKind::Word && !breaks_phrase(low[k]) && !trigger_at(k))))
+            ++k;
+          if (k + 1 < c.se && low[k] == "and" && trigger_at(k + 1)) {
+            j = k + 1;
+            continue;
+          }
+        }
         // "on Tuesday", "this morning"
         if ((w == "on" || w == "this" || w == "last" || w == "late" || w == "early") && j + 1 < c.se &&
             is_time_word(low[j + 1])) {
@@ -1474,7 +1626,7 @@ struct Casualties {
           for (; k < c.se && k < j + 40; ++k) {
             if (low[k] == "." || low[k] == ";") break;
             const long ti = trig_index(k);
-            if (ti >= 0 && (trig[ti].passive_form || trig[ti].def.role == Role::Passive)) break;
+            if (ti >= 0 && subject_verb(trig[ti])) break;
           }
           if (k < c.se && trig_index(k) >= 0 && k < j + 40) {
             paren = true;
@@ -1507,16 +1659,14 @@ struct Casualties {
       }
       const Trig& t = trig[hit];
       linked[hit] = 1;
-      {  // "two officials were killed along with another person"
-        size_t k = t.te;
-        if (k + 1 < c.se && (low[k] == "along" || low[k] == "together") && low[k + 1] == "with") k += 2;
-        else if (k < c.se && low[k] == "alongside") k += 1;
-        else k = 0;
-        if (k) {
+      {  // "two officials were killed along with another person", "... in the attack, as well as one attacker"
+        if (const size_t k = companion_at(t.te)) {
           if (auto q2 = qty_at(c, k); q2 && !q2->unknown && !is_used(q2->tb, q2->te)) {
             Item it2{*q2};
             it2.group = group_after(c, q2->te, 6, it2.group_end);
-            if (!it2.group.empty()) {
+            size_t own = std::max(it2.group_end, q2->te);  // "along with 5 others who were injured": not these
+            while (own < c.se && (is_aux(low[own]) || low[own] == "who")) ++own;
+            if (!it2.group.empty() && !trigger_at(own)) {
               items.push_back(it2);
               list_after(std::max(it2.group_end, q2->te), items, true);
             }
@@ -1686,9 +1836,8 @@ struct Casualties {
       // "the governor was killed along with five bodyguards", "shot dead with his wife and child"
       size_t k = t.te;
       while (k < c.se && (is_time_word(low[k]) || low[k] == "on" || low[k] == "instantly")) ++k;
-      if (k + 1 < c.se && ((low[k] == "along" || low[k] == "together") && low[k + 1] == "with")) k += 2;
-      else if (k < c.se && (low[k] == "alongside" || low[k] == "with")) k += 1;
-      else k = 0;
+      if (k < c.se && low[k] == "with") k += 1;
+      else k = companion_at(t.te);
       if (k && one) {
         if (auto q2 = qty_at(c, k); q2 && !q2->unknown && !is_used(q2->tb, q2->te)) {
           Item it2{*q2};
