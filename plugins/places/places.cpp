@@ -110,6 +110,10 @@ const WordSet kAdmin1Nouns = {"province", "governorate", "state", "region", "obl
                                                            "states", "governorates", "regions"};
 const WordSet kAdmin2Nouns = {"district", "county", "lga", "municipality",
                                                            "subdistrict", "raion", "territory", "division"};
+// Days and months: a name never runs on into them ("the town of Taji on Tuesday").
+const WordSet kCalendar = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 // Never places, whatever precedes them ("on Monday" is not Monda, Spain).
 const WordSet kNever = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -709,6 +713,7 @@ struct Places {
       if (!T[k].cap && !is_connector(T[k].f)) break;
       if (!w.empty() && T[k].sent_start) break;
       if (!w.empty() && T[k].cap && kFunctionWords.count(T[k].f)) break;  // title case: "... In Idlib"
+      if (!w.empty() && T[k].cap && kCalendar.count(T[k].f)) break;
       w.push_back(k);
       size_t n = k + 1;
       if (n < T.size() && T[n].kind == Tok::Punct && T[n].punct == '-') {
