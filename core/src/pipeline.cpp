@@ -269,6 +269,10 @@ class Canonical {
     if (!eat('"')) return false;
     const char* from = p_;
     while (p_ != end_ && *p_ != '"') {
+      if (sdk::json_text::plain_byte(*p_)) {  // the common case first
+        ++p_;
+        continue;
+      }
       const auto c = static_cast<unsigned char>(*p_);
       if (c < 0x20 || c == '\\') return false;
       if (c < 0x80) {
@@ -320,6 +324,8 @@ class Canonical {
   bool string() {
     ++p_;
     while (p_ != end_) {
+      while (p_ != end_ && sdk::json_text::plain_byte(*p_)) ++p_;  // the common case, one test a byte
+      if (p_ == end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {
         ++p_;

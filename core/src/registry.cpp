@@ -238,6 +238,9 @@ struct ExtractorIdentity {
   std::string full_name;  // "dates.v1"
   std::string source;     // "built-in" or the plugin file
   std::shared_ptr<spdlog::logger> logger;
+  // Compiled into this library (not loaded from a file): its attrs are not re-read on add (see
+  // host_add_mention).
+  bool built_in = false;
 };
 
 }  // namespace ik
@@ -307,10 +310,16 @@ int host_add_mention(ik_call* call, const ik_mention* in) {
                             "' is outside the text (" + std::to_string(text.size()) + " bytes)");
   if (!utf8_boundary(text, m.start) || !utf8_boundary(text, m.end))
     return refuse(call, std::string("span of '") + m.label + "' splits a UTF-8 character");
-  if (m.attrs_json && *m.attrs_json) {
-    if (!is_json_object(m.attrs_json))
-      return refuse(call, std::string("attrs of '") + m.label + "' are not a JSON object");
-  }
+  // The attrs must be one JSON object. The built-in extractors write theirs with the SDK's JSON helpers
+  // (or nlohmann's dump()), and re-reading each of them cost several percent of a run, so release builds
+  // take them as written; plugin files are always checked, debug builds check the built-ins too.
+#ifdef NDEBUG
+  const bool check_attrs = !(call->who && call->who->built_in);
+#else
+  const bool check_attrs = true;
+#endif
+  if (check_attrs && m.attrs_json && *m.attrs_json && !is_json_object(m.attrs_json))
+    return refuse(call, std::string("attrs of '") + m.label + "' are not a JSON object");
   Mention out;
   out.start = m.start;
   out.end = m.end;
@@ -423,6 +432,7 @@ class CAbiFactory final : public ExtractorFactory {
     who->full_name = info_.full_name();
     who->source = info_.source;
     who->logger = logger_for(info_.name);
+    who->built_in = lib_ && !lib_->handle;  // the built-ins' "library" has no handle
     who_ = std::move(who);
   }
 

@@ -49,6 +49,19 @@ std::string lower_ascii(std::string_view s) {
   for (auto& c : o) c = char(std::tolower((unsigned char)c));
   return o;
 }
+// Whether s, lower-cased as lower_ascii() does, equals / contains w (lower-case). No copy: these run for
+// every place mention.
+bool lower_equals(std::string_view s, std::string_view w) {
+  if (s.size() != w.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (char(std::tolower((unsigned char)s[i])) != w[i]) return false;
+  return true;
+}
+bool lower_contains(std::string_view s, std::string_view w) {
+  for (size_t p = 0; p + w.size() <= s.size(); ++p)
+    if (lower_equals(s.substr(p, w.size()), w)) return true;
+  return false;
+}
 bool same_country(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return true;  // unknown: no evidence of a difference
   std::string x = key(a), y = key(b);
@@ -281,7 +294,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       d.kind = str_attr(a, "kind");
       d.relative = bool_attr(a, "relative");
       d.year_guessed = bool_attr(a, "year_guessed");
-      P.dates.push_back(d);
+      P.dates.push_back(std::move(d));
     } else if (L == "place") {
       const Attrs a(m.attrs_json);
       PlaceM p;
@@ -316,13 +329,13 @@ Parsed parse(const ik::sdk::Doc& doc) {
         p.marked = true;
       // "coded to X" / "coded as X"
       size_t from = m.start > 16 ? m.start - 16 : 0;
-      std::string before = lower_ascii(text.substr(from, m.start - from));
-      if (before.find("coded to") != std::string::npos || before.find("coded as") != std::string::npos) p.marked = true;
+      const std::string_view before = text.substr(from, m.start - from);
+      if (lower_contains(before, "coded to") || lower_contains(before, "coded as")) p.marked = true;
       {
         const size_t rf = m.start > 28 ? m.start - 28 : 0;
-        const std::string near = lower_ascii(text.substr(rf, m.start - rf));
+        const std::string_view near = text.substr(rf, m.start - rf);
         auto ends_with = [&](std::string_view w) {
-          return near.size() >= w.size() && near.compare(near.size() - w.size(), w.size(), w) == 0;
+          return near.size() >= w.size() && lower_equals(near.substr(near.size() - w.size()), w);
         };
         p.relative = ends_with("near ") || ends_with("outside ") || ends_with("outskirts of ") ||
                      ends_with("north of ") || ends_with("south of ") || ends_with("east of ") ||
@@ -334,7 +347,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
                   ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
                   ends_with("neighborhood of ");
       }
-      P.places.push_back(p);
+      P.places.push_back(std::move(p));
     } else if (L == "casualty") {
       const Attrs a(m.attrs_json);
       CasM c;
@@ -350,7 +363,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       c.toll = bool_attr(a, "toll");
       c.summary = bool_attr(a, "summary");
       c.vague = str_attr(a, "vague");
-      P.cas.push_back(c);
+      P.cas.push_back(std::move(c));
     } else if (L == "actor") {
       const Attrs a(m.attrs_json);
       ActorM x;
@@ -365,7 +378,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       x.home = str_attr(a, "home");
       x.home_iso3 = str_attr(a, "home_iso3");
       if (x.alias.empty()) x.alias = std::string(text.substr(m.start, m.end - m.start));
-      P.actors.push_back(x);
+      P.actors.push_back(std::move(x));
     } else if (L == "event") {
       const Attrs a(m.attrs_json);
       EventM e;
@@ -374,16 +387,16 @@ Parsed parse(const ik::sdk::Doc& doc) {
       e.type = str_attr(a, "event_type");
       e.sub = str_attr(a, "sub_event_type");
       e.heading = bool_attr(a, "heading");
-      P.events.push_back(e);
+      P.events.push_back(std::move(e));
     } else if (L == "weapon" || L == "target" || L == "modality" || L == "period") {
       TermM t;
       fill(t, m);
       t.value = std::string(m.value);
       if (L == "weapon") t.implied = bool_attr(Attrs(m.attrs_json), "implied");
-      if (L == "weapon" && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(t);
-      else if (L == "target" && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(t);
-      else if (L == "modality") P.modals.push_back(t);
-      else if (L == "period") P.periods.push_back(t);
+      if (L == "weapon" && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(std::move(t));
+      else if (L == "target" && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
+      else if (L == "modality") P.modals.push_back(std::move(t));
+      else if (L == "period") P.periods.push_back(std::move(t));
     }
   }
   for (auto& s : P.sents) s.cas_store = &P.cas;
@@ -424,38 +437,50 @@ struct Record {
   double rank_confidence = 0;  // unrounded, ranks the incidents
   Evidence evidence;
 
-  // identity_only: without evidence, confidence and actor1_aliases: equal for one incident told twice.
-  std::string json(bool identity_only) const;
+  // The record's JSON text. identity (when given) gets the same text without evidence, confidence and
+  // actor1_aliases: equal for one incident told twice. Cut from the record rather than written again.
+  std::string json(std::string* identity = nullptr) const;
 };
 
 namespace jt = ik::sdk::json_text;
-void put_key(std::string& o, std::string_view k) {
-  if (o.size() > 1) o += ',';
-  o += '"';
-  o += k;
-  o += "\":";
+// ,"key": in one append (keys are literals).
+template <size_t N>
+void put_key(std::string& o, const char (&k)[N]) {
+  char buf[N + 3];
+  size_t n = 0;
+  if (o.size() > 1) buf[n++] = ',';
+  buf[n++] = '"';
+  std::memcpy(buf + n, k, N - 1);
+  n += N - 1;
+  buf[n++] = '"';
+  buf[n++] = ':';
+  o.append(buf, n);
 }
-void put(std::string& o, const char* k, const Str& v) {
+template <size_t N>
+void put(std::string& o, const char (&k)[N], const Str& v) {
   put_key(o, k);
   if (v) jt::append_string_or_throw(o, *v);
   else o += "null";
 }
-template <class Int>
-void put(std::string& o, const char* k, const std::optional<Int>& v) {
+template <class Int, size_t N>
+void put(std::string& o, const char (&k)[N], const std::optional<Int>& v) {
   put_key(o, k);
   if (v) jt::append_integer(o, *v);
   else o += "null";
 }
-void put(std::string& o, const char* k, const std::optional<double>& v) {
+template <size_t N>
+void put(std::string& o, const char (&k)[N], const std::optional<double>& v) {
   put_key(o, k);
   if (v) jt::append_double(o, *v);
   else o += "null";
 }
-void put(std::string& o, const char* k, bool v) {
+template <size_t N>
+void put(std::string& o, const char (&k)[N], bool v) {
   put_key(o, k);
   o += v ? "true" : "false";
 }
-void put(std::string& o, const char* k, const std::vector<std::string>& v) {
+template <size_t N>
+void put(std::string& o, const char (&k)[N], const std::vector<std::string>& v) {
   put_key(o, k);
   o += '[';
   for (size_t i = 0; i < v.size(); ++i) {
@@ -465,22 +490,32 @@ void put(std::string& o, const char* k, const std::vector<std::string>& v) {
   o += ']';
 }
 
-std::string Record::json(bool identity_only) const {
+std::string Record::json(std::string* identity) const {
   std::string o;
-  o.reserve(1024 + (identity_only ? 0 : 80 * evidence.list.size()));  // about the size of a record
+  o.reserve(1024 + 80 * evidence.list.size());  // about the size of a record
   o += '{';
+  // [from, to) of the members the identity leaves out, each with its leading comma (none is first)
+  size_t cut[3][2];
+  int cuts = 0;
+  auto cut_from = [&] { cut[cuts][0] = o.size(); };
+  auto cut_to = [&] { cut[cuts++][1] = o.size(); };
   put(o, "actor1", actor1);
-  if (!identity_only) put(o, "actor1_aliases", actor1_aliases);
+  cut_from();
+  put(o, "actor1_aliases", actor1_aliases);
+  cut_to();
   put(o, "actor2", actor2);
   put(o, "admin1", admin1);
   put(o, "admin2", admin2);
   put(o, "civilian_targeting", civilian_targeting);
-  if (!identity_only) put(o, "confidence", std::optional<double>(confidence));
+  cut_from();
+  put(o, "confidence", std::optional<double>(confidence));
+  cut_to();
   put(o, "country", country);
   put(o, "date_end", date_end);
   put(o, "event_date", event_date);
   put(o, "event_type", event_type);
-  if (!identity_only) {
+  {
+    cut_from();
     put_key(o, "evidence");
     o += '[';
     for (size_t i = 0; i < evidence.list.size(); ++i) {
@@ -496,6 +531,7 @@ std::string Record::json(bool identity_only) const {
       o += '}';
     }
     o += ']';
+    cut_to();
   }
   put(o, "fatalities", fatalities);
   put(o, "fatalities_high", fatalities_high);
@@ -528,6 +564,15 @@ std::string Record::json(bool identity_only) const {
   }
   put(o, "weapons", weapons);
   o += '}';
+  if (identity) {
+    identity->clear();
+    size_t from = 0;
+    for (int i = 0; i < cuts; ++i) {
+      identity->append(o, from, cut[i][0] - from);
+      from = cut[i][1];
+    }
+    identity->append(o, from, std::string::npos);
+  }
   return o;
 }
 
@@ -1367,13 +1412,15 @@ struct Incidents {
     std::vector<Out> out;
     if (doc.text().empty()) return;
     std::set<std::string> seen;
+    std::string identity;
     for (const Frame& f : frames) {
       if (!f.alive) continue;
       const Record r = A.record(f);
+      std::string rec = r.json(&identity);
       // Two frames that end up with the same record fields are one incident told twice.
-      if (!seen.insert(r.json(/*identity_only=*/true)).second) continue;
+      if (!seen.insert(identity).second) continue;
       Out o;
-      o.rec = r.json(false);
+      o.rec = std::move(rec);
       o.conf = r.rank_confidence;
       o.start = P.sents[f.sents.front()].start;
       o.end = std::max(o.start + 1, P.sents[f.sents.front()].end);

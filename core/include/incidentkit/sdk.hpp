@@ -15,6 +15,7 @@
 // several threads at once, so it must only read the extractor's state.
 #pragma once
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -131,6 +132,15 @@ inline nlohmann::json MentionView::attrs(std::initializer_list<std::string_view>
 // same values: for hot paths that would otherwise build a nlohmann::json only to dump it.
 namespace json_text {
 
+// Bytes a JSON string holds as they are: printable ASCII but the quote and the backslash. The scanners
+// below skip runs of them with one test a byte.
+inline constexpr std::array<bool, 256> kPlainStringByte = [] {
+  std::array<bool, 256> t{};
+  for (unsigned c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+inline bool plain_byte(char c) { return kPlainStringByte[static_cast<unsigned char>(c)]; }
+
 // Length of the well-formed UTF-8 character (RFC 3629, as nlohmann's decoder demands) at s[i], 0 if none.
 inline size_t utf8_length(std::string_view s, size_t i) {
   const auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
@@ -155,11 +165,9 @@ inline bool append_string(std::string& out, std::string_view s) {
   out += '"';
   size_t plain = 0;  // start of the run of bytes copied as they are
   for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && plain_byte(s[i])) ++i;
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {
       const size_t n = utf8_length(s, i);
       if (n == 0) {
@@ -278,7 +286,9 @@ class AttrReader {
   }
   char peek() const { return p_ == end_ ? '\0' : *p_; }
   void ws() {
-    while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+    while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' &&
+           (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r'))
+      ++p_;
   }
   bool eat(char c) {
     if (peek() != c) return false;
@@ -288,19 +298,16 @@ class AttrReader {
   // A string without escapes (those go to the fallback), valid UTF-8.
   bool string() {
     if (!eat('"')) return false;
-    while (p_ != end_) {
+    for (;;) {
+      while (p_ != end_ && json_text::plain_byte(*p_)) ++p_;
+      if (p_ == end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') return ++p_, true;
-      if (c < 0x20 || c == '\\') return false;
-      if (c < 0x80) {
-        ++p_;
-        continue;
-      }
+      if (c < 0x80) return false;  // a control character or a backslash
       const size_t n = json_text::utf8_length({p_, size_t(end_ - p_)}, 0);
       if (!n) return false;
       p_ += n;
     }
-    return false;
   }
   bool digits() {
     if (!(peek() >= '0' && peek() <= '9')) return false;
@@ -426,6 +433,7 @@ class Doc {
   std::vector<MentionView> mentions(std::string_view label = {}) const {
     std::vector<MentionView> out;
     const uint64_t n = host_->mention_count(call_);
+    if (label.empty()) out.reserve(n);
     for (uint64_t i = 0; i < n; ++i) {
       ik_mention c{};
       c.struct_size = sizeof(ik_mention);
