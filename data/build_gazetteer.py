@@ -491,7 +491,45 @@ def write_binary(b, path):
     header = MAGIC + struct.pack("<6I", len(b.entities), len(b.admin1), len(b.countries), len(keys), len(strings), 0)
     with open(path, "wb") as f:
         f.write(header + ent_bytes + a1_bytes + c_bytes + k_bytes + strings)
+    add_skeletons(path)
     return len(keys)
+
+
+def runtime_skeleton(name):
+    """The skeleton key Gazetteer::finish() computes for a stored (ASCII) entity name: lower case,
+    apostrophes dropped, other non-alphanumerics a space; at most 16 tokens, articles dropped unless
+    nothing else is left; vowels, h, w, y dropped and repeated letters collapsed."""
+    folded = "".join(c.lower() if c.isalnum() else (" " if c not in "'`" else "") for c in name)
+    toks = folded.split()[:16]
+    kept = [t for t in toks if t not in ARTICLES]
+    return skeleton("".join(kept if kept else toks))
+
+
+def add_skeletons(path):
+    """Stores the skeleton-key table of a gazetteer.bin in the file (header count 6), so that loading it
+    does not compute one key per entity. Also upgrades a file written without the table:
+    python3 data/build_gazetteer.py --add-skeletons data/gazetteer/gazetteer.bin"""
+    with open(path, "rb") as f:
+        data = f.read()
+    assert data[:8] == MAGIC, "not a gazetteer file"
+    n = list(struct.unpack_from("<6I", data, 8))
+    keys_at = 32 + n[0] * 28 + n[1] * 12 + n[2] * 12
+    skel_at = keys_at + n[3] * 8
+    pool_at = skel_at + n[5] * 8  # a table already there is replaced
+    pool = data[pool_at:pool_at + n[4]]
+    assert len(data) == pool_at + n[4], "truncated gazetteer file"
+    skels = set()
+    for e in range(n[0]):
+        off = struct.unpack_from("<I", data, 32 + e * 28)[0]
+        name = pool[off:pool.index(b"\0", off)].decode("ascii")
+        sk = runtime_skeleton(name)
+        if len(sk) >= 4:  # shorter skeletons are not indexed (too many collisions)
+            h = fnv1a64(sk)
+            skels.add((h & 0xFFFFFFFF, e | ((h >> 57) << 25)))
+    n[5] = len(skels)
+    table = b"".join(struct.pack("<II", h, packed) for h, packed in sorted(skels))
+    with open(path, "wb") as f:
+        f.write(MAGIC + struct.pack("<6I", *n) + data[32:skel_at] + table + pool)
 
 
 def main():
@@ -499,7 +537,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared", "gazetteer"))
     ap.add_argument("--out", default=os.path.join(here, "gazetteer"))
+    ap.add_argument("--add-skeletons", metavar="BIN", help="only (re)write the skeleton-key table of an existing gazetteer.bin")
     a = ap.parse_args()
+    if a.add_skeletons:
+        add_skeletons(a.add_skeletons)
+        return
     os.makedirs(a.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         b = build(a.shared, tmp)

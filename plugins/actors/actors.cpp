@@ -192,9 +192,14 @@ constexpr Country kCountries[] = {
 constexpr int kCountryCount = int(std::size(kCountries));
 
 int country_by_iso3(std::string_view iso3) {
-  for (int i = 0; i < kCountryCount; ++i)
-    if (kCountries[i].iso3 == iso3) return i;
-  return -1;
+  // Asked for every place mention of every document: a hash lookup, not a scan of the table.
+  static const std::unordered_map<std::string_view, int> index = [] {
+    std::unordered_map<std::string_view, int> m;
+    for (int i = 0; i < kCountryCount; ++i) m.emplace(kCountries[i].iso3, i);  // the first row of a code wins
+    return m;
+  }();
+  const auto it = index.find(iso3);
+  return it == index.end() ? -1 : it->second;
 }
 int country_by_name(std::string_view name) {
   for (int i = 0; i < kCountryCount; ++i) {
@@ -579,9 +584,15 @@ const std::vector<Phrase>& phrases() {
 // ------------------------------------------------------------------------------------------- verb classes
 enum VerbClass : uint8_t { kNoVerb, kViolent, kProtestVerb, kPassiveAux, kVictimParticiple, kFiller, kAgentBy };
 
+struct ViewHash {  // lets a map keyed by strings be searched with a string_view
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 VerbClass verb_class(std::string_view w) {
-  static const std::unordered_map<std::string, VerbClass> table = [] {  // hashed: called for most words
-    std::unordered_map<std::string, VerbClass> t;
+  using Table = std::unordered_map<std::string, VerbClass, ViewHash, std::equal_to<>>;
+  static const Table table = [] {  // hashed: called for most words
+    Table t;
     for (const char* s : {"attacked", "attack", "attacks", "shot", "shoot", "killed", "kill", "kills",
                           "shelled", "shell", "struck", "strike", "fired", "fire", "raided", "raid", "stormed",
                           "abducted", "kidnapped", "arrested", "detained", "clashed", "clash", "threw", "hurled",
@@ -617,7 +628,11 @@ VerbClass verb_class(std::string_view w) {
     t["by"] = kAgentBy;
     return t;
   }();
-  auto it = table.find(ik::text::lower(w));
+  // Lower-cased on the stack: every word of the table is far shorter than the buffer.
+  char buf[32];
+  if (w.size() > sizeof buf) return kNoVerb;
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = ik::text::lower(w[i]);
+  auto it = table.find(std::string_view(buf, w.size()));
   return it == table.end() ? kNoVerb : it->second;
 }
 

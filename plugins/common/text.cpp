@@ -135,6 +135,10 @@ std::vector<Token> tokenize_text(std::string_view text) {
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
+    if (text[i] == ' ') {  // the commonest byte between tokens, skipped as the white-space case below
+      ++i;
+      continue;
+    }
     uint32_t cp;
     size_t len = decode(text, i, cp);
     const bool ascii_alnum = cp < 0x80 && is_word_byte(static_cast<unsigned char>(cp));
@@ -297,8 +301,19 @@ constexpr std::array<WordValue, 28> kUnits = {{
 }};
 
 int unit_value(std::string_view w) {
-  for (const auto& u : kUnits)
-    if (iequals(w, u.word)) return u.value;
+  // Asked of nearly every word: most are turned away by their length ("one".."seventeen": 3 to 9 bytes),
+  // the others lower-cased once and compared with the (lower-case) table.
+  if (w.size() < 3 || w.size() > 9) return -1;
+  char buf[9];
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = lower(w[i]);
+  const std::string_view l(buf, w.size());
+  static const auto by_length = [] {  // the table's words by their length: at most six of each
+    std::array<std::vector<WordValue>, 10> t;
+    for (const auto& u : kUnits) t[u.word.size()].push_back(u);
+    return t;
+  }();
+  for (const auto& u : by_length[l.size()])
+    if (u.word == l) return u.value;
   return -1;
 }
 
@@ -566,15 +581,19 @@ std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_on
   const uint16_t* cls = m.input_class.data();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const uint16_t space = m.input_class[' '];
+  // Runs of white space count as one space. White-space bytes, and only they, have the class of ' ' (when
+  // some phrase holds a space; otherwise that class is 0, which they share with other bytes, and nothing
+  // is skipped: kNoClass then never equals a byte's class).
+  constexpr uint32_t kNoClass = 0x10000;
+  const uint32_t space = m.input_class[' '] != 0 ? m.input_class[' '] : kNoClass;
   uint32_t row = 0;  // the current state's row in `step`
-  unsigned char prev = 0;
+  bool after_space = false;
   for (size_t i = 0; i < n; ++i) {
     const unsigned char b = bytes[i];
     const uint16_t c = cls[b];
-    // Runs of white space count as one space.
-    if (c == space && c != 0 && prev == ' ') continue;
-    prev = Impl::normalise(b);
+    const bool is_space = c == space;
+    if (is_space && after_space) continue;
+    after_space = is_space;
     const uint32_t e = step[row + c];
     row = e & ~Impl::kHasOutput;
     if (!(e & Impl::kHasOutput)) continue;
@@ -590,7 +609,12 @@ std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_on
       }
     }
   }
-  if (!longest_only || found.size() < 2) return found;
+  if (longest_only) keep_longest(found);
+  return found;
+}
+
+void Lexicon::keep_longest(std::vector<Match>& found) {
+  if (found.size() < 2) return;
   std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
     return a.start != b.start ? a.start < b.start : (a.end - a.start) > (b.end - b.start);
   });
@@ -601,7 +625,7 @@ std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_on
     kept.push_back(f);
     covered = f.end;
   }
-  return kept;
+  found = std::move(kept);
 }
 
 std::string json_escape(std::string_view s) {

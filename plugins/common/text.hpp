@@ -71,6 +71,9 @@ class Lexicon {
   void build();  // after the last add(); find() before build() throws
   // All whole-word matches; with longest_only, overlapping matches are resolved leftmost-longest.
   std::vector<Match> find(std::string_view text, bool longest_only = true) const;
+  // What longest_only does to all matches (in find()'s order): overlaps resolved leftmost-longest. For
+  // callers that scan with one lexicon holding several phrase sets and resolve each set on its own.
+  static void keep_longest(std::vector<Match>& found);
   size_t size() const;
 
  private:

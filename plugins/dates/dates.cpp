@@ -284,6 +284,11 @@ class Scanner {
 
   std::optional<Atom> atom_at(size_t i) const {
     const Token& t = tok_[i];
+    // Every date starts with a number, a digit ("1st") or a capitalised word (a month): most tokens
+    // (lower-case words, punctuation) are none of these and are turned away before the checks below.
+    if (t.kind != TokenKind::Number && !(t.kind == TokenKind::Word && t.capitalised) &&
+        !(!t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9'))
+      return std::nullopt;
     if (auto a = numeric_at(i)) return a;
     // D [of] Month [,] [Year]
     if (const int d = day_at(i); d && !day_is_other(i)) {

@@ -64,12 +64,12 @@ Range sentence_of(const std::vector<Range>& sents, uint32_t pos, uint32_t text_l
   return {0, text_len};
 }
 
-Lexicon build_lexicon(const std::vector<Cue>& cues) {
-  Lexicon lex;
-  for (uint32_t i = 0; i < cues.size(); ++i) lex.add(cues[i].phrase, i);
-  lex.build();
-  return lex;
-}
+// The three extractors run one after another on the same document: one scan with a lexicon of all their
+// cues serves them all (see cue_matches() at the end of the file).
+enum CueSet { kWeaponCues, kTargetCues, kEventCues };
+// Matches of one set's cues in `text` (ids index that set's cue list), overlaps resolved leftmost-longest
+// within the set: what a lexicon of that set alone finds.
+std::vector<Lexicon::Match> cue_matches(std::string_view text, CueSet set);
 
 void emit(const Doc& doc, uint32_t start, uint32_t end, const char* label, std::string_view value, double conf,
           std::string attrs = {}) {
@@ -320,13 +320,12 @@ const std::vector<Cue>& weapon_cues() {
 struct Weapons {
   static constexpr const char *name = "weapons", *version = "v1", *requires_labels = "sentence",
                               *assigns = "weapon", *default_config = "{}";
-  Lexicon lex = build_lexicon(weapon_cues());
-  explicit Weapons(const Config&) {}
+  explicit Weapons(const Config&) { cue_matches({}, kWeaponCues); }  // builds the lexicon now, not on the first document
 
   void process(Doc& doc) const {
     const std::string_view text = doc.text();
     const auto& cues = weapon_cues();
-    const auto matches = lex.find(text);
+    const auto matches = cue_matches(text, kWeaponCues);
     if (matches.empty()) return;
     // Implied weapons (an ambush, a raid, a killing: most often by gunfire) only stand in for a sentence
     // that names no weapon.
@@ -555,14 +554,16 @@ const std::vector<Cue>& target_cues() {
 struct Targets {
   static constexpr const char *name = "targets", *version = "v1", *requires_labels = "sentence",
                               *assigns = "target", *default_config = "{\"window_tokens\": 14}";
-  Lexicon lex = build_lexicon(target_cues());
   int window = 14;  // how far (in tokens) a target noun may be from a hit cue in the same sentence
-  explicit Targets(const Config& cfg) { window = cfg.value("window_tokens", 14); }
+  explicit Targets(const Config& cfg) {
+    window = cfg.value("window_tokens", 14);
+    cue_matches({}, kTargetCues);
+  }
 
   void process(Doc& doc) const {
     const std::string_view text = doc.text();
     const auto& cues = target_cues();
-    const auto matches = lex.find(text);
+    const auto matches = cue_matches(text, kTargetCues);
     if (matches.empty()) return;
     const auto toks = ik::text::tokenize(text);
     const auto sents = sentence_ranges(doc);
@@ -940,13 +941,12 @@ bool after_protest(const std::vector<Lexicon::Match>& matches, const std::vector
 struct Events {
   static constexpr const char *name = "events", *version = "v1", *requires_labels = "sentence",
                               *assigns = "event modality", *default_config = "{}";
-  Lexicon lex = build_lexicon(event_cues());
-  explicit Events(const Config&) {}
+  explicit Events(const Config&) { cue_matches({}, kEventCues); }
 
   void process(Doc& doc) const {
     const std::string_view text = doc.text();
     const auto& cues = event_cues();
-    const auto matches = lex.find(text);
+    const auto matches = cue_matches(text, kEventCues);
     if (matches.empty()) return;
     const auto toks = ik::text::tokenize(text);
     for (const auto& m : matches) {
@@ -1007,6 +1007,50 @@ struct Events {
     }
   }
 };
+
+std::vector<Lexicon::Match> cue_matches(std::string_view text, CueSet set) {
+  // One lexicon of every cue: the ids of set k follow those of the sets before it.
+  struct Merged {
+    Lexicon lex;
+    std::array<uint32_t, 4> first{};  // first id of each set; first[3]: the total
+  };
+  static const Merged merged = [] {
+    Merged m;
+    const std::array<const std::vector<Cue>*, 3> sets = {&weapon_cues(), &target_cues(), &event_cues()};
+    uint32_t id = 0;
+    for (size_t k = 0; k < sets.size(); ++k) {
+      m.first[k] = id;
+      for (const Cue& c : *sets[k]) m.lex.add(c.phrase, id++);
+    }
+    m.first[3] = id;
+    m.lex.build();
+    return m;
+  }();
+  // The last text scanned on this thread and its matches per set. Keyed by the text's bytes (not its
+  // address, which a later document may reuse): the matches depend on nothing else.
+  struct Last {
+    bool valid = false;
+    std::string text;
+    std::array<std::vector<Lexicon::Match>, 3> matches;
+  };
+  thread_local Last last;
+  if (!last.valid || text != last.text) {
+    last.valid = false;
+    for (auto& v : last.matches) v.clear();
+    // All matches, in find()'s order; split by set, each keeps that order, so keep_longest() resolves
+    // overlaps exactly as a find() with the set's own lexicon would.
+    for (Lexicon::Match m : merged.lex.find(text, false)) {
+      size_t k = 0;
+      while (m.id >= merged.first[k + 1]) ++k;
+      m.id -= merged.first[k];
+      last.matches[k].push_back(m);
+    }
+    for (auto& v : last.matches) Lexicon::keep_longest(v);
+    last.text.assign(text);
+    last.valid = true;
+  }
+  return last.matches[set];
+}
 
 }  // namespace
 

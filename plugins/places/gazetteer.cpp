@@ -28,7 +28,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kLooseRu
     {"ay", "i"}, {"ai", "i"}, {"y", "i"}, {"w", "u"}, {"e", "i"}, {"o", "u"}}};
 
 bool is_article(std::string_view t) {
-  return t.size() <= 3 && std::find(kArticles.begin(), kArticles.end(), t) != kArticles.end();
+  // Every article starts with a, e, i, l or u: most words are turned away before the table search.
+  if (t.empty() || t.size() > 3) return false;
+  const char c = t[0];
+  if (c != 'a' && c != 'e' && c != 'i' && c != 'l' && c != 'u') return false;
+  return std::find(kArticles.begin(), kArticles.end(), t) != kArticles.end();
 }
 
 // Tokens of a folded name with the articles dropped (all of them if nothing else is left); at most 16.
@@ -186,8 +190,9 @@ Gazetteer::Gazetteer(const std::string& dir) {
   if (buf.size() < sizeof kMagic + sizeof n || std::memcmp(buf.data(), kMagic, sizeof kMagic) != 0)
     throw std::runtime_error("places: not a gazetteer file (bad magic): " + path);
   std::memcpy(n, buf.data() + sizeof kMagic, sizeof n);
+  // n[5]: skeleton keys stored by data/build_gazetteer.py (0 in older files: finish() computes them all).
   const size_t need = sizeof kMagic + sizeof n + n[0] * sizeof(Entity) + n[1] * sizeof(Admin1) +
-                      n[2] * sizeof(Country) + n[3] * sizeof(Key) + n[4];
+                      n[2] * sizeof(Country) + n[3] * sizeof(Key) + n[5] * sizeof(Key) + n[4];
   if (buf.size() != need) throw std::runtime_error("places: truncated gazetteer file: " + path);
   const char* p = buf.data() + sizeof kMagic + sizeof n;
   auto take = [&p](auto& vec, size_t count) {
@@ -199,6 +204,8 @@ Gazetteer::Gazetteer(const std::string& dir) {
   take(admin1_, n[1]);
   take(countries_, n[2]);
   take(keys_, n[3]);
+  take(skeletons_, n[5]);
+  if (n[5] > 0) skeletons_known_ = n[0];
   pool_.assign(p, n[4]);
 }
 
@@ -317,10 +324,11 @@ void Gazetteer::index(std::vector<Key>& keys, std::vector<uint32_t>& buckets) {
 }
 
 void Gazetteer::finish() {
-  // Skeletons of primary names (places, admin units, countries) for the fuzzy fallback.
-  skeletons_.clear();
+  // Skeletons of primary names (places, admin units, countries) for the fuzzy fallback. The file's own
+  // entities usually come with theirs (computing them is most of the loading time); entities added from
+  // GeoNames dumps, and those of a file without the table, get theirs here.
   std::string folded, sk;
-  for (uint32_t i = 0; i < entities_.size(); ++i) {
+  for (uint32_t i = skeletons_known_; i < entities_.size(); ++i) {
     // Embedded names are ASCII: lower-casing them is their fold (apostrophes dropped, punctuation a space).
     const std::string_view n = name(i);
     folded.clear();
@@ -360,8 +368,19 @@ void Gazetteer::lookup(std::string_view key, std::vector<Hit>& out) const {
 }
 
 bool Gazetteer::spelled(uint32_t entity, std::string_view folded) const {
+  // fnv1a64(strict_key(folded)), hashed token by token instead of building the key string first.
+  uint64_t h = 0xCBF29CE484222325ull;
+  auto add = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 0x100000001B3ull;
+    }
+  };
+  add("=");
+  const KeyTokens toks = key_tokens(folded);
+  for (size_t i = 0; i < toks.n; ++i) add(toks.t[i]);
   bool found = false;
-  scan(keys_, key_buckets_, fnv1a64(strict_key(folded)), [&](uint32_t p) { found |= (p & 0x3FFFFF) == entity; });
+  scan(keys_, key_buckets_, h, [&](uint32_t p) { found |= (p & 0x3FFFFF) == entity; });
   return found;
 }
 

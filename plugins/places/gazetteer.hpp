@@ -99,6 +99,7 @@ class Gazetteer {
   std::string pool_;
   std::vector<Key> keys_, skeletons_;
   std::vector<uint32_t> key_buckets_, skel_buckets_;  // first key index per top-bits bucket
+  uint32_t skeletons_known_ = 0;  // entities before this one have their skeleton keys in skeletons_ (from the file)
 };
 
 }  // namespace ik::places

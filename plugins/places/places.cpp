@@ -8,6 +8,7 @@
 // 4. Capitalised words that are not places here (sentence-initial words, words in organisation or person
 //    names, common words) need stronger evidence: a locative preposition or one of the layouts above.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <charconv>
@@ -30,11 +31,15 @@ using ik::places::Gazetteer;
 using ik::places::Hit;
 namespace P = ik::places;
 
+struct ViewHash {  // lets the map below be searched with a string_view, no string built per lookup
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
 // The loose key of a folded name (P::name_key), remembered per thread: documents ask for the same
 // names and words again and again, and computing a key costs far more than looking it up.
 std::string name_key(std::string_view folded) {
-  thread_local std::unordered_map<std::string, std::string> known;
-  if (auto it = known.find(std::string(folded)); it != known.end()) return it->second;
+  thread_local std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> known;
+  if (auto it = known.find(folded); it != known.end()) return it->second;
   if (known.size() >= (1u << 16)) known.clear();  // bounded: a long run sees many rare names
   std::string key = P::name_key(folded);
   known.emplace(folded, key);
@@ -400,6 +405,11 @@ std::vector<Tok> tokenize(std::string_view t) {
   size_t i = 0;
   bool space = true, start = true;
   while (i < t.size()) {
+    if (t[i] == ' ') {  // the commonest byte between tokens: as the white-space case below, without decoding
+      space = true;
+      ++i;
+      continue;
+    }
     int len;
     uint32_t cp = decode(t, i, len);
     if (is_letter(cp)) {
@@ -409,6 +419,11 @@ std::vector<Tok> tokenize(std::string_view t) {
       const bool digit = cp >= '0' && cp <= '9';
       size_t j = i + len;
       while (j < t.size()) {
+        // ASCII letters and digits, most of every word, without the general decoding below.
+        if (const unsigned char b = t[j]; (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+          ++j;
+          continue;
+        }
         int l2;
         uint32_t c2 = decode(t, j, l2);
         if (is_letter(c2)) { j += l2; continue; }
@@ -582,6 +597,10 @@ struct Places {
   };
   std::vector<CueEntry> cues;
   std::unordered_map<uint64_t, std::vector<size_t>> cue_index;
+  // cue_first[n] bit c: some cue's first word is n bytes long and starts with 'a' + c (most words of a
+  // document are turned away by this before they are hashed); off when a first word is not like that.
+  std::array<uint32_t, 25> cue_first{};
+  bool cue_filter = true;
   std::vector<bool> conflict_country;
   std::vector<bool> transliterated;  // loose matches allowed (kTransliterated)
   bool strict_keys = true;           // the gazetteer has exact-spelling keys (files built before them do not)
@@ -617,6 +636,7 @@ struct Places {
       const std::string_view r = text.substr(t.s, t.e - t.s);
       const std::string_view w = lower_ascii(r, buf, sizeof buf);
       if (w.empty()) continue;
+      if (cue_filter && (w[0] < 'a' || w[0] > 'z' || !(cue_first[w.size()] >> (w[0] - 'a') & 1))) continue;
       auto it = cue_index.find(P::fnv1a64(w));
       if (it == cue_index.end()) continue;
       for (size_t ci : it->second) {
@@ -688,6 +708,10 @@ struct Places {
         a = b + 1;
       }
       cue_index[P::fnv1a64(ce.words[0])].push_back(cues.size());
+      if (const std::string_view w = ce.words[0]; !w.empty() && w.size() < cue_first.size() && w[0] >= 'a' && w[0] <= 'z')
+        cue_first[w.size()] |= 1u << (w[0] - 'a');
+      else
+        cue_filter = false;
       cues.push_back(std::move(ce));
     }
     // Longest phrase first: "SPLM-N" (Sudan) before "SPLM" (South Sudan).
