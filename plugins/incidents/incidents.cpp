@@ -658,6 +658,58 @@ class Assembler {
   // The record of one frame: contract fields (minus id/doc_id/published) + evidence; confidence out.
   Record record(const Frame& f) const;
 
+  // A short note tells one event. When its best-ranked incident states no toll and another of the same
+  // paragraph does, that frame was split off by a second place named in passing ("the victims were
+  // travelling to Y", "taken to hospital in Y") or by a hedge that lowered its rank: the toll joins the
+  // best-ranked one, which keeps its place and date. A toll told as another, earlier event ("last
+  // week", "a day after clashes in X left six dead") or on another date stays apart.
+  void lend_toll(std::vector<Frame>& F) const {
+    if (P.sents.size() > 8) return;  // longer reports tell several events
+    if (std::count_if(F.begin(), F.end(), [](const Frame& f) { return f.alive && !f.aggregate; }) < 2) return;
+    std::vector<std::optional<Record>> R(F.size());
+    int top = -1;
+    for (size_t i = 0; i < F.size(); ++i) {
+      if (!F[i].alive || F[i].aggregate) continue;
+      R[i] = record(F[i]);
+      if (top < 0 || R[i]->rank_confidence > R[top]->rank_confidence) top = int(i);
+    }
+    if (top < 0 || R[top]->fatalities) return;
+    int lender = -1;
+    for (size_t j = 0; j < F.size(); ++j) {
+      if (!R[j] || int(j) == top || F[j].para != F[top].para || !R[j]->fatalities || *R[j]->fatalities <= 0) continue;
+      if (date_conflict(F[top].date, F[j].date) || earlier_event(F[j])) continue;
+      if (lender < 0 || R[j]->rank_confidence > R[lender]->rank_confidence) lender = int(j);
+    }
+    if (lender < 0) return;
+    Frame &a = F[top], &b = F[lender];
+    a.sents.insert(a.sents.end(), b.sents.begin(), b.sents.end());
+    std::sort(a.sents.begin(), a.sents.end());
+    if (a.date < 0 || a.date_src > b.date_src) a.date = b.date, a.date_src = b.date_src;
+    if (a.place < 0 || a.place_src > b.place_src) a.place = b.place, a.place_src = b.place_src;
+    b.alive = false;
+  }
+  // Is a frame's death toll told as another, earlier event? Its first figure, with the words before it
+  // in its sentence ("last week", "a day after clashes in X left eight dead") or just after it ("three
+  // were killed two days ago"); "killed a day after the raid" is the frame's own event.
+  bool earlier_event(const Frame& f) const {
+    for (int si : f.sents)
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind != "killed" || c.negated || c.unknown) continue;
+        const uint64_t s = P.sents[si].start, e = std::min<uint64_t>(P.sents[si].end, c.end + 45);
+        const std::string before = lower_ascii(text_.substr(s, c.start > s ? c.start - s : 0));
+        const std::string after = lower_ascii(text_.substr(c.end, e > c.end ? e - c.end : 0));
+        for (const char* cue : {"last week", "last month", "last year", "earlier", "previous"})
+          if (before.find(cue) != std::string::npos || after.find(cue) != std::string::npos) return true;
+        for (const char* cue : {"day after", "days after", "week after", "weeks after", "came after", "comes after", "just after"})
+          if (before.find(cue) != std::string::npos) return true;
+        for (const char* cue : {" ago", "day before", "days before", "week before"})
+          if (after.find(cue) != std::string::npos) return true;
+        return false;
+      }
+    return false;
+  }
+
   // ACLED notes state the coded figure outright: "3 fatalities recorded", "(coded as 10)". The first such
   // figure replaces the narrative's; "2 fatalities recorded in other events" is taken off it; "divided
   // between three events" splits it.
@@ -1403,7 +1455,8 @@ struct Incidents {
   void process(ik::sdk::Doc& doc) const {
     const Parsed P = parse(doc);
     const Assembler A(P, doc.text());
-    const std::vector<Frame> frames = A.frames();
+    std::vector<Frame> frames = A.frames();
+    A.lend_toll(frames);
     struct Out {
       std::string rec;  // JSON text
       double conf;
