@@ -663,10 +663,10 @@ class Assembler {
   // travelling to Y", "taken to hospital in Y") or by a hedge that lowered its rank: the toll joins the
   // best-ranked one, which keeps its place and date. A toll told as another, earlier event ("last
   // week", "a day after clashes in X left six dead") or on another date stays apart.
-  void lend_toll(std::vector<Frame>& F) const {
+  // `R` (one slot per frame) keeps the records built to rank them, for the caller to reuse.
+  void lend_toll(std::vector<Frame>& F, std::vector<std::optional<Record>>& R) const {
     if (P.sents.size() > 8) return;  // longer reports tell several events
     if (std::count_if(F.begin(), F.end(), [](const Frame& f) { return f.alive && !f.aggregate; }) < 2) return;
-    std::vector<std::optional<Record>> R(F.size());
     int top = -1;
     for (size_t i = 0; i < F.size(); ++i) {
       if (!F[i].alive || F[i].aggregate) continue;
@@ -687,6 +687,7 @@ class Assembler {
     if (a.date < 0 || a.date_src > b.date_src) a.date = b.date, a.date_src = b.date_src;
     if (a.place < 0 || a.place_src > b.place_src) a.place = b.place, a.place_src = b.place_src;
     b.alive = false;
+    R[top].reset();  // its frame has changed
   }
   // Is a frame's death toll told as another, earlier event? Its first figure, with the words before it
   // in its sentence ("last week", "a day after clashes in X left eight dead") or just after it ("three
@@ -1456,7 +1457,8 @@ struct Incidents {
     const Parsed P = parse(doc);
     const Assembler A(P, doc.text());
     std::vector<Frame> frames = A.frames();
-    A.lend_toll(frames);
+    std::vector<std::optional<Record>> records(frames.size());
+    A.lend_toll(frames, records);
     struct Out {
       std::string rec;  // JSON text
       double conf;
@@ -1466,9 +1468,10 @@ struct Incidents {
     if (doc.text().empty()) return;
     std::set<std::string> seen;
     std::string identity;
-    for (const Frame& f : frames) {
+    for (size_t fi = 0; fi < frames.size(); ++fi) {
+      const Frame& f = frames[fi];
       if (!f.alive) continue;
-      const Record r = A.record(f);
+      const Record r = records[fi] ? std::move(*records[fi]) : A.record(f);
       std::string rec = r.json(&identity);
       // Two frames that end up with the same record fields are one incident told twice.
       if (!seen.insert(identity).second) continue;
