@@ -875,7 +875,13 @@ class Assembler {
       for (size_t i = 0; i < j; ++i) {
         if (!F[i].alive || !F[j].alive) continue;
         Frame &A = F[i], &B = F[j];
-        if (A.aggregate != B.aggregate) continue;
+        // A frame with no date or place of its own that names the other's event ("the offensive"): later,
+        // it tells more of it; earlier (a headline), it announces it.
+        const auto unplaced = [&](const Frame& f) { return f.date < 0 && (f.place < 0 || P.places[f.place].rank == kDemonym); };
+        const bool back = unplaced(B) && refers_back(B, A);
+        const bool ahead = !back && unplaced(A) && !unplaced(B) && refers_back(A, B);
+        const bool anaphor = back || ahead;
+        if (A.aggregate != B.aggregate && !anaphor) continue;
         if (date_conflict(A.date, B.date) || place_conflict(A.place, B.place)) continue;
         const double ka = killed_max(A), kb = killed_max(B);
         const bool same_date = A.date >= 0 && B.date >= 0 && P.dates[A.date].value == P.dates[B.date].value;
@@ -884,7 +890,9 @@ class Assembler {
         const bool no_places = A.place < 0 && B.place < 0;
         const bool same_toll = ka > 0 && ka == kb;
         const bool toll_ok = kb == 0 || ka == kb;
-        if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok)) {
+        if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok) ||
+            (back && toll_ok) || (ahead && (ka == 0 || ka == kb))) {
+          if (ahead) A.aggregate = B.aggregate;
           A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
           std::sort(A.sents.begin(), A.sents.end());
           if (A.date < 0) A.date = B.date;
@@ -895,6 +903,34 @@ class Assembler {
         }
       }
     }
+  }
+
+  // "the offensive hit hospitals, schools and markets", told after the offensive was dated and placed:
+  // a frame naming no date or place of its own whose first sentence refers back with a definite noun
+  // ("the offensive", "these strikes") to one an earlier frame used tells more of that event.
+  bool refers_back(const Frame& B, const Frame& A) const {
+    static const char* const kNouns[] = {"offensive", "campaign", "attack", "attacks", "strike", "strikes",
+                                         "airstrikes", "bombing", "bombardment", "assault", "raid", "raids"};
+    const Sentence& S = P.sents[B.sents.front()];
+    const std::string first = lower_ascii(text_.substr(S.start, S.end - S.start));
+    // Words of the sentence, to find "the [adjective] noun".
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < first.size();) {
+      while (i < first.size() && !std::isalpha((unsigned char)first[i])) ++i;
+      const size_t b = i;
+      while (i < first.size() && std::isalpha((unsigned char)first[i])) ++i;
+      if (i > b) words.push_back(std::string_view(first).substr(b, i - b));
+    }
+    const auto determiner = [](std::string_view w) { return w == "the" || w == "this" || w == "these" || w == "that"; };
+    for (const char* noun : kNouns) {
+      bool definite = false;
+      for (size_t k = 1; k < words.size() && !definite; ++k)
+        definite = words[k] == noun && (determiner(words[k - 1]) || (k >= 2 && determiner(words[k - 2])));
+      if (!definite) continue;
+      for (int si : A.sents)
+        if (has_word(lower_ascii(text_.substr(P.sents[si].start, P.sents[si].end - P.sents[si].start)), noun)) return true;
+    }
+    return false;
   }
 
   // A frame says enough to be an incident when it gives a toll, or at least two of: a date and a

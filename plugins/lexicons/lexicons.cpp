@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/text.hpp"
@@ -206,6 +207,8 @@ const std::vector<Cue>& weapon_cues() {
       // from the air
       {"airstrike", kAirStrike, 0.95f}, {"airstrikes", kAirStrike, 0.95f}, {"air strike", kAirStrike, 0.95f},
       {"air strikes", kAirStrike, 0.95f}, {"air-strike", kAirStrike, 0.95f}, {"air-strikes", kAirStrike, 0.95f},
+      // Bare heads, naming nothing alone, that a coordinated modifier completes: "air and ground strikes".
+      {"strikes", kNone, 0}, {"raids", kNone, 0},
       {"air raid", kAirStrike, 0.95f}, {"air raids", kAirStrike, 0.95f}, {"air-raid", kAirStrike, 0.95f},
       {"air-raids", kAirStrike, 0.95f}, {"airraid", kAirStrike, 0.95f}, {"air attack", kAirStrike, 0.9f},
       {"air attacks", kAirStrike, 0.9f}, {"aerial attack", kAirStrike, 0.9f}, {"aerial attacks", kAirStrike, 0.9f},
@@ -1008,11 +1011,72 @@ struct Events {
   }
 };
 
+// "medical and educational facilities", "air and ground strikes", "schools, markets and residential
+// areas": a modifier coordinated with the first word of a matched cue shares its head noun, so
+// "medical facilities" is named too. Adds a match on the modifier alone when modifier + the rest of the
+// cue is itself a cue of the set.
+void add_coordinated(std::string_view text, const std::unordered_map<std::string, uint32_t>& phrase_id,
+                     std::vector<Lexicon::Match>& found) {
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; };
+  const auto skip_space = [&](size_t i) {
+    while (i > 0 && text[i - 1] == ' ') --i;
+    return i;
+  };
+  const auto word_before = [&](size_t end) {  // [start, end) of the letters ending at `end`
+    size_t b = end;
+    while (b > 0 && is_letter(text[b - 1])) --b;
+    return b;
+  };
+  const size_t n = found.size();
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view phrase = text.substr(found[i].start, found[i].end - found[i].start);
+    const size_t sp = phrase.find(' ');
+    size_t at = found[i].start;
+    std::string head;  // " facilities"
+    if (sp != std::string_view::npos) {
+      head = ik::text::lower(phrase.substr(sp));
+    } else {  // a bare head noun after a modifier that is not a cue: "air and ground strikes"
+      const size_t j = skip_space(at);
+      const size_t b = word_before(j);
+      if (j == at || b == j) continue;
+      head = " " + ik::text::lower(phrase);
+      at = b;
+    }
+    for (int hops = 0; hops < 4; ++hops) {  // walk back through a list: "A, B and C facilities"
+      size_t j = skip_space(at);
+      bool joined = false;
+      if (j > 0 && text[j - 1] == ',') {
+        joined = true;
+        j = skip_space(j - 1);
+      }
+      const size_t cw = word_before(j);
+      const std::string conj = ik::text::lower(text.substr(cw, j - cw));
+      if (conj == "and" || conj == "or") {
+        joined = true;
+        j = skip_space(cw);
+        if (j > 0 && text[j - 1] == ',') j = skip_space(j - 1);  // Oxford comma
+      }
+      if (!joined) break;
+      const size_t b = word_before(j);
+      if (b == j) break;
+      const auto it = phrase_id.find(ik::text::lower(text.substr(b, j - b)) + head);
+      if (it == phrase_id.end()) break;
+      bool covered = false;
+      for (const auto& m : found) covered |= m.start <= b && b < m.end;
+      if (!covered) found.push_back({uint32_t(b), uint32_t(j), it->second});
+      at = b;
+    }
+  }
+  if (found.size() != n)
+    std::sort(found.begin(), found.end(), [](const Lexicon::Match& a, const Lexicon::Match& b) { return a.start < b.start; });
+}
+
 std::vector<Lexicon::Match> cue_matches(std::string_view text, CueSet set) {
   // One lexicon of every cue: the ids of set k follow those of the sets before it.
   struct Merged {
     Lexicon lex;
     std::array<uint32_t, 4> first{};  // first id of each set; first[3]: the total
+    std::array<std::unordered_map<std::string, uint32_t>, 2> phrase_id;  // weapon and target cues by phrase
   };
   static const Merged merged = [] {
     Merged m;
@@ -1024,6 +1088,8 @@ std::vector<Lexicon::Match> cue_matches(std::string_view text, CueSet set) {
     }
     m.first[3] = id;
     m.lex.build();
+    for (size_t k = 0; k < 2; ++k)
+      for (const Cue& c : *sets[k]) m.phrase_id[k].emplace(std::string(c.phrase), uint32_t(&c - sets[k]->data()));
     return m;
   }();
   // The last text scanned on this thread and its matches per set. Keyed by the text's bytes (not its
@@ -1046,6 +1112,7 @@ std::vector<Lexicon::Match> cue_matches(std::string_view text, CueSet set) {
       last.matches[k].push_back(m);
     }
     for (auto& v : last.matches) Lexicon::keep_longest(v);
+    for (size_t k = 0; k < 2; ++k) add_coordinated(text, merged.phrase_id[k], last.matches[k]);
     last.text.assign(text);
     last.valid = true;
   }

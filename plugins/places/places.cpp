@@ -1090,7 +1090,8 @@ struct Places {
         countries.insert(e.country);
       }
       if (has_country) {
-        ctx.vote_country(*countries.begin(), demonym_only || actor_adjective(text, T, f.t1) ? 0.7 : 2.0);
+        ctx.vote_country(*countries.begin(),
+                         demonym_only || actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) ? 0.7 : 2.0);
         continue;
       }
       if (countries.size() != 1) continue;
@@ -1743,6 +1744,26 @@ struct Places {
            kActorSuffixes.count(raw(text, T[t1 + 2]));
   }
 
+  // "hit by Russia", "strikes by Turkey": a country after the passive "by" is the agent, an actor rather
+  // than where it happened (the place is named elsewhere: "in Idlib ... by Russia").
+  // Also the second of coordinated agents: "by the regime and Russia".
+  static bool agent_after_by(std::string_view text, const std::vector<Tok>& T, size_t t0) {
+    if (t0 == 0) return false;
+    if (is_word(T, t0 - 1) && raw(text, T[t0 - 1]) == "by") return true;
+    if (!(is_word(T, t0 - 1) && raw(text, T[t0 - 1]) == "and")) return false;
+    static const WordSet kBreaks = {"in", "on", "at", "of", "from", "to", "near", "into", "between", "with"};
+    for (size_t k = t0 - 1; k-- > 0 && t0 - k <= 7;) {
+      if (is_word(T, k)) {
+        const std::string_view w = raw(text, T[k]);
+        if (w == "by") return true;
+        if (kBreaks.count(w)) return false;
+      } else if (!is_punct(T, k, ',')) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   // Whether the parenthesis opened at token `open` holds one name followed by a district word:
   // "(Hodan District)", "(Bama LGA)", "(Yei county)".
   static bool district_in_paren(std::string_view text, const std::vector<Tok>& T, const std::vector<size_t>& seg,
@@ -1953,7 +1974,7 @@ struct Places {
     bool demonym_use = h && h->demonym;
     const bool is_country = en.feature() == P::kCountry;
     // "Saudi-led", "US-backed": the country names an actor here, like a demonym.
-    if (is_country && actor_adjective(text, T, f.t1)) demonym_use = true;
+    if (is_country && (actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0))) demonym_use = true;
     const bool is_admin = en.feature() == P::kAdmin1;
     const bool strong_name = is_country || is_admin || size_of(en) >= 100000;
     // "the Kazakh capital Astana": a town named like the adjective before "capital" is no place (the
