@@ -585,6 +585,7 @@ struct Frame {
   bool aggregate = false;
   bool alive = true;
   bool fallback = false;      // no trigger or casualty: a guess from the first sentence
+  int lead = -1;              // the sentence that tells the event, when not the first (a headline went before)
 };
 
 class Assembler {
@@ -892,13 +893,19 @@ class Assembler {
         const bool toll_ok = kb == 0 || ka == kb;
         if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok) ||
             (back && toll_ok) || (ahead && (ka == 0 || ka == kb))) {
-          if (ahead) A.aggregate = B.aggregate;
           A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
           std::sort(A.sents.begin(), A.sents.end());
-          if (A.date < 0) A.date = B.date;
-          if (A.place < 0 || (B.place >= 0 && std::make_tuple(foreign(P.places[B.place]), P.places[B.place].rank) <
-                                                  std::make_tuple(foreign(P.places[A.place]), P.places[A.place].rank)))
+          if (ahead) {  // the announced event's own date and place stand
+            A.aggregate = B.aggregate;
+            A.date = B.date;
             A.place = B.place;
+            A.lead = B.lead >= 0 ? B.lead : B.sents.front();
+          } else if (!back) {  // a frame referring back adds facts, not a place (at most a demonym)
+            if (A.date < 0) A.date = B.date;
+            if (A.place < 0 || (B.place >= 0 && std::make_tuple(foreign(P.places[B.place]), P.places[B.place].rank) <
+                                                    std::make_tuple(foreign(P.places[A.place]), P.places[A.place].rank)))
+              A.place = B.place;
+          }
           B.alive = false;
         }
       }
@@ -1276,8 +1283,9 @@ Record Assembler::record(const Frame& f) const {
   // The lead sentence (the frame's first with a trigger) says what happened; later sentences add
   // detail ("a communal clash that had just been resolved" does not make a beating a battle).
   std::vector<int> lead;
+  if (f.lead >= 0) lead = P.sents[f.lead].events;
   for (int si : f.sents)
-    if (!P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
+    if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
   std::set<std::string> trig, trig_all;
   for (int i : lead) trig.insert(P.events[i].value);
   for (int i : events) trig_all.insert(P.events[i].value);
