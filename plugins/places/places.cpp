@@ -838,6 +838,7 @@ struct Places {
     int top_country = -1;
     void vote_country(int c, double w) { if (c >= 0) country_votes[c] += w; }
     double named_max = 0;
+    bool places_voted = false;  // a big place, province or country cue of one country: the report is local
     void finish() {
       double best = 0;
       for (auto& [c, v] : country_votes)
@@ -868,7 +869,12 @@ struct Places {
     s += 3 * ctx.country_share(e.country);
     if (e.country == ctx.top_country) s += 1.5;
     // Countries the document names outweigh population: Gaza in Palestine, not Mozambique's Gaza province.
-    if (ctx.named_max >= 1.0) {
+    // (Not a city of millions where only country names vote: "Cairo" in a report that names the United
+    // States in passing is still Cairo, Egypt; near a named town of another country ("the neighbourhood
+    // of Riyadh, in Nyala") it is a local namesake.)
+    const bool megacity = e.feature() == P::kPlace && e.population >= 1000000 && !ctx.places_voted;
+    if (megacity && ctx.named_max >= 1.0) s += 2;  // and it outweighs a small namesake in the named country
+    if (ctx.named_max >= 1.0 && !megacity) {
       auto it = ctx.country_votes.find(e.country);
       if (it == ctx.country_votes.end() || it->second < 0.7) s -= 3;
     }
@@ -1100,7 +1106,7 @@ struct Places {
         const Entity& e = gaz->entity(h.entity);
         strong |= (e.feature() == P::kAdmin1 || e.population >= 100000) && exact(f, h.entity, T);
       }
-      if (strong) ctx.vote_country(*countries.begin(), 1.0);
+      if (strong) ctx.vote_country(*countries.begin(), 1.0), ctx.places_voted = true;
       if (f.hits.size() == 1 && !f.hits[0].loose && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
         ctx.admin1_votes[gaz->entity(f.hits[0].entity).admin1] += 1;
     }
@@ -1109,7 +1115,7 @@ struct Places {
     {
       std::unordered_map<int, double> from_cues;
       for (const CueHit& c : cue_hits) from_cues[c.country] = std::min(2.0, from_cues[c.country] + 1.0);
-      for (auto& [c, v] : from_cues) ctx.vote_country(c, v);
+      for (auto& [c, v] : from_cues) ctx.vote_country(c, v), ctx.places_voted = true;
     }
     ctx.finish();
     // A cue word ("Seleka", "Murle") is an armed group or a community: no place of another country.
@@ -1232,6 +1238,11 @@ struct Places {
             if (h.demonym || en.feature() == P::kCountry) continue;
             if (ac.country >= 0 && en.country != ac.country) continue;
             if (ac.admin1 >= 0 && en.admin1 != ac.admin1) continue;
+            // "(Muse township, Muse district, Shan-North state)" in a report naming Myanmar: not Muse, USA.
+            if (ac.country < 0 && ctx.named_max >= 1.0) {
+              const auto cv = ctx.country_votes.find(en.country);
+              if (cv == ctx.country_votes.end() || cv->second < 0.7) continue;
+            }
             const bool ex = same_plain(h.entity, sp);
             if (!ex && ac.admin1 < 0) continue;
             const double sc = entity_score(en, &h, ctx, ac.admin1, ac.country, -1) + (ex ? 2 : 0);
