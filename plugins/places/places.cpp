@@ -2047,8 +2047,15 @@ struct Places {
       const bool admin_context = en.admin1 != P::kNoAdmin1 && ctx.admin1_votes.count(en.admin1);
       const bool variant = h && h->primary;  // a spelling of the place's own name, not another language's
       const bool evidence = prep || next_noun || of_noun;
+      // (A city of 100,000+ goes by its other names too, spelled as listed, with a preposition: "in Adama"
+      // is Nazret, where the report or the usual geography of violence puts it. Not where the name is also
+      // a province or a local unit ("Al-Sabkha district").)
+      const bool other_name_of_city =
+          evidence && spelled_name && size_of(en) >= 100000 && !(nw && kAdmin2Nouns.count(next_word)) &&
+          (int(en.country) == ctx.top_country || (en.country < conflict_country.size() && conflict_country[en.country])) &&
+          std::none_of(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return gaz->entity(x.entity).feature() == P::kAdmin1; });
       if (!is_exact && !named_context && !admin_context && !is_admin &&
-          !(variant && size_of(en) >= (evidence ? 20000u : 50000u)))
+          !(variant && size_of(en) >= (evidence ? 20000u : 50000u)) && !other_name_of_city)
         return;
       // A loose match needs a preposition or a place noun, or the document naming the place's country
       // ("Change" is not Shanghai); and it must cover the whole capitalised name: "Suuqa Weyn" is not
