@@ -185,7 +185,7 @@ const WordSet kPlaceSuffixWords = {
     "state", "province", "governorate", "region", "district", "county", "city", "town", "village", "camp",
     "lga", "area", "oblast", "municipality", "countryside", "department", "prefecture", "strip", "valley",
     "sub", "local", "township", "division", "refugee", "governate", "island", "islands", "neighbourhood",
-    "neighborhood", "zone", "territory", "federal"};
+    "neighborhood", "zone", "territory", "federal", "cbd"};
 
 // Capitalised words that are never place mentions on their own (common nouns, titles, calendar words,
 // news agencies, frequent person names that are also gazetteer entries).
@@ -1937,7 +1937,8 @@ struct Places {
                              !T[f.t1 + 2].space_before &&
                              (T[f.t1 + 2].cap ? !kPlaceSuffixWords.count(T[f.t1 + 2].f)
                                               : !kHyphenSuffixes.count(raw(text, T[f.t1 + 2])));  // "Okwo-ngbo"
-    const bool next_cap_run = (nw && nw->cap && !kPlaceSuffixWords.count(next_word) && !nw->sent_start &&
+    // (A facility named after the place, "Bosasso Main Market", does not make the name a longer one.)
+    const bool next_cap_run = (nw && nw->cap && !kPlaceSuffixWords.count(next_word) && !nw->sent_start && !facility_next &&
                                !kStop.count(next_word)) || hyphen_next;
     const bool of_noun = pw && prev_word == "of" && f.t0 >= 2 && is_word(T, prev - 2) &&
                          (kPlaceNouns.count(ik::text::lower(raw(text, T[prev - 2]))) ||
