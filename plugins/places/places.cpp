@@ -1755,6 +1755,18 @@ struct Places {
            kActorSuffixes.count(raw(text, T[t1 + 2]));
   }
 
+  // "Kenya Defence Forces", "United States forces", "a South Africa company": a country name before a
+  // noun of forces, officials or firms names who acted (or whose nationals were hit), not where. (It still
+  // counts as the country's full vote: forces mostly act at home, "the Myanmar military".)
+  static bool attributive_country(std::string_view text, const std::vector<Tok>& T, size_t t1) {
+    static const WordSet kActorNouns = {
+        "forces", "force", "defence", "defense", "army", "troops", "soldiers", "soldier", "military", "police",
+        "navy", "air", "marines", "warplanes", "jets", "aircraft", "drone", "drones", "peacekeepers",
+        "peacekeeper", "contingent", "special", "coalition", "government", "authorities", "officials",
+        "embassy", "national", "nationals", "citizen", "citizens", "company", "firm", "ambassador"};
+    return is_word(T, t1 + 1) && kActorNouns.count(T[t1 + 1].cap ? std::string_view(T[t1 + 1].f) : raw(text, T[t1 + 1]));
+  }
+
   // "hit by Russia", "strikes by Turkey": a country after the passive "by" is the agent, an actor rather
   // than where it happened (the place is named elsewhere: "in Idlib ... by Russia").
   // Also the second of coordinated agents: "by the regime and Russia".
@@ -1986,7 +1998,8 @@ struct Places {
     bool demonym_use = h && h->demonym;
     const bool is_country = en.feature() == P::kCountry;
     // "Saudi-led", "US-backed": the country names an actor here, like a demonym.
-    if (is_country && (actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0))) demonym_use = true;
+    if (is_country && (actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || attributive_country(text, T, f.t1)))
+      demonym_use = true;
     const bool is_admin = en.feature() == P::kAdmin1;
     const bool strong_name = is_country || is_admin || size_of(en) >= 100000;
     // "the Kazakh capital Astana": a town named like the adjective before "capital" is no place (the
