@@ -416,6 +416,19 @@ struct Casualties {
                    "number of dead unknown", "number of dead not known", "undisclosed casualties",
                    "undisclosed casualty", "unidentified number of casualties", "undetermined number of casualties"})
       phrases.add(p, {K::Killed, R::Unknown, true});
+    // Casualties said to have occurred, with no figure ("casualties reported, exact figures not known",
+    // "the battle caused casualties"): ACLED codes such deaths as 10, like "an unknown number". ("Deaths
+    // reported" is left out: a figure almost always goes before it, "six deaths reported".)
+    for (auto p : {"casualties reported", "causalities reported", "casualties were reported", "causalities were reported",
+                   "casualties have been reported", "reported casualties", "caused casualties", "causing casualties",
+                   "left casualties", "leaving casualties", "suffered casualties", "suffered fatalities",
+                   "inflicted casualties", "inflicting casualties", "resulted in casualties",
+                   "resulting in casualties", "casualties occurred", "casualties had occurred", "some casualties",
+                   "suffered an unknown number of causalities", "unknown number of causalities"})
+      phrases.add(p, {K::Killed, R::Unknown, true});
+    for (auto p : {"no casualties reported", "no specific casualties", "no known casualties", "no causalities",
+                   "no causalities were reported", "no reported causalities"})
+      phrases.add(p, {K::Killed, R::Negation, true});
   }
 
   // ------------------------------------------------------------------ quantities
@@ -1169,6 +1182,29 @@ struct Casualties {
           for (size_t k = t.tb; k < t.te; ++k)
             if (low[k] == "number" || low[k] == "heavy" || low[k] == "huge" || low[k] == "undisclosed")
               e.vague_word = low[k] == "number" ? "unknown number" : low[k];
+            else if (e.vague_word.empty() && (low[k] == "reported" || low[k] == "caused" || low[k] == "causing" ||
+                                              low[k] == "left" || low[k] == "leaving" || low[k] == "suffered" ||
+                                              low[k] == "sustained" || low[k] == "inflicted" || low[k] == "inflicting" ||
+                                              low[k] == "resulted" || low[k] == "resulting" || low[k] == "occurred" ||
+                                              low[k] == "some"))
+              e.vague_word = "reported";
+          if (e.vague_word == "reported") {
+            // Not after a figure ("Two deaths reported": the count says it) nor under a negation or a doubt
+            // ("no other casualties were reported", "unknown if the military suffered casualties").
+            bool skip = false;
+            if (t.tb > c.sb) {
+              const std::string_view prev = low[t.tb - 1];
+              static const std::array<std::string_view, 14> kCounts = {
+                  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+                  "hundreds", "several"};
+              skip = (!prev.empty() && prev[0] >= '0' && prev[0] <= '9') ||
+                     std::find(kCounts.begin(), kCounts.end(), prev) != kCounts.end();
+            }
+            for (size_t k = t.tb; k-- > c.sb && t.tb - k <= 4;)
+              skip |= low[k] == "no" || low[k] == "not" || low[k] == "unknown" || low[k] == "unclear" ||
+                      low[k] == "if" || low[k] == "whether" || low[k] == "without" || low[k] == "nor";
+            if (skip) continue;
+          }
         }
         e.group = "people";
         e.confidence = role == Role::Negation ? 0.7 : 0.4;

@@ -111,7 +111,7 @@ bool unnamed_attackers(const std::string& alias) {
 bool vague_count(const std::string& v) {
   return v == "several" || v == "many" || v == "numerous" || v == "some" || v == "a number of" || v == "unknown" ||
          v == "unspecified" || v == "unidentified" || v == "undetermined" || v == "undisclosed" || v == "unconfirmed" ||
-         v == "unknown number" || v == "heavy" || v == "huge";
+         v == "unknown number" || v == "heavy" || v == "huge" || v == "reported";
 }
 
 // Which side a victim group fought on: 1 state forces, 2 armed groups, 0 neither (civilians, people).
