@@ -771,7 +771,23 @@ class Assembler {
   std::string_view text_;
   std::string main_country_;
 
-  int first_date(const Sentence& S) const { return S.dates.empty() ? -1 : S.dates.front(); }
+  // The sentence's date; with several, the last one before its death toll: "the offensive, launched in
+  // April 2019, came to a head in February when regime forces killed 34 soldiers" is February's.
+  int first_date(const Sentence& S) const {
+    if (S.dates.size() < 2) return S.dates.empty() ? -1 : S.dates.front();
+    // A date that opens the sentence ("On 1 December 2023, ...", "Around 30 November, (from 26 to 29
+    // November)") is the one the writer gives the event.
+    if (P.dates[S.dates.front()].start <= S.start + 10) return S.dates.front();
+    for (int i : S.cas) {
+      const CasM& c = P.cas[i];
+      if (c.kind != "killed" || c.negated || std::isnan(c.number)) continue;
+      int pick = -1;
+      for (int d : S.dates)
+        if (P.dates[d].end <= c.start) pick = d;
+      return pick >= 0 ? pick : S.dates.front();
+    }
+    return S.dates.front();
+  }
 
   // The most specific place; a marked one ("X (A2, A1)", "coded to X") first; then the earliest.
   int best_place(const std::vector<int>& idx) const {
