@@ -465,7 +465,9 @@ const std::vector<Cue>& target_cues() {
       {"ministry", kGovernment, 0.7f}, {"town hall", kGovernment, 0.9f}, {"city hall", kGovernment, 0.9f},
       {"courthouse", kGovernment, 0.9f}, {"governor's office", kGovernment, 0.95f},
       {"municipal building", kGovernment, 0.95f}, {"municipality building", kGovernment, 0.95f},
-      {"police station", kGovernment, 0.9f}, {"police stations", kGovernment, 0.9f},
+      // Police posts are the security forces' own (an attack on one is a clash with the state), like checkpoints.
+      {"police station", kMilitary, 0.9f}, {"police stations", kMilitary, 0.9f}, {"police post", kMilitary, 0.9f},
+      {"police posts", kMilitary, 0.9f}, {"gendarmerie post", kMilitary, 0.9f}, {"gendarmerie station", kMilitary, 0.9f},
       {"district office", kGovernment, 0.85f}, {"administrative building", kGovernment, 0.9f},
       {"polling station", kGovernment, 0.9f}, {"polling stations", kGovernment, 0.9f}, {"parliament", kGovernment, 0.6f},
       {"prison", kGovernment, 0.7f}, {"embassy", kGovernment, 0.85f}, {"consulate", kGovernment, 0.85f},
@@ -643,6 +645,8 @@ constexpr unsigned kCapture = 2;      // "captured"/"seized": territory, arrest 
 constexpr unsigned kLabourStrike = 4;  // bare "strike": a labour strike or a military strike by its sentence
 constexpr unsigned kNotMonth = 8;     // "march": not the month
 constexpr unsigned kNotThat = 16;     // "demonstrated that": not a demonstration
+constexpr unsigned kNotAfterViolence = 32;  // "demanding": not after a violent act of the same sentence
+                                            // ("soldiers beat villagers demanding to know ...")
 
 // Modality cues use ids from kModalityBase.
 constexpr int kModalityBase = 2000;
@@ -730,7 +734,8 @@ const std::vector<Cue>& event_cues() {
       {"stabbed to death", tAttack, 0.8f}, {"beaten to death", tAttack, 0.75f}, {"burned alive", tAttack, 0.75f},
       {"opened fire", tAttack, 0.5f}, {"drive-by shooting", tAttack, 0.8f}, {"shooting", tAttack, 0.45f},
       {"raided", tAttack, 0.35f}, {"raid", tAttack, 0.3f}, {"stormed", tAttack, 0.35f},
-      {"assaulted", tAttack, 0.55f}, {"physically attacked", tAttack, 0.7f}, {"tortured", tAttack, 0.6f},
+      {"assaulted", tAttack, 0.55f}, {"beat", tAttack, 0.4f}, {"beaten", tAttack, 0.5f}, {"whipped", tAttack, 0.6f},
+      {"flogged", tAttack, 0.6f}, {"beat the odds", kNone, 0}, {"physically attacked", tAttack, 0.7f}, {"tortured", tAttack, 0.6f},
       {"targeted", tAttack, 0.3f}, {"killing", tAttack, 0.3f}, {"killings", tAttack, 0.5f},
       {"bodies", tAttack, 0.35f}, {"body", tAttack, 0.3f}, {"found dead", tAttack, 0.6f},
       {"invaded", tAttack, 0.4f},
@@ -767,7 +772,7 @@ const std::vector<Cue>& event_cues() {
       {"blocked the highway", tProtest, 0.6f}, {"in solidarity with", tProtest, 0.5f},
       {"to demand", tProtest, 0.45f}, {"to denounce", tProtest, 0.5f}, {"to protest", tProtest, 0.8f},
       {"to condemn", tProtest, 0.45f}, {"denounced", tProtest, 0.35f}, {"demanded", tProtest, 0.3f},
-      {"demanding", tProtest, 0.4f}, {"motorcade", tProtest, 0.5f}, {"car rally", tProtest, 0.8f},
+      {"demanding", tProtest, 0.4f, kNotAfterViolence}, {"motorcade", tProtest, 0.5f}, {"car rally", tProtest, 0.8f},
       {"petition", tProtest, 0.3f}, {"strikers", tProtest, 0.8f}, {"striking workers", tProtest, 0.85f},
       {"downed tools", tProtest, 0.9f}, {"work stoppage", tProtest, 0.9f}, {"stayaway", tProtest, 0.8f},
       {"stay-away", tProtest, 0.8f}, {"sit-down strike", tProtest, 0.9f}, {"sit down strike", tProtest, 0.9f},
@@ -952,6 +957,7 @@ struct Events {
     const auto matches = cue_matches(text, kEventCues);
     if (matches.empty()) return;
     const auto toks = ik::text::tokenize(text);
+    std::vector<Range> sents;  // computed when a cue needs its sentence
     for (const auto& m : matches) {
       const Cue& c = cues[m.id];
       if (c.value == kNone) continue;
@@ -978,6 +984,18 @@ struct Events {
       }
       if ((c.flags & kNotThat) && ti + 1 < toks.size() && word_is(toks[ti + 1], {"that", "how", "its", "their", "his", "her"}))
         continue;
+      if (c.flags & kNotAfterViolence) {
+        if (sents.empty()) sents = sentence_ranges(doc);
+        const Range sent = sentence_of(sents, m.start, uint32_t(text.size()));
+        bool violent = false;
+        for (const auto& o : matches) {
+          if (o.start >= m.start) break;
+          const Cue& oc = cues[o.id];
+          violent |= o.start >= sent.start && oc.value != kNone && oc.value < kModalityBase &&
+                     kTriggers[oc.value].type != kProtests;
+        }
+        if (violent) continue;
+      }
       if (c.flags & kLabourStrike) {
         if (ti < toks.size() && toks[ti].capitalised && ti > 0 && toks[ti - 1].kind == TokenKind::Word)
           continue;  // part of a name ("Women's Strike movement")
