@@ -1380,7 +1380,20 @@ Record Assembler::record(const Frame& f) const {
   } else if (pv == "abduction") {
     type = "Violence against civilians", sub = "Abduction/forced disappearance";
   } else if (pv == "clash") {
-    type = "Battles", sub = "Armed clash";
+    // A clash of crowds (party supporters, residents, students) with each other or with the police is
+    // a riot, not a battle: no armed group takes part.
+    bool armed_group = false, crowd = false;
+    for (int i : actors) {
+      const int in = P.actors[i].inter;
+      armed_group |= in == 2 || in == 3 || in == 4 || in == 8;
+      crowd |= in == 5 || in == 6 || (in == 7 && P.actors[i].crowd);
+    }
+    if (crowd && !armed_group) {
+      type = "Riots";
+      sub = (protesters || later("protest")) ? "Violent demonstration" : "Mob violence";
+    } else {
+      type = "Battles", sub = "Armed clash";
+    }
   } else if (pv == "territory") {
     type = primary->type.empty() ? "Battles" : primary->type;
     sub = primary->sub;
