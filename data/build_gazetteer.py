@@ -399,7 +399,7 @@ def build(shared, tmp):
         fc = feature_of_gid.get(gid, "PPL")
         e = b.entity(name=ascii_name(v["name"]), admin2=admin2, lat=v["latitude"], lon=v["longitude"],
                      pop=v["population"], gid=gid, admin1=a1, country=b.country_by_iso2[cc], feature="place",
-                     seat=fc in SEATS)
+                     seat=fc in SEATS, capital=fc == "PPLC")
         place_of_gid[gid] = e
         b.key(v["name"], e, primary=True)
         for alt in v["alternatenames"]:
@@ -415,7 +415,8 @@ def build(shared, tmp):
         rg = rg_of_gid.get(gid)
         e = b.entity(name=ascii_name(w["name"]), admin2=ascii_name(rg["admin2"]) if rg else "", lat=lat, lon=lon,
                      pop=int(w["population"] or 0), gid=gid, admin1=admin1_of(cc, w["admin1_code"], lat, lon),
-                     country=b.country_by_iso2[cc], feature="place", seat=w["feature_code"] in SEATS)
+                     country=b.country_by_iso2[cc], feature="place", seat=w["feature_code"] in SEATS,
+                     capital=w["feature_code"] == "PPLC")
         place_of_gid[gid] = e
         b.key(w["name"], e, primary=True)
 
@@ -430,6 +431,8 @@ def build(shared, tmp):
             place_of_gid[g["gid"]] = e
         if g["fcode"] in SEATS:
             b.entities[e]["seat"] = True
+        if g["fcode"] == "PPLC":
+            b.entities[e]["capital"] = True
         b.key(g["name"], e, primary=True)
         for alt in g["alts"]:
             if good_alternate(alt):
@@ -528,7 +531,8 @@ def write_binary(b, path):
         return offs[x]
     ent_bytes = bytearray()
     for e in b.entities:
-        flags = FEATURES[e["feature"]] | (0x10 if e.get("weak") else 0) | (0x20 if e.get("seat") else 0)
+        flags = (FEATURES[e["feature"]] | (0x10 if e.get("weak") else 0) | (0x20 if e.get("seat") else 0) |
+                 (0x40 if e.get("capital") else 0))
         ent_bytes += struct.pack("<IIiiIIHBB", s(e["name"]), s(e["admin2"]), round(e["lat"] * 1e5), round(e["lon"] * 1e5),
                                  int(e["pop"]), int(e["gid"]), e["admin1"] & 0xFFFF, e["country"], flags)
     a1_bytes = bytearray()

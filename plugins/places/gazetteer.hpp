@@ -21,10 +21,11 @@ struct Entity {
   uint32_t population, gid;  // gid: GeoNames id or 0
   uint16_t admin1;           // index into admin1(), kNoAdmin1 if unknown
   uint8_t country;           // index into countries()
-  uint8_t flags;             // low 4 bits Feature; 0x10 weak (neighbourhood); 0x20 admin seat
+  uint8_t flags;             // low 4 bits Feature; 0x10 weak (neighbourhood); 0x20 admin seat; 0x40 capital
   Feature feature() const { return Feature(flags & 0x0F); }
   bool weak() const { return flags & 0x10; }
   bool seat() const { return flags & 0x20; }
+  bool capital() const { return flags & 0x40; }  // the country's capital (GeoNames PPLC)
   double lat() const { return lat_e5 / 1e5; }
   double lon() const { return lon_e5 / 1e5; }
 };

@@ -603,6 +603,7 @@ struct Places {
   bool cue_filter = true;
   std::vector<bool> conflict_country;
   std::vector<bool> transliterated;  // loose matches allowed (kTransliterated)
+  std::vector<int> capital_of;       // country -> its capital's entity, or -1
   bool strict_keys = true;           // the gazetteer has exact-spelling keys (files built before them do not)
   size_t country_total() const {
     size_t n = 0;
@@ -693,6 +694,13 @@ struct Places {
     if (gaz->entity_count() > 0 && countries > 0) {
       const uint32_t e = gaz->country(0).entity;
       strict_keys = gaz->spelled(e, ik::text::fold(gaz->name(e)));
+    }
+    capital_of.assign(countries, -1);
+    for (uint32_t e = 0; e < gaz->entity_count(); ++e) {
+      const Entity& en = gaz->entity(e);
+      if (!en.capital() || en.country >= countries) continue;
+      int& c = capital_of[en.country];
+      if (c < 0 || gaz->entity(uint32_t(c)).population < en.population) c = int(e);
     }
     transliterated.assign(countries, false);
     for (const char* iso : kTransliterated)
@@ -1734,6 +1742,24 @@ struct Places {
             p.lat = ce.lat();
             p.lon = ce.lon();
           }
+      // "in the capital": that country's capital city (unless it is named right after: "the capital, Kabul").
+      if (best >= 0 && size_t(best) < capital_of.size() && capital_of[best] >= 0)
+        for (size_t k = 1; k < T.size(); ++k) {
+          if (!is_word(T, k) || T[k].cap || raw(text, T[k]) != "capital" || raw(text, T[k - 1]) != "the") continue;
+          if (is_word(T, k + 1) && (T[k + 1].cap || (raw(text, T[k + 1]) != "on" && raw(text, T[k + 1]) != "in" &&
+                                                      raw(text, T[k + 1]) != "and")))
+            continue;  // "the capital Kabul", "the capital city", "the capital of the province"
+          if (is_punct(T, k + 1, ',') && is_word(T, k + 2) && T[k + 2].cap) continue;
+          if (is_punct(T, k + 1, '\'')) continue;  // "the capital's governor": an office, not the scene
+          if (std::any_of(places.begin(), places.end(), [&](const Place& p) { return p.start == T[k].s; })) continue;
+          Place pl;
+          pl.start = T[k].s;
+          pl.end = T[k].e;
+          fill_entity(pl, capital_of[best]);
+          pl.confidence = 0.5;
+          pl.evidence = "capital";
+          places.push_back(std::move(pl));
+        }
     }
 
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
@@ -2123,6 +2149,35 @@ struct Places {
                   : resident_noun ? "residents" : "name";
     if (next_word == "countryside" || next_word == "outskirts" || prev_word == "near" || prev_word == "outside")
       pl.precision = std::max(pl.precision, 2);
+    places.push_back(std::move(pl));
+    if (is_country || demonym_use) capital_after(text, T, f, e, places);
+  }
+
+  // "the Honduran capital", "Yemen's capital", "the capital of Mali": the country's capital city, at the
+  // word "capital" (not "capital punishment", "capital city of the province").
+  void capital_after(std::string_view text, const std::vector<Tok>& T, const Found& f, int country_entity,
+                     std::vector<Place>& places) const {
+    const int c = gaz->entity(uint32_t(country_entity)).country;
+    if (c < 0 || size_t(c) >= capital_of.size() || capital_of[c] < 0) return;
+    size_t k = f.t1 + 1;
+    if (is_punct(T, k, '\'') && is_word(T, k + 1) && raw(text, T[k + 1]) == "s") k += 2;  // "Yemen's capital"
+    size_t at = SIZE_MAX;
+    if (is_word(T, k) && raw(text, T[k]) == "capital" && !(is_word(T, k + 1) && !T[k + 1].cap &&
+                                                          raw(text, T[k + 1]) != "on" && raw(text, T[k + 1]) != "in" &&
+                                                          raw(text, T[k + 1]) != "and"))
+      at = k;
+    else if (f.t0 >= 2 && is_word(T, f.t0 - 1) && raw(text, T[f.t0 - 1]) == "of" && is_word(T, f.t0 - 2) &&
+             raw(text, T[f.t0 - 2]) == "capital")
+      at = f.t0 - 2;  // "the capital of Mali"
+    if (at == SIZE_MAX) return;
+    // A named capital nearby ("the Yemeni capital Sanaa") is found by its own name.
+    if (is_word(T, at + 1) && T[at + 1].cap) return;
+    Place pl;
+    pl.start = T[at].s;
+    pl.end = T[at].e;
+    fill_entity(pl, capital_of[c]);
+    pl.confidence = 0.7;
+    pl.evidence = "capital";
     places.push_back(std::move(pl));
   }
 
