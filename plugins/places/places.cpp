@@ -748,6 +748,15 @@ struct Places {
       if (!w.empty() && T[k].cap && kCalendar.count(T[k].f)) break;
       w.push_back(k);
       size_t n = k + 1;
+      // A possessive inside a name: "King William's Town", "Mitchell's Plain" (its "s" joins the run).
+      if (T[k].cap && n + 2 < T.size() && T[n].kind == Tok::Punct && T[n].punct == '\'' && !T[n].space_before &&
+          T[n + 1].kind == Tok::Word && !T[n + 1].space_before && T[n + 1].raw == "s" && T[n + 2].kind == Tok::Word &&
+          T[n + 2].cap && T[n + 2].space_before && !T[n + 2].sent_start && w.size() + 2 <= max_words &&
+          !is_connector(T[n + 2].f) && T[n + 2].f != "al" && T[n + 2].f != "el") {  // not "Cairo's Al-Haram"
+        w.push_back(n + 1);
+        k = n + 2;
+        continue;
+      }
       if (n < T.size() && T[n].kind == Tok::Punct && T[n].punct == '-') {
         const bool spaced = T[n].space_before;
         if (spaced && !allow_dash) break;
@@ -765,7 +774,7 @@ struct Places {
     std::string s;
     for (size_t k = a; k <= b; ++k) {
       if (!s.empty()) s += ' ';
-      s += T[w[k]].f;
+      s += T[w[k]].f.empty() ? T[w[k]].raw : std::string_view(T[w[k]].f);  // the possessive "s" is not folded
     }
     return s;
   }
@@ -794,7 +803,7 @@ struct Places {
   bool spelled(uint32_t e, const std::vector<Tok>& T, size_t t0, size_t t1) const {
     std::string folded;
     for (size_t k = t0; k <= t1; ++k)
-      if (T[k].kind == Tok::Word) { if (!folded.empty()) folded += ' '; folded += T[k].f; }
+      if (T[k].kind == Tok::Word) { if (!folded.empty()) folded += ' '; folded += T[k].f.empty() ? T[k].raw : std::string_view(T[k].f); }
     return !strict_keys || gaz->spelled(e, folded);
   }
 
@@ -828,7 +837,7 @@ struct Places {
   bool exact(const Found& f, uint32_t e, const std::vector<Tok>& T) const {
     std::string span;
     for (size_t k = f.t0; k <= f.t1; ++k)
-      if (T[k].kind == Tok::Word) { span += T[k].f.empty() ? std::string() : T[k].f; span += ' '; }
+      if (T[k].kind == Tok::Word) { span += T[k].f.empty() ? T[k].raw : std::string_view(T[k].f); span += ' '; }
     const std::string sp = plain(span);
     if (same_plain(e, sp)) return true;
     // "Gaza City", "Kano town": the name plus the word for what it is.
@@ -2087,11 +2096,11 @@ struct Places {
       const bool admin_context = en.admin1 != P::kNoAdmin1 && ctx.admin1_votes.count(en.admin1);
       const bool variant = h && h->primary;  // a spelling of the place's own name, not another language's
       const bool evidence = prep || next_noun || of_noun;
-      // (A city of 100,000+ goes by its other names too, spelled as listed, with a preposition: "in Adama"
+      // (A town of 50,000+ goes by its other names too, spelled as listed, with a preposition: "in Adama"
       // is Nazret, where the report or the usual geography of violence puts it. Not where the name is also
       // a province or a local unit ("Al-Sabkha district").)
       const bool other_name_of_city =
-          evidence && spelled_name && size_of(en) >= 100000 && !(nw && kAdmin2Nouns.count(next_word)) &&
+          evidence && spelled_name && size_of(en) >= 50000 && !(nw && kAdmin2Nouns.count(next_word)) &&
           (int(en.country) == ctx.top_country || (en.country < conflict_country.size() && conflict_country[en.country])) &&
           std::none_of(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return gaz->entity(x.entity).feature() == P::kAdmin1; });
       if (!is_exact && !named_context && !admin_context && !is_admin &&
