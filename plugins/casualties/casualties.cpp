@@ -858,6 +858,12 @@ struct Casualties {
           !is_time_word(low[i + 1]) && !groups().count(low[i + 1]) && !phrases.match(low, i + 1, c.se) &&
           !bare_number(c, i + 1) && !kAfterDead.count(low[i + 1]))
         m.reset();
+      // "a death zone", "death threats", "a death sentence": "death" as the first word of a compound
+      static const std::unordered_set<std::string_view> kDeathCompounds = {
+          "zone", "zones", "trap", "traps", "squad", "squads", "threat", "threats", "penalty", "sentence",
+          "sentences", "row", "certificate", "certificates", "anniversary", "march", "camp", "camps", "warrant",
+          "warrants", "wish", "knell", "blow", "spiral", "cult"};
+      if (m && low[i] == "death" && m->second == 1 && i + 1 < c.se && kDeathCompounds.count(low[i + 1])) m.reset();
       // "fatally lynched", "fatally injured": any participle after "fatally" is a killing
       if (!m && low[i] == "fatally" && i + 1 < c.se && c.tok[i + 1].kind == TokenKind::Word &&
           low[i + 1].size() > 4 && low[i + 1].substr(low[i + 1].size() - 2) == "ed")

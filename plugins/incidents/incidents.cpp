@@ -346,6 +346,11 @@ Parsed parse(const ik::sdk::Doc& doc) {
         p.scene = ends_with(" in ") || ends_with(" at ") || ends_with(" inside ") || ends_with("village of ") ||
                   ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
                   ends_with("neighborhood of ");
+        // "in eastern DR Congo", "in southwestern Ethiopia": a direction between the preposition and the name
+        for (std::string_view d : {" in northern ", " in southern ", " in eastern ", " in western ", " in central ",
+                                   " in northeastern ", " in northwestern ", " in southeastern ", " in southwestern ",
+                                   " in north-eastern ", " in north-western ", " in south-eastern ", " in south-western "})
+          p.scene = p.scene || ends_with(d);
       }
       P.places.push_back(std::move(p));
     } else if (L == "casualty") {
@@ -600,7 +605,9 @@ class Assembler {
       const PlaceM& pl = P.places[i];
       if (pl.country.empty()) continue;
       auto& c = n.try_emplace(pl.country, 0, i).first->second;
-      c.first += pl.rank == kCountry ? 3 : pl.rank == kAdmin1 ? 2 : (pl.rank == kUnlisted || pl.rank == kDemonym) ? 0 : 1;
+      // (A country weighs most where the text puts something in it; "Turkey agreed", "pressuring Turkey"
+      // name a party, not where the report is.)
+      c.first += pl.rank == kCountry ? (pl.scene ? 3 : 0) : pl.rank == kAdmin1 ? 2 : (pl.rank == kUnlisted || pl.rank == kDemonym) ? 0 : 1;
     }
     int best = 0;
     size_t first = SIZE_MAX;
@@ -997,6 +1004,15 @@ class Assembler {
         if (!P.sents[si].places.empty()) f.place = best_place(P.sents[si].places), f.place_src = 1;
       for (int si = f.sents.back() + 1; si < int(P.sents.size()) && P.sents[si].para == f.para && f.place < 0; ++si)
         if (!P.sents[si].places.empty()) f.place = best_place(P.sents[si].places), f.place_src = 1;
+      // A paragraph that names no place goes on where the one before it was (a town named there).
+      if (f.place < 0 && f.para > 0)
+        for (int si = first - 1; si >= 0 && P.sents[si].para >= f.para - 1 && f.place < 0; --si)
+          for (int i : P.sents[si].places)
+            if (is_specific(P.places[i].rank) && P.places[i].rank < kUnlisted && !foreign(P.places[i]) &&
+                !P.places[i].relative) {
+              f.place = i, f.place_src = 2;
+              break;
+            }
       if (f.place < 0 && (f.place = main_place()) >= 0) f.place_src = 2;
     }
   }
