@@ -13,6 +13,7 @@
 // nearest explicit year in the document (year_guessed).
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -585,6 +586,46 @@ struct Dates {
         p.confidence = f.confidence;
         doc.add(p);
       }
+    }
+    event_periods(doc, text);
+  }
+
+  // Periods told by an event instead of a date: "since the agreement took effect", "since the start of
+  // the offensive", "since the war began". A total over such a period is no single attack.
+  static void event_periods(ik::sdk::Doc& doc, std::string_view text) {
+    static const std::string_view kStarts[] = {"since the start of", "since the beginning of", "since the outbreak of",
+                                               "since the onset of", "since the launch of", "since that date",
+                                               "since that time", "since that day", "since then"};
+    static const std::string_view kVerbs[] = {" began", " begun", " started", " took effect", " came into force",
+                                              " came into effect", " was signed", " erupted", " broke out",
+                                              " was launched", " was declared"};
+    const std::string low = ik::text::lower(text);
+    for (size_t at = 0; (at = low.find("since th", at)) != std::string::npos; at += 8) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(low[at - 1]))) continue;
+      size_t end = std::string::npos;
+      for (std::string_view st : kStarts)
+        if (low.compare(at, st.size(), st) == 0) end = at + st.size();
+      if (end != std::string::npos && end < low.size() && std::isalpha(static_cast<unsigned char>(low[end])))
+        end = std::string::npos;  // "since thence", "since that dates..." are not these phrases
+      if (end == std::string::npos && low.compare(at, 10, "since the ") == 0) {
+        // "since the <up to 8 words> began": the clause ends at a sentence mark.
+        const size_t stop = low.find_first_of(".;\n", at);
+        const size_t lim = std::min(stop == std::string::npos ? low.size() : stop, at + 90);
+        for (std::string_view v : kVerbs) {
+          const size_t k = low.find(v, at + 9);
+          if (k != std::string::npos && k + v.size() <= lim &&
+              (k + v.size() == low.size() || !std::isalpha(static_cast<unsigned char>(low[k + v.size()]))))
+            end = std::min(end == std::string::npos ? k + v.size() : end, k + v.size());
+        }
+      }
+      if (end == std::string::npos) continue;
+      ik::sdk::Mention p;
+      p.start = uint32_t(at);
+      p.end = uint32_t(end);
+      p.label = "period";
+      p.attrs_json = R"({"start":null,"end":null})";
+      p.confidence = 0.6;
+      doc.add(p);
     }
   }
 

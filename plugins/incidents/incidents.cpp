@@ -997,7 +997,13 @@ class Assembler {
     const int first = f.sents.front();
     if (f.date < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si)
-        if (!P.sents[si].dates.empty()) { f.date = P.sents[si].dates.back(); f.date_src = 1; break; }
+        if (!P.sents[si].dates.empty()) {
+          f.date = P.sents[si].dates.back();
+          f.date_src = 1;
+          // "... 30 massacres since that date. The massacres claimed 1,109 lives": the date's period too
+          if (period_sentence(P.sents[si])) f.aggregate = true;
+          break;
+        }
     }
     if (f.place < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para && f.place < 0; --si)
