@@ -1940,6 +1940,11 @@ struct Places {
     pl.admin2 = gaz->str(en.admin2);
     pl.lat = en.lat();
     pl.lon = en.lon();
+    // A country stands at its capital, ACLED's point for events known only at the national level.
+    if (en.feature() == P::kCountry && en.country < capital_of.size() && capital_of[en.country] >= 0) {
+      pl.lat = gaz->entity(uint32_t(capital_of[en.country])).lat();
+      pl.lon = gaz->entity(uint32_t(capital_of[en.country])).lon();
+    }
     pl.precision = en.feature() == P::kCountry || en.feature() == P::kAdmin1 ? 3
                    : (en.feature() == P::kAdmin2 || en.feature() == P::kAdmin3) ? 2 : 1;
   }

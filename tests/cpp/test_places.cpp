@@ -119,4 +119,19 @@ TEST(Places, MalformedGeoNamesDumpIsAConfigError) {
   EXPECT_THROW(ik::Pipeline(registry, {"sentences.v1", "places.v1"}, with), ik::Error);
 }
 
+TEST(Places, ACountryStandsAtItsCapital) {
+  ik::Registry registry;
+  ik::Pipeline pipeline(registry, {"sentences.v1", "places.v1"});
+  // Gabon's centroid lies about 2 degrees south-east of Libreville (0.39 N, 9.45 E).
+  const std::string text = "Public sector workers launched a national strike in Gabon on Monday.";
+  auto ms = places_of(pipeline, text);
+  const ik::Mention* gabon = find_text(ms, text, "Gabon");
+  ASSERT_NE(gabon, nullptr);
+  const auto a = nlohmann::json::parse(gabon->attrs_json);
+  EXPECT_EQ(a["feature"], "country");
+  EXPECT_EQ(a["geo_precision"], 3);
+  EXPECT_NEAR(a["lat"].get<double>(), 0.39, 0.1) << "the capital's point, ACLED's for national-level events";
+  EXPECT_NEAR(a["lon"].get<double>(), 9.45, 0.1);
+}
+
 }  // namespace
