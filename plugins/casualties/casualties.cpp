@@ -1227,6 +1227,19 @@ struct Casualties {
           trig[ti + 1].tb == t.te + 1)
         next = &trig[ti + 1];
 
+      // "two bodies of al Shabaab fighters were seen": the count before "bodies of", the group after it
+      if (role == Role::OfNoun && t.def.kind == Kind::Killed && (low[t.tb] == "bodies" || low[t.tb] == "corpses")) {
+        std::optional<Qty> before;
+        for (size_t j = t.tb > c.sb + 3 ? t.tb - 3 : c.sb; j < t.tb && !before; ++j)
+          if (auto q = qty_at(c, j); q && q->te == t.tb && !q->weak && !q->unknown && !is_used(q->tb, q->te)) before = q;
+        if (before) {
+          Item it{*before};
+          it.group = group_after(c, t.te, 6, it.group_end);
+          out.push_back(make(Kind::Killed, it, 0.75));
+          mark(before->tb, before->te);
+          continue;
+        }
+      }
       // ---- active: count after the trigger
       if (role == Role::Active || role == Role::OfNoun || role == Role::PersonLoss || role == Role::Toll ||
           (role == Role::Verb && !t.passive_form)) {

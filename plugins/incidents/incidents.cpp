@@ -111,7 +111,7 @@ bool unnamed_attackers(const std::string& alias) {
 bool vague_count(const std::string& v) {
   return v == "several" || v == "many" || v == "numerous" || v == "some" || v == "a number of" || v == "unknown" ||
          v == "unspecified" || v == "unidentified" || v == "undetermined" || v == "undisclosed" || v == "unconfirmed" ||
-         v == "unknown number" || v == "heavy" || v == "huge" || v == "reported";
+         v == "unknown number" || v == "heavy" || v == "huge" || v == "reported" || v == "unstated";
 }
 
 // Which side a victim group fought on: 1 state forces, 2 armed groups, 0 neither (civilians, people).
@@ -1252,6 +1252,11 @@ Record Assembler::record(const Frame& f) const {
         for (int i : P.sents[si].cas) {
           const CasM& c = P.cas[i];
           if (c.kind != kind || !c.unknown || c.negated || !vague_count(c.vague) || !std::isnan(t.best)) continue;
+          // "victims who were killed in an attack (coded separately)": another event's deaths
+          const Sentence& S = P.sents[si];
+          const std::string sent = lower_ascii(text_.substr(S.start, S.end - S.start));
+          if (sent.find("coded separately") != std::string::npos || sent.find("coded elsewhere") != std::string::npos)
+            continue;
           t.best = 10;
           ev.add(c, field);
         }
