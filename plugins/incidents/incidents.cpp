@@ -1388,8 +1388,18 @@ Record Assembler::record(const Frame& f) const {
              ((pv == "protest" || protesters) && (later("riot") || has("clash")))) {
     type = "Riots";
     const EventM* r = trigger_with([](const EventM& x) { return x.type == "Riots" && !x.sub.empty(); });
+    const bool demonstration = pv == "protest" || protesters || later("protest");
     if (r) sub = r->sub;
-    else sub = (pv == "protest" || protesters) ? "Violent demonstration" : "Mob violence";
+    else sub = demonstration ? "Violent demonstration" : "Mob violence";
+    // Demonstrators who turn violent ("held a demonstration ... threw rocks at the police"): a violent
+    // demonstration, whatever the violent act; a lynching stays mob violence.
+    if (demonstration && sub == "Mob violence" &&
+        !trigger_with([&](const EventM& x) {
+          const std::string w = lower_ascii(text_.substr(x.start, x.end - x.start));
+          return w.find("lynch") != std::string::npos || w.find("mob") != std::string::npos ||
+                 w.find("justice") != std::string::npos;
+        }))
+      sub = "Violent demonstration";
   } else if (pv == "protest" || (protesters && pv.empty()) ||
              (pv == "arrest" && trigger_with([](const EventM& x) { return x.value == "protest"; }))) {
     // (an arrest at a protest is the protest's intervention: "police detained 15 as they dispersed a rally")
