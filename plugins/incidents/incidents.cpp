@@ -1447,7 +1447,11 @@ Record Assembler::record(const Frame& f) const {
     for (int i : actors)
       if (is_armed(P.actors[i].inter)) armed_parties.insert(key(P.actors[i].value));
     const bool two_sides = has("clash") && armed_parties.size() >= 2;
-    if ((armed_victims || has("clash")) && (!named_civ || two_sides))
+    // armed men attacking armed men first ("militants attacked a position of the VDP; two VDP and three
+    // civilians were killed"): a clash, bystanders or not
+    const bool armed_object = victim && perp && victim != perp && is_armed(victim->inter) && is_armed(perp->inter) &&
+                              victim->role == "victim" && key(victim->value) != key(perp->value);
+    if ((armed_victims || has("clash") || armed_object) && (!named_civ || two_sides || armed_object))
       type = "Battles", sub = "Armed clash";
     else type = "Violence against civilians", sub = "Attack";
   } else if (primary) {
