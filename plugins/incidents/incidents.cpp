@@ -1495,6 +1495,18 @@ Record Assembler::record(const Frame& f) const {
     actor1 = country.empty() ? "Unidentified Armed Group" : "Unidentified Armed Group (" + country + ")";
     inter1 = 3;
   }
+  // "Interception: militants fired rockets toward Sderot": ACLED's actor1 is the side that stopped them,
+  // the forces of the country where it happened (named when the text names them); the shooters are actor2.
+  if (sub == "Disrupted weapons use" && primary && primary->heading && !location_country.empty() &&
+      (!perp || perp->inter != 1 || !same_country(perp->country, location_country))) {
+    if (perp) actor2 = actor1, inter2 = inter1;
+    const ActorM* state = nullptr;
+    for (int i : actors)
+      if (P.actors[i].inter == 1 && same_country(P.actors[i].country, location_country)) { state = &P.actors[i]; break; }
+    actor1 = state ? state->value : "Military Forces of " + location_country;
+    inter1 = 1;
+    perp = state;
+  }
   // State forces acting outside their own country are external forces in ACLED's coding.
   if (perp && perp->inter == 1 && !perp->country.empty() && !location_country.empty() &&
       !same_country(perp->country, location_country))
