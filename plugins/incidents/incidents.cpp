@@ -1507,6 +1507,14 @@ Record Assembler::record(const Frame& f) const {
     inter1 = 1;
     perp = state;
   }
+  // "Displacement: residents fled ...": ACLED's actor1 is the displaced civilians, whoever drove them out actor2.
+  if (type == "Strategic developments" && primary && primary->heading &&
+      lower_ascii(text_.substr(primary->start, primary->end - primary->start)).rfind("displacement", 0) == 0) {
+    if (perp && perp->inter != 7) actor2 = actor1, inter2 = inter1;
+    actor1 = country.empty() ? "Civilians" : "Civilians (" + country + ")";
+    inter1 = 7;
+    perp = nullptr;
+  }
   // State forces acting outside their own country are external forces in ACLED's coding.
   if (perp && perp->inter == 1 && !perp->country.empty() && !location_country.empty() &&
       !same_country(perp->country, location_country))
