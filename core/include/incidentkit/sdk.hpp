@@ -438,7 +438,10 @@ class Doc {
       ik_mention c{};
       c.struct_size = sizeof(ik_mention);
       if (host_->get_mention(call_, i, &c) != IK_OK) continue;
-      std::string_view lab = c.label ? c.label : "";
+      const char* lab_text = c.label ? c.label : "";
+      // Most mentions have another label, which its first byte tells without measuring the string.
+      if (!label.empty() && lab_text[0] != label[0]) continue;
+      const std::string_view lab = lab_text;
       if (!label.empty() && lab != label) continue;
       MentionView v;
       v.start = c.start;
