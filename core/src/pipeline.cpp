@@ -270,11 +270,7 @@ class Canonical {
   bool key(std::string_view& k) {
     if (!eat('"')) return false;
     const char* from = p_;
-    while (p_ != end_ && *p_ != '"') {
-      if (sdk::json_text::plain_byte(*p_)) {  // the common case first
-        ++p_;
-        continue;
-      }
+    while ((p_ = sdk::json_text::skip_plain(p_, end_)) != end_ && *p_ != '"') {
       const auto c = static_cast<unsigned char>(*p_);
       if (c < 0x20 || c == '\\') return false;
       if (c < 0x80) {
@@ -326,7 +322,7 @@ class Canonical {
   bool string() {
     ++p_;
     while (p_ != end_) {
-      while (p_ != end_ && sdk::json_text::plain_byte(*p_)) ++p_;  // the common case, one test a byte
+      p_ = sdk::json_text::skip_plain(p_, end_);  // the common case
       if (p_ == end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {
