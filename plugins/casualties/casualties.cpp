@@ -21,8 +21,10 @@
 //   "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000     best = low (approximate, vague)
 //   "several", "many", "a number of", "unknown number of"          NaN (unknown; attrs vague word)
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <optional>
@@ -775,9 +777,27 @@ struct Casualties {
     // comparisons with literals stay cheap).
     const std::string lowered = ik::text::lower(text);
     std::vector<std::string_view> low(tok.size());
+    // Only words that could be a misspelling (by length and first byte) are looked up: the hash costs
+    // more than these tests.
+    struct MisspellingShape {
+      size_t shortest = SIZE_MAX, longest = 0;
+      std::array<bool, 256> first{};
+    };
+    static const MisspellingShape shape = [] {
+      MisspellingShape m;
+      for (const auto& [wrong, right] : misspellings()) {
+        m.shortest = std::min(m.shortest, wrong.size());
+        m.longest = std::max(m.longest, wrong.size());
+        m.first[static_cast<unsigned char>(wrong[0])] = true;
+      }
+      return m;
+    }();
     for (size_t i = 0; i < tok.size(); ++i) {
       low[i] = std::string_view(lowered).substr(size_t(tok[i].text.data() - text.data()), tok[i].text.size());
-      if (auto it = misspellings().find(low[i]); it != misspellings().end()) low[i] = it->second;
+      const std::string_view w = low[i];
+      if (w.size() < shape.shortest || w.size() > shape.longest || !shape.first[static_cast<unsigned char>(w[0])])
+        continue;
+      if (auto it = misspellings().find(w); it != misspellings().end()) low[i] = it->second;
     }
 
     std::vector<std::pair<uint32_t, uint32_t>> spans;
