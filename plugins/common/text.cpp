@@ -71,7 +71,23 @@ bool iequals(std::string_view a, std::string_view b) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = lower(c);
+  char* p = out.data();
+  const size_t n = out.size();
+  size_t i = 0;
+  // Eight bytes a step (whole texts are lowered): 0x20 is added to the bytes 'A'..'Z', found without
+  // carries between bytes (each byte's low seven bits plus a bias stays below 0x100).
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const uint64_t low7 = w & ~kHighs;
+    const uint64_t above_z = low7 + kOnes * (0x7F - 'Z');  // high bit set: low7 > 'Z'
+    const uint64_t from_a = low7 + kOnes * (0x80 - 'A');   // high bit set: low7 >= 'A'
+    const uint64_t upper = (from_a & ~above_z & ~w) & kHighs;  // ASCII, >= 'A' and <= 'Z'
+    w |= upper >> 2;                                        // 0x80 >> 2 == 0x20
+    std::memcpy(p + i, &w, 8);
+  }
+  for (; i < n; ++i) p[i] = lower(p[i]);
   return out;
 }
 
@@ -301,18 +317,23 @@ constexpr std::array<WordValue, 28> kUnits = {{
 }};
 
 int unit_value(std::string_view w) {
-  // Asked of nearly every word: most are turned away by their length ("one".."seventeen": 3 to 9 bytes),
-  // the others lower-cased once and compared with the (lower-case) table.
+  // Asked of nearly every word: most are turned away by their length ("one".."seventeen": 3 to 9 bytes)
+  // or by their first letter, the others lower-cased once and compared with the (lower-case) table.
   if (w.size() < 3 || w.size() > 9) return -1;
-  char buf[9];
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = lower(w[i]);
-  const std::string_view l(buf, w.size());
   static const auto by_length = [] {  // the table's words by their length: at most six of each
     std::array<std::vector<WordValue>, 10> t;
     for (const auto& u : kUnits) t[u.word.size()].push_back(u);
     return t;
   }();
-  for (const auto& u : by_length[l.size()])
+  const auto& candidates = by_length[w.size()];
+  const char first = lower(w[0]);
+  bool any = false;
+  for (const auto& u : candidates) any = any || u.word[0] == first;
+  if (!any) return -1;
+  char buf[9];
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = lower(w[i]);
+  const std::string_view l(buf, w.size());
+  for (const auto& u : candidates)
     if (u.word == l) return u.value;
   return -1;
 }
@@ -370,6 +391,25 @@ std::optional<Number> read_number(const std::vector<Token>& tokens, size_t i) {
     return num;
   }
   if (t.kind != TokenKind::Word) return std::nullopt;
+  // A number in words starts with a vague word, "a"/"an" or a unit (the three cases below): other
+  // words, most of them, are turned away by their first letter and length.
+  struct Starts {
+    std::array<bool, 256> first{};
+    size_t longest = 0;
+  };
+  static const Starts starts = [] {
+    Starts s;
+    auto add = [&](std::string_view w) {
+      s.first[static_cast<unsigned char>(w[0])] = true;
+      s.first[static_cast<unsigned char>(w[0] - 'a' + 'A')] = true;
+      s.longest = std::max(s.longest, w.size());
+    };
+    for (const char* w : {"dozens", "scores", "hundreds", "thousands", "a", "an"}) add(w);
+    for (const auto& u : kUnits) add(u.word);
+    return s;
+  }();
+  if (t.text.empty() || t.text.size() > starts.longest || !starts.first[static_cast<unsigned char>(t.text[0])])
+    return std::nullopt;
   if (const double v = vague_value(t.text); v > 0) {
     num.value = v;
     num.vague = true;
