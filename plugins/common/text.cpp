@@ -145,6 +145,12 @@ std::string fold(std::string_view s) {
 
 namespace {
 
+constexpr std::array<bool, 256> kAsciiLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  return t;
+}();
+
 std::vector<Token> tokenize_text(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5);
@@ -173,6 +179,11 @@ std::vector<Token> tokenize_text(std::string_view text) {
     bool all_digits = true;
     while (i < n) {
       const auto b = static_cast<unsigned char>(text[i]);
+      if (kAsciiLetter[b]) {  // most bytes of a word: what the ASCII case below does for a letter
+        all_digits = false;
+        ++i;
+        continue;
+      }
       if (b < 0x80) cp = b, len = 1;  // ASCII, the common case: no decoding
       else len = decode(text, i, cp);
       if (cp < 0x80) {
