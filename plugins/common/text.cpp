@@ -380,7 +380,32 @@ bool parse_digits(std::string_view s, double& out) {
   }
 }
 
+// A number in words starts with a vague word, "a"/"an" or a unit (the three cases of read_number()):
+// other words, most of them, are turned away by their first letter and length.
+bool may_start_word_number(std::string_view w) {
+  struct Starts {
+    std::array<bool, 256> first{};
+    size_t longest = 0;
+  };
+  static const Starts starts = [] {
+    Starts s;
+    auto add = [&](std::string_view w) {
+      s.first[static_cast<unsigned char>(w[0])] = true;
+      s.first[static_cast<unsigned char>(w[0] - 'a' + 'A')] = true;
+      s.longest = std::max(s.longest, w.size());
+    };
+    for (const char* w : {"dozens", "scores", "hundreds", "thousands", "a", "an"}) add(w);
+    for (const auto& u : kUnits) add(u.word);
+    return s;
+  }();
+  return !w.empty() && w.size() <= starts.longest && starts.first[static_cast<unsigned char>(w[0])];
+}
+
 }  // namespace
+
+bool may_start_number(const Token& t) {
+  return t.kind == TokenKind::Number || (t.kind == TokenKind::Word && may_start_word_number(t.text));
+}
 
 std::optional<Number> read_number(const std::vector<Token>& tokens, size_t i) {
   if (i >= tokens.size()) return std::nullopt;
@@ -402,25 +427,7 @@ std::optional<Number> read_number(const std::vector<Token>& tokens, size_t i) {
     return num;
   }
   if (t.kind != TokenKind::Word) return std::nullopt;
-  // A number in words starts with a vague word, "a"/"an" or a unit (the three cases below): other
-  // words, most of them, are turned away by their first letter and length.
-  struct Starts {
-    std::array<bool, 256> first{};
-    size_t longest = 0;
-  };
-  static const Starts starts = [] {
-    Starts s;
-    auto add = [&](std::string_view w) {
-      s.first[static_cast<unsigned char>(w[0])] = true;
-      s.first[static_cast<unsigned char>(w[0] - 'a' + 'A')] = true;
-      s.longest = std::max(s.longest, w.size());
-    };
-    for (const char* w : {"dozens", "scores", "hundreds", "thousands", "a", "an"}) add(w);
-    for (const auto& u : kUnits) add(u.word);
-    return s;
-  }();
-  if (t.text.empty() || t.text.size() > starts.longest || !starts.first[static_cast<unsigned char>(t.text[0])])
-    return std::nullopt;
+  if (!may_start_word_number(t.text)) return std::nullopt;
   if (const double v = vague_value(t.text); v > 0) {
     num.value = v;
     num.vague = true;
