@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <deque>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -494,8 +495,54 @@ struct Casualties {
     return n;
   }
 
+  // A small set of lower-case words, found by first letter and length before any comparison: for tests
+  // that run on nearly every token.
+  class WordList {
+   public:
+    template <class... Lists>
+    explicit WordList(const Lists&... lists) {
+      (add(lists), ...);
+    }
+    template <class List>
+    void add(const List& list) {
+      for (std::string_view w : list) {
+        if (!fits(w)) throw std::logic_error("WordList: not a short lower-case word");
+        buckets_[slot(w)].push_back(w);
+      }
+    }
+    bool contains(std::string_view w) const {
+      if (!fits(w)) return false;
+      for (auto x : buckets_[slot(w)])
+        if (x == w) return true;
+      return false;
+    }
+
+   private:
+    static constexpr size_t kLongest = 15;
+    static bool fits(std::string_view w) { return !w.empty() && w.size() <= kLongest && w[0] >= 'a' && w[0] <= 'z'; }
+    static size_t slot(std::string_view w) { return size_t(w[0] - 'a') * (kLongest + 1) + w.size(); }
+    std::array<std::vector<std::string_view>, 26 * (kLongest + 1)> buckets_;
+  };
+
+  // The first words of the qualifiers in qty_at().
+  static constexpr std::array<std::string_view, 25> kQualifierFirstWords = {
+      "at", "no", "not", "a", "more", "over", "upwards", "in", "up", "as", "nearly", "almost", "close", "just",
+      "about", "around", "approximately", "some", "roughly", "an", "estimated", "approx", "circa",
+      "reportedly", "between"};
+
   // A count at i with its qualifier: "at least 11", "between 10 and 15", "a man", "an unknown number of".
   static std::optional<Qty> qty_at(const Ctx& c, size_t i) {
+    // Every count below starts with one of these words (each is compared with low[i] on some path) or
+    // with a number: other tokens, most of them, are turned away at once. A new path that starts with
+    // another word must add it here.
+    static const WordList kCountStart(
+        kQualifierFirstWords,
+        std::array<std::string_view, 24>{"their", "his", "her", "another", "further", "other", "additional", "the",
+                                         "unknown", "unspecified", "unidentified", "undetermined", "undisclosed",
+                                         "unconfirmed", "large", "high", "significant", "exact", "heavy",
+                                         "several", "many", "numerous", "one", "both"});
+    if (i >= c.se || (!kCountStart.contains(c.low[i]) && !ik::text::may_start_number(c.tok[i])))
+      return std::nullopt;
     const auto& low = c.low;
     Qty q;
     q.tb = i;
@@ -510,13 +557,9 @@ struct Casualties {
       k = j;
       return true;
     };
-    // The first words of the qualifiers below: most tokens are none of them, and one look-up is cheaper
-    // than trying every qualifier.
-    static const std::unordered_set<std::string_view> kQualifierFirst = {
-        "at", "no", "not", "a", "more", "over", "upwards", "in", "up", "as", "nearly", "almost", "close", "just",
-        "about", "around", "approximately", "some", "roughly", "an", "estimated", "approx", "circa",
-        "reportedly", "between"};
-    if (k >= c.se || !kQualifierFirst.count(low[k])) {
+    // Most tokens start no qualifier: one look-up is cheaper than trying every qualifier.
+    static const WordList kQualifierFirst(kQualifierFirstWords);
+    if (k >= c.se || !kQualifierFirst.contains(low[k])) {
       // no qualifier
     } else if (take({"at", "least"}) || take({"no", "fewer", "than"}) || take({"no", "less", "than"}) ||
         take({"not", "less", "than"}) || take({"a", "minimum", "of"}) || take({"more", "than"}) ||
