@@ -380,25 +380,22 @@ bool parse_digits(std::string_view s, double& out) {
   }
 }
 
-// A number in words starts with a vague word, "a"/"an" or a unit (the three cases of read_number()):
-// other words, most of them, are turned away by their first letter and length.
+// A number in words starts with a vague word, "a"/"an" or a unit (the three cases of read_number()): the
+// word is one of those (any case), found by its length and first letter.
 bool may_start_word_number(std::string_view w) {
-  struct Starts {
-    std::array<bool, 256> first{};
-    size_t longest = 0;
-  };
-  static const Starts starts = [] {
-    Starts s;
-    auto add = [&](std::string_view w) {
-      s.first[static_cast<unsigned char>(w[0])] = true;
-      s.first[static_cast<unsigned char>(w[0] - 'a' + 'A')] = true;
-      s.longest = std::max(s.longest, w.size());
-    };
-    for (const char* w : {"dozens", "scores", "hundreds", "thousands", "a", "an"}) add(w);
+  static const auto starts = [] {  // [length][first letter] -> the words
+    std::array<std::array<std::vector<std::string_view>, 26>, 10> t;
+    auto add = [&](std::string_view s) { t[s.size()][size_t(s[0] - 'a')].push_back(s); };
+    for (const char* s : {"dozens", "scores", "hundreds", "thousands", "a", "an"}) add(s);
     for (const auto& u : kUnits) add(u.word);
-    return s;
+    return t;
   }();
-  return !w.empty() && w.size() <= starts.longest && starts.first[static_cast<unsigned char>(w[0])];
+  if (w.empty() || w.size() >= starts.size()) return false;
+  const char first = lower(w[0]);
+  if (first < 'a' || first > 'z') return false;
+  for (const auto s : starts[w.size()][size_t(first - 'a')])
+    if (iequals(s, w)) return true;
+  return false;
 }
 
 }  // namespace
