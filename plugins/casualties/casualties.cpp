@@ -94,11 +94,13 @@ class Phrases {
     for (const auto& t : ik::text::tokenize(phrase)) words.push_back(ik::text::lower(t.text));
     auto it = table_.find(words.front());
     if (it == table_.end()) it = table_.emplace(first_words_.emplace_back(words.front()), std::vector<Phrase>{}).first;
+    first_shape_[shape(words.front())] = true;
     words.erase(words.begin());
     it->second.push_back({std::move(words), def});
   }
   // The longest phrase starting at token i, and its length in tokens.
   std::optional<std::pair<TriggerDef, size_t>> match(const std::vector<std::string_view>& low, size_t i, size_t end) const {
+    if (!first_shape_[shape(low[i])]) return std::nullopt;  // most words: no first word has their shape
     auto it = table_.find(low[i]);
     if (it == table_.end()) return std::nullopt;
     const Phrase* best = nullptr;
@@ -113,8 +115,13 @@ class Phrases {
   }
 
  private:
+  // A word's length (16 for longer ones) and first byte, for a test cheaper than the hash.
+  static size_t shape(std::string_view w) {
+    return std::min<size_t>(w.size(), 16) * 256 + (w.empty() ? 0 : static_cast<unsigned char>(w[0]));
+  }
   std::deque<std::string> first_words_;  // stable addresses
   std::unordered_map<std::string_view, std::vector<Phrase>> table_;
+  std::vector<bool> first_shape_ = std::vector<bool>(17 * 256);  // shapes of the first words
 };
 
 // Group words -> the canonical group of LABELS.md.
