@@ -1939,20 +1939,37 @@ struct Casualties {
     m.low = e.low;
     m.high = e.high;
     m.confidence = std::clamp(e.confidence, 0.0, 1.0);
-    std::string a = "{\"group\":\"" + ik::text::json_escape(e.group) + "\"";
-    a += ",\"part_of_total\":" + std::string(e.part ? "true" : "false");
-    if (!e.total_of.empty()) a += ",\"total_of\":\"" + ik::text::json_escape(e.total_of) + "\"";
-    a += ",\"negated\":" + std::string(e.negated ? "true" : "false");
-    a += ",\"unknown\":" + std::string(e.unknown ? "true" : "false");
-    a += ",\"approximate\":" + std::string(e.approximate ? "true" : "false");
+    // Appended in place (one buffer rather than a temporary string per piece).
+    std::string a;
+    a.reserve(160 + e.group.size() + e.total_of.size());
+    a += "{\"group\":\"";
+    a += ik::text::json_escape(e.group);
+    a += '"';
+    a += e.part ? ",\"part_of_total\":true" : ",\"part_of_total\":false";
+    if (!e.total_of.empty()) {
+      a += ",\"total_of\":\"";
+      a += ik::text::json_escape(e.total_of);
+      a += '"';
+    }
+    a += e.negated ? ",\"negated\":true" : ",\"negated\":false";
+    a += e.unknown ? ",\"unknown\":true" : ",\"unknown\":false";
+    a += e.approximate ? ",\"approximate\":true" : ",\"approximate\":false";
     if (e.summary) a += ",\"summary\":true";
     if (e.toll) a += ",\"toll\":true";
     if (e.ambiguous) a += ",\"ambiguous\":true";
     if (e.sum) a += ",\"sum\":true";
-    if (!e.vague_word.empty()) a += ",\"vague\":\"" + ik::text::json_escape(e.vague_word) + "\"";
+    if (!e.vague_word.empty()) {
+      a += ",\"vague\":\"";
+      a += ik::text::json_escape(e.vague_word);
+      a += '"';
+    }
     if (!e.includes.empty()) {
       a += ",\"includes\":[";
-      for (size_t i = 0; i < e.includes.size(); ++i) a += (i ? ",\"" : "\"") + e.includes[i] + "\"";
+      for (size_t i = 0; i < e.includes.size(); ++i) {
+        a += i ? ",\"" : "\"";
+        a += e.includes[i];
+        a += '"';
+      }
       a += "]";
     }
     a += "}";
