@@ -162,7 +162,9 @@ std::vector<Token> tokenize_text(std::string_view text) {
       continue;
     }
     uint32_t cp;
-    size_t len = decode(text, i, cp);
+    size_t len;
+    if (static_cast<unsigned char>(text[i]) < 0x80) cp = static_cast<unsigned char>(text[i]), len = 1;  // no call
+    else len = decode(text, i, cp);
     const bool ascii_alnum = cp < 0x80 && is_word_byte(static_cast<unsigned char>(cp));
     const bool letter = ascii_alnum || (cp >= 0x80 && !is_unicode_punct(cp) && !is_apostrophe(cp));
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0) {
@@ -209,8 +211,8 @@ std::vector<Token> tokenize_text(std::string_view text) {
       all_digits = false;
       i += len;
     }
-    uint32_t first;
-    decode(text, start, first);
+    uint32_t first = static_cast<unsigned char>(text[start]);
+    if (first >= 0x80) decode(text, start, first);
     tokens.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i),
                       all_digits ? TokenKind::Number : TokenKind::Word, is_upper_cp(first),
                       text.substr(start, i - start)});
