@@ -514,6 +514,7 @@ struct Lexicon::Impl {
   std::vector<int32_t> fail, dict_link;     // dict_link: nearest node on the fail chain with outputs
   std::vector<int32_t> delta;               // [node * classes + class] (during building)
   std::vector<int32_t> first_output;        // the node itself if it has outputs, else dict_link
+  std::vector<uint16_t> in_class{0};        // the class of the byte that leads into each node (root: 0)
   // What find() walks: [row + class] -> the next state's row (node * classes), with kHasOutput set when
   // that state has outputs. One load per byte, no multiply: the scan is bound by this table's latency.
   static constexpr uint32_t kHasOutput = 0x80000000u;
@@ -557,6 +558,7 @@ void Lexicon::add(std::string_view phrase, uint32_t id) {
       children[cls] = static_cast<int32_t>(m.trie.size());
       m.trie.emplace_back();
       m.outputs.emplace_back();
+      m.in_class.push_back(cls);
     }
     node = m.trie[node][cls];
   }
@@ -604,6 +606,14 @@ void Lexicon::build() {
     const auto target = static_cast<uint32_t>(m.delta[i]);
     m.step[i] = static_cast<uint32_t>(target * k) | (m.first_output[target] >= 0 ? Impl::kHasOutput : 0u);
   }
+  // Runs of white space count as one space. A state entered by a space (its phrase prefix ends with
+  // one) stays put on more white space, which is what skipping those bytes would do; elsewhere a
+  // second space changes nothing either: no phrase prefix holds two spaces or starts with one, so
+  // from the root it leads back to the root. find() then needs no test for white space.
+  const uint16_t space = m.byte_class[' '];
+  if (space != 0)
+    for (size_t node = 1; node < nodes; ++node)
+      if (m.in_class[node] == space) m.step[node * k + space] = static_cast<uint32_t>(node * k);
   m.delta.clear();
   m.delta.shrink_to_fit();
   m.trie.clear();
@@ -638,19 +648,11 @@ std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_on
   const uint16_t* cls = m.input_class.data();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  // Runs of white space count as one space. White-space bytes, and only they, have the class of ' ' (when
-  // some phrase holds a space; otherwise that class is 0, which they share with other bytes, and nothing
-  // is skipped: kNoClass then never equals a byte's class).
-  constexpr uint32_t kNoClass = 0x10000;
-  const uint32_t space = m.input_class[' '] != 0 ? m.input_class[' '] : kNoClass;
+  // Runs of white space count as one space: `step` stays in place on the second and later (see build()).
   uint32_t row = 0;  // the current state's row in `step`
-  bool after_space = false;
   for (size_t i = 0; i < n; ++i) {
     const unsigned char b = bytes[i];
     const uint16_t c = cls[b];
-    const bool is_space = c == space;
-    if (is_space && after_space) continue;
-    after_space = is_space;
     const uint32_t e = step[row + c];
     row = e & ~Impl::kHasOutput;
     if (!(e & Impl::kHasOutput)) continue;
