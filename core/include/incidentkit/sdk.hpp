@@ -455,7 +455,8 @@ class Doc {
   std::vector<MentionView> mentions(std::string_view label = {}) const {
     std::vector<MentionView> out;
     const uint64_t n = host_->mention_count(call_);
-    if (label.empty()) out.reserve(n);
+    // All of them, or (one label) usually a few: room for those up front rather than grown from one.
+    out.reserve(label.empty() ? n : std::min<uint64_t>(n, 8));
     for (uint64_t i = 0; i < n; ++i) {
       ik_mention c{};
       c.struct_size = sizeof(ik_mention);
