@@ -266,7 +266,15 @@ std::vector<Span> sentences(std::string_view text) {
     while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\n' || text[b - 1] == '\r')) --b;
     if (b > a) out.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b), paragraph});
   };
+  // The bytes the loop below acts on; it skips runs of others in a tight loop first.
+  static constexpr std::array<bool, 256> kMark = [] {
+    std::array<bool, 256> t{};
+    t['\n'] = t['.'] = t['!'] = t['?'] = true;
+    return t;
+  }();
   for (size_t i = 0; i < n; ++i) {
+    while (i < n && !kMark[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == n) break;
     const char c = text[i];
     if (c == '\n') {
       // Every line break ends a sentence (scraped pages put headlines, datelines and bullets on lines
