@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -152,7 +153,12 @@ size_t invalid_utf8_at(std::string_view s) {
   size_t i = 0;
   while (i < n) {
     // ASCII, the bulk of most texts: eight bytes a step while none has its high bit set.
-    for (uint64_t w; i + 8 <= n && (std::memcpy(&w, p + i, 8), (w & 0x8080808080808080ull) == 0);) i += 8;
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
     if (i == n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {

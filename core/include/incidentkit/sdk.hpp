@@ -15,6 +15,7 @@
 // several threads at once, so it must only read the extractor's state.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
