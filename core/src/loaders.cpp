@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "incidentkit/errors.hpp"
+#include "incidentkit/sdk.hpp"
 
 namespace ik {
 namespace fs = std::filesystem;
@@ -78,7 +80,8 @@ bool parse_flat_object(std::string_view s, nlohmann::json& out) {
     if (!eat('"')) return false;
     for (;;) {
       const char* run = p;
-      while (p != end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+      // Up to a quote, a backslash or a control character (UTF-8 is taken as it is).
+      while ((p = sdk::json_text::skip_plain(p, end)) != end && static_cast<unsigned char>(*p) >= 0x80) ++p;
       o.append(run, size_t(p - run));
       if (p == end || static_cast<unsigned char>(*p) < 0x20) return false;
       if (*p++ == '"') return true;
@@ -149,6 +152,14 @@ size_t invalid_utf8_at(std::string_view s) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // ASCII, the bulk of most texts: eight bytes a step while none has its high bit set.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i == n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
       ++i;
@@ -205,6 +216,13 @@ int64_t line_of(std::string_view s, size_t offset) {
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// Whether s is empty or all white space: trim(s).empty() without the copy.
+bool blank(std::string_view s) {
+  for (char c : s)
+    if (!std::isspace(static_cast<unsigned char>(c))) return false;
+  return true;
 }
 
 std::string trim(std::string_view s) {
@@ -501,7 +519,7 @@ class JsonlReader : public FileReader {
       item = {};
       if (line_no_ == 1) strip_bom(line);
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!too_long && trim(line).empty()) continue;
+      if (!too_long && blank(line)) continue;
       parse(line, too_long, item);
       return true;
     }
@@ -574,7 +592,8 @@ class JsonlReader : public FileReader {
                   options_.text_column.empty() ? "no text field (text, notes, body, content, description, article)"
                                                : "no \"" + options_.text_column + "\" field");
     if (!j[text_field].is_string()) return fail(code::kBadField, doc.id, "field \"" + text_field + "\" must be a string");
-    std::string text = j[text_field].get<std::string>();
+    // Moved out: fill_metadata() drops the field anyway.
+    std::string text = std::move(j[text_field].get_ref<std::string&>());
     if (text.size() > options_.max_document_bytes)
       return fail(code::kTooLarge, doc.id, "document of " + std::to_string(text.size()) +
                                                " bytes is over the limit of " + std::to_string(options_.max_document_bytes));
@@ -584,7 +603,7 @@ class JsonlReader : public FileReader {
       item.error = from_input_error(e, doc.id);
       return;
     }
-    if (trim(doc.text).empty()) return fail(code::kMissingText, doc.id, "empty text");
+    if (blank(doc.text)) return fail(code::kMissingText, doc.id, "empty text");
     if (auto err = fill_metadata(doc, j, text_field, id_field); !err.empty()) return fail(code::kBadField, doc.id, err);
     item.doc = std::move(doc);
   }

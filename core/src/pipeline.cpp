@@ -7,7 +7,6 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -97,15 +96,17 @@ std::string where(const Document& doc) {
   return s;
 }
 
+// "%016llx" without snprintf (it runs once per incident).
 std::string hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
+  static const char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[size_t(i)] = digits[v & 15];
+  return out;
 }
 
 // FNV-1a: tiny, stable across platforms and runs (std::hash is neither guaranteed).
-uint64_t fnv1a(const std::string& s) {
-  uint64_t h = 1469598103934665603ull;
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+uint64_t fnv1a(std::string_view s, uint64_t h = kFnvOffset) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
@@ -166,6 +167,9 @@ DocResult Pipeline::run(Document doc) const {
     result.error = std::move(e);
     result.incidents.clear();
   };
+  // About one mention per 16 bytes of text in news reports: room for them up front saves moving them
+  // as each stage adds its own (capped: a huge text grows the vector as usual).
+  result.mentions.reserve(std::min<size_t>(result.doc.text.size() / 16 + 8, 1024));
   for (const auto& stage : stages_) {
     DocContext ctx{result.doc, result.mentions};
     try {
@@ -268,11 +272,7 @@ class Canonical {
   bool key(std::string_view& k) {
     if (!eat('"')) return false;
     const char* from = p_;
-    while (p_ != end_ && *p_ != '"') {
-      if (sdk::json_text::plain_byte(*p_)) {  // the common case first
-        ++p_;
-        continue;
-      }
+    while ((p_ = sdk::json_text::skip_plain(p_, end_)) != end_ && *p_ != '"') {
       const auto c = static_cast<unsigned char>(*p_);
       if (c < 0x20 || c == '\\') return false;
       if (c < 0x80) {
@@ -324,7 +324,7 @@ class Canonical {
   bool string() {
     ++p_;
     while (p_ != end_) {
-      while (p_ != end_ && sdk::json_text::plain_byte(*p_)) ++p_;  // the common case, one test a byte
+      p_ = sdk::json_text::skip_plain(p_, end_);  // the common case
       if (p_ == end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {
@@ -428,14 +428,19 @@ std::string_view evidence_text(const std::string& text, uint64_t start, uint64_t
   return std::string_view(text).substr(start, end - start);
 }
 
-// Whether a < b as std::string compares them (bytes unsigned), inline: this runs for every member.
-bool key_less(std::string_view a, std::string_view b) {
-  const int c = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
-  return c < 0 || (c == 0 && a.size() < b.size());
+// a <=> b as std::string compares them (bytes unsigned). A plain loop: keys are short, and this runs a few
+// times for every member.
+int key_compare(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
+  return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }
+bool key_less(std::string_view a, std::string_view b) { return key_compare(a, b) < 0; }
 
-// Reads the evidence list at c (canonical, as Canonical::value checks) and writes it with each object's
-// "text" added. False: the general path decides.
+// Reads the evidence list at c (canonical, as Canonical::value checks) and appends it to out with each
+// object's "text" added. Members are copied as runs of the input text; only "text" is written. False:
+// the general path decides.
 bool evidence_with_texts(Canonical& c, const std::string& text, std::string& out) {
   if (!c.eat('[')) return false;
   out += '[';
@@ -452,12 +457,13 @@ bool evidence_with_texts(Canonical& c, const std::string& text, std::string& out
     } else {
       c.eat('{');
       out += '{';
+      const char* copied = c.pos();  // input before this is in out
       uint64_t start = 0, end = 0;
-      bool text_done = false, any = false;
-      auto add_text = [&] {
+      bool text_done = false;
+      // Appends ,"text":"..." (or without the comma when it comes first).
+      auto add_text = [&](bool comma) {
         text_done = true;
-        out += any ? ",\"text\":" : "\"text\":";
-        any = true;
+        out += comma ? ",\"text\":" : "\"text\":";
         return sdk::json_text::append_string(out, evidence_text(text, start, end));
       };
       // Members come in key order and "end" < "start" < "text": both offsets are read before "text" is due.
@@ -468,18 +474,22 @@ bool evidence_with_texts(Canonical& c, const std::string& text, std::string& out
           std::string_view k, v;
           if (!c.key(k) || (!first_member && !key_less(last, k)) || !c.eat(':') || !c.value(v, 2)) return false;
           last = k;
-          if (k == "text") return false;  // overwritten by the general path
-          if (!text_done && key_less("text", k) && !add_text()) return false;
+          const int vs_text = key_compare(k, "text");
+          if (vs_text == 0) return false;  // overwritten by the general path
+          if (!text_done && vs_text > 0) {  // "text" goes before this member
+            out.append(copied, size_t(from - copied));
+            copied = from;
+            if (!add_text(false)) return false;
+            out += ',';
+          }
           if (k == "start" && !Canonical::unsigned_integer(v, start)) return false;
           if (k == "end" && !Canonical::unsigned_integer(v, end)) return false;
-          if (any) out += ',';
-          any = true;
-          out.append(from, size_t(c.pos() - from));  // "key":value as it stands
           if (c.eat('}')) break;
           if (!c.eat(',')) return false;
         }
+        out.append(copied, size_t(c.pos() - 1 - copied));  // up to the closing brace
       }
-      if (!text_done && !add_text()) return false;
+      if (!text_done && !add_text(out.back() != '{')) return false;
       out += '}';
     }
     if (c.eat(']')) break;
@@ -489,69 +499,91 @@ bool evidence_with_texts(Canonical& c, const std::string& text, std::string& out
   return true;
 }
 
+// The members a record may lack, sorted by key: every contract field (null; evidence []) and id, doc_id
+// and published (their values are the document's).
+struct AddedMember {
+  std::string key;
+  std::string text;  // "key":null or "evidence":[]; empty for id, doc_id and published
+};
+const std::vector<AddedMember>& added_members() {
+  static const std::vector<AddedMember> added = [] {
+    std::vector<AddedMember> keys;
+    for (const char* k : kContractFields)
+      keys.push_back({k, "\"" + std::string(k) + "\":" + (k == std::string("evidence") ? "[]" : "null")});
+    for (const char* k : {"id", "doc_id", "published"}) keys.push_back({k, ""});
+    std::sort(keys.begin(), keys.end(), [](const AddedMember& a, const AddedMember& b) { return a.key < b.key; });
+    return keys;
+  }();
+  return added;
+}
+
 // The record from the assembler's text without parsing it: its members as they are, the added ones
 // merged in key order. Empty when the text is not canonical (see Canonical) or needs the general path.
+// The record's text is copied in runs: only the added members and the evidence texts are written.
 std::optional<std::string> quick_record(const Document& doc, const std::string& attrs, const std::string& id) {
-  struct Member {
-    std::string_view key, text;  // text: "key":value
-  };
-  Member members[64];
-  size_t n = 0;
   Canonical c(attrs);
   if (!c.eat('{')) return std::nullopt;
-  std::string evidence;  // "evidence":[...] with the texts
+  const auto& added = added_members();
+  std::string out;
+  out.reserve(attrs.size() + attrs.size() / 2 + 256);  // the evidence texts and added members
+  out += '{';
+  const char* copied = c.pos();  // input before this is in out (or replaced)
+  size_t a = 0;                  // the next added member
+  // Appends added[i] (no comma). False when a value cannot be written as dump() would.
+  auto put_added = [&](const AddedMember& m) {
+    if (!m.text.empty()) {
+      out += m.text;
+    } else if (m.key == "id") {
+      out += "\"id\":\"";
+      out += id;
+      out += '"';
+    } else if (m.key == "doc_id") {
+      out += "\"doc_id\":";
+      if (!sdk::json_text::append_string(out, doc.id)) return false;
+    } else {  // published
+      out += "\"published\":";
+      if (doc.published.empty()) out += "null";
+      else if (!sdk::json_text::append_string(out, doc.published)) return false;
+    }
+    return true;
+  };
   if (!c.eat('}')) {
-    for (;;) {
+    std::string_view last;
+    for (bool first = true;; first = false) {
       const char* from = c.pos();
       std::string_view k, v;
-      if (n == std::size(members) || !c.key(k) || (n && !key_less(members[n - 1].key, k)) || !c.eat(':'))
-        return std::nullopt;
-      if (k == "id" || k == "doc_id" || k == "published") return std::nullopt;
+      if (!c.key(k) || (!first && !key_less(last, k)) || !c.eat(':')) return std::nullopt;
+      last = k;
+      // Added members before this one go in here; one with this key is the record's own.
+      int cmp;
+      while (a < added.size() && (cmp = key_compare(added[a].key, k)) <= 0) {
+        if (cmp == 0) {
+          if (added[a].text.empty()) return std::nullopt;  // id, doc_id, published: the general path
+          ++a;
+          break;
+        }
+        out.append(copied, size_t(from - copied));
+        copied = from;
+        if (!put_added(added[a++])) return std::nullopt;
+        out += ',';
+      }
       if (k == "evidence") {
-        evidence.reserve(attrs.size() * 2);
-        evidence = "\"evidence\":";
-        if (!evidence_with_texts(c, doc.text, evidence)) return std::nullopt;
-        members[n++] = {k, evidence};
-      } else {
-        if (!c.value(v)) return std::nullopt;
-        members[n++] = {k, std::string_view(from, size_t(c.pos() - from))};
+        out.append(copied, size_t(c.pos() - copied));  // up to "evidence":
+        if (!evidence_with_texts(c, doc.text, out)) return std::nullopt;
+        copied = c.pos();
+      } else if (!c.value(v)) {
+        return std::nullopt;
       }
       if (c.eat('}')) break;
       if (!c.eat(',')) return std::nullopt;
     }
+    out.append(copied, size_t(c.pos() - 1 - copied));  // up to the closing brace
   }
   if (!c.done()) return std::nullopt;
-
-  std::string id_text = "\"id\":\"" + id + "\"", doc_id_text = "\"doc_id\":", published_text = "\"published\":";
-  if (!sdk::json_text::append_string(doc_id_text, doc.id)) return std::nullopt;
-  if (doc.published.empty()) published_text += "null";
-  else if (!sdk::json_text::append_string(published_text, doc.published)) return std::nullopt;
-
-  // The members that may be added, sorted: every contract field (null; evidence []) plus id, doc_id and
-  // published (their text is the document's).
-  static const std::vector<std::pair<std::string, std::string>> added = [] {
-    std::vector<std::pair<std::string, std::string>> keys;
-    for (const char* k : kContractFields)
-      keys.emplace_back(k, "\"" + std::string(k) + "\":" + (k == std::string("evidence") ? "[]" : "null"));
-    for (const char* k : {"id", "doc_id", "published"}) keys.emplace_back(k, "");
-    std::sort(keys.begin(), keys.end());
-    return keys;
-  }();
-  // Both lists are sorted: merge them, the record's own member winning a tie.
-  std::string out;
-  out.reserve(attrs.size() + evidence.size() + 512);
-  out += '{';
-  auto put = [&](std::string_view member) {
+  for (; a < added.size(); ++a) {
     if (out.size() > 1) out += ',';
-    out += member;
-  };
-  size_t i = 0;
-  for (const auto& [k, null_text] : added) {
-    while (i < n && key_less(members[i].key, k)) put(members[i++].text);
-    if (i < n && members[i].key == k) continue;
-    put(k == "id" ? id_text : k == "doc_id" ? doc_id_text : k == "published" ? published_text : null_text);
+    if (!put_added(added[a])) return std::nullopt;
   }
-  while (i < n) put(members[i++].text);
   out += '}';
   return out;
 }
@@ -593,7 +625,10 @@ std::vector<std::string> finalise_incidents(const Document& doc, const std::vect
   for (size_t pos = 0; pos < found.size(); ++pos) {
     const Mention& m = *found[pos].m;
     // Position after sorting, so ids are 0..n-1 per document whatever ranks the assembler used.
-    const std::string id = hex64(fnv1a(doc.id + "#" + std::to_string(pos)));
+    // The hash of doc.id + "#" + pos, without building that string.
+    char digits[24];
+    const auto r = std::to_chars(digits, digits + sizeof digits, pos);
+    const std::string id = hex64(fnv1a(std::string_view(digits, size_t(r.ptr - digits)), fnv1a("#", fnv1a(doc.id))));
     auto quick = quick_record(doc, m.attrs_json, id);
     out.push_back(quick ? std::move(*quick) : general_record(doc, m.attrs_json, id));
   }

@@ -7,9 +7,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <sstream>
 
@@ -245,14 +245,35 @@ struct ExtractorIdentity {
 
 }  // namespace ik
 
+namespace ik {
+// The mentions one call adds, in chunks that never move: pointers handed out by get_mention stay valid
+// while more are added. clear() keeps the chunks, so a reused ik_call (see CallLease) mostly allocates
+// nothing; every field of a reused slot is overwritten by host_add_mention.
+class AddedMentions {
+ public:
+  size_t size() const { return size_; }
+  Mention& operator[](size_t i) { return chunks_[i / kChunk][i % kChunk]; }
+  const Mention& operator[](size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+  Mention& next_slot() {
+    if (size_ == chunks_.size() * kChunk) chunks_.push_back(std::make_unique<Mention[]>(kChunk));
+    return (*this)[size_++];
+  }
+  void clear() { size_ = 0; }
+
+ private:
+  static constexpr size_t kChunk = 16;
+  std::vector<std::unique_ptr<Mention[]>> chunks_;
+  size_t size_ = 0;
+};
+}  // namespace ik
+
 // The per-call context behind the opaque ik_call: one per create()/process() call, so threads never
-// share one. Mentions a call adds go to `added` (a deque: pointers handed out by get_mention stay valid)
-// and join the document only when process() succeeds.
+// share one. Mentions a call adds go to `added` and join the document only when process() succeeds.
 struct ik_call {
   const ik::ExtractorIdentity* who = nullptr;
   ik::Document* doc = nullptr;                       // null outside process()
   const std::vector<ik::Mention>* earlier = nullptr;  // mentions of earlier stages
-  std::deque<ik::Mention> added;
+  ik::AddedMentions added;
   std::string published;  // set_published, applied after a successful process()
   int error_code = 0;
   std::string error;    // from set_error
@@ -320,18 +341,21 @@ int host_add_mention(ik_call* call, const ik_mention* in) {
 #endif
   if (check_attrs && m.attrs_json && *m.attrs_json && !is_json_object(m.attrs_json))
     return refuse(call, std::string("attrs of '") + m.label + "' are not a JSON object");
-  Mention out;
+  // Written in place: the slot may hold an earlier call's mention, so every field is set.
+  Mention& out = call->added.next_slot();
   out.start = m.start;
   out.end = m.end;
   out.label = m.label;
-  out.value = m.value ? m.value : "";
+  if (m.value) out.value = m.value;
+  else out.value.clear();
   out.number = m.number;
   out.low = m.low;
   out.high = m.high;
-  out.attrs_json = m.attrs_json ? m.attrs_json : "";
+  if (m.attrs_json) out.attrs_json = m.attrs_json;
+  else out.attrs_json.clear();
   out.confidence = m.confidence;
-  out.extractor = call->who ? call->who->full_name : "";
-  call->added.push_back(std::move(out));
+  if (call->who) out.extractor = call->who->full_name;
+  else out.extractor.clear();
   return IK_OK;
 }
 
@@ -345,10 +369,14 @@ int host_get_mention(ik_call* call, uint64_t index, ik_mention* out) {
   const size_t n_earlier = call->earlier->size();
   if (index >= n_earlier + call->added.size()) return IK_ERR_GENERIC;
   const Mention& m = index < n_earlier ? (*call->earlier)[index] : call->added[index - n_earlier];
-  ik_mention c{};
-  // Fill only as much as the caller's (possibly older, smaller) struct holds.
+  // A caller with this host's struct (the usual case) is filled in place; an older, smaller one gets
+  // only as much as it holds.
+  ik_mention local{};
+  const bool whole = out->struct_size >= sizeof(ik_mention);
+  ik_mention& c = whole ? *out : local;
   const size_t size = std::min<size_t>(out->struct_size, sizeof(ik_mention));
   c.struct_size = static_cast<uint32_t>(size);
+  c.reserved = 0;
   c.start = m.start;
   c.end = m.end;
   c.label = m.label.c_str();
@@ -359,7 +387,7 @@ int host_get_mention(ik_call* call, uint64_t index, ik_mention* out) {
   c.attrs_json = m.attrs_json.empty() ? nullptr : m.attrs_json.c_str();
   c.confidence = m.confidence;
   c.extractor = m.extractor.c_str();
-  std::memcpy(out, &c, size);
+  if (!whole) std::memcpy(out, &c, size);
   return IK_OK;
 }
 
@@ -381,6 +409,44 @@ std::string call_error(const ik_call& call, int rc) {
   return msg;
 }
 
+// An ik_call for one process() call, taken from a per-thread pool and given back cleared, so the
+// buffers of its mentions are reused from call to call. A pool rather than one object per thread: a
+// stage may run a pipeline inside its own process() (a Python extractor, say).
+struct CallLease {
+  CallLease() : call(take()) {}
+  ~CallLease() {
+    call.who = nullptr;
+    call.doc = nullptr;
+    call.earlier = nullptr;
+    call.added.clear();
+    call.published.clear();
+    call.error_code = 0;
+    call.error.clear();
+    call.refusal.clear();
+    try {
+      pool().emplace_back(&call);
+    } catch (...) {  // no memory to keep it: not worth failing for
+      delete &call;
+    }
+  }
+  CallLease(const CallLease&) = delete;
+  CallLease& operator=(const CallLease&) = delete;
+  ik_call& call;
+
+ private:
+  static std::vector<std::unique_ptr<ik_call>>& pool() {
+    thread_local std::vector<std::unique_ptr<ik_call>> calls;
+    return calls;
+  }
+  static ik_call& take() {
+    auto& calls = pool();
+    if (calls.empty()) return *new ik_call;
+    ik_call* c = calls.back().release();
+    calls.pop_back();
+    return *c;
+  }
+};
+
 // A configured C-ABI extractor instance.
 class CAbiExtractor final : public Extractor {
  public:
@@ -392,7 +458,8 @@ class CAbiExtractor final : public Extractor {
   const ExtractorInfo& info() const override { return info_; }
 
   void process(DocContext& ctx) const override {
-    ik_call call;
+    CallLease lease;
+    ik_call& call = lease.call;
     call.who = who_.get();
     call.doc = &ctx.doc;
     call.earlier = &ctx.mentions;
@@ -411,8 +478,11 @@ class CAbiExtractor final : public Extractor {
     const int rc = desc_.process(state_, &kHost, &call, &doc);
     if (rc != IK_OK)
       throw ExtractionError(code::kExtractor, info_.full_name() + " (" + info_.source + "): " + call_error(call, rc));
-    ctx.mentions.insert(ctx.mentions.end(), std::make_move_iterator(call.added.begin()),
-                        std::make_move_iterator(call.added.end()));
+    auto& mentions = ctx.mentions;
+    const size_t n = call.added.size();
+    if (mentions.capacity() < mentions.size() + n)  // grow geometrically, as insert() would
+      mentions.reserve(std::max(mentions.size() + n, 2 * mentions.capacity()));
+    for (size_t i = 0; i < n; ++i) mentions.push_back(std::move(call.added[i]));
     if (!call.published.empty() && ctx.doc.published.empty()) ctx.doc.published = call.published;
   }
 

@@ -1046,28 +1046,52 @@ struct Actors {
       return;  // a bare country name or demonym is a place or an adjective, not an actor
     }
 
-    const std::string alias(text.substr(c.start, c.end - c.start));
-    std::string attrs = "{\"inter\":" + std::to_string(inter) + ",\"country\":" +
-                        (country >= 0 ? "\"" + std::string(kCountries[country].name) + "\"" : std::string("null")) +
-                        ",\"role\":" + (role ? "\"" + std::string(role) + "\"" : std::string("null")) +
-                        ",\"alias\":\"" + ik::text::json_escape(alias) + "\"";
+    // Appended in place (one buffer rather than a temporary string per piece).
+    const std::string_view alias = text.substr(c.start, c.end - c.start);
+    std::string attrs;
+    attrs.reserve(160 + alias.size());
+    attrs += "{\"inter\":";
+    attrs += std::to_string(inter);
+    attrs += ",\"country\":";
+    if (country >= 0) {
+      attrs += '"';
+      attrs += kCountries[country].name;
+      attrs += '"';
+    } else {
+      attrs += "null";
+    }
+    attrs += ",\"role\":";
+    if (role) {
+      attrs += '"';
+      attrs += role;
+      attrs += '"';
+    } else {
+      attrs += "null";
+    }
+    attrs += ",\"alias\":\"";
+    attrs += ik::text::json_escape(alias);
+    attrs += '"';
     if (c.suspected) attrs += ",\"suspected\":true";
     if (c.crowd >= 0) attrs += ",\"crowd\":true";
     if (c.named >= 0) {  // where the group is at home: the country when the document names no place
       const Named& n = named_groups()[c.named];
       const std::string_view h = !n.country.empty() ? n.country : n.home;
-      if (const int hc = h.empty() ? -1 : country_by_iso3(h); hc >= 0)
-        attrs += ",\"home\":\"" + std::string(kCountries[hc].name) + "\",\"home_iso3\":\"" +
-                 std::string(kCountries[hc].iso3) + "\"";
+      if (const int hc = h.empty() ? -1 : country_by_iso3(h); hc >= 0) {
+        attrs += ",\"home\":\"";
+        attrs += kCountries[hc].name;
+        attrs += "\",\"home_iso3\":\"";
+        attrs += kCountries[hc].iso3;
+        attrs += '"';
+      }
     }
-    attrs += "}";
+    attrs += '}';
     Mention m;
     m.start = c.start;
     m.end = c.end;
     m.label = "actor";
-    m.value = name;
+    m.value = std::move(name);
     m.number = inter;
-    m.attrs_json = attrs;
+    m.attrs_json = std::move(attrs);
     m.confidence = conf;
     doc.add(m);
   }

@@ -21,11 +21,14 @@
 //   "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000     best = low (approximate, vague)
 //   "several", "many", "a number of", "unknown number of"          NaN (unknown; attrs vague word)
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -91,11 +94,13 @@ class Phrases {
     for (const auto& t : ik::text::tokenize(phrase)) words.push_back(ik::text::lower(t.text));
     auto it = table_.find(words.front());
     if (it == table_.end()) it = table_.emplace(first_words_.emplace_back(words.front()), std::vector<Phrase>{}).first;
+    first_shape_[shape(words.front())] = true;
     words.erase(words.begin());
     it->second.push_back({std::move(words), def});
   }
   // The longest phrase starting at token i, and its length in tokens.
   std::optional<std::pair<TriggerDef, size_t>> match(const std::vector<std::string_view>& low, size_t i, size_t end) const {
+    if (!first_shape_[shape(low[i])]) return std::nullopt;  // most words: no first word has their shape
     auto it = table_.find(low[i]);
     if (it == table_.end()) return std::nullopt;
     const Phrase* best = nullptr;
@@ -110,8 +115,13 @@ class Phrases {
   }
 
  private:
+  // A word's length (16 for longer ones) and first byte, for a test cheaper than the hash.
+  static size_t shape(std::string_view w) {
+    return std::min<size_t>(w.size(), 16) * 256 + (w.empty() ? 0 : static_cast<unsigned char>(w[0]));
+  }
   std::deque<std::string> first_words_;  // stable addresses
   std::unordered_map<std::string_view, std::vector<Phrase>> table_;
+  std::vector<bool> first_shape_ = std::vector<bool>(17 * 256);  // shapes of the first words
 };
 
 // Group words -> the canonical group of LABELS.md.
@@ -505,8 +515,54 @@ struct Casualties {
     return n;
   }
 
+  // A small set of lower-case words, found by first letter and length before any comparison: for tests
+  // that run on nearly every token.
+  class WordList {
+   public:
+    template <class... Lists>
+    explicit WordList(const Lists&... lists) {
+      (add(lists), ...);
+    }
+    template <class List>
+    void add(const List& list) {
+      for (std::string_view w : list) {
+        if (!fits(w)) throw std::logic_error("WordList: not a short lower-case word");
+        buckets_[slot(w)].push_back(w);
+      }
+    }
+    bool contains(std::string_view w) const {
+      if (!fits(w)) return false;
+      for (auto x : buckets_[slot(w)])
+        if (x == w) return true;
+      return false;
+    }
+
+   private:
+    static constexpr size_t kLongest = 15;
+    static bool fits(std::string_view w) { return !w.empty() && w.size() <= kLongest && w[0] >= 'a' && w[0] <= 'z'; }
+    static size_t slot(std::string_view w) { return size_t(w[0] - 'a') * (kLongest + 1) + w.size(); }
+    std::array<std::vector<std::string_view>, 26 * (kLongest + 1)> buckets_;
+  };
+
+  // The first words of the qualifiers in qty_at().
+  static constexpr std::array<std::string_view, 25> kQualifierFirstWords = {
+      "at", "no", "not", "a", "more", "over", "upwards", "in", "up", "as", "nearly", "almost", "close", "just",
+      "about", "around", "approximately", "some", "roughly", "an", "estimated", "approx", "circa",
+      "reportedly", "between"};
+
   // A count at i with its qualifier: "at least 11", "between 10 and 15", "a man", "an unknown number of".
   static std::optional<Qty> qty_at(const Ctx& c, size_t i) {
+    // Every count below starts with one of these words (each is compared with low[i] on some path) or
+    // with a number: other tokens, most of them, are turned away at once. A new path that starts with
+    // another word must add it here.
+    static const WordList kCountStart(
+        kQualifierFirstWords,
+        std::array<std::string_view, 24>{"their", "his", "her", "another", "further", "other", "additional", "the",
+                                         "unknown", "unspecified", "unidentified", "undetermined", "undisclosed",
+                                         "unconfirmed", "large", "high", "significant", "exact", "heavy",
+                                         "several", "many", "numerous", "one", "both"});
+    if (i >= c.se || (!kCountStart.contains(c.low[i]) && !ik::text::may_start_number(c.tok[i])))
+      return std::nullopt;
     const auto& low = c.low;
     Qty q;
     q.tb = i;
@@ -521,13 +577,9 @@ struct Casualties {
       k = j;
       return true;
     };
-    // The first words of the qualifiers below: most tokens are none of them, and one look-up is cheaper
-    // than trying every qualifier.
-    static const std::unordered_set<std::string_view> kQualifierFirst = {
-        "at", "no", "not", "a", "more", "over", "upwards", "in", "up", "as", "nearly", "almost", "close", "just",
-        "about", "around", "approximately", "some", "roughly", "an", "estimated", "approx", "circa",
-        "reportedly", "between"};
-    if (k >= c.se || !kQualifierFirst.count(low[k])) {
+    // Most tokens start no qualifier: one look-up is cheaper than trying every qualifier.
+    static const WordList kQualifierFirst(kQualifierFirstWords);
+    if (k >= c.se || !kQualifierFirst.contains(low[k])) {
       // no qualifier
     } else if (take({"at", "least"}) || take({"no", "fewer", "than"}) || take({"no", "less", "than"}) ||
         take({"not", "less", "than"}) || take({"a", "minimum", "of"}) || take({"more", "than"}) ||
@@ -788,9 +840,27 @@ struct Casualties {
     // comparisons with literals stay cheap).
     const std::string lowered = ik::text::lower(text);
     std::vector<std::string_view> low(tok.size());
+    // Only words that could be a misspelling (by length and first byte) are looked up: the hash costs
+    // more than these tests.
+    struct MisspellingShape {
+      size_t shortest = SIZE_MAX, longest = 0;
+      std::array<bool, 256> first{};
+    };
+    static const MisspellingShape shape = [] {
+      MisspellingShape m;
+      for (const auto& [wrong, right] : misspellings()) {
+        m.shortest = std::min(m.shortest, wrong.size());
+        m.longest = std::max(m.longest, wrong.size());
+        m.first[static_cast<unsigned char>(wrong[0])] = true;
+      }
+      return m;
+    }();
     for (size_t i = 0; i < tok.size(); ++i) {
       low[i] = std::string_view(lowered).substr(size_t(tok[i].text.data() - text.data()), tok[i].text.size());
-      if (auto it = misspellings().find(low[i]); it != misspellings().end()) low[i] = it->second;
+      const std::string_view w = low[i];
+      if (w.size() < shape.shortest || w.size() > shape.longest || !shape.first[static_cast<unsigned char>(w[0])])
+        continue;
+      if (auto it = misspellings().find(w); it != misspellings().end()) low[i] = it->second;
     }
 
     std::vector<std::pair<uint32_t, uint32_t>> spans;
@@ -1924,20 +1994,37 @@ struct Casualties {
     m.low = e.low;
     m.high = e.high;
     m.confidence = std::clamp(e.confidence, 0.0, 1.0);
-    std::string a = "{\"group\":\"" + ik::text::json_escape(e.group) + "\"";
-    a += ",\"part_of_total\":" + std::string(e.part ? "true" : "false");
-    if (!e.total_of.empty()) a += ",\"total_of\":\"" + ik::text::json_escape(e.total_of) + "\"";
-    a += ",\"negated\":" + std::string(e.negated ? "true" : "false");
-    a += ",\"unknown\":" + std::string(e.unknown ? "true" : "false");
-    a += ",\"approximate\":" + std::string(e.approximate ? "true" : "false");
+    // Appended in place (one buffer rather than a temporary string per piece).
+    std::string a;
+    a.reserve(160 + e.group.size() + e.total_of.size());
+    a += "{\"group\":\"";
+    a += ik::text::json_escape(e.group);
+    a += '"';
+    a += e.part ? ",\"part_of_total\":true" : ",\"part_of_total\":false";
+    if (!e.total_of.empty()) {
+      a += ",\"total_of\":\"";
+      a += ik::text::json_escape(e.total_of);
+      a += '"';
+    }
+    a += e.negated ? ",\"negated\":true" : ",\"negated\":false";
+    a += e.unknown ? ",\"unknown\":true" : ",\"unknown\":false";
+    a += e.approximate ? ",\"approximate\":true" : ",\"approximate\":false";
     if (e.summary) a += ",\"summary\":true";
     if (e.toll) a += ",\"toll\":true";
     if (e.ambiguous) a += ",\"ambiguous\":true";
     if (e.sum) a += ",\"sum\":true";
-    if (!e.vague_word.empty()) a += ",\"vague\":\"" + ik::text::json_escape(e.vague_word) + "\"";
+    if (!e.vague_word.empty()) {
+      a += ",\"vague\":\"";
+      a += ik::text::json_escape(e.vague_word);
+      a += '"';
+    }
     if (!e.includes.empty()) {
       a += ",\"includes\":[";
-      for (size_t i = 0; i < e.includes.size(); ++i) a += (i ? ",\"" : "\"") + e.includes[i] + "\"";
+      for (size_t i = 0; i < e.includes.size(); ++i) {
+        a += i ? ",\"" : "\"";
+        a += e.includes[i];
+        a += '"';
+      }
       a += "]";
     }
     a += "}";

@@ -71,7 +71,23 @@ bool iequals(std::string_view a, std::string_view b) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = lower(c);
+  char* p = out.data();
+  const size_t n = out.size();
+  size_t i = 0;
+  // Eight bytes a step (whole texts are lowered): 0x20 is added to the bytes 'A'..'Z', found without
+  // carries between bytes (each byte's low seven bits plus a bias stays below 0x100).
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const uint64_t low7 = w & ~kHighs;
+    const uint64_t above_z = low7 + kOnes * (0x7F - 'Z');  // high bit set: low7 > 'Z'
+    const uint64_t from_a = low7 + kOnes * (0x80 - 'A');   // high bit set: low7 >= 'A'
+    const uint64_t upper = (from_a & ~above_z & ~w) & kHighs;  // ASCII, >= 'A' and <= 'Z'
+    w |= upper >> 2;                                        // 0x80 >> 2 == 0x20
+    std::memcpy(p + i, &w, 8);
+  }
+  for (; i < n; ++i) p[i] = lower(p[i]);
   return out;
 }
 
@@ -129,6 +145,12 @@ std::string fold(std::string_view s) {
 
 namespace {
 
+constexpr std::array<bool, 256> kAsciiLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  return t;
+}();
+
 std::vector<Token> tokenize_text(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5);
@@ -140,7 +162,9 @@ std::vector<Token> tokenize_text(std::string_view text) {
       continue;
     }
     uint32_t cp;
-    size_t len = decode(text, i, cp);
+    size_t len;
+    if (static_cast<unsigned char>(text[i]) < 0x80) cp = static_cast<unsigned char>(text[i]), len = 1;  // no call
+    else len = decode(text, i, cp);
     const bool ascii_alnum = cp < 0x80 && is_word_byte(static_cast<unsigned char>(cp));
     const bool letter = ascii_alnum || (cp >= 0x80 && !is_unicode_punct(cp) && !is_apostrophe(cp));
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0) {
@@ -157,6 +181,11 @@ std::vector<Token> tokenize_text(std::string_view text) {
     bool all_digits = true;
     while (i < n) {
       const auto b = static_cast<unsigned char>(text[i]);
+      if (kAsciiLetter[b]) {  // most bytes of a word: what the ASCII case below does for a letter
+        all_digits = false;
+        ++i;
+        continue;
+      }
       if (b < 0x80) cp = b, len = 1;  // ASCII, the common case: no decoding
       else len = decode(text, i, cp);
       if (cp < 0x80) {
@@ -182,8 +211,8 @@ std::vector<Token> tokenize_text(std::string_view text) {
       all_digits = false;
       i += len;
     }
-    uint32_t first;
-    decode(text, start, first);
+    uint32_t first = static_cast<unsigned char>(text[start]);
+    if (first >= 0x80) decode(text, start, first);
     tokens.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i),
                       all_digits ? TokenKind::Number : TokenKind::Word, is_upper_cp(first),
                       text.substr(start, i - start)});
@@ -237,7 +266,15 @@ std::vector<Span> sentences(std::string_view text) {
     while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\n' || text[b - 1] == '\r')) --b;
     if (b > a) out.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b), paragraph});
   };
+  // The bytes the loop below acts on; it skips runs of others in a tight loop first.
+  static constexpr std::array<bool, 256> kMark = [] {
+    std::array<bool, 256> t{};
+    t['\n'] = t['.'] = t['!'] = t['?'] = true;
+    return t;
+  }();
   for (size_t i = 0; i < n; ++i) {
+    while (i < n && !kMark[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == n) break;
     const char c = text[i];
     if (c == '\n') {
       // Every line break ends a sentence (scraped pages put headlines, datelines and bullets on lines
@@ -301,18 +338,23 @@ constexpr std::array<WordValue, 28> kUnits = {{
 }};
 
 int unit_value(std::string_view w) {
-  // Asked of nearly every word: most are turned away by their length ("one".."seventeen": 3 to 9 bytes),
-  // the others lower-cased once and compared with the (lower-case) table.
+  // Asked of nearly every word: most are turned away by their length ("one".."seventeen": 3 to 9 bytes)
+  // or by their first letter, the others lower-cased once and compared with the (lower-case) table.
   if (w.size() < 3 || w.size() > 9) return -1;
-  char buf[9];
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = lower(w[i]);
-  const std::string_view l(buf, w.size());
   static const auto by_length = [] {  // the table's words by their length: at most six of each
     std::array<std::vector<WordValue>, 10> t;
     for (const auto& u : kUnits) t[u.word.size()].push_back(u);
     return t;
   }();
-  for (const auto& u : by_length[l.size()])
+  const auto& candidates = by_length[w.size()];
+  const char first = lower(w[0]);
+  bool any = false;
+  for (const auto& u : candidates) any = any || u.word[0] == first;
+  if (!any) return -1;
+  char buf[9];
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = lower(w[i]);
+  const std::string_view l(buf, w.size());
+  for (const auto& u : candidates)
     if (u.word == l) return u.value;
   return -1;
 }
@@ -348,7 +390,29 @@ bool parse_digits(std::string_view s, double& out) {
   }
 }
 
+// A number in words starts with a vague word, "a"/"an" or a unit (the three cases of read_number()): the
+// word is one of those (any case), found by its length and first letter.
+bool may_start_word_number(std::string_view w) {
+  static const auto starts = [] {  // [length][first letter] -> the words
+    std::array<std::array<std::vector<std::string_view>, 26>, 10> t;
+    auto add = [&](std::string_view s) { t[s.size()][size_t(s[0] - 'a')].push_back(s); };
+    for (const char* s : {"dozens", "scores", "hundreds", "thousands", "a", "an"}) add(s);
+    for (const auto& u : kUnits) add(u.word);
+    return t;
+  }();
+  if (w.empty() || w.size() >= starts.size()) return false;
+  const char first = lower(w[0]);
+  if (first < 'a' || first > 'z') return false;
+  for (const auto s : starts[w.size()][size_t(first - 'a')])
+    if (iequals(s, w)) return true;
+  return false;
+}
+
 }  // namespace
+
+bool may_start_number(const Token& t) {
+  return t.kind == TokenKind::Number || (t.kind == TokenKind::Word && may_start_word_number(t.text));
+}
 
 std::optional<Number> read_number(const std::vector<Token>& tokens, size_t i) {
   if (i >= tokens.size()) return std::nullopt;
@@ -370,6 +434,7 @@ std::optional<Number> read_number(const std::vector<Token>& tokens, size_t i) {
     return num;
   }
   if (t.kind != TokenKind::Word) return std::nullopt;
+  if (!may_start_word_number(t.text)) return std::nullopt;
   if (const double v = vague_value(t.text); v > 0) {
     num.value = v;
     num.vague = true;
@@ -457,6 +522,7 @@ struct Lexicon::Impl {
   std::vector<int32_t> fail, dict_link;     // dict_link: nearest node on the fail chain with outputs
   std::vector<int32_t> delta;               // [node * classes + class] (during building)
   std::vector<int32_t> first_output;        // the node itself if it has outputs, else dict_link
+  std::vector<uint16_t> in_class{0};        // the class of the byte that leads into each node (root: 0)
   // What find() walks: [row + class] -> the next state's row (node * classes), with kHasOutput set when
   // that state has outputs. One load per byte, no multiply: the scan is bound by this table's latency.
   static constexpr uint32_t kHasOutput = 0x80000000u;
@@ -500,6 +566,7 @@ void Lexicon::add(std::string_view phrase, uint32_t id) {
       children[cls] = static_cast<int32_t>(m.trie.size());
       m.trie.emplace_back();
       m.outputs.emplace_back();
+      m.in_class.push_back(cls);
     }
     node = m.trie[node][cls];
   }
@@ -547,6 +614,14 @@ void Lexicon::build() {
     const auto target = static_cast<uint32_t>(m.delta[i]);
     m.step[i] = static_cast<uint32_t>(target * k) | (m.first_output[target] >= 0 ? Impl::kHasOutput : 0u);
   }
+  // Runs of white space count as one space. A state entered by a space (its phrase prefix ends with
+  // one) stays put on more white space, which is what skipping those bytes would do; elsewhere a
+  // second space changes nothing either: no phrase prefix holds two spaces or starts with one, so
+  // from the root it leads back to the root. find() then needs no test for white space.
+  const uint16_t space = m.byte_class[' '];
+  if (space != 0)
+    for (size_t node = 1; node < nodes; ++node)
+      if (m.in_class[node] == space) m.step[node * k + space] = static_cast<uint32_t>(node * k);
   m.delta.clear();
   m.delta.shrink_to_fit();
   m.trie.clear();
@@ -581,19 +656,11 @@ std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_on
   const uint16_t* cls = m.input_class.data();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  // Runs of white space count as one space. White-space bytes, and only they, have the class of ' ' (when
-  // some phrase holds a space; otherwise that class is 0, which they share with other bytes, and nothing
-  // is skipped: kNoClass then never equals a byte's class).
-  constexpr uint32_t kNoClass = 0x10000;
-  const uint32_t space = m.input_class[' '] != 0 ? m.input_class[' '] : kNoClass;
+  // Runs of white space count as one space: `step` stays in place on the second and later (see build()).
   uint32_t row = 0;  // the current state's row in `step`
-  bool after_space = false;
   for (size_t i = 0; i < n; ++i) {
     const unsigned char b = bytes[i];
     const uint16_t c = cls[b];
-    const bool is_space = c == space;
-    if (is_space && after_space) continue;
-    after_space = is_space;
     const uint32_t e = step[row + c];
     row = e & ~Impl::kHasOutput;
     if (!(e & Impl::kHasOutput)) continue;

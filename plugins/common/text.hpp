@@ -53,6 +53,9 @@ struct Number {
   size_t token_count = 0;
 };
 std::optional<Number> read_number(const std::vector<Token>& tokens, size_t i);
+// False when read_number() is sure to find no number starting at the token t (most words): a cheap test
+// for callers that try every token.
+bool may_start_number(const Token& t);
 
 // Case-insensitive whole-word phrase matcher (Aho-Corasick over ASCII-lower-cased bytes). Non-ASCII bytes
 // match themselves. A match must start and end at a word boundary.

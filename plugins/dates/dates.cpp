@@ -102,6 +102,12 @@ int month_of(std::string_view w) {
                                                          "september", "october", "november", "december"};
   static const std::array<std::string_view, 12> kShort = {"jan", "feb", "mar", "apr", "may", "jun",
                                                           "jul", "aug", "sep", "oct", "nov", "dec"};
+  // Asked of most capitalised words: those of no month's length (3 to 9) or first letter go at once.
+  if (w.size() < 3 || w.size() > 9) return 0;
+  switch (ik::text::lower(w[0])) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   for (int k = 0; k < 12; ++k)
     if (iequals(w, kFull[k]) || iequals(w, kShort[k])) return k + 1;
   if (iequals(w, "sept")) return 9;
