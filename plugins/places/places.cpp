@@ -1755,19 +1755,11 @@ struct Places {
       if (best >= 0 && size_t(best) < capital_of.size() && capital_of[best] >= 0)
         for (size_t k = 1; k < T.size(); ++k) {
           if (!is_word(T, k) || T[k].cap || raw(text, T[k]) != "capital" || raw(text, T[k - 1]) != "the") continue;
-          if (is_word(T, k + 1) && (T[k + 1].cap || (raw(text, T[k + 1]) != "on" && raw(text, T[k + 1]) != "in" &&
-                                                      raw(text, T[k + 1]) != "and")))
-            continue;  // "the capital Kabul", "the capital city", "the capital of the province"
-          if (is_punct(T, k + 1, ',') && is_word(T, k + 2) && T[k + 2].cap) continue;
+          if (!capital_stands_alone(text, T, k)) continue;
+          if (is_punct(T, k + 1, ',') && is_word(T, k + 2) && T[k + 2].cap) continue;  // "the capital, Kabul"
           if (is_punct(T, k + 1, '\'')) continue;  // "the capital's governor": an office, not the scene
           if (std::any_of(places.begin(), places.end(), [&](const Place& p) { return p.start == T[k].s; })) continue;
-          Place pl;
-          pl.start = T[k].s;
-          pl.end = T[k].e;
-          fill_entity(pl, capital_of[best]);
-          pl.confidence = 0.5;
-          pl.evidence = "capital";
-          places.push_back(std::move(pl));
+          places.push_back(capital_place(T, k, best, 0.5));
         }
     }
 
@@ -2175,24 +2167,29 @@ struct Places {
     if (c < 0 || size_t(c) >= capital_of.size() || capital_of[c] < 0) return;
     size_t k = f.t1 + 1;
     if (is_punct(T, k, '\'') && is_word(T, k + 1) && raw(text, T[k + 1]) == "s") k += 2;  // "Yemen's capital"
-    size_t at = SIZE_MAX;
-    if (is_word(T, k) && raw(text, T[k]) == "capital" && !(is_word(T, k + 1) && !T[k + 1].cap &&
-                                                          raw(text, T[k + 1]) != "on" && raw(text, T[k + 1]) != "in" &&
-                                                          raw(text, T[k + 1]) != "and"))
-      at = k;
+    if (is_word(T, k) && raw(text, T[k]) == "capital" && capital_stands_alone(text, T, k))
+      places.push_back(capital_place(T, k, c, 0.7));
     else if (f.t0 >= 2 && is_word(T, f.t0 - 1) && raw(text, T[f.t0 - 1]) == "of" && is_word(T, f.t0 - 2) &&
              raw(text, T[f.t0 - 2]) == "capital")
-      at = f.t0 - 2;  // "the capital of Mali"
-    if (at == SIZE_MAX) return;
-    // A named capital nearby ("the Yemeni capital Sanaa") is found by its own name.
-    if (is_word(T, at + 1) && T[at + 1].cap) return;
+      places.push_back(capital_place(T, f.t0 - 2, c, 0.7));  // "the capital of Mali"
+  }
+
+  // The word "capital" at k names the city itself: not "capital punishment", "the capital city of the
+  // province", nor a capital named right after it ("the Yemeni capital Sanaa" is found by its own name).
+  static bool capital_stands_alone(std::string_view text, const std::vector<Tok>& T, size_t k) {
+    if (!is_word(T, k + 1)) return true;
+    const std::string_view next = raw(text, T[k + 1]);
+    return !T[k + 1].cap && (next == "on" || next == "in" || next == "and");
+  }
+
+  Place capital_place(const std::vector<Tok>& T, size_t k, int country, double confidence) const {
     Place pl;
-    pl.start = T[at].s;
-    pl.end = T[at].e;
-    fill_entity(pl, capital_of[c]);
-    pl.confidence = 0.7;
+    pl.start = T[k].s;
+    pl.end = T[k].e;
+    fill_entity(pl, capital_of[country]);
+    pl.confidence = confidence;
     pl.evidence = "capital";
-    places.push_back(std::move(pl));
+    return pl;
   }
 
   void emit(ik::sdk::Doc& doc, const Place& p) const {
