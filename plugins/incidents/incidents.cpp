@@ -1381,6 +1381,7 @@ Record Assembler::record(const Frame& f) const {
   const bool protesters = perp && perp->inter == 6;
   auto later = [&](const char* t) { return trig_all.count(t) > 0; };
   type_ev = primary;
+  const bool demonstration = pv == "protest" || protesters || later("protest");  // a crowd that was demonstrating
   if (primary && primary->heading && !primary->type.empty() && primary->type != "Violence against civilians" &&
       primary->type != "Explosions/Remote violence") {
     type = primary->type, sub = primary->sub;  // ACLED's own heading
@@ -1388,7 +1389,6 @@ Record Assembler::record(const Frame& f) const {
              ((pv == "protest" || protesters) && (later("riot") || has("clash")))) {
     type = "Riots";
     const EventM* r = trigger_with([](const EventM& x) { return x.type == "Riots" && !x.sub.empty(); });
-    const bool demonstration = pv == "protest" || protesters || later("protest");
     if (r) sub = r->sub;
     else sub = demonstration ? "Violent demonstration" : "Mob violence";
     // Demonstrators who turn violent ("held a demonstration ... threw rocks at the police"): a violent
@@ -1427,7 +1427,7 @@ Record Assembler::record(const Frame& f) const {
     }
     if (crowd && !armed_group) {
       type = "Riots";
-      sub = (protesters || later("protest")) ? "Violent demonstration" : "Mob violence";
+      sub = demonstration ? "Violent demonstration" : "Mob violence";
     } else {
       type = "Battles", sub = "Armed clash";
     }
