@@ -159,8 +159,13 @@ STATE_SEATS = {
            "Northern Bahr el Ghazal": "Aweil", "Western Bahr el Ghazal": "Wau"},
     "SD": {"South Darfur": "Nyala", "Central Darfur": "Zalingei"},
     "BH": {"Capital": "Manama", "Muharraq": "Al Muharraq", "Southern": "Ar Rifā‘", "Northern": "Madīnat Ḩamad"},
+    "KE": {"Turkana": "Lodwar", "Nakuru": "Nakuru", "Marsabit": "Marsabit", "Embu": "Embu", "Narok": "Narok",
+           "Nyamira": "Nyamira", "West Pokot": "Kapenguria", "Elgeyo-Marakwet": "Iten", "Laikipia": "Rumuruti",
+           "Vihiga": "Mbale"},
 }
 NEAREST_SEAT = {"SS"}
+RENAMED = {"BH"}  # where a seat's code already has a name, it is replaced (Bahrain's 2014 governorates);
+                  # elsewhere only unnamed codes are named
 # Words that name an admin level; stripped to get the bare admin1 name ("Kano State" -> "Kano").
 
 
@@ -361,7 +366,7 @@ def build(shared, tmp):
             idx = admin1_index.get((cc, row["admin1_code"]))
             if idx is not None and cc not in NEAREST_SEAT:
                 e = b.admin1[idx]["entity"]
-                if b.entities[e]["name"] == name:
+                if b.entities[e]["name"] == name or cc not in RENAMED:
                     continue
                 b.entities[e]["name"] = name  # the seat's code: its name in use
             else:

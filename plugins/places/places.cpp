@@ -1205,6 +1205,31 @@ struct Places {
         return (upper >= 2 && r.size() <= 4) || all_caps(r);  // not "HaZafon", "KwaZulu"
       };
       for (const auto& w : segs) bad |= w.size() == 1 && acronym(raw(text, T[w[0]])) && !is_country_name(T[w[0]].f);
+      // "Kenya Bureau of Standards (Kebs)", "(KNCHR)": a word made of the letters of the name before it, drawn
+      // from three or more of its words in order, is its acronym.
+      if (paren && segs.size() == 1 && segs[0].size() == 1 && i > 0) {
+        std::vector<std::string> words;  // the capitalised words before the mark, lower-cased, in order
+        for (size_t q = i; q-- > 0 && i - q <= 8;) {
+          if (!is_word(T, q)) break;
+          if (T[q].cap) words.insert(words.begin(), ik::text::lower(raw(text, T[q])));
+          else if (!is_connector(T[q].f) && raw(text, T[q]) != "of" && raw(text, T[q]) != "for" && raw(text, T[q]) != "and") break;
+        }
+        const std::string y = ik::text::lower(raw(text, T[segs[0][0]]));
+        if (words.size() >= 3 && y.size() >= 3 && y[0] == words[0][0]) {
+          size_t wi = 0, ci = 0, used = 0;
+          int last = -1;
+          for (char ch : y) {
+            while (wi < words.size() && (ci >= words[wi].size() || words[wi][ci] != ch)) {
+              if (ci >= words[wi].size()) ++wi, ci = 0;
+              else ++ci;
+            }
+            if (wi == words.size()) { used = 0; break; }
+            if (int(wi) != last) ++used, last = int(wi);
+            ++ci;
+          }
+          bad |= used >= 3;
+        }
+      }
       if (paren && segs.size() == 1 && segs[0].size() == 1 && !is_country_name(T[segs[0][0]].f)) {
         std::vector<Hit> hh;
         lookup_name(T[segs[0][0]].f, hh);
@@ -2029,6 +2054,10 @@ struct Places {
     const Entity& en = gaz->entity(e);
     bool demonym_use = h && h->demonym;
     const bool is_country = en.feature() == P::kCountry;
+    // "Turkana warriors", "Murle raiders": a people named like a place, not the place.
+    static const WordSet kPeopleNouns = {"warriors", "raiders", "tribesmen", "militia", "militias", "militiamen",
+                                         "pastoralists", "herdsmen", "clansmen", "tribe", "tribes", "gunmen"};
+    if (!prep && nw && !nw->cap && kPeopleNouns.count(next_word) && !is_country) return;
     // "Saudi-led", "US-backed": the country names an actor here, like a demonym.
     if (is_country && (actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || attributive_country(text, T, f.t1)))
       demonym_use = true;
