@@ -605,6 +605,10 @@ struct Dates {
     static const std::string_view kVerbs[] = {" began", " begun", " started", " took effect", " came into force",
                                               " came into effect", " was signed", " erupted", " broke out",
                                               " was launched", " was declared"};
+    // Most documents have no "since th...": they need no lower-cased copy.
+    static constexpr std::string_view kKey = "since th";
+    const auto ci = [](char a, char b) { return ik::text::lower(a) == b; };
+    if (std::search(text.begin(), text.end(), kKey.begin(), kKey.end(), ci) == text.end()) return;
     const std::string low = ik::text::lower(text);
     for (size_t at = 0; (at = low.find("since th", at)) != std::string::npos; at += 8) {
       if (at > 0 && std::isalpha(static_cast<unsigned char>(low[at - 1]))) continue;
