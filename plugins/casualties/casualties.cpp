@@ -154,7 +154,7 @@ const std::unordered_map<std::string_view, std::string_view>& groups() {
       {"gendarme", "police"}, {"constables", "police"}, {"guards", "police"}, {"bodyguards", "police"},
       {"fighter", "fighters"}, {"fighters", "fighters"}, {"militant", "fighters"}, {"militants", "fighters"},
       {"rebel", "fighters"}, {"rebels", "fighters"}, {"insurgent", "fighters"}, {"insurgents", "fighters"},
-      {"jihadist", "fighters"}, {"jihadists", "fighters"}, {"militiamen", "fighters"}, {"militiaman", "fighters"},
+      {"jihadist", "fighters"}, {"jihadists", "fighters"}, {"militiamen", "fighters"}, {"vigilantes", "fighters"}, {"militiaman", "fighters"},
       {"gunmen", "fighters"}, {"gunman", "fighters"}, {"attackers", "fighters"}, {"attacker", "fighters"},
       {"assailants", "fighters"}, {"assailant", "fighters"}, {"terrorists", "fighters"}, {"terrorist", "fighters"},
       {"combatants", "fighters"}, {"extremists", "fighters"}, {"bandits", "fighters"}, {"bandit", "fighters"},
@@ -420,7 +420,8 @@ struct Casualties {
                    "unknown fatalities", "casualties not known", "casualty figures unknown",
                    "number of fatalities not yet verified", "exact numbers are currently unknown",
                    "exact number of casualties", "unspecified number of dead", "unknown number of dead",
-                   "unknown number of deaths", "unspecified number of deaths", "number of deaths",
+                   "unknown number of deaths", "unspecified number of deaths", "a number of deaths",
+                   "a number of fatalities", "a number of casualties",
                    "heavy casualties", "heavy casualities", "heavy causalities", "heavy losses", "huge casualties",
                    "heavy loss of life", "heavy death toll", "number of casualties not known",
                    "number of dead unknown", "number of dead not known", "undisclosed casualties",
@@ -736,6 +737,12 @@ struct Casualties {
       const std::string_view w = c.low[i];
       const Token& t = c.tok[i];
       if (t.kind == TokenKind::Punct) {
+        // a unit's acronym inside the phrase: "a Central Security Forces (CSF) officer"
+        if (w == "(" && i + 3 < c.se && c.low[i + 2] == ")" && c.tok[i + 1].capitalised &&
+            c.tok[i + 3].kind == TokenKind::Word && !phrases.match(c.low, i + 3, c.se)) {
+          i += 2;
+          continue;
+        }
         // only word-internal marks: "pro-government", "Shi'ite"
         const bool inside = i > 0 && i + 1 < c.se && c.tok[i - 1].end == t.start && t.end == c.tok[i + 1].start;
         if (!inside || (w != "-" && w != "'" && w != "\xE2\x80\x99")) break;
@@ -778,6 +785,11 @@ struct Casualties {
                              person_noun(c.low[i + 1], false) && !phrases.match(c.low, i + 1, c.se)))
         return "";
       if (auto it = G.find(w); it != G.end()) {
+        // a group word naming a place or vehicle of theirs: "a nearby police post", "an army base"
+        static const WordList kPostOf(std::array<std::string_view, 15>{
+            "post", "posts", "station", "stations", "checkpoint", "headquarters", "base", "bases", "camp",
+            "barracks", "vehicle", "vehicles", "truck", "trucks", "convoy"});
+        if (i + 1 < c.se && c.tok[i + 1].kind == TokenKind::Word && kPostOf.contains(c.low[i + 1])) return "";
         if (g.empty() || g == "people") g = std::string(it->second);
         if (w == "family" || w == "members") g = "family";
         end = i + 1;
@@ -824,7 +836,7 @@ struct Casualties {
     const std::string_view text = doc.text();
     auto tok = ik::text::tokenize(text);
     // Quotation marks say nothing about a count ('"Several" Boko Haram killed', '4 "Sinai Province"
-    // militants were killed'): drop double quotes, and single quotes that are not inside a word.
+    // militants were killed'): drop double quotes, and single quotes that open a quotation.
     tok.erase(std::remove_if(tok.begin(), tok.end(),
                              [&](const Token& t) {
                                if (t.kind != TokenKind::Punct) return false;
@@ -832,8 +844,8 @@ struct Casualties {
                                if (w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D") return true;
                                if (w != "'" && w != "\xE2\x80\x98" && w != "\xE2\x80\x99") return false;
                                const bool glued_before = t.start > 0 && std::isalnum((unsigned char)text[t.start - 1]);
-                               const bool glued_after = t.end < text.size() && std::isalnum((unsigned char)text[t.end]);
-                               return !glued_before && !glued_after;  // a quote, not "Shi'ite" nor "Fulanis'"
+                               // an opening quote ("a 'number of deaths'"), not "Shi'ite" nor "Fulanis'"
+                               return !glued_before;
                              }),
               tok.end());
     // Every token lower-cased, as views into one lower-cased copy of the text (no string per token, and
@@ -876,6 +888,21 @@ struct Casualties {
       while (te < tok.size() && tok[te].end <= se) ++te;
       if (te > ti) sentence(Ctx{text, tok, low, ti, te}, out);
       ti = te;
+    }
+    // "At least 5 soldiers were injured, with 4 dying of their wounds": the dead are some of the injured
+    // and of their group.
+    for (auto& e : out) {
+      if (e.kind != Kind::Killed || e.group != "people" || e.part || e.start < 5) continue;
+      size_t b = e.start;
+      while (b > 0 && text[b - 1] == ' ') --b;
+      if (b < 4 || ik::text::lower(text.substr(b - 4, 4)) != "with" || (b > 4 && std::isalpha((unsigned char)text[b - 5])))
+        continue;
+      for (auto it = out.rbegin(); it != out.rend(); ++it)
+        if (it->kind == Kind::Injured && it->end <= b && it->group != "people" && !it->negated &&
+            text.substr(it->end, b - it->end).find_first_of(".;") == std::string_view::npos) {
+          e.group = it->group;
+          break;
+        }
     }
     for (const auto& e : out) emit(doc, e);
   }
@@ -981,7 +1008,11 @@ struct Casualties {
         ++i;
       }
     }
-    if (trig.empty()) return;
+    // a sentence without a trigger may still set people on fire (see the end)
+    if (trig.empty() && std::none_of(low.begin() + c.sb, low.begin() + c.se, [](std::string_view w) {
+          return w == "ablaze" || w == "alight" || w == "fire";
+        }))
+      return;
     std::vector<char> used(c.se - c.sb, 0);  // count tokens already linked
     auto is_used = [&](size_t a, size_t b) {
       for (size_t k = a; k < b; ++k)
@@ -1183,8 +1214,13 @@ struct Casualties {
       if (items.empty()) return;
       for (const auto& it : items) mark(it.q.tb, it.q.te);
       Kind kind = t.def.kind;
+      // "2 additional fatalities were later attributed": more deaths, not the analyst's coded total
+      bool added = false;
+      for (size_t k = items.front().q.tb; k < t.tb && k < c.se; ++k)
+        added = added || low[k] == "additional" || low[k] == "another" || low[k] == "more" ||
+                low[k] == "further" || low[k] == "other";
       auto flag = [&](Extracted& e) {
-        e.summary = t.def.summary;
+        e.summary = t.def.summary && !added;
         e.toll = t.def.role == Role::Toll;
         e.ambiguous = t.def.ambiguous;
         e.part = e.part || t.def.part;
@@ -1766,6 +1802,26 @@ struct Casualties {
             (first_known || (!first.q.weak && first.q.te < c.se && c.tok[first.q.te].kind == TokenKind::Word &&
                              !breaks_phrase(low[first.q.te])))) {  // a count with its noun, not "6 during ..."
           if (const size_t k = long_subject_end(j, items[0].q); k) {
+            // the long subject may end in another conjunct: "two men from the militia and a civilian
+            // bystander were killed" (the conjunct runs up to the verb, with only auxiliaries between)
+            for (size_t a = j + 1; a + 1 < k; ++a) {
+              // a breakdown ("68 others, among them 15 police and 12 guards") restates, not adds
+              if (low[a] == "including" || low[a] == "among" || low[a] == "them" || low[a] == "mostly" ||
+                  low[a] == "(")
+                break;
+              if (low[a] != "and") continue;
+              auto q2 = qty_at(c, a + 1);
+              if (!q2 || q2->unknown || is_used(q2->tb, q2->te)) continue;
+              Item it{*q2};
+              bool known = false;
+              it.group = group_after(c, q2->te, 6, it.group_end, &known);
+              if (it.group.empty() || !known) continue;
+              size_t b = std::max(it.group_end, q2->te);
+              while (b < k && (is_aux(low[b]) || is_time_word(low[b]))) ++b;
+              if (b != k) continue;
+              items.push_back(it);
+              break;
+            }
             paren = true;
             paren_b = j;
             j = k;
@@ -1981,6 +2037,26 @@ struct Casualties {
         Extracted e = make(t.def.kind, it, one ? 0.55 : q.unknown ? 0.5 : 0.6);
         out.push_back(e);
       }
+    }
+
+    // People set on fire ("a mob set two suspected thieves ablaze", "set the driver alight"): ACLED
+    // counts them dead. Only counted people: "set them on fire" may be vans, "set himself on fire" a
+    // protest.
+    for (size_t i = c.sb; i + 3 < c.se; ++i) {
+      if (low[i] != "set" && low[i] != "sets" && low[i] != "setting") continue;
+      auto q = qty_at(c, i + 1);
+      if (!q || q->unknown || is_used(q->tb, q->te)) continue;
+      Item it{*q};
+      bool known = false;
+      it.group = group_after(c, q->te, 5, it.group_end, &known);
+      const size_t g = std::max(it.group_end, q->te);
+      const bool person = known || (g > q->te && person_noun(low[g - 1], c.tok[g - 1].capitalised));
+      if (it.group.empty() || !person || g >= c.se) continue;
+      const bool fire = low[g] == "ablaze" || low[g] == "alight" ||
+                        (g + 1 < c.se && low[g] == "on" && low[g + 1] == "fire");
+      if (!fire) continue;
+      mark(q->tb, q->te);
+      out.push_back(make(Kind::Killed, it, 0.6));
     }
   }
 

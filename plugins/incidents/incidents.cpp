@@ -114,10 +114,12 @@ bool vague_count(const std::string& v) {
          v == "unknown number" || v == "heavy" || v == "huge" || v == "reported" || v == "unstated";
 }
 
-// Which side a victim group fought on: 1 state forces, 2 armed groups, 0 neither (civilians, people).
+// Which side a victim group was on: 1 state forces, 2 armed groups, 3 civilians, 0 unknown ("people",
+// "men": a generic group may include the others).
 int side_of(const std::string& group) {
   if (group == "soldiers" || group == "police") return 1;
   if (group == "fighters") return 2;
+  if (group == "civilians" || group == "children" || group == "women" || group == "family") return 3;
   return 0;
 }
 
@@ -1219,18 +1221,22 @@ Record Assembler::record(const Frame& f) const {
       if (!std::isnan(t.best))
         for (const CasM* c : cluster) {
           const uint64_t a = std::max<uint64_t>(P.sents[si].start, c->start >= 60 ? c->start - 60 : 0);
-          const uint64_t m = std::min<uint64_t>(P.sents[si].end, c->start + 8);
+          // the figure's own words count ("2 additional fatalities")
+          const uint64_t m = std::min<uint64_t>(P.sents[si].end, std::max<uint64_t>(c->start + 8, c->end));
           const uint64_t b = std::min<uint64_t>(P.sents[si].end, c->end + 25);
           const std::string before = lower_ascii(text_.substr(a, m > a ? m - a : 0));
           const std::string around = lower_ascii(text_.substr(a, b > a ? b - a : 0));
           adds = adds || adds_word(before) || has_word(around, "also") || as_well(around);
           raises = raises || c->toll;
         }
-      // the other side's losses in a later sentence ("32 soldiers killed. 1 rebel killed.") add up
+      // the other side's losses in a later sentence ("32 soldiers killed. 1 rebel killed.") add up, and so
+      // do bystanders after the fighting sides ("... killing 10 rebels. Two civilians died in the
+      // crossfire."); not the attackers after their victims ("killed 208 civilians. Forces killed 60 of the
+      // attackers in the aftermath": another event), nor anyone after a generic group that may hold them
       if (!std::isnan(t.best) && !adds) {
         int s = -1;
         for (const CasM* c : cluster) s = (s == -1 || s == side_of(c->group)) ? side_of(c->group) : 0;
-        if (s > 0 && !sides.empty() && sides.count(3 - s) && !sides.count(s) && !sides.count(0)) adds = true;
+        if (s > 0 && !sides.empty() && !sides.count(s) && !sides.count(0) && !sides.count(3)) adds = true;
       }
       if (raises && !std::isnan(t.best) && best > t.best && !adds) {  // "the toll has reached eight"
         t = Toll{};
