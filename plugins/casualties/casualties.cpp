@@ -1099,6 +1099,12 @@ struct Casualties {
     auto list_after = [&](size_t pos, std::vector<Item>& items, bool stop_before_trigger) {
       while (pos < c.se) {
         size_t k = pos;
+        // "a trader in Wau and a farmer in Busari": the item's place before the next item
+        if ((low[k] == "in" || low[k] == "at" || low[k] == "near") && k + 1 < c.se && c.tok[k + 1].capitalised) {
+          size_t e = k + 1;
+          while (e < c.se && e < k + 5 && c.tok[e].capitalised && c.tok[e].kind == TokenKind::Word) ++e;
+          if (e + 1 < c.se && low[e] == "and" && qty_at(c, e + 1)) k = e;
+        }
         if (low[k] == "," && k + 1 < c.se && low[k + 1] == "and") ++k;
         // ", along with his nephew", ", as well as two children"
         if (low[k] == "," && k + 2 < c.se &&
@@ -1562,6 +1568,8 @@ struct Casualties {
           {"leaving", 1}, {"--", 1}, {"no", 1}, {"none", 1}, {"whom", 1}};
       size_t depth = 0;
       bool including = false;
+      // "two gunmen who raided a shop ... died": the relative clause's verb has its own object
+      const bool relative = low[j] == "who" || (low[j] == "," && j + 1 < c.se && low[j + 1] == "who");
       for (size_t k = j; k < c.se && k < j + 30; ++k) {
         const std::string_view w = low[k];
         if (w == "(" || w == "[") { ++depth; continue; }
@@ -1585,7 +1593,7 @@ struct Casualties {
                         low[k - 1] == "the")))  // "from the two sides"
           return 0;
         // an active verb and its object: "attacked the village"
-        if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && k + 1 < c.se && !is_aux(w) &&
+        if (!relative && w.size() > 4 && w.substr(w.size() - 2) == "ed" && k + 1 < c.se && !is_aux(w) &&
             (low[k + 1] == "the" || low[k + 1] == "a" || low[k + 1] == "an" || low[k + 1] == "his" ||
              low[k + 1] == "their" || low[k + 1] == "its" || low[k + 1] == "her" || low[k + 1] == "on" ||
              c.tok[k + 1].kind == TokenKind::Number))
@@ -1991,6 +1999,20 @@ struct Casualties {
       if (verb && t.passive_form) one = t.singular;
       else if (dies) one = named && !plural;
       else one = d == c.sb && h == p && named && !plural && !relative && object_free(t);
+      // a headline's subject with its own phrase: "Security guard from the Water Agency killed when ..."
+      if (!one && verb && h == p && !relative && d > c.sb + 1 && object_free(t)) {
+        size_t e = d;
+        if (low[e - 1] == "the" || low[e - 1] == "a" || low[e - 1] == "an") --e;
+        if (e > c.sb + 1 && (low[e - 1] == "from" || low[e - 1] == "of")) {
+          size_t s0 = --e;
+          while (s0 > c.sb && c.tok[s0 - 1].kind == TokenKind::Word && !breaks_phrase(low[s0 - 1]) && s0 + 4 > e) --s0;
+          if (s0 == c.sb && s0 < e && c.tok[s0].capitalised && person_noun(low[e - 1], c.tok[e - 1].capitalised) &&
+              !plural_word(low[e - 1], c.tok[e - 1].capitalised)) {
+            one = true;
+            d = s0;
+          }
+        }
+      }
       if (!verb && !one) continue;
       if (!t.passive_form && !one) continue;
       Qty q;
