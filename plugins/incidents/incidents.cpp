@@ -333,6 +333,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
       size_t from = m.start > 16 ? m.start - 16 : 0;
       const std::string_view before = text.substr(from, m.start - from);
       if (lower_contains(before, "coded to") || lower_contains(before, "coded as")) p.marked = true;
+      // "Abrone neighbourhood (Marka)": the town a neighbourhood is coded to
+      if (str_attr(a, "evidence") == "town_of_part") p.marked = true;
       {
         const size_t rf = m.start > 28 ? m.start - 28 : 0;
         const std::string_view near = text.substr(rf, m.start - rf);
@@ -404,6 +406,18 @@ Parsed parse(const ik::sdk::Doc& doc) {
       else if (L == "target" && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
       else if (L == "modality") P.modals.push_back(std::move(t));
       else if (L == "period") P.periods.push_back(std::move(t));
+    }
+  }
+  // "Kansafra and Fatira (Ariha, Idleb)": the mark names the place of every name in the list before it
+  {
+    std::vector<size_t> order(P.places.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return P.places[a].start < P.places[b].start; });
+    for (size_t k = order.size(); k-- > 1;) {
+      PlaceM &a = P.places[order[k - 1]], &b = P.places[order[k]];
+      if (!b.marked || a.marked || a.rank > kUnlisted || a.end > b.start) continue;
+      const std::string_view gap = text.substr(a.end, b.start - a.end);
+      if (gap == " and " || gap == ", " || gap == ", and ") a.marked = true;
     }
   }
   for (auto& s : P.sents) s.cas_store = &P.cas;

@@ -1325,10 +1325,14 @@ struct Places {
       if (!paren && ac.admin1 < 0) continue;
       // X: the name run right before the mark, skipping generic nouns ("the Ngbo community (...)").
       size_t x_end = i;
+      bool part_of_town = false;  // "Abrone neighbourhood (Marka)": X is a part of the town in the parenthesis
       while (x_end > 0 && is_word(T, x_end - 1) && !T[x_end - 1].cap &&
              kPlaceNouns.count(std::string_view(text.data() + T[x_end - 1].s, T[x_end - 1].e - T[x_end - 1].s)) &&
-             i - x_end < 3)
+             i - x_end < 3) {
+        const std::string_view n = raw(text, T[x_end - 1]);
+        part_of_town |= n == "neighbourhood" || n == "neighborhood" || n == "quarter" || n == "suburb";
         --x_end;
+      }
       if (x_end == 0 || !is_word(T, x_end - 1) || !T[x_end - 1].cap) {
         // No name before: the admin unit itself is the place ("in Borno (Nigeria)"), or a district
         // locates what precedes it ("near the Bakara junction (Hodan District)").
@@ -1349,6 +1353,10 @@ struct Places {
             (paren || tight)) {
           x0 = p - 1; ++nwords; continue;
         }
+        // "the villages of Um al-Kaif and Ain Issa (...)": a list, the mark's name is the last
+        if (is_word(T, p) && raw(text, T[p]) == "and" &&
+            std::none_of(found.begin(), found.end(), [&](const Found& f) { return f.t0 < p && f.t1 > p; }))
+          break;  // (not "Trinidad and Tobago")
         if (is_word(T, p) && (T[p].cap || is_connector(T[p].f)) && !T[x0].sent_start) {
           x0 = p; ++nwords; continue;
         }
@@ -1481,7 +1489,26 @@ struct Places {
           gaz->entity(chosen).admin1 == ac.admin1 && xw.size() == 1 && !whole) {
         chosen = -1;
       }
-      if (chosen >= 0) {
+      // ACLED codes a town's unlisted neighbourhood to the town: the parenthesis is the place.
+      int town = -1;
+      if (chosen < 0 && part_of_town && nsegs == 1) {
+        if (ac.admin2_entity >= 0 && gaz->entity(ac.admin2_entity).feature() == P::kPlace) {
+          town = ac.admin2_entity;
+        } else if (Found f; match_run(T, segs[0], f) && f.t1 == segs[0].back()) {
+          const Hit* h = nullptr;
+          const int e = best_hit(f.hits, ctx, -1, ac.country, P::kPlace, false, &h);
+          if (e >= 0 && gaz->entity(e).feature() == P::kPlace && int(gaz->entity(e).country) == ac.country &&
+              exact(f, uint32_t(e), T))
+            town = e;
+        }
+      }
+      if (town >= 0) {
+        pl.start = T[segs[0].front()].s;
+        pl.end = T[segs[0].back()].e;
+        pl.evidence = "town_of_part";
+        fill_entity(pl, town);
+        pl.confidence = 0.9;
+      } else if (chosen >= 0) {
         fill_entity(pl, chosen);
         if (!whole) pl.value = ascii(text.substr(pl.start, pl.end - pl.start));
         if (!ac.admin2.empty()) pl.admin2 = ac.admin2;
@@ -1500,7 +1527,7 @@ struct Places {
         pl.lon = gaz->entity(anchor).lon();
         pl.confidence = paren ? 0.88 : 0.75;
       }
-      if (!admin1_text.empty()) pl.admin1_text = admin1_text;
+      if (!admin1_text.empty() && town < 0) pl.admin1_text = admin1_text;
       places.push_back(std::move(pl));
       for (size_t q = xw.front(); q <= xw.back(); ++q) covered[q] = true;
       // The admin names of the mark are read in the place's country ("(Capital)" of Manama is not
