@@ -659,6 +659,21 @@ struct Dates {
       while (ti < tok.size() && tok[ti].start < line_start) ++ti;
       size_t te = ti;
       while (te < tok.size() && tok[te].start < line_end) ++te;
+      // A paragraph that opens with its dateline: "(Beirut, March 12, 2020) – ...", "BEIRUT, March 12,
+      // 2020 - ...": a place, the date, then a dash.
+      if (te > ti && line_end - line_start > 100 && ai < atoms.size() && atoms[ai].v.y && atoms[ai].v.m &&
+          atoms[ai].v.d && tok[atoms[ai].tb].start < line_start + 60) {
+        const Atom& a = atoms[ai];
+        size_t k = ti;
+        if (k < a.tb && tok[k].text == "(") ++k;
+        const size_t words = k;
+        while (k < a.tb && tok[k].kind == TokenKind::Word && tok[k].capitalised) ++k;
+        bool ok = k > words && k + 1 == a.tb && tok[k].text == ",";
+        size_t e = a.te;
+        if (ok && e < te && tok[e].text == ")") ++e;
+        ok = ok && e < te && (tok[e].text == "-" || tok[e].text == "\xE2\x80\x93" || tok[e].text == "\xE2\x80\x94");
+        if (ok) return Dateline{ai, static_cast<uint32_t>(tok[ti].start), static_cast<uint32_t>(tok[e].end), false};
+      }
       if (te > ti && line_end - line_start <= 100) {
         // the first full date on the line
         size_t found = atoms.size();

@@ -829,6 +829,15 @@ class Assembler {
 
   bool period_sentence(const Sentence& S) const {
     if (!S.periods.empty()) return true;
+    // a campaign told as a habit ("forces repeatedly struck markets and hospitals"), not one dated day
+    {
+      const std::string s = lower_ascii(text_.substr(S.start, S.end - S.start));
+      if (has_word(s, "repeatedly") || has_word(s, "systematically") || s.find("time and again") != std::string::npos) {
+        bool day = false;
+        for (int i : S.dates) day = day || (P.dates[i].precision == 1 && P.dates[i].end_value.empty());
+        if (!day) return true;
+      }
+    }
     for (int i : S.dates) {
       const DateM& d = P.dates[i];
       if (d.kind == "since") return true;
@@ -1294,8 +1303,16 @@ Record Assembler::record(const Frame& f) const {
 
   // ---- with what, against what
   std::set<std::string> WL, T;
+  // A weapon implied by a killing ("39 civilians were killed" -> firearms) not beside an air or artillery
+  // strike: the strike says how they died. (Beside a bomb or arson attackers often shoot too.)
+  static const std::set<std::string> kFromAfar = {"air_strike", "drone", "shelling", "missile", "barrel_bomb",
+                                                   "cluster_munition", "incendiary", "chemical"};
+  const bool named_weapon = std::any_of(weapons.begin(), weapons.end(), [&](int i) {
+    return !P.weapons[i].implied && kFromAfar.count(P.weapons[i].value);
+  });
   for (int i : weapons)
-    if (WL.insert(P.weapons[i].value).second) r.weapons.push_back(P.weapons[i].value), ev.add(P.weapons[i], "weapons");
+    if (!(named_weapon && P.weapons[i].implied) && WL.insert(P.weapons[i].value).second)
+      r.weapons.push_back(P.weapons[i].value), ev.add(P.weapons[i], "weapons");
   for (int i : targets)
     if (T.insert(P.targets[i].value).second) r.targets.push_back(P.targets[i].value), ev.add(P.targets[i], "targets");
 
@@ -1443,7 +1460,12 @@ Record Assembler::record(const Frame& f) const {
     for (int i : actors) {
       const int in = P.actors[i].inter;
       armed_group |= in == 2 || in == 3 || in == 4 || in == 8;
-      crowd |= in == 5 || in == 6 || (in == 7 && P.actors[i].crowd);
+      // (people fleeing, "one million people fled their homes", are no party to it)
+      const auto& evs = P.sents[P.actors[i].sent].events;
+      auto ev_is = [&](const char* v) {
+        return std::any_of(evs.begin(), evs.end(), [&](int e) { return P.events[e].value == v; });
+      };
+      crowd |= in == 5 || in == 6 || (in == 7 && P.actors[i].crowd && !(ev_is("other") && !ev_is("clash")));
     }
     if (crowd && !armed_group) {
       type = "Riots";

@@ -1385,9 +1385,12 @@ struct Places {
           (is_punct(T, k, ',') || (is_word(T, k) && (T[k].f == "and" || raw(text, T[k]) == "and"))))
         continue;
       if (!paren) {
-        // "Hamas in Gaza", "the Education Directorate in Beja": organisations and buildings, not places.
+        // "Hamas in Gaza", "the Education Directorate in Beja": organisations and buildings, not places;
+        // "Markets and Hospitals Under Fire in Idlib": a title (a function word written capitalised).
         bool stopword = false;
-        for (size_t q : xw) stopword |= kStop.count(T[q].f) > 0 || kFacilities.count(T[q].f) > 0;
+        for (size_t q : xw)
+          stopword |= kStop.count(T[q].f) > 0 || kFacilities.count(T[q].f) > 0 ||
+                      (q > xw.front() && kFunctionWords.count(T[q].f) > 0);
         if (stopword) continue;
       }
       // "X (Y District)" where the gazetteer does not know X (a junction, a landmark, a hamlet): the
@@ -2017,6 +2020,11 @@ struct Places {
                                 ((next_word == "main" || next_word == "central" || next_word == "general" ||
                                   next_word == "teaching") &&
                                  is_word(T, f.t1 + 2) && kNamedFacilities.count(T[f.t1 + 2].f)));
+    // "the Al-Shami hospital in Ariha": the facility's own name; its place follows
+    if (nw && kNamedFacilities.count(nw->cap ? next_word : std::string_view(ik::text::lower(next_word))) &&
+        is_word(T, f.t1 + 2) && (raw(text, T[f.t1 + 2]) == "in" || raw(text, T[f.t1 + 2]) == "at") &&
+        is_word(T, f.t1 + 3) && T[f.t1 + 3].cap)
+      return;
     const bool next_noun = nw && (kPlaceNouns.count(next_word) || facility_next);
     const bool admin1_noun = nw && kAdmin1Nouns.count(next_word);
     const bool admin2_noun = nw && kAdmin2Nouns.count(next_word);
@@ -2060,7 +2068,18 @@ struct Places {
       }
     }
     const bool town_noun = nw && (next_word == "city" || next_word == "town" || next_word == "village");
-    const int prefer = admin1_noun ? P::kAdmin1 : admin2_noun ? P::kAdmin2 : town_noun ? P::kPlace : -1;
+    // "in southern Idlib", "northern Aleppo": a part of the province, when the name is also a city's
+    static const WordSet kCompass = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                                     "southeastern", "southwestern", "north-western", "north-eastern",
+                                     "south-western", "south-eastern"};
+    const bool compass_before = pw && kCompass.count(pw->cap ? prev_word : std::string_view(ik::text::lower(prev_word)));
+    const bool names_country = std::any_of(f.hits.begin(), f.hits.end(), [&](const Hit& hh) {
+      return gaz->entity(hh.entity).feature() == P::kCountry;
+    });
+    const int prefer = admin1_noun || (compass_before && !town_noun && !names_country) ? P::kAdmin1
+                       : admin2_noun                                ? P::kAdmin2
+                       : town_noun                                  ? P::kPlace
+                                                                    : -1;
     std::string span_folded;
     for (size_t k = f.t0; k <= f.t1; ++k)
       if (T[k].kind == Tok::Word) { span_folded += T[k].f; span_folded += ' '; }
