@@ -841,6 +841,14 @@ class Assembler {
     for (int i : S.dates) {
       const DateM& d = P.dates[i];
       if (d.kind == "since") return true;
+      // "Since the end of April": the date reader took the month, the period is the sentence's
+      {
+        const uint64_t a = d.start > 24 ? d.start - 24 : 0;
+        const std::string before = lower_ascii(text_.substr(a, d.start - a));
+        if (before.find("since the ") != std::string::npos || before.find("since early") != std::string::npos ||
+            before.find("since late") != std::string::npos || before.find("since mid") != std::string::npos)
+          return true;
+      }
       if (!d.end_value.empty()) {  // a range or a whole year: more than a month is a period
         auto a = day_number(d.value), b = day_number(d.end_value);
         if (a && b && *b - *a > 31) return true;
@@ -991,8 +999,22 @@ class Assembler {
   // A frame says enough to be an incident when it gives a toll, or at least two of: a date and a
   // place (its own or its paragraph's), a named weapon, a target. Commentary ("the regime has used
   // attacks on civilians as a strategy", a headline) does not; it is dropped when better ones exist.
+  // A line of its own without a full stop: a title or a section heading ("Idlib: Deadly Strikes on
+  // Medical Facilities"), which announces rather than tells.
+  bool heading(int si) const {
+    const Sentence& S = P.sents[si];
+    if (S.end - S.start > 150) return false;
+    if ((si > 0 && P.sents[si - 1].para == S.para) || (si + 1 < int(P.sents.size()) && P.sents[si + 1].para == S.para))
+      return false;
+    uint64_t e = S.end;
+    while (e > S.start && std::isspace(static_cast<unsigned char>(text_[e - 1]))) --e;
+    const char last = e > S.start ? text_[e - 1] : '.';
+    return last != '.' && last != '!' && last != '?' && last != '"' && last != ')';
+  }
+
   bool weak(const Frame& f) const {
     if (killed_max(f) > 0) return false;
+    if (std::all_of(f.sents.begin(), f.sents.end(), [&](int si) { return heading(si); })) return true;
     int facts = 0;
     bool weapon = false, target = false, injured = false;
     for (int si : f.sents) {
@@ -1378,6 +1400,14 @@ Record Assembler::record(const Frame& f) const {
     return nullptr;
   };
   const EventM* first_ev = lead.empty() ? nullptr : &P.events[lead.front()];
+  // "a shelter for displaced families was hit by an airstrike": a weak displacement word describes the
+  // victims; a violent trigger after it in the sentence tells the event
+  if (first_ev && first_ev->value == "other" && first_ev->conf < 0.5)
+    for (int i : lead)
+      if (P.events[i].value != "other" && P.events[i].sent == first_ev->sent) {
+        first_ev = &P.events[i];
+        break;
+      }
   // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
   std::set<std::string> W;
   bool lead_weapons = false;  // W holds weapons of the lead sentence

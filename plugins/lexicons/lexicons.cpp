@@ -558,10 +558,10 @@ const std::vector<Cue>& target_cues() {
 
 struct Targets {
   static constexpr const char *name = "targets", *version = "v1", *requires_labels = "sentence",
-                              *assigns = "target", *default_config = "{\"window_tokens\": 14}";
-  int window = 14;  // how far (in tokens) a target noun may be from a hit cue in the same sentence
+                              *assigns = "target", *default_config = "{\"window_tokens\": 22}";
+  int window = 22;  // how far (in tokens) a target noun may be from a hit cue in the same sentence
   explicit Targets(const Config& cfg) {
-    window = cfg.value("window_tokens", 14);
+    window = cfg.value("window_tokens", 22);
     cue_matches({}, kTargetCues);
   }
 

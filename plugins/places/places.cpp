@@ -2017,9 +2017,8 @@ struct Places {
                                              "college", "mosque", "church", "school", "station", "campus", "airbase"};
     const bool facility_next = nw && nw->cap && !kStop.count(T[f.t0].f) &&
                                (kNamedFacilities.count(next_word) ||
-                                ((next_word == "main" || next_word == "central" || next_word == "general" ||
-                                  next_word == "teaching") &&
-                                 is_word(T, f.t1 + 2) && kNamedFacilities.count(T[f.t1 + 2].f)));
+                                // "Kafr Nabl Surgical Hospital", "Bosasso Main Market": one qualifier between
+                                (is_word(T, f.t1 + 2) && T[f.t1 + 2].cap && kNamedFacilities.count(T[f.t1 + 2].f)));
     // "the Al-Shami hospital in Ariha": the facility's own name; its place follows
     if (nw && kNamedFacilities.count(nw->cap ? next_word : std::string_view(ik::text::lower(next_word))) &&
         is_word(T, f.t1 + 2) && (raw(text, T[f.t1 + 2]) == "in" || raw(text, T[f.t1 + 2]) == "at") &&
