@@ -165,6 +165,7 @@ struct TermM : Base {  // weapon, target, modality, period
 struct EventM : Base {
   std::string value, type, sub;
   bool heading = false;  // "Looting: On 3 May ..." - the note's own label
+  bool background = false;  // what a protest is about ("protested against the killing of ...")
 };
 
 // Place specificity, most specific first. A name the gazetteer did not know ("unlisted") ranks
@@ -396,6 +397,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       e.type = str_attr(a, "event_type");
       e.sub = str_attr(a, "sub_event_type");
       e.heading = bool_attr(a, "heading");
+      e.background = bool_attr(a, "background");
       P.events.push_back(std::move(e));
     } else if (L == "weapon" || L == "target" || L == "modality" || L == "period") {
       TermM t;
@@ -1390,7 +1392,20 @@ Record Assembler::record(const Frame& f) const {
     if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
   std::set<std::string> trig, trig_all;
   for (int i : lead) trig.insert(P.events[i].value);
-  for (int i : events) trig_all.insert(P.events[i].value);
+  for (int i : events) {
+    const EventM& e = P.events[i];
+    // What a protest was about does not count ("against Israel's attacks", "demanded his arrest"); an
+    // arrest told after the protest does ("four of the protesters were detained").
+    bool about = e.background;
+    if (about && e.value == "arrest") {
+      const Sentence& S = P.sents[e.sent];
+      const std::string before = lower_ascii(text_.substr(S.start, e.start - S.start));
+      about = before.find("demand") != std::string::npos || before.find("against") != std::string::npos ||
+              before.find("release") != std::string::npos || before.find("over the") != std::string::npos ||
+              before.find("call") != std::string::npos || before.find("condemn") != std::string::npos;
+    }
+    if (!about) trig_all.insert(e.value);
+  }
   auto has = [&](const char* t) { return trig.count(t) > 0; };
   auto trigger_with = [&](auto pred) -> const EventM* {
     for (int i : lead)
@@ -1401,10 +1416,18 @@ Record Assembler::record(const Frame& f) const {
   };
   const EventM* first_ev = lead.empty() ? nullptr : &P.events[lead.front()];
   // "a shelter for displaced families was hit by an airstrike": a weak displacement word describes the
-  // victims; a violent trigger after it in the sentence tells the event
-  if (first_ev && first_ev->value == "other" && first_ev->conf < 0.5)
+  // victims; a violent trigger after it in the sentence tells the event. Likewise a raid that only
+  // made arrests ("SDF raided houses in Khsham and arrested 3 people") is an arrest.
+  const bool hurt = (!std::isnan(killed.best) && killed.best > 0) || (!std::isnan(injured.best) && injured.best > 0);
+  auto raid = [&](const EventM& e) {
+    const std::string w = lower_ascii(text_.substr(e.start, e.end - e.start));
+    return w.rfind("raid", 0) == 0 || w.rfind("storm", 0) == 0 || w.rfind("search", 0) == 0;
+  };
+  if (first_ev && first_ev->conf < 0.5 &&
+      (first_ev->value == "other" || (first_ev->value == "attack" && !hurt && raid(*first_ev))))
     for (int i : lead)
-      if (P.events[i].value != "other" && P.events[i].sent == first_ev->sent) {
+      if (P.events[i].sent == first_ev->sent &&
+          (first_ev->value == "other" ? P.events[i].value != "other" : P.events[i].value == "arrest")) {
         first_ev = &P.events[i];
         break;
       }
@@ -1473,7 +1496,16 @@ Record Assembler::record(const Frame& f) const {
     type = "Protests";
     sub = (primary && primary->type == "Protests" && !primary->sub.empty()) ? primary->sub : "Peaceful protest";
     if (sub == "Peaceful protest" && (later("arrest") || later("attack"))) sub = "Protest with intervention";
-    if (killed.best > 0) sub = "Excessive force against protesters";
+    // Lethal force needs a force that used it: "protested against the death of a girl" tells what the
+    // protest was about.
+    const bool force_present = std::any_of(actors.begin(), actors.end(), [&](int i) {
+      const ActorM& a = P.actors[i];
+      if (a.inter != 1 && a.inter != 3) return false;
+      const std::string al = lower_ascii(a.alias);
+      return al.find("government") == std::string::npos && al.find("authorit") == std::string::npos &&
+             al.find("administration") == std::string::npos;
+    });
+    if (killed.best > 0 && (force_present || later("excessive_force"))) sub = "Excessive force against protesters";
   } else if (pv == "chemical" || W.count("chemical")) {
     type = "Explosions/Remote violence", sub = "Chemical weapon";
   } else if (std::string rs = remote_sub(); !rs.empty() && (pv == "strike" || pv == "shelling" || pv == "explosion" ||
