@@ -1391,7 +1391,8 @@ Record Assembler::record(const Frame& f) const {
   for (int si : f.sents)
     if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
   std::set<std::string> trig, trig_all;
-  for (int i : lead) trig.insert(P.events[i].value);
+  for (int i : lead)
+    if (!P.events[i].background) trig.insert(P.events[i].value);
   for (int i : events) {
     const EventM& e = P.events[i];
     // What a protest was about does not count ("against Israel's attacks", "demanded his arrest"); an
