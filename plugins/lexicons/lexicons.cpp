@@ -956,6 +956,7 @@ bool after_protest(const std::vector<Lexicon::Match>& matches, const std::vector
     if (o.start >= m.start) break;
     const Cue& c = cues[o.id];
     if (c.value != tProtest || m.start - o.end > 200) continue;
+    if ((c.flags & kNotMonth) && std::isupper(static_cast<unsigned char>(text[o.start]))) continue;  // "5 March
     const std::string_view between = text.substr(o.end, m.start - o.end);
     if (between.find(". ") == std::string_view::npos && between.find('\n') == std::string_view::npos) return true;
   }
