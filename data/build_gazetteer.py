@@ -163,6 +163,22 @@ STATE_SEATS = {
            "Nyamira": "Nyamira", "West Pokot": "Kapenguria", "Elgeyo-Marakwet": "Iten", "Laikipia": "Rumuruti",
            "Vihiga": "Mbale"},
 }
+# Districts that ACLED names in its parentheses ("Jebbayn (Tyr)", "Broummana (Al Matn)") and the cities
+# tables do not: each name is read as its district seat (a world-table place), which fixes the admin1.
+DISTRICT_NAMES = {
+    "LB": {"Tyre": ["Tyr", "Sour"], "Sidon": ["Saida"], "Jdaidet el Matn": ["Al Matn", "El Matn", "Matn", "Metn"],
+           "Beït ed Dîne": ["Chouf", "Al Chouf", "Shouf"], "Jounieh": ["Kesrouane", "Keserwan", "Kisrawan"],
+           "Sîr ed Danniyé": ["Minieh-Danieh", "Miniyeh-Danniyeh"],
+           "Joubb Jannîne": ["West Bekaa", "Western Bekaa"], "Râchaïya el Ouadi": ["Rachaya", "Rashaya"],
+           "Hâsbaïya": ["Hasbaya"], "Bent Jbaïl": ["Bint Jbeil"], "Jbaïl": ["Jbeil", "Byblos"],
+           "Amioûn": ["Koura", "Al Koura"], "Bcharré": ["Bsharri"], "El Hermel": ["Hermel"], "Aaley": ["Aley"]},
+}
+# Admin1 names in English as ACLED writes them, where the cities tables give another language's
+# (the old name stays a key).
+ADMIN1_NAMES = {
+    "LB": {"Liban-Sud": "South", "Liban-Nord": "North", "Mont-Liban": "Mount Lebanon", "Beqaa": "Bekaa",
+           "Beyrouth": "Beirut", "Nabatiye": "Nabatieh", "Aakkar": "Akkar"},
+}
 NEAREST_SEAT = {"SS"}
 RENAMED = {"BH"}  # where a seat's code already has a name, it is replaced (Bahrain's 2014 governorates);
                   # elsewhere only unnamed codes are named
@@ -327,6 +343,8 @@ def build(shared, tmp):
         raw = cnt.most_common(1)[0][0]
         alts = {raw}
         name = clean_admin1(raw)
+        if name in ADMIN1_NAMES.get(cc, {}):
+            name = ADMIN1_NAMES[cc][name]
         lat = lon = None
         if cc == "SY" and code in sy_votes:
             name = sy_votes[code].most_common(1)[0][0]
@@ -424,6 +442,15 @@ def build(shared, tmp):
                      capital=w["feature_code"] == "PPLC")
         place_of_gid[gid] = e
         b.key(w["name"], e, primary=True)
+
+    # District names read as their seats (DISTRICT_NAMES).
+    for cc, seats in DISTRICT_NAMES.items():
+        for seat, names in seats.items():
+            row = next((w for w in world if w["country"] == cc and w["name"] == seat), None)
+            if row is None or int(row["geonameid"]) not in place_of_gid:
+                raise SystemExit(f"DISTRICT_NAMES: no seat {seat} in {cc}")
+            for n in names:
+                b.key(n, place_of_gid[int(row["geonameid"])], primary=True)
 
     # Syria GeoNames file: its alternate names (transliterations) on top.
     for g in sy_rows:

@@ -1055,6 +1055,7 @@ struct Places {
     }
     out.country = best_country;
     if (e.admin1 != P::kNoAdmin1) out.admin1 = e.admin1;
+    if (e.feature() == P::kPlace) out.admin2_entity = best;  // read through its seat: "(Marjayoun)"
     return true;
   }
 
@@ -1260,11 +1261,18 @@ struct Places {
             (ac.country < 0 || one.country == ac.country)) {
           ac.admin1 = one.admin1;
           ac.country = one.country;
+          // a seat named for its district ("Markaba (Marjayoun)"): the seat anchors, the admin1 is its own
+          if (one.admin2_entity >= 0 && nsegs == 1) ac.admin2_entity = one.admin2_entity;
         } else if (x_countries.size() == 1 && nsegs == 1 && !district_in_paren(text, T, segs[0], i) &&
                    admin_readings(seg_fold(w)) >= (x_city ? 1u : 2u)) {
           ac.country = x_countries[0];  // an admin name the gazetteer lacks there: X's country stands
         }
-        if (paren || ac.admin1 >= 0) admin1_text = seg_text(w);
+        // (not a district's seat standing for its district, "(Marjayoun)": its admin1 has another name;
+        // "(Amran)" for the governorate of Omran is the admin1 as ACLED spells it)
+        const bool district_seat = one.admin2_entity >= 0 && ac.admin1 >= 0 &&
+                                   P::skeleton_key(seg_fold(w)) !=
+                                       P::skeleton_key(ik::text::lower(gaz->admin1_name(uint16_t(ac.admin1))));
+        if ((paren || ac.admin1 >= 0) && !district_seat) admin1_text = seg_text(w);
       }
       // Admin2 (as written) and, when known, the place of that name: anchor and country evidence.
       if (paren && nsegs >= 2) {
