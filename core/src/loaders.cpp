@@ -43,10 +43,17 @@ void append_utf8(std::string& out, uint32_t cp) {
 }
 
 // A flat object whose values are strings, null, true or false (what most JSONL inputs are: an id and a
-// text), read into `out` exactly as nlohmann::json::parse() reads it (last duplicate key wins), without
-// its per-byte lexer. Anything else (numbers, nesting, bad syntax or escapes) returns false: the caller
-// then parses the line with nlohmann, which also words the errors. `s` is valid UTF-8 already.
-bool parse_flat_object(std::string_view s, nlohmann::json& out) {
+// text), read as nlohmann::json::parse() reads it, without its per-byte lexer. Anything else (numbers,
+// nesting, bad syntax or escapes) returns false: the caller then parses the line with nlohmann, which
+// also words the errors. `s` is valid UTF-8 already.
+struct FlatMember {
+  std::string key;
+  char kind;          // '"' string, 'n' null, 't' true, 'f' false
+  std::string value;  // the string's text
+};
+
+// Its members in order, duplicates kept.
+bool parse_flat_members(std::string_view s, std::vector<FlatMember>& out) {
   const char* p = s.data();
   const char* const end = p + s.size();
   auto ws = [&] {
@@ -109,27 +116,27 @@ bool parse_flat_object(std::string_view s, nlohmann::json& out) {
       }
     }
   };
+  out.clear();
   ws();
   if (!eat('{')) return false;
-  out = nlohmann::json::object();
   ws();
   if (!eat('}')) {
     for (;;) {
-      std::string key, value;
+      FlatMember& m = out.emplace_back();
       ws();
-      if (!string(key)) return false;
+      if (!string(m.key)) return false;
       ws();
       if (!eat(':')) return false;
       ws();
       if (p != end && *p == '"') {
-        if (!string(value)) return false;
-        out[key] = std::move(value);
+        m.kind = '"';
+        if (!string(m.value)) return false;
       } else if (word("null")) {
-        out[key] = nullptr;
+        m.kind = 'n';
       } else if (word("true")) {
-        out[key] = true;
+        m.kind = 't';
       } else if (word("false")) {
-        out[key] = false;
+        m.kind = 'f';
       } else {
         return false;
       }
@@ -140,6 +147,17 @@ bool parse_flat_object(std::string_view s, nlohmann::json& out) {
   }
   ws();
   return p == end;
+}
+
+// The members as the object nlohmann::json::parse() makes of their text (the last duplicate key wins).
+nlohmann::json flat_object(std::vector<FlatMember>& members) {
+  nlohmann::json out = nlohmann::json::object();
+  for (auto& m : members) {
+    if (m.kind == '"') out[m.key] = std::move(m.value);
+    else if (m.kind == 'n') out[m.key] = nullptr;
+    else out[m.key] = m.kind == 't';
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -555,7 +573,9 @@ class JsonlReader : public FileReader {
       return fail(code::kBadUtf8, default_id, "invalid UTF-8 at byte " + std::to_string(bad) + " of the line");
     nlohmann::json j;
     try {
-      if (!parse_flat_object(line, j)) j = nlohmann::json::parse(line);
+      if (!parse_flat_members(line, members_)) j = nlohmann::json::parse(line);
+      else if (quick_document(default_id, item)) return;
+      else j = flat_object(members_);
     } catch (const nlohmann::json::parse_error& e) {
       return fail(code::kBadJson, default_id, std::string("invalid JSON: ") + e.what());
     }
@@ -608,12 +628,56 @@ class JsonlReader : public FileReader {
     item.doc = std::move(doc);
   }
 
+  // The usual record: "id", "text", "published" (not empty), "title" and "url", strings, each once, and
+  // nothing else, with the default id and text fields. The document straight from members_, as parse()
+  // makes it from the object; false (members_ untouched) for anything else.
+  bool quick_document(const std::string& default_id, LoadedItem& item) {
+    if (!options_.id_column.empty() || !options_.text_column.empty()) return false;
+    FlatMember *id = nullptr, *text = nullptr, *published = nullptr, *title = nullptr, *url = nullptr;
+    for (auto& m : members_) {
+      if (m.kind != '"') return false;
+      FlatMember** slot = m.key == "id"          ? &id
+                          : m.key == "text"      ? &text
+                          : m.key == "published" ? &published
+                          : m.key == "title"     ? &title
+                          : m.key == "url"       ? &url
+                                                 : nullptr;
+      if (!slot || *slot) return false;  // a field for meta, or a duplicate
+      *slot = &m;
+    }
+    if (!text || text->value.size() > options_.max_document_bytes || (published && published->value.empty()))
+      return false;
+    Document doc;
+    doc.source = file_.source;
+    doc.line = line_no_;
+    doc.id = id && !id->value.empty() ? id->value : default_id;
+    try {
+      doc.text = normalise_text(std::move(text->value), file_.source, line_no_);
+    } catch (const InputError& e) {
+      item.error = from_input_error(e, doc.id);
+      return true;
+    }
+    if (blank(doc.text)) {
+      item.error = make_error(code::kMissingText, file_.source, line_no_, doc.id, "empty text");
+      return true;
+    }
+    if (title) doc.title = std::move(title->value);
+    if (url) doc.url = std::move(url->value);
+    if (published) {
+      doc.published = normalise_date(published->value);
+      if (doc.published.empty()) doc.meta["published_raw"] = published->value;  // kept, not trusted
+    }
+    item.doc = std::move(doc);
+    return true;
+  }
+
   InputFile file_;
   const LoadOptions& options_;
   std::unique_ptr<std::istream> owned_;
   ByteInput input_;
   std::string pending_;
   int64_t line_no_ = 0;
+  std::vector<FlatMember> members_;  // the line's, when it is a flat object
 };
 
 // ---------------------------------------------------------------------------------------------------

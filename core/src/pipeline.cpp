@@ -3,6 +3,7 @@
 #include "incidentkit/pipeline.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -384,12 +385,39 @@ class Canonical {
     }
     const std::string_view tok(from, size_t(p_ - from));
     if (!fraction) return tok != "-0" && tok.size() <= 18;  // well inside int64: dump() writes it back as is
-    // A float is canonical when it is the shortest form of its double, as dump() writes it.
+    return canonical_float(tok);
+  }
+  // Whether tok is the shortest form of its double, as dump() writes it. The round trip costs about a
+  // thousand instructions, and records repeat their floats (confidences, a place's coordinates): the
+  // answers for recent tokens are kept per thread.
+  static bool canonical_float(std::string_view tok) {
+    struct Seen {
+      char text[24];
+      uint8_t size = 0;  // 0: empty slot
+      bool canonical = false;
+    };
+    thread_local std::array<Seen, 256> seen{};
+    const bool cacheable = tok.size() < sizeof(Seen::text);
+    Seen* slot = nullptr;
+    if (cacheable) {
+      uint32_t h = 2166136261u;
+      for (char ch : tok) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+      slot = &seen[(h ^ (h >> 8) ^ (h >> 16)) & 255];
+      if (slot->size == tok.size() && std::memcmp(slot->text, tok.data(), tok.size()) == 0) return slot->canonical;
+    }
     char out[64];
     double x;
-    if (std::from_chars(tok.data(), tok.data() + tok.size(), x).ec != std::errc() || !std::isfinite(x)) return false;
-    const char* e = nlohmann::detail::to_chars(out, out + sizeof out, x);
-    return std::string_view(out, size_t(e - out)) == tok;
+    bool canonical = false;
+    if (std::from_chars(tok.data(), tok.data() + tok.size(), x).ec == std::errc() && std::isfinite(x)) {
+      const char* e = nlohmann::detail::to_chars(out, out + sizeof out, x);
+      canonical = std::string_view(out, size_t(e - out)) == tok;
+    }
+    if (slot) {
+      std::memcpy(slot->text, tok.data(), tok.size());
+      slot->size = static_cast<uint8_t>(tok.size());
+      slot->canonical = canonical;
+    }
+    return canonical;
   }
   bool object(int depth) {
     ++p_;
@@ -428,11 +456,21 @@ std::string_view evidence_text(const std::string& text, uint64_t start, uint64_t
   return std::string_view(text).substr(start, end - start);
 }
 
-// a <=> b as std::string compares them (bytes unsigned). A plain loop: keys are short, and this runs a few
-// times for every member.
+// a <=> b as std::string compares them (bytes unsigned). Eight bytes a step, read big-endian so that the
+// first differing byte decides: keys are short and share long prefixes ("fatalities_high"/"_low"), and
+// this runs a few times for every member.
 int key_compare(std::string_view a, std::string_view b) {
   const size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i)
+  size_t i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return __builtin_bswap64(x) < __builtin_bswap64(y) ? -1 : 1;
+  }
+#endif
+  for (; i < n; ++i)
     if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
   return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }

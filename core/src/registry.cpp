@@ -369,25 +369,30 @@ int host_get_mention(ik_call* call, uint64_t index, ik_mention* out) {
   const size_t n_earlier = call->earlier->size();
   if (index >= n_earlier + call->added.size()) return IK_ERR_GENERIC;
   const Mention& m = index < n_earlier ? (*call->earlier)[index] : call->added[index - n_earlier];
-  // A caller with this host's struct (the usual case) is filled in place; an older, smaller one gets
-  // only as much as it holds.
+  auto fill = [&](ik_mention& c, size_t size) {
+    c.struct_size = static_cast<uint32_t>(size);
+    c.reserved = 0;
+    c.start = m.start;
+    c.end = m.end;
+    c.label = m.label.c_str();
+    c.value = m.value.empty() ? nullptr : m.value.c_str();
+    c.number = m.number;
+    c.low = m.low;
+    c.high = m.high;
+    c.attrs_json = m.attrs_json.empty() ? nullptr : m.attrs_json.c_str();
+    c.confidence = m.confidence;
+    c.extractor = m.extractor.c_str();
+  };
+  // A caller with this host's struct (the usual case, a few times per mention and stage) is filled in
+  // place; an older, smaller one gets only as much as it holds.
+  if (out->struct_size >= sizeof(ik_mention)) {
+    fill(*out, sizeof(ik_mention));
+    return IK_OK;
+  }
   ik_mention local{};
-  const bool whole = out->struct_size >= sizeof(ik_mention);
-  ik_mention& c = whole ? *out : local;
-  const size_t size = std::min<size_t>(out->struct_size, sizeof(ik_mention));
-  c.struct_size = static_cast<uint32_t>(size);
-  c.reserved = 0;
-  c.start = m.start;
-  c.end = m.end;
-  c.label = m.label.c_str();
-  c.value = m.value.empty() ? nullptr : m.value.c_str();
-  c.number = m.number;
-  c.low = m.low;
-  c.high = m.high;
-  c.attrs_json = m.attrs_json.empty() ? nullptr : m.attrs_json.c_str();
-  c.confidence = m.confidence;
-  c.extractor = m.extractor.c_str();
-  if (!whole) std::memcpy(out, &c, size);
+  const size_t size = out->struct_size;
+  fill(local, size);
+  std::memcpy(out, &local, size);
   return IK_OK;
 }
 

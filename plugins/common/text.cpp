@@ -646,35 +646,49 @@ size_t phrase_start(std::string_view text, size_t last, uint32_t length) {
 }
 }  // namespace
 
+namespace {
+// The states from state `s` down its dictionary links: the matches of phrases that end at text[i] (a word
+// end) and start at a word start. Out of line: it runs for few bytes, and kept apart it leaves find()'s
+// byte loop its registers.
+template <class Outputs>
+__attribute__((noinline)) void add_matches(std::string_view text, size_t i, int32_t s, const Outputs& outputs,
+                                           const std::vector<int32_t>& dict_link, std::vector<Lexicon::Match>& found) {
+  for (; s > 0; s = dict_link[size_t(s)]) {
+    for (const auto& out : outputs[size_t(s)]) {
+      const size_t start = phrase_start(text, i, out.length);
+      const unsigned char first = static_cast<unsigned char>(text[start]);
+      const bool start_ok =
+          start == 0 || !is_word_byte(static_cast<unsigned char>(text[start - 1])) || !is_word_byte(first);
+      if (start_ok) found.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i + 1), out.id});
+    }
+  }
+}
+}  // namespace
+
 std::vector<Lexicon::Match> Lexicon::find(std::string_view text, bool longest_only) const {
   const auto& m = *impl_;
   if (!m.built) throw std::logic_error("Lexicon::find before build()");
   std::vector<Match> found;
   const size_t k = m.classes;
-  const uint32_t* step = m.step.data();
-  const int32_t* first_out = m.first_output.data();
-  const uint16_t* cls = m.input_class.data();
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const uint32_t* const step = m.step.data();
+  const uint16_t* const cls = m.input_class.data();
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   // Runs of white space count as one space: `step` stays in place on the second and later (see build()).
-  uint32_t row = 0;  // the current state's row in `step`
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char b = bytes[i];
-    const uint16_t c = cls[b];
-    const uint32_t e = step[row + c];
-    row = e & ~Impl::kHasOutput;
-    if (!(e & Impl::kHasOutput)) continue;
-    const size_t state = row / k;
-    if (i + 1 < n && is_word_byte(bytes[i + 1]) && is_word_byte(b)) continue;  // not a word end
-    for (int32_t s = first_out[state]; s > 0; s = m.dict_link[s]) {
-      for (const auto& out : m.outputs[s]) {
-        const size_t start = phrase_start(text, i, out.length);
-        const unsigned char first = static_cast<unsigned char>(text[start]);
-        const bool start_ok = start == 0 || !is_word_byte(static_cast<unsigned char>(text[start - 1])) ||
-                              !is_word_byte(first);
-        if (start_ok) found.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i + 1), out.id});
-      }
-    }
+  size_t row = 0;  // the current state's row in `step`
+  const unsigned char* p = bytes;
+  const unsigned char* const end = bytes + n;
+  while (p != end) {
+    // The byte loop: one table load a byte until a state with outputs.
+    uint32_t e;
+    do {
+      e = step[row + cls[*p++]];
+      row = e & ~Impl::kHasOutput;
+    } while (!(e & Impl::kHasOutput) && p != end);
+    if (!(e & Impl::kHasOutput)) break;
+    const size_t last = size_t(p - bytes) - 1;  // the byte that entered the state
+    if (p != end && is_word_byte(*p) && is_word_byte(bytes[last])) continue;  // not a word end
+    add_matches(text, last, m.first_output[row / k], m.outputs, m.dict_link, found);
   }
   if (longest_only) keep_longest(found);
   return found;

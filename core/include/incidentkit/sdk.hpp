@@ -25,6 +25,7 @@
 #include <exception>
 #include <initializer_list>
 #include <limits>
+#include <memory>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -33,7 +34,18 @@
 
 #include <nlohmann/json.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "incidentkit/plugin_abi.h"
+
+// The scanners' small steps, inlined into their loops even where the compiler would call them.
+#if defined(__GNUC__)
+#define IK_SDK_INLINE __attribute__((always_inline)) inline
+#else
+#define IK_SDK_INLINE inline
+#endif
 
 namespace ik::sdk {
 
@@ -146,6 +158,17 @@ inline bool plain_byte(char c) { return kPlainStringByte[static_cast<unsigned ch
 // The first byte in [p, end) that is not plain (end if none): eight bytes a step where it can, since
 // JSON text is mostly plain bytes and this is the scanners' inner loop.
 inline const char* skip_plain(const char* p, const char* end) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  // Sixteen bytes a step: a signed compare below 0x20 marks control characters and non-ASCII bytes alike.
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i marked =
+        _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const int mask = _mm_movemask_epi8(marked)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
   while (end - p >= 8) {
@@ -244,185 +267,199 @@ inline void append_double(std::string& out, double x) {
 
 // A mention's plain top-level attributes read in one pass over the text, nothing built: for hot loops
 // that read a few attributes of every mention. Reads exactly what attrs() gives (the last duplicate key
-// wins; invalid text throws attrs()'s parse error); text beyond the simple forms (escapes, very deep or
-// very wide objects) is handed to attrs() itself.
+// wins; invalid text throws attrs()'s parse error); text beyond the simple forms (escapes, exponents,
+// very deep or very wide objects) is handed to attrs() itself.
 class AttrReader {
  public:
   explicit AttrReader(std::string_view attrs_json) {
     if (attrs_json.empty()) return;
-    p_ = attrs_json.data(), end_ = p_ + attrs_json.size();
-    if (!scan()) {
+    if (attrs_json.size() > 0xFFFFFFFFu || !scan(attrs_json.data(), attrs_json.data() + attrs_json.size())) {
       n_ = 0;
-      parsed_ = nlohmann::json::parse(attrs_json);  // throws for invalid text, as attrs() does
-      fallback_ = true;
+      parsed_ = std::make_unique<nlohmann::json>(nlohmann::json::parse(attrs_json));  // throws as attrs() does
     }
   }
   // The string value, or "" when absent or not a string.
   std::string_view str(std::string_view key) const {
-    if (fallback_) {
-      auto it = parsed_.find(key);
-      return it != parsed_.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : "";
+    if (parsed_) {
+      auto it = parsed_->find(key);
+      return it != parsed_->end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : "";
     }
     const Member* m = find(key);
-    return m && m->kind == '"' ? m->raw.substr(1, m->raw.size() - 2) : std::string_view();
+    return m && m->kind == '"' ? std::string_view(m->raw + 1, m->raw_len - 2) : std::string_view();
   }
   // True only for the value true.
   bool flag(std::string_view key) const {
-    if (fallback_) {
-      auto it = parsed_.find(key);
-      return it != parsed_.end() && it->is_boolean() && it->get<bool>();
+    if (parsed_) {
+      auto it = parsed_->find(key);
+      return it != parsed_->end() && it->is_boolean() && it->get<bool>();
     }
     const Member* m = find(key);
     return m && m->kind == 't';
   }
   // The number, or NaN when absent or not a number.
   double number(std::string_view key) const {
-    if (fallback_) {
-      auto it = parsed_.find(key);
-      return it != parsed_.end() && it->is_number() ? it->get<double>() : kNone;
+    if (parsed_) {
+      auto it = parsed_->find(key);
+      return it != parsed_->end() && it->is_number() ? it->get<double>() : kNone;
     }
     const Member* m = find(key);
     if (!m || m->kind != '0') return kNone;
     // Correct rounding, as parse() gives for floats (strtod); for integers it equals their conversion.
     double x = kNone;
 #if defined(__cpp_lib_to_chars)
-    std::from_chars(m->raw.data(), m->raw.data() + m->raw.size(), x);
+    std::from_chars(m->raw, m->raw + m->raw_len, x);
 #else
     char buf[400];
-    if (m->raw.size() >= sizeof buf) return nlohmann::json::parse(m->raw).get<double>();
-    std::memcpy(buf, m->raw.data(), m->raw.size());
-    buf[m->raw.size()] = '\0';
+    if (m->raw_len >= sizeof buf) return nlohmann::json::parse(std::string_view(m->raw, m->raw_len)).get<double>();
+    std::memcpy(buf, m->raw, m->raw_len);
+    buf[m->raw_len] = '\0';
     x = std::strtod(buf, nullptr);
 #endif
     return x;
   }
 
  private:
+  // Plain data (no initialisers): a reader is made for every mention, and only the first n_ are read.
   struct Member {
-    std::string_view key, raw;
+    const char* key;
+    const char* raw;
+    uint32_t key_len, raw_len;
     char kind;  // '"' string, '0' number, 't' true, 'f' false, 'n' null, '{' object or array
   };
   const Member* find(std::string_view key) const {
-    for (size_t i = n_; i-- > 0;)
-      if (members_[i].key == key) return &members_[i];
+    const size_t size = key.size();
+    if (size == 0) {
+      for (size_t i = n_; i-- > 0;)
+        if (members_[i].key_len == 0) return &members_[i];
+      return nullptr;
+    }
+    // The length and first byte settle most members without a call.
+    const char first = key[0];
+    for (size_t i = n_; i-- > 0;) {
+      const Member& m = members_[i];
+      if (m.key_len == size && m.key[0] == first && std::memcmp(m.key, key.data(), size) == 0) return &m;
+    }
     return nullptr;
   }
-  char peek() const { return p_ == end_ ? '\0' : *p_; }
-  void ws() {
-    while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' &&
-           (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r'))
-      ++p_;
+  static bool ws_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+  static const char* skip_ws(const char* p, const char* e) {
+    while (p != e && static_cast<unsigned char>(*p) <= ' ' && ws_byte(*p)) ++p;
+    return p;
   }
-  bool eat(char c) {
-    if (peek() != c) return false;
-    ++p_;
-    return true;
-  }
-  // A string without escapes (those go to the fallback), valid UTF-8.
-  bool string() {
-    if (!eat('"')) return false;
+  static bool digit(char c) { return c >= '0' && c <= '9'; }
+  // A string without escapes, valid UTF-8, at its opening quote: the byte after its closing quote, or
+  // null (escapes and control characters go to the fallback, which decides).
+  IK_SDK_INLINE static const char* skip_string(const char* p, const char* e) {
+    ++p;
     for (;;) {
-      p_ = json_text::skip_plain(p_, end_);
-      if (p_ == end_) return false;
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') return ++p_, true;
-      if (c < 0x80) return false;  // a control character or a backslash
-      const size_t n = json_text::utf8_length({p_, size_t(end_ - p_)}, 0);
-      if (!n) return false;
-      p_ += n;
+      p = json_text::skip_plain(p, e);
+      if (p == e) return nullptr;
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"') return p + 1;
+      if (c < 0x80) return nullptr;  // a control character or a backslash
+      const size_t n = json_text::utf8_length({p, size_t(e - p)}, 0);
+      if (!n) return nullptr;
+      p += n;
     }
   }
-  bool digits() {
-    if (!(peek() >= '0' && peek() <= '9')) return false;
-    while (peek() >= '0' && peek() <= '9') ++p_;
-    return true;
-  }
-  bool number() {
-    const char* from = p_;
-    eat('-');
-    if (!eat('0') && !digits()) return false;
-    bool exponent = false;
-    if (eat('.') && !digits()) return false;
-    if (peek() == 'e' || peek() == 'E') {
-      exponent = true;
-      ++p_;
-      if (peek() == '+' || peek() == '-') ++p_;
-      if (!digits()) return false;
+  // A number without an exponent and not absurdly long (only those can overflow a double, which parse()
+  // refuses: the fallback decides): the byte after it, or null.
+  static const char* skip_number(const char* p, const char* e) {
+    const char* from = p;
+    if (p != e && *p == '-') ++p;
+    if (p == e) return nullptr;
+    if (*p == '0') {
+      ++p;
+    } else if (*p >= '1' && *p <= '9') {
+      do ++p;
+      while (p != e && digit(*p));
+    } else {
+      return nullptr;
     }
-    // Only these forms can overflow a double, which parse() refuses: the fallback decides.
-    return !exponent && p_ - from <= 300;
+    if (p != e && *p == '.') {
+      ++p;
+      if (p == e || !digit(*p)) return nullptr;
+      do ++p;
+      while (p != e && digit(*p));
+    }
+    if (p != e && (*p == 'e' || *p == 'E')) return nullptr;
+    return p - from <= 300 ? p : nullptr;
   }
-  bool word(std::string_view w) {
-    if (size_t(end_ - p_) < w.size() || std::string_view(p_, w.size()) != w) return false;
-    p_ += w.size();
-    return true;
+  static const char* skip_word(const char* p, const char* e, const char* w, size_t n) {
+    return size_t(e - p) >= n && std::memcmp(p, w, n) == 0 ? p + n : nullptr;
   }
-  bool value(char& kind, int depth) {
-    ws();
-    switch (kind = peek()) {
-      case '"': return string();
-      case 't': return word("true");
-      case 'f': return word("false");
-      case 'n': return word("null");
+  // Any value at p (no white space before it): the byte after it, or null.
+  IK_SDK_INLINE static const char* skip_value(const char* p, const char* e, char& kind, int depth) {
+    if (p == e) return nullptr;
+    switch (kind = *p) {
+      case '"': return skip_string(p, e);
+      case 't': return skip_word(p, e, "true", 4);
+      case 'f': return skip_word(p, e, "false", 5);
+      case 'n': return skip_word(p, e, "null", 4);
       case '{':
-      case '[': {
-        if (depth >= 32) return false;
-        const char close = kind == '{' ? '}' : ']';
-        kind = '{';
-        ++p_;
-        ws();
-        if (eat(close)) return true;
-        for (;;) {
-          char k;
-          if (close == '}') {
-            ws();
-            if (!string()) return false;
-            ws();
-            if (!eat(':')) return false;
-          }
-          if (!value(k, depth + 1)) return false;
-          ws();
-          if (eat(close)) return true;
-          if (!eat(',')) return false;
-        }
-      }
-      default:
-        kind = '0';
-        return number();
+      case '[': kind = '{'; return skip_container(p, e, depth);
+      default: kind = '0'; return skip_number(p, e);
     }
   }
-  bool scan() {
-    ws();
-    if (!eat('{')) return false;
-    ws();
-    if (!eat('}')) {
+  static const char* skip_container(const char* p, const char* e, int depth) {
+    if (depth >= 32) return nullptr;
+    const char close = *p == '{' ? '}' : ']';
+    p = skip_ws(p + 1, e);
+    if (p != e && *p == close) return p + 1;
+    for (;;) {
+      char k;
+      if (close == '}') {
+        p = skip_ws(p, e);
+        if (p == e || *p != '"' || !(p = skip_string(p, e))) return nullptr;
+        p = skip_ws(p, e);
+        if (p == e || *p != ':') return nullptr;
+        ++p;
+      }
+      p = skip_ws(p, e);
+      if (!(p = skip_value(p, e, k, depth + 1))) return nullptr;
+      p = skip_ws(p, e);
+      if (p == e) return nullptr;
+      if (*p == close) return p + 1;
+      if (*p != ',') return nullptr;
+      ++p;
+    }
+  }
+  bool scan(const char* p, const char* e) {
+    p = skip_ws(p, e);
+    if (p == e || *p != '{') return false;
+    p = skip_ws(p + 1, e);
+    if (p != e && *p == '}') {
+      ++p;
+    } else {
       for (;;) {
-        ws();
-        const char* k = p_;
-        if (!string()) return false;
-        const std::string_view key(k + 1, size_t(p_ - k - 2));
-        ws();
-        if (!eat(':')) return false;
-        ws();
-        const char* v = p_;
+        p = skip_ws(p, e);
+        if (p == e || *p != '"') return false;
+        const char* k = p;
+        if (!(p = skip_string(p, e))) return false;
+        const auto key_len = uint32_t(p - k - 2);
+        p = skip_ws(p, e);
+        if (p == e || *p != ':') return false;
+        p = skip_ws(p + 1, e);
+        const char* v = p;
         char kind;
-        if (!value(kind, 0) || n_ == std::size(members_)) return false;
-        members_[n_++] = {key, std::string_view(v, size_t(p_ - v)), kind};
-        ws();
-        if (eat('}')) break;
-        if (!eat(',')) return false;
+        if (!(p = skip_value(p, e, kind, 0)) || n_ == std::size(members_)) return false;
+        members_[n_++] = {k + 1, v, key_len, uint32_t(p - v), kind};
+        p = skip_ws(p, e);
+        if (p == e) return false;
+        if (*p == '}') {
+          ++p;
+          break;
+        }
+        if (*p != ',') return false;
+        ++p;
       }
     }
-    ws();
-    return p_ == end_;
+    return skip_ws(p, e) == e;
   }
 
-  const char* p_ = nullptr;
-  const char* end_ = nullptr;
-  Member members_[24];
   size_t n_ = 0;
-  bool fallback_ = false;
-  nlohmann::json parsed_;
+  std::unique_ptr<nlohmann::json> parsed_;  // the fallback's reading
+  Member members_[24];
 };
 
 // The document being processed, with the host's services.
@@ -458,10 +495,17 @@ class Doc {
     const uint64_t n = host_->mention_count(call_);
     // All of them, or (one label) usually a few: room for those up front rather than grown from one.
     out.reserve(label.empty() ? n : std::min<uint64_t>(n, 8));
+    ik_mention c{};
     for (uint64_t i = 0; i < n; ++i) {
-      ik_mention c{};
+      // Zeroed once: a host fills all it knows of the struct and says how much in struct_size; only an
+      // older host's smaller struct leaves a tail, cleared below, so no field survives from the last one.
       c.struct_size = sizeof(ik_mention);
-      if (host_->get_mention(call_, i, &c) != IK_OK) continue;
+      if (host_->get_mention(call_, i, &c) != IK_OK) {
+        c = ik_mention{};
+        continue;
+      }
+      if (c.struct_size < sizeof(ik_mention))
+        std::memset(reinterpret_cast<char*>(&c) + c.struct_size, 0, sizeof(ik_mention) - c.struct_size);
       const char* lab_text = c.label ? c.label : "";
       // Most mentions have another label, which its first byte tells without measuring the string.
       if (!label.empty() && lab_text[0] != label[0]) continue;
