@@ -362,6 +362,7 @@ const std::vector<Named>& named_groups() {
       {"GATIA: Imghad Tuareg and Allies Self-Defense Group", 3, "MLI"},                   // 106
       {"Military Forces of Burundi", 1, "BDI", true},                                     // 107
       {"Military Forces of Chad", 1, "TCD", true},                                        // 108
+      {"Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps", 1, "IRN", true},  // 109
   };
   return v;
 }
@@ -402,7 +403,9 @@ const std::vector<Phrase>& phrases() {
         {"jets", kAir}, {"jet", kAir}, {"fighter jets", kAir}, {"aircraft", kAir}, {"military aircraft", kAir},
         {"helicopters", kAir}, {"helicopter", kAir}, {"drones", kAir}, {"drone", kAir}, {"aviation", kAir},
         {"bombers", kAir}, {"gunboats", kMilitary}, {"gunboat", kMilitary}, {"warships", kMilitary},
-        {"naval vessels", kMilitary}, {"navy boats", kMilitary}, {"police", kPolice}, {"police forces", kPolice}, {"police officers", kPolice},
+        {"naval vessels", kMilitary}, {"navy boats", kMilitary}, {"missiles", kMilitary}, {"missile", kMilitary},
+        {"rockets", kMilitary}, {"airstrikes", kAir}, {"airstrike", kAir}, {"air strikes", kAir},
+        {"air strike", kAir}, {"strikes", kMilitary}, {"shelling", kMilitary}, {"police", kPolice}, {"police forces", kPolice}, {"police officers", kPolice},
         {"police officer", kPolice}, {"policemen", kPolice}, {"policeman", kPolice}, {"gendarmerie", kPolice},
         {"gendarmes", kPolice}, {"gendarmerie forces", kPolice}, {"military police", kPolice},
         {"civil police", kPolice}, {"riot police", kPolice}, {"national guard", kPolice},
@@ -490,7 +493,8 @@ const std::vector<Phrase>& phrases() {
         {"justice and equality movement", 97}, {"frpi", 98}, {"fdlr", 99}, {"nyatura", 100},
         {"raia mutomboki", 101}, {"apcls", 102}, {"seleka", 103}, {"ex-seleka", 103}, {"lna", 104},
         {"libyan national army", 104}, {"mnla", 105}, {"gatia", 106}, {"fdnb", 107}, {"niss", 20},
-        {"chadian army", 108}, {"sng", kSomaliArmy}, {"sngf", kSomaliArmy}, {"somali government forces", kSomaliArmy},
+        {"chadian army", 108}, {"irgc", 109}, {"islamic revolutionary guard corps", 109},
+        {"revolutionary guard corps", 109}, {"revolutionary guards", 109}, {"quds force", 109}, {"sng", kSomaliArmy}, {"sngf", kSomaliArmy}, {"somali government forces", kSomaliArmy},
     };
     for (auto [t, k] : named) p.push_back({t, Kind::Named, k});
     const std::initializer_list<std::pair<std::string_view, int>> armed = {
@@ -681,6 +685,7 @@ struct Chunk {
   int force = -1, named = -1, armed = -1, crowd = -1;
   bool civilians = false, pro_gov = false, suspected = false, anti = false;
   bool weaponish = false;       // the force is named by its weapon ("tanks", "warplanes"): whose is in context
+  bool by_weapon_only = false;  // "Israeli missiles": a force only with its country named in the chunk
 };
 
 bool word_is(const Token& t, std::initializer_list<std::string_view> words) {
@@ -808,12 +813,20 @@ struct Actors {
           else if (c.country < 0) c.country = p.arg;
           break;
         case Kind::Plural: if (!after_pro) c.plural = p.arg; break;
-        case Kind::Force:
-          if (c.force < 0) c.force = p.arg;
+        case Kind::Force: {
+          // "Syrian government helicopters": the forces that acted, not the government behind them
+          if (c.force < 0 || (c.force == kGovernment && p.arg != kGovernment)) c.force = p.arg;
+          static const std::array<std::string_view, 9> kStrikes = {
+              "missiles", "missile", "rockets", "airstrikes", "airstrike", "air strikes", "air strike", "strikes",
+              "shelling"};
+          const bool strike = std::find(kStrikes.begin(), kStrikes.end(), p.text) != kStrikes.end();
+          if (strike && c.force == p.arg) c.by_weapon_only = true;
+          else if (!strike) c.by_weapon_only = false;
           if (p.arg == kAir || p.text == "artillery" || p.text == "tanks" || p.text.rfind("gunboat", 0) == 0 ||
               p.text == "warships" || p.text == "naval vessels" || p.text == "navy boats")
             c.weaponish = true;
           break;
+        }
         case Kind::Named: if (c.named < 0) c.named = p.arg; break;
         case Kind::Armed: c.armed = p.arg; break;
         case Kind::Crowd: c.crowd = p.arg; break;
@@ -834,6 +847,41 @@ struct Actors {
           c.plural < 0 && ci + 1 < chunks.size() && chunks[ci + 1].force >= 0) {
         const std::string_view gap = text.substr(c.end, chunks[ci + 1].start - c.end);
         if (gap == " and " || gap == ", " || gap == " or ") c.force = chunks[ci + 1].force;
+      }
+      // "missiles were fired": a strike word names a force only with its country ("Israeli missiles")
+      if (c.by_weapon_only && c.country < 0 && c.named < 0 && c.armed < 0) continue;
+      // "members of the Eighth Brigade": an armed unit's members, not a crowd
+      if (c.crowd == cPeople && c.named < 0) {
+        const size_t lim = std::min<size_t>(text.size(), c.end + 60);
+        size_t k = c.end;
+        auto skip_word = [&](std::string_view w) {
+          while (k < lim && text[k] == ' ') ++k;
+          if (k + w.size() <= lim && ik::text::lower(text.substr(k, w.size())) == w) { k += w.size(); return true; }
+          return false;
+        };
+        if (skip_word("of") && skip_word("the")) {
+          static const std::array<std::string_view, 9> kUnits = {"brigade", "brigades", "battalion", "battalions",
+                                                                 "regiment", "division", "front", "militia", "army"};
+          std::string last;
+          for (int words = 0; words < 4; ++words) {
+            while (k < lim && text[k] == ' ') ++k;
+            if (k >= lim || !std::isupper(static_cast<unsigned char>(text[k]))) break;
+            size_t e = k;
+            while (e < lim && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '-')) ++e;
+            last = ik::text::lower(text.substr(k, e - k));
+            k = e;
+          }
+          if (std::find(kUnits.begin(), kUnits.end(), last) != kUnits.end()) c.crowd = -1, c.armed = kUnidentified;
+        }
+      }
+      // "IRGC-backed militias", "Saudi-led coalition": the sponsor describes the group after it ("LNA-allied
+      // fighters" are the LNA's side, and stay)
+      {
+        static const std::array<std::string_view, 5> kSponsored = {"-backed", "-led", "-sponsored", "-supported",
+                                                                   "-funded"};
+        const std::string after = ik::text::lower(text.substr(c.end, std::min<size_t>(12, text.size() - c.end)));
+        if (std::any_of(kSponsored.begin(), kSponsored.end(), [&](std::string_view w) { return after.rfind(w, 0) == 0; }))
+          continue;
       }
       // "Israeli artillery, tanks and warplanes": weapons without a demonym belong to the force last named.
       if (c.force >= 0 && c.country < 0 && c.named < 0 && c.weaponish && last_force_country >= 0)
