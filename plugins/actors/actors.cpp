@@ -874,6 +874,14 @@ struct Actors {
           if (std::find(kUnits.begin(), kUnits.end(), last) != kUnits.end()) c.crowd = -1, c.armed = kUnidentified;
         }
       }
+      // "Russian-backed government forces", "Iran-backed Syrian troops": a state's own forces with a patron
+      if (c.pro_gov && c.force >= 0 && c.armed < 0) {
+        std::string surface = ik::text::lower(text.substr(c.start, c.end - c.start));
+        const size_t dash = surface.find("-backed");
+        if (dash != std::string::npos) surface = surface.substr(dash + 7);
+        for (std::string_view w : {"government", "army", "troops", "military", "soldiers", "air force", "regime"})
+          if (surface.find(w) != std::string::npos) c.pro_gov = false;
+      }
       // "IRGC-backed militias", "Saudi-led coalition": the sponsor describes the group after it ("LNA-allied
       // fighters" are the LNA's side, and stay)
       {

@@ -86,6 +86,17 @@ std::optional<long> day_number(std::string_view iso) {
   return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
 }
 
+// "YYYY-MM-DD" of a day number (the inverse of day_number).
+std::string iso_of_day(long z) {
+  const long era = z / 146097, doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  const long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+  return buf;
+}
+
 // A word before a figure that adds it to the ones before ("another bomb killed three", "an additional two").
 bool adds_word(std::string_view before) {
   return has_word(before, "another") || has_word(before, "additional") || has_word(before, "further");
@@ -609,6 +620,7 @@ struct Frame {
   bool alive = true;
   bool fallback = false;      // no trigger or casualty: a guess from the first sentence
   int lead = -1;              // the sentence that tells the event, when not the first (a headline went before)
+  int day_of = -1, day_shift = 0;  // "a day earlier": dated from the date of the frame told before
 };
 
 class Assembler {
@@ -660,6 +672,7 @@ class Assembler {
       }
     }
     merge_same_events(F);
+    date_from_previous(F);
     for (auto& f : F)
       if (f.alive) fill_from_context(f);
     drop_weak(F);
@@ -679,6 +692,30 @@ class Assembler {
       }
     }
     return F;
+  }
+
+  // "A day earlier, shelling on Idlib killed three": an undated frame that dates itself from the
+  // event told before it.
+  void date_from_previous(std::vector<Frame>& F) const {
+    static const std::pair<const char*, int> kShifts[] = {
+        {"a day earlier", -1}, {"the day before", -1}, {"the previous day", -1}, {"one day earlier", -1},
+        {"two days earlier", -2}, {"a day later", 1}, {"the next day", 1}, {"the following day", 1},
+        {"one day later", 1}, {"two days later", 2}};
+    int prev = -1;
+    for (size_t i = 0; i < F.size(); ++i) {
+      Frame& f = F[i];
+      if (!f.alive) continue;
+      if (f.date < 0 && prev >= 0) {
+        const Sentence& S = P.sents[f.lead >= 0 ? f.lead : f.sents.front()];
+        const std::string s = lower_ascii(text_.substr(S.start, S.end - S.start));
+        for (const auto& [phrase, shift] : kShifts)
+          if (s.find(phrase) != std::string::npos && P.dates[F[prev].date].value.size() == 10) {
+            f.day_of = F[prev].date, f.day_shift = shift;
+            break;
+          }
+      }
+      if (f.date >= 0 && !f.aggregate) prev = int(i);
+    }
   }
 
   // The record of one frame: contract fields (minus id/doc_id/published) + evidence; confidence out.
@@ -937,6 +974,22 @@ class Assembler {
         // A frame with no date or place of its own that names the other's event ("the offensive"): later,
         // it tells more of it; earlier (a headline), it announces it.
         const auto unplaced = [&](const Frame& f) { return f.date < 0 && (f.place < 0 || P.places[f.place].rank == kDemonym); };
+        // "Air strikes on a town in northwest Syria killed 15 ... The strikes hit a school in the town of
+        // Maarat Misrin": a next frame, undated, that refers back and names the place more exactly.
+        const bool next = std::none_of(F.begin() + i + 1, F.begin() + j, [](const Frame& f) { return f.alive; });
+        const bool sharper = next && B.date < 0 && A.date >= 0 && B.place >= 0 && !A.aggregate &&
+                             !B.aggregate &&
+                             (A.place < 0 || P.places[B.place].rank < P.places[A.place].rank ||
+                              (P.places[B.place].rank == kPlace && !P.places[A.place].admin1.empty() &&
+                               P.places[A.place].admin1 == P.places[B.place].admin1)) &&
+                             killed_max(B) <= killed_max(A) && refers_back(B, A);
+        if (sharper) {
+          A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
+          std::sort(A.sents.begin(), A.sents.end());
+          A.place = B.place;
+          B.alive = false;
+          continue;
+        }
         const bool back = unplaced(B) && refers_back(B, A);
         const bool ahead = !back && unplaced(A) && !unplaced(B) && refers_back(A, B);
         const bool anaphor = back || ahead;
@@ -1015,6 +1068,15 @@ class Assembler {
   }
 
   bool weak(const Frame& f) const {
+    // "Russia's defence ministry denied its jets had carried out any strikes": a denial of the event
+    // told before, no event of its own
+    if (f.date < 0 || f.date_src > 0) {
+      const bool denial = std::all_of(f.sents.begin(), f.sents.end(), [&](int si) {
+        return std::any_of(P.sents[si].modals.begin(), P.sents[si].modals.end(),
+                           [&](int m) { return P.modals[m].value == "denied"; });
+      });
+      if (denial) return true;
+    }
     if (killed_max(f) > 0) return false;
     if (std::all_of(f.sents.begin(), f.sents.end(), [&](int si) { return heading(si); })) return true;
     int facts = 0;
@@ -1120,6 +1182,11 @@ Record Assembler::record(const Frame& f) const {
     r.event_date = d.value.size() == 7 ? d.value + "-01" : d.value;
     if (!d.end_value.empty()) r.date_end = d.end_value;
     r.time_precision = std::clamp(d.precision, 1, 3);
+    ev.add(d, "event_date");
+  } else if (f.day_of >= 0 && f.date < 0) {
+    const DateM& d = P.dates[f.day_of];
+    r.event_date = iso_of_day(*day_number(d.value) + f.day_shift);
+    r.time_precision = 1;
     ev.add(d, "event_date");
   } else if (P.published.size() >= 10) {
     // Undated: reported as recent news; the publication date stands in, a week's precision.

@@ -152,6 +152,13 @@ TEST_P(Golden, Record) {
         << "expected incident fields " << rec["incident"].dump() << "\ngot " << result.incidents.front() << "\n"
         << note;
   }
+  for (const auto& want : rec.value("incident_any", json::array())) {
+    bool found = false;
+    for (const auto& inc : result.incidents) found = found || subset(want, json::parse(inc));
+    std::string all;
+    for (const auto& inc : result.incidents) all += inc + "\n";
+    EXPECT_TRUE(found) << "expected an incident with " << want.dump() << "\n" << note << "\nincidents:\n" << all;
+  }
   if (rec.contains("incident_count")) {
     EXPECT_EQ(result.incidents.size(), rec["incident_count"].get<size_t>()) << note;
   }
