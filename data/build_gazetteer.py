@@ -178,7 +178,22 @@ DISTRICT_NAMES = {
 ADMIN1_NAMES = {
     "LB": {"Liban-Sud": "South", "Liban-Nord": "North", "Mont-Liban": "Mount Lebanon", "Beqaa": "Bekaa",
            "Beyrouth": "Beirut", "Nabatiye": "Nabatieh", "Aakkar": "Akkar"},
+    "EG": {"Ad Daqahliyah": "Dakahlia", "Al Buhayrah": "Beheira", "Al Fayyum": "Faiyum", "Al Gharbiyah": "Gharbia",
+           "Al Isma'iliyah": "Ismailia", "Al Jizah": "Giza", "Al Minufiyah": "Menofia", "Al Minya": "Minya",
+           "Al Qahirah": "Cairo", "Al Qalyubiyah": "Kalyoubia", "Al Wadi al Jadid": "New Valley",
+           "As Suways": "Suez", "Asyut": "Assiut", "Bani Suwayf": "Beni Suef", "Dumyat": "Damietta",
+           "Kafr ash Shaykh": "Kafr El Sheikh", "Matruh": "Matrouh", "Qina": "Qena", "Suhaj": "Sohag",
+           "Shamal Sina'": "North Sinai"},
+    "SD": {"Shamal Kurdufan": "North Kordofan", "Al Qadarif": "Gedaref"},
+    "TN": {"Al Qasrayn": "Kasserine", "Al Qayrawan": "Kairouan", "Jundubah": "Jendouba", "Kef": "Le Kef",
+           "Al Mahdiyah": "Mahdia", "Al Munastir": "Monastir", "Bajah": "Beja", "Banzart": "Bizerte",
+           "Nabul": "Nabeul", "Silyanah": "Siliana", "Susah": "Sousse", "Madanin": "Medenine", "Qabis": "Gabes",
+           "Qibili": "Kebili", "Safaqis": "Sfax", "Sidi Bu Zayd": "Sidi Bouzid", "Tawzar": "Tozeur",
+           "Zaghwan": "Zaghouan"},
 }
+# Other names of admin1 units: "Sinai" in conflict reports is North Sinai (not a loose match for Syene,
+# an old name of Aswan).
+ADMIN1_KEYS = {"EG": {"North Sinai": ["Sinai", "Northern Sinai"], "South Sinai": ["Southern Sinai"]}}
 NEAREST_SEAT = {"SS"}
 RENAMED = {"BH"}  # where a seat's code already has a name, it is replaced (Bahrain's 2014 governorates);
                   # elsewhere only unnamed codes are named
@@ -345,6 +360,7 @@ def build(shared, tmp):
         name = clean_admin1(raw)
         if name in ADMIN1_NAMES.get(cc, {}):
             name = ADMIN1_NAMES[cc][name]
+        alts |= set(ADMIN1_KEYS.get(cc, {}).get(name, []))
         lat = lon = None
         if cc == "SY" and code in sy_votes:
             name = sy_votes[code].most_common(1)[0][0]

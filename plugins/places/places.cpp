@@ -797,6 +797,18 @@ struct Places {
       const bool translit = e.country < transliterated.size() && transliterated[e.country] && e.feature() != P::kCountry;
       hits[i].loose = strict_keys && !hits[i].demonym && !translit && !gaz->spelled(hits[i].entity, folded);
     }
+    // A name spelled exactly as one entity's trumps respellings of others: "Sinai" is North Sinai, not
+    // Syene (Aswan's old name) respelled.
+    if (strict_keys) {
+      bool exact = false;  // an admin1 spelled exactly: respellings give way
+      for (size_t i = first; i < hits.size() && !exact; ++i)
+        exact = !hits[i].demonym && gaz->entity(hits[i].entity).feature() == P::kAdmin1 &&
+                gaz->spelled(hits[i].entity, folded);
+      if (exact)
+        hits.erase(std::remove_if(hits.begin() + first, hits.end(),
+                                  [&](const Hit& h) { return !h.demonym && !gaz->spelled(h.entity, folded); }),
+                   hits.end());
+    }
     if (!keep_loose)
       hits.erase(std::remove_if(hits.begin() + first, hits.end(), [](const Hit& h) { return h.loose; }), hits.end());
   }
@@ -2027,6 +2039,12 @@ struct Places {
                                (kNamedFacilities.count(next_word) ||
                                 // "Kafr Nabl Surgical Hospital", "Bosasso Main Market": one qualifier between
                                 (is_word(T, f.t1 + 2) && T[f.t1 + 2].cap && kNamedFacilities.count(T[f.t1 + 2].f)));
+    // "Grad missiles", "Tochka rockets": a weapon's name
+    if (nw && !nw->cap) {
+      const std::string n = ik::text::lower(next_word);
+      if (n == "missile" || n == "missiles" || n == "rocket" || n == "rockets" || n == "launcher" || n == "launchers")
+        return;
+    }
     // "the Al-Shami hospital in Ariha": the facility's own name; its place follows
     if (nw && kNamedFacilities.count(nw->cap ? next_word : std::string_view(ik::text::lower(next_word))) &&
         is_word(T, f.t1 + 2) && (raw(text, T[f.t1 + 2]) == "in" || raw(text, T[f.t1 + 2]) == "at") &&
