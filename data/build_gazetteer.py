@@ -193,7 +193,18 @@ ADMIN1_NAMES = {
 }
 # Other names of admin1 units: "Sinai" in conflict reports is North Sinai (not a loose match for Syene,
 # an old name of Aswan).
-ADMIN1_KEYS = {"EG": {"North Sinai": ["Sinai", "Northern Sinai"], "South Sinai": ["Southern Sinai"]}}
+# Oromia's zones as notes name them ("Guto Mexi village, Bako Tibe District, West Shawa"): the zone fixes
+# the region (the village stays the place). Not zones named like a people ("Borana", "Guji", "Arsi"): those
+# name actors as often.
+ADMIN1_KEYS = {
+    "EG": {"North Sinai": ["Sinai", "Northern Sinai"], "South Sinai": ["Southern Sinai"]},
+    "ET": {"Oromiya": ["West Shewa", "West Shawa", "West Showa", "North Shewa", "North Shawa", "Salale",
+                       "East Shewa", "East Shawa", "South West Shewa", "South West Shawa", "West Arsi",
+                       "Illubabor", "Ilubabor", "Ilu Aba Bora", "East Wellega", "East Welega", "East Wollega",
+                       "West Wellega", "West Welega", "West Wollega", "Kelem Wellega", "Horo Guduru",
+                       "West Hararghe", "West Hararge", "West Harerge", "East Hararghe", "East Hararge",
+                       "East Harerge", "East Harerghe"]},
+}
 NEAREST_SEAT = {"SS"}
 RENAMED = {"BH"}  # where a seat's code already has a name, it is replaced (Bahrain's 2014 governorates);
                   # elsewhere only unnamed codes are named

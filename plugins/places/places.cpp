@@ -957,6 +957,7 @@ struct Places {
     int admin1 = -1, country = -1;
     std::string admin2;  // as written
     int admin2_entity = -1;
+    bool by_part = false;  // named by a part of the admin1 ("West Hararge" for Oromia): not its own name
   };
 
   // Resolves a short capitalised run (one comma-separated segment) as an admin1 or a country.
@@ -1040,6 +1041,7 @@ struct Places {
       if (cs.size() < 2 && (any_in_x || cs.empty() || a_country || !x_city)) x_countries = nullptr;
     }
     int best = -1, best_country = -1;
+    bool best_primary = true;
     double bs = -1e9;
     const std::string span_plain = plain(folded);
     for (const Hit& h : hits) {
@@ -1056,10 +1058,12 @@ struct Places {
         if (std::find(x_countries->begin(), x_countries->end(), int(e.country)) == x_countries->end()) continue;
         s += 4;
       }
-      if (s > bs) { bs = s; best = int(h.entity); }
+      if (s > bs) { bs = s; best = int(h.entity); best_primary = h.primary; }
     }
     if (best < 0) return false;
     const Entity& e = gaz->entity(best);
+    out.by_part = e.feature() == P::kAdmin1 && !best_primary &&
+                  P::skeleton_key(folded) != P::skeleton_key(ik::text::lower(gaz->admin1_name(uint16_t(e.admin1))));
     best_country = e.country;
     if (e.feature() == P::kCountry) {
       out.country = best_country;
@@ -1281,7 +1285,7 @@ struct Places {
         }
         // (not a district's seat standing for its district, "(Marjayoun)": its admin1 has another name;
         // "(Amran)" for the governorate of Omran is the admin1 as ACLED spells it)
-        const bool district_seat = one.admin2_entity >= 0 && ac.admin1 >= 0 &&
+        const bool district_seat = one.by_part || one.admin2_entity >= 0 && ac.admin1 >= 0 &&
                                    P::skeleton_key(seg_fold(w)) !=
                                        P::skeleton_key(ik::text::lower(gaz->admin1_name(uint16_t(ac.admin1))));
         if ((paren || ac.admin1 >= 0) && !district_seat) admin1_text = seg_text(w);
