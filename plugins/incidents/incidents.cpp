@@ -153,6 +153,7 @@ struct PlaceM : Base {
   int rank = 9;          // specificity: lower is more specific
   bool marked = false;   // "X (A2, A1)" or "coded to X": ACLED's way of naming the event location
   bool relative = false; // "near X", "outside X", "5 km north of X": a reference point, not the scene
+  bool contained = false; // "Garubula village of Biu LGA": an unlisted place inside the known one after it
   bool scene = false;    // "in X", "at X"
 };
 struct CasM : Base {
@@ -419,6 +420,41 @@ Parsed parse(const ik::sdk::Doc& doc) {
       else if (L == "target" && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
       else if (L == "modality") P.modals.push_back(std::move(t));
       else if (L == "period") P.periods.push_back(std::move(t));
+    }
+  }
+  // "Garubula village of Biu local government area", "Agasha community in Guma LGA": the unlisted name is
+  // the scene, inside the known place named after it (whose point it takes).
+  {
+    std::vector<size_t> order(P.places.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return P.places[a].start < P.places[b].start; });
+    for (size_t k = 0; k + 1 < order.size(); ++k) {
+      PlaceM &x = P.places[order[k]], &y = P.places[order[k + 1]];
+      if (x.rank != kUnlisted || y.rank > kAdmin2 || y.rank == kUnlisted || x.end > y.start || y.start - x.end > 40 ||
+          x.sent != y.sent || std::isnan(y.lat))
+        continue;
+      // the unlisted name is called a place, after it or before it ("the village of Goura Tembe in ...")
+      static const std::array<std::string_view, 11> kNouns = {"village", "community", "locality", "area", "town",
+                                                              "settlement", "hamlet", "ward", "neighbourhood",
+                                                              "neighborhood", "quarter"};
+      std::string gap = lower_ascii(text.substr(x.end, y.start - x.end));
+      bool called = false;
+      for (std::string_view noun : kNouns)
+        if (gap.size() > noun.size() + 1 && gap.compare(1, noun.size(), noun) == 0) {
+          gap = gap.substr(noun.size() + 1);
+          called = true;
+          break;
+        }
+      const uint64_t b = x.start > 16 ? x.start - 16 : 0;
+      const std::string before = lower_ascii(text.substr(b, x.start - b));
+      for (std::string_view noun : kNouns)
+        called = called || before.find(std::string(noun) + " of ") != std::string::npos;
+      if (called && (gap == " of " || gap == " in " || gap == " of the " || gap == " in the ")) {
+        x.contained = true;
+        x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid
+        if (x.admin1.empty()) x.admin1 = y.admin1;
+        if (x.country.empty()) x.country = y.country, x.iso3 = y.iso3;
+      }
     }
   }
   // "Kansafra and Fatira (Ariha, Idleb)": the mark names the place of every name in the list before it
@@ -860,7 +896,9 @@ class Assembler {
       // between two named places, the scene ("in X") beats a reference point ("near Y", "5 km west of Y")
       const bool both_specific = a.rank <= kUnlisted && b.rank <= kUnlisted;
       const bool ra = both_specific && a.relative && b.scene, rb = both_specific && b.relative && a.scene;
-      if (std::make_tuple(!a.marked, foreign(a), ra, a.rank, a.start) < std::make_tuple(!b.marked, foreign(b), rb, b.rank, b.start))
+      // (an unlisted place inside the known one named after it is as specific as a known place)
+      const int rank_a = a.contained ? int(kPlace) : a.rank, rank_b = b.contained ? int(kPlace) : b.rank;
+      if (std::make_tuple(!a.marked, foreign(a), ra, rank_a, a.start) < std::make_tuple(!b.marked, foreign(b), rb, rank_b, b.start))
         best = i;
     }
     return best;
