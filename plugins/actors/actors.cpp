@@ -578,7 +578,8 @@ const std::vector<Phrase>& phrases() {
                                "member of parliament", "people's republic", "security measures",
                                "armed forces day", "police spokesperson", "police spokesman", "police said",
                                "army spokesman", "military spokesman", "military sources", "security sources",
-                               "military source", "security source", "local sources", "police sources"})
+                               "military source", "security source", "local sources", "police sources",
+                               "local government area", "local government areas", "local government council"})
       p.push_back({t, Kind::Stop, 0});
     return p;
   }();
