@@ -687,6 +687,7 @@ struct Chunk {
   bool civilians = false, pro_gov = false, suspected = false, anti = false;
   bool weaponish = false;       // the force is named by its weapon ("tanks", "warplanes"): whose is in context
   bool by_weapon_only = false;  // "Israeli missiles": a force only with its country named in the chunk
+  bool named_force = false;     // a force word that is no weapon ("regime artillery": the regime's)
 };
 
 bool word_is(const Token& t, std::initializer_list<std::string_view> words) {
@@ -826,6 +827,8 @@ struct Actors {
           if (p.arg == kAir || p.text == "artillery" || p.text == "tanks" || p.text.rfind("gunboat", 0) == 0 ||
               p.text == "warships" || p.text == "naval vessels" || p.text == "navy boats")
             c.weaponish = true;
+          else if (!strike)
+            c.named_force = true;
           break;
         }
         case Kind::Named: if (c.named < 0) c.named = p.arg; break;
@@ -843,6 +846,11 @@ struct Actors {
     int last_force_country = -1;  // the latest state force named with its country
     for (size_t ci = 0; ci < chunks.size(); ++ci) {
       Chunk& c = chunks[ci];
+      // "government and Russian forces": the government's forces
+      if (c.force == kGovernment && c.country < 0 && c.named < 0 && ci + 1 < chunks.size() &&
+          chunks[ci + 1].force >= 0 && chunks[ci + 1].force != kGovernment &&
+          text.substr(c.end, chunks[ci + 1].start - c.end) == " and ")
+        c.force = chunks[ci + 1].force;
       // "Russian and Ukrainian military": a lone adjective coordinated with a force is a force too.
       if (c.country >= 0 && c.force < 0 && c.named < 0 && c.armed < 0 && c.crowd < 0 && !c.civilians &&
           c.plural < 0 && ci + 1 < chunks.size() && chunks[ci + 1].force >= 0) {
@@ -893,7 +901,7 @@ struct Actors {
           continue;
       }
       // "Israeli artillery, tanks and warplanes": weapons without a demonym belong to the force last named.
-      if (c.force >= 0 && c.country < 0 && c.named < 0 && c.weaponish && last_force_country >= 0)
+      if (c.force >= 0 && c.country < 0 && c.named < 0 && c.weaponish && !c.named_force && last_force_country >= 0)
         c.country = last_force_country;
       if (c.force >= 0 && c.country >= 0 && c.named < 0) last_force_country = c.country;
       c.tok_begin = token_at(toks, c.start);
