@@ -422,12 +422,13 @@ Parsed parse(const ik::sdk::Doc& doc) {
       else if (L == "period") P.periods.push_back(std::move(t));
     }
   }
+  // Places in text order, for the relations between neighbours below.
+  std::vector<size_t> order(P.places.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return P.places[a].start < P.places[b].start; });
   // "Garubula village of Biu local government area", "Agasha community in Guma LGA": the unlisted name is
   // the scene, inside the known place named after it (whose point it takes).
   {
-    std::vector<size_t> order(P.places.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return P.places[a].start < P.places[b].start; });
     for (size_t k = 0; k + 1 < order.size(); ++k) {
       PlaceM &x = P.places[order[k]], &y = P.places[order[k + 1]];
       if (x.rank != kUnlisted || y.rank > kAdmin2 || y.rank == kUnlisted || x.end > y.start || y.start - x.end > 40 ||
@@ -459,9 +460,6 @@ Parsed parse(const ik::sdk::Doc& doc) {
   }
   // "Kansafra and Fatira (Ariha, Idleb)": the mark names the place of every name in the list before it
   {
-    std::vector<size_t> order(P.places.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return P.places[a].start < P.places[b].start; });
     for (size_t k = order.size(); k-- > 1;) {
       PlaceM &a = P.places[order[k - 1]], &b = P.places[order[k]];
       if (!b.marked || a.marked || a.rank > kUnlisted || a.end > b.start) continue;

@@ -1285,9 +1285,9 @@ struct Places {
         }
         // (not a district's seat standing for its district, "(Marjayoun)": its admin1 has another name;
         // "(Amran)" for the governorate of Omran is the admin1 as ACLED spells it)
-        const bool district_seat = one.by_part || one.admin2_entity >= 0 && ac.admin1 >= 0 &&
-                                   P::skeleton_key(seg_fold(w)) !=
-                                       P::skeleton_key(ik::text::lower(gaz->admin1_name(uint16_t(ac.admin1))));
+        const bool district_seat = one.by_part || (one.admin2_entity >= 0 && ac.admin1 >= 0 &&
+                                                   P::skeleton_key(seg_fold(w)) !=
+                                                       P::skeleton_key(ik::text::lower(gaz->admin1_name(uint16_t(ac.admin1)))));
         if ((paren || ac.admin1 >= 0) && !district_seat) admin1_text = seg_text(w);
       }
       // Admin2 (as written) and, when known, the place of that name: anchor and country evidence.
