@@ -2002,6 +2002,11 @@ struct Casualties {
       // a headline's subject with its own phrase: "Security guard from the Water Agency killed when ..."
       if (!one && verb && h == p && !relative && d > c.sb + 1 && object_free(t)) {
         size_t e = d;
+        // through an organisation's name: "the Water and Forests Agency"
+        while (e > c.sb + 2 && low[e - 1] == "and" && c.tok[e - 2].capitalised) {
+          e -= 2;
+          while (e > c.sb && c.tok[e - 1].kind == TokenKind::Word && c.tok[e - 1].capitalised) --e;
+        }
         if (low[e - 1] == "the" || low[e - 1] == "a" || low[e - 1] == "an") --e;
         if (e > c.sb + 1 && (low[e - 1] == "from" || low[e - 1] == "of")) {
           size_t s0 = --e;
