@@ -279,6 +279,15 @@ bool plural_word(std::string_view w, bool capitalised) {
   return w.size() > 3 && w.back() == 's' && !ends("ss") && !ends("us") && !ends("is");
 }
 
+// The last word of an organisation's name ("the Islamic State", "Kenya Airways"): no person's body.
+bool organisation_head(std::string_view w) {
+  static const std::array<std::string_view, 16> kHeads = {"state", "army", "front", "movement", "forces", "party",
+                                                          "council", "group", "organisation", "organization",
+                                                          "airways", "company", "union", "government", "ministry",
+                                                          "authority"};
+  return std::find(kHeads.begin(), kHeads.end(), w) != kHeads.end();
+}
+
 // A word naming one person: a group word, a name, or an agent noun ("commissioner", "activist").
 bool person_noun(std::string_view w, bool capitalised) {
   if (groups().count(w) || capitalised) return true;
@@ -1483,18 +1492,25 @@ struct Casualties {
           bool known = false;
           std::string g = group_after(c, k + 1, 6, ge, &known);
           const bool plural = !singular_head(k + 1);
-          if (!g.empty() && !plural && (role != Role::OfNoun || known)) {
+          // ("the body of the hospital director": a person's title counts too)
+          const bool person = known || (ge > k + 1 && person_noun(low[ge - 1], c.tok[ge - 1].capitalised) &&
+                                        !organisation_head(low[ge - 1]));
+          if (!g.empty() && !plural && (role != Role::OfNoun || person)) {
             emit_single(t, k, k + 1, g, ge, 0.55);
             continue;
           }
         }
-        // "killed Somali elder Mohamud Hussein", "shot dead Somalia's deputy prosecutor": a name or title
-        if ((role == Role::Active || role == Role::Verb) && k < c.se && !t.passive_form && c.tok[k].capitalised &&
+        // "killed Somali elder Mohamud Hussein", "shot dead Somalia's deputy prosecutor", "body of Omdurman
+        // Hospital medical director": a name or title
+        if ((role == Role::Active || role == Role::Verb || (role == Role::OfNoun && body_found && low[t.tb] == "body")) &&
+            k < c.se && !t.passive_form && c.tok[k].capitalised &&
             c.tok[k].kind == TokenKind::Word && !is_time_word(low[k]) && !is_month(low[k]) && !breaks_phrase(low[k]) &&
             singular_head(k)) {
           size_t ge = k;
           std::string g = group_after(c, k, 8, ge);
-          if (!g.empty() && ge > k) {
+          // (after "body of", a person: "Islamic State" is not one)
+          if (!g.empty() && ge > k &&
+              (role != Role::OfNoun || (person_noun(low[ge - 1], c.tok[ge - 1].capitalised) && !organisation_head(low[ge - 1])))) {
             emit_single(t, k, k, g, ge, 0.5);
             continue;
           }
