@@ -37,13 +37,13 @@ struct ViewHash {  // lets the map below be searched with a string_view, no stri
 };
 // The loose key of a folded name (P::name_key), remembered per thread: documents ask for the same
 // names and words again and again, and computing a key costs far more than looking it up.
-std::string name_key(std::string_view folded) {
+// Returns a reference into the cache (no copy per hit): valid until the next call on this thread, which
+// may clear the cache; callers that keep the key across another call copy it.
+const std::string& name_key(std::string_view folded) {
   thread_local std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> known;
   if (auto it = known.find(folded); it != known.end()) return it->second;
   if (known.size() >= (1u << 16)) known.clear();  // bounded: a long run sees many rare names
-  std::string key = P::name_key(folded);
-  known.emplace(folded, key);
-  return key;
+  return known.emplace(folded, P::name_key(folded)).first->second;
 }
 
 // ----------------------------------------------------------------------------- word lists
@@ -845,7 +845,7 @@ struct Places {
       if (kInnerOnly.count(T[w[0]].f)) return false;
       std::vector<Hit> hits;
       const std::string folded = join_folded(T, w, 0, b);
-      const std::string key = name_key(folded);
+      const std::string& key = name_key(folded);  // no name_key call below while key is used
       lookup_name(folded, key, hits, keep_loose);
       // Short keys collide with country abbreviations ("The"/"Thai", "Qar"/"CAR"): acronyms only.
       if (key.size() < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
