@@ -2303,6 +2303,24 @@ struct Places {
     return pl;
   }
 
+  // std::to_chars(v, fixed, 5), but without its general algorithm where the answer is plain: v * 1e5
+  // is off the exact product by far less than 1e-6 for |v| < 1e6, so unless the product sits that close
+  // to a rounding tie its nearest integer is the correctly rounded one.
+  static std::to_chars_result fixed5(char* first, char* last, double v) {
+    const double scaled = std::fabs(v) * 1e5;
+    const double fl = std::floor(scaled), frac = scaled - fl;
+    if (!(std::fabs(v) < 1e6) || std::fabs(frac - 0.5) < 1e-6)
+      return std::to_chars(first, last, v, std::chars_format::fixed, 5);
+    const uint64_t n = uint64_t(fl) + (frac > 0.5);
+    char* p = first;
+    if (std::signbit(v)) *p++ = '-';
+    p = std::to_chars(p, last, n / 100000).ptr;
+    *p++ = '.';
+    uint64_t f = n % 100000;
+    for (int d = 4; d >= 0; --d, f /= 10) p[d] = char('0' + f % 10);
+    return {p + 5, std::errc()};
+  }
+
   void emit(ik::sdk::Doc& doc, const Place& p) const {
     using ik::text::json_escape;
     ik::sdk::Mention m;
@@ -2311,8 +2329,10 @@ struct Places {
     m.label = "place";
     m.value = p.value;
     m.confidence = p.confidence;
-    std::string a = "{";
-    auto str = [&](const char* k, std::string_view v, bool comma = true) {
+    std::string a;
+    a.reserve(384);  // one allocation: the attrs of a place are about 250 bytes
+    a += '{';
+    auto str = [&](std::string_view k, std::string_view v, bool comma = true) {
       a += '"'; a += k; a += "\":";
       if (v.empty()) a += "null";
       else if (std::none_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; }))
@@ -2340,10 +2360,10 @@ struct Places {
                                           : std::string_view());
     str("admin2", p.admin2);
     // std::to_chars writes what printf's %.5f / %d / %u would (exact rounding, C locale), without its cost.
-    auto num = [&](const char* k, auto v) {
+    auto num = [&](std::string_view k, auto v) {
       char buf[64];
       std::to_chars_result r;
-      if constexpr (std::is_floating_point_v<decltype(v)>) r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 5);
+      if constexpr (std::is_floating_point_v<decltype(v)>) r = fixed5(buf, buf + sizeof buf, v);
       else r = std::to_chars(buf, buf + sizeof buf, v);
       a += '"'; a += k; a += "\":";
       a.append(buf, r.ptr);
