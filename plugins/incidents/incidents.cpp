@@ -34,9 +34,11 @@ using ik::sdk::MentionView;
 
 // ------------------------------------------------------------------ small helpers
 using Attrs = ik::sdk::AttrReader;
-std::string str_attr(const Attrs& a, const char* k) { return std::string(a.str(k)); }
-bool bool_attr(const Attrs& a, const char* k) { return a.flag(k); }
-double num_attr(const Attrs& a, const char* k) { return a.number(k); }
+// Keys as string_views (a literal's length is known: no strlen per lookup); str_attr's view points into the
+// mention's attrs, valid during process(), and is copied straight into the field it is assigned to.
+std::string_view str_attr(const Attrs& a, std::string_view k) { return a.str(k); }
+bool bool_attr(const Attrs& a, std::string_view k) { return a.flag(k); }
+double num_attr(const Attrs& a, std::string_view k) { return a.number(k); }
 // ASCII lower-case, letters and digits only: compares names that differ in case/punctuation.
 std::string key(std::string_view s) {
   std::string o;
@@ -268,7 +270,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
     b.start = m.start;
     b.end = m.end;
     b.sent = sentence_of(P.sents, m.start);
-    b.extractor = std::string(m.extractor);
+    b.extractor.assign(m.extractor);  // no temporary string
     b.conf = m.confidence;
   };
   // Page furniture ("Share this story!", cookie notices) is not report text.
