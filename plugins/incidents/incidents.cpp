@@ -42,6 +42,7 @@ double num_attr(const Attrs& a, std::string_view k) { return a.number(k); }
 // ASCII lower-case, letters and digits only: compares names that differ in case/punctuation.
 std::string key(std::string_view s) {
   std::string o;
+  o.reserve(s.size());  // one allocation at most
   for (unsigned char c : s)
     if (std::isalnum(c)) o += char(std::tolower(c));
   return o;
@@ -66,8 +67,21 @@ bool lower_contains(std::string_view s, std::string_view w) {
 }
 bool same_country(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return true;  // unknown: no evidence of a difference
-  std::string x = key(a), y = key(b);
-  return x == y || x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+  if (a == b) return true;                  // equal keys; the usual case, without building them
+  // The keys as key() makes them, in stack buffers (country names are short): no allocation.
+  char xb[64], yb[64];
+  if (a.size() > sizeof xb || b.size() > sizeof yb) {
+    std::string x = key(a), y = key(b);
+    return x == y || x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+  }
+  auto fill = [](const std::string& s, char* o) {
+    size_t n = 0;
+    for (unsigned char c : s)
+      if (std::isalnum(c)) o[n++] = char(std::tolower(c));
+    return std::string_view(o, n);
+  };
+  const std::string_view x = fill(a, xb), y = fill(b, yb);
+  return x == y || x.find(y) != std::string_view::npos || y.find(x) != std::string_view::npos;
 }
 bool has_word(std::string_view text, std::string_view word) {  // lower-case word, whole-word search
   for (size_t p = 0; (p = text.find(word, p)) != std::string_view::npos; ++p) {
