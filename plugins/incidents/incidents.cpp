@@ -13,6 +13,7 @@
 //      totals not parts) and the incidents are ranked by confidence (mention `number` = rank).
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -571,16 +572,20 @@ std::string Record::json(std::string* identity) const {
     cut_from();
     put_key(o, "evidence");
     o += '[';
+    // The bulk of a record: literals appended with their lengths, numbers by to_chars (what
+    // append_unsigned writes, without its temporary string).
+    using std::string_view_literals::operator""sv;
+    char num[24];
     for (size_t i = 0; i < evidence.list.size(); ++i) {
       const auto& [b, field] = evidence.list[i];
-      o += i ? ",{\"end\":" : "{\"end\":";
-      jt::append_unsigned(o, b->end);
-      o += ",\"extractor\":";
+      o += i ? ",{\"end\":"sv : "{\"end\":"sv;
+      o.append(num, std::to_chars(num, num + sizeof num, b->end).ptr);
+      o += ",\"extractor\":"sv;
       jt::append_string_or_throw(o, b->extractor);
-      o += ",\"field\":";
+      o += ",\"field\":"sv;
       jt::append_string_or_throw(o, field);
-      o += ",\"start\":";
-      jt::append_unsigned(o, b->start);
+      o += ",\"start\":"sv;
+      o.append(num, std::to_chars(num, num + sizeof num, b->start).ptr);
       o += '}';
     }
     o += ']';
