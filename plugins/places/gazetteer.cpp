@@ -387,6 +387,10 @@ void Gazetteer::lookup(std::string_view key, std::vector<Hit>& out) const {
 }
 
 bool Gazetteer::spelled(uint32_t entity, std::string_view folded) const {
+  return spelled_hash(entity, strict_hash(folded));
+}
+
+uint64_t Gazetteer::strict_hash(std::string_view folded) const {
   // fnv1a64(strict_key(folded)), hashed token by token instead of building the key string first.
   uint64_t h = 0xCBF29CE484222325ull;
   auto add = [&h](std::string_view s) {
@@ -398,8 +402,12 @@ bool Gazetteer::spelled(uint32_t entity, std::string_view folded) const {
   add("=");
   const KeyTokens toks = key_tokens(folded);
   for (size_t i = 0; i < toks.n; ++i) add(toks.t[i]);
+  return h;
+}
+
+bool Gazetteer::spelled_hash(uint32_t entity, uint64_t strict) const {
   bool found = false;
-  scan(keys_, key_buckets_, h, [&](uint32_t p) { found |= (p & 0x3FFFFF) == entity; });
+  scan(keys_, key_buckets_, strict, [&](uint32_t p) { found |= (p & 0x3FFFFF) == entity; });
   return found;
 }
 

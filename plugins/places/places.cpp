@@ -819,12 +819,18 @@ struct Places {
   void lookup_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
     const size_t first = hits.size();
     gaz->lookup(key, hits);
+    uint64_t strict = 0;  // gaz->strict_hash(folded), computed at most once for all the hits
+    bool have_strict = false;
+    auto spelled_as = [&](uint32_t e) {
+      if (!have_strict) strict = gaz->strict_hash(folded), have_strict = true;
+      return gaz->spelled_hash(e, strict);
+    };
     for (size_t i = first; i < hits.size(); ++i) {
       const Entity& e = gaz->entity(hits[i].entity);
       // A country is spelled one of its listed ways even where names are transliterated: "Quetta" is not
       // Kuwait.
       const bool translit = e.country < transliterated.size() && transliterated[e.country] && e.feature() != P::kCountry;
-      hits[i].loose = strict_keys && !hits[i].demonym && !translit && !gaz->spelled(hits[i].entity, folded);
+      hits[i].loose = strict_keys && !hits[i].demonym && !translit && !spelled_as(hits[i].entity);
     }
     if (!keep_loose)
       hits.erase(std::remove_if(hits.begin() + first, hits.end(), [](const Hit& h) { return h.loose; }), hits.end());
