@@ -75,8 +75,10 @@ bool lower_equals(std::string_view s, std::string_view w) {
   return true;
 }
 bool lower_contains(std::string_view s, std::string_view w) {
-  for (size_t p = 0; p + w.size() <= s.size(); ++p)
-    if (lower_equals(s.substr(p, w.size()), w)) return true;
+  if (w.empty()) return true;
+  const ToLower lower;
+  for (size_t p = 0; p + w.size() <= s.size(); ++p)  // the first byte turns most positions away
+    if (lower((unsigned char)s[p]) == w[0] && lower_equals(s.substr(p, w.size()), w)) return true;
   return false;
 }
 bool same_country(const std::string& a, const std::string& b) {
