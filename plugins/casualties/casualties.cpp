@@ -578,7 +578,13 @@ struct Casualties {
     q.tb = i;
     size_t k = i;
     enum { None, AtLeast, UpTo, Nearly, About, Between } qual = None;
-    auto take = [&](std::initializer_list<std::string_view> ws) {
+    // Inlined: each call's words are then constants, compared without a call or a loop.
+#if defined(__GNUC__)
+#define IK_TAKE_INLINE __attribute__((always_inline))
+#else
+#define IK_TAKE_INLINE
+#endif
+    auto take = [&](std::initializer_list<std::string_view> ws) IK_TAKE_INLINE {
       size_t j = k;
       for (auto w : ws) {
         if (j >= c.se || low[j] != w) return false;

@@ -13,6 +13,7 @@
 //      totals not parts) and the incidents are ranked by confidence (mention `number` = rank).
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -34,38 +35,70 @@ using ik::sdk::MentionView;
 
 // ------------------------------------------------------------------ small helpers
 using Attrs = ik::sdk::AttrReader;
-std::string str_attr(const Attrs& a, const char* k) { return std::string(a.str(k)); }
-bool bool_attr(const Attrs& a, const char* k) { return a.flag(k); }
-double num_attr(const Attrs& a, const char* k) { return a.number(k); }
+// Keys as string_views (a literal's length is known: no strlen per lookup); str_attr's view points into the
+// mention's attrs, valid during process(), and is copied straight into the field it is assigned to.
+std::string_view str_attr(const Attrs& a, std::string_view k) { return a.str(k); }
+bool bool_attr(const Attrs& a, std::string_view k) { return a.flag(k); }
+double num_attr(const Attrs& a, std::string_view k) { return a.number(k); }
+// std::tolower's answer for the current locale: with glibc read from its table (what tolower() itself
+// reads), fetched once per string instead of a library call per byte.
+struct ToLower {
+#if defined(__GLIBC__)
+  const int32_t* table = *__ctype_tolower_loc();
+  char operator()(unsigned char c) const { return char(table[c]); }
+#else
+  char operator()(unsigned char c) const { return char(std::tolower(c)); }
+#endif
+};
 // ASCII lower-case, letters and digits only: compares names that differ in case/punctuation.
 std::string key(std::string_view s) {
   std::string o;
+  o.reserve(s.size());  // one allocation at most
+  const ToLower lower;
   for (unsigned char c : s)
-    if (std::isalnum(c)) o += char(std::tolower(c));
+    if (std::isalnum(c)) o += lower(c);
   return o;
 }
 std::string lower_ascii(std::string_view s) {
   std::string o(s);
-  for (auto& c : o) c = char(std::tolower((unsigned char)c));
+  const ToLower lower;
+  for (auto& c : o) c = lower((unsigned char)c);
   return o;
 }
 // Whether s, lower-cased as lower_ascii() does, equals / contains w (lower-case). No copy: these run for
 // every place mention.
 bool lower_equals(std::string_view s, std::string_view w) {
   if (s.size() != w.size()) return false;
+  const ToLower lower;
   for (size_t i = 0; i < s.size(); ++i)
-    if (char(std::tolower((unsigned char)s[i])) != w[i]) return false;
+    if (lower((unsigned char)s[i]) != w[i]) return false;
   return true;
 }
 bool lower_contains(std::string_view s, std::string_view w) {
-  for (size_t p = 0; p + w.size() <= s.size(); ++p)
-    if (lower_equals(s.substr(p, w.size()), w)) return true;
+  if (w.empty()) return true;
+  const ToLower lower;
+  for (size_t p = 0; p + w.size() <= s.size(); ++p)  // the first byte turns most positions away
+    if (lower((unsigned char)s[p]) == w[0] && lower_equals(s.substr(p, w.size()), w)) return true;
   return false;
 }
 bool same_country(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return true;  // unknown: no evidence of a difference
-  std::string x = key(a), y = key(b);
-  return x == y || x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+  if (a == b) return true;                  // equal keys; the usual case, without building them
+  // The keys as key() makes them, in stack buffers (country names are short): no allocation.
+  char xb[64], yb[64];
+  if (a.size() > sizeof xb || b.size() > sizeof yb) {
+    std::string x = key(a), y = key(b);
+    return x == y || x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+  }
+  auto fill = [](const std::string& s, char* o) {
+    size_t n = 0;
+    const ToLower lower;
+    for (unsigned char c : s)
+      if (std::isalnum(c)) o[n++] = lower(c);
+    return std::string_view(o, n);
+  };
+  const std::string_view x = fill(a, xb), y = fill(b, yb);
+  return x == y || x.find(y) != std::string_view::npos || y.find(x) != std::string_view::npos;
 }
 bool has_word(std::string_view text, std::string_view word) {  // lower-case word, whole-word search
   for (size_t p = 0; (p = text.find(word, p)) != std::string_view::npos; ++p) {
@@ -280,7 +313,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
     b.start = m.start;
     b.end = m.end;
     b.sent = sentence_of(P.sents, m.start);
-    b.extractor = std::string(m.extractor);
+    b.extractor.assign(m.extractor);  // no temporary string
     b.conf = m.confidence;
   };
   // Page furniture ("Share this story!", cookie notices) is not report text.
@@ -586,16 +619,20 @@ std::string Record::json(std::string* identity) const {
     cut_from();
     put_key(o, "evidence");
     o += '[';
+    // The bulk of a record: literals appended with their lengths, numbers by to_chars (what
+    // append_unsigned writes, without its temporary string).
+    using std::string_view_literals::operator""sv;
+    char num[24];
     for (size_t i = 0; i < evidence.list.size(); ++i) {
       const auto& [b, field] = evidence.list[i];
-      o += i ? ",{\"end\":" : "{\"end\":";
-      jt::append_unsigned(o, b->end);
-      o += ",\"extractor\":";
+      o += i ? ",{\"end\":"sv : "{\"end\":"sv;
+      o.append(num, std::to_chars(num, num + sizeof num, b->end).ptr);
+      o += ",\"extractor\":"sv;
       jt::append_string_or_throw(o, b->extractor);
-      o += ",\"field\":";
+      o += ",\"field\":"sv;
       jt::append_string_or_throw(o, field);
-      o += ",\"start\":";
-      jt::append_unsigned(o, b->start);
+      o += ",\"start\":"sv;
+      o.append(num, std::to_chars(num, num + sizeof num, b->start).ptr);
       o += '}';
     }
     o += ']';

@@ -73,13 +73,22 @@ void collapse_doubles(std::string& s) {
 
 // Python's str.replace (left to right, non-overlapping), in place: every rule's replacement is no longer
 // than what it replaces.
+// The comparisons are inline loops (rules are 1-3 bytes; find/compare calls cost more than the work).
 bool replace_all(std::string& s, std::string_view from, std::string_view to) {
-  size_t r = s.find(from);  // nothing to do mostly: no rewriting then
-  if (r == std::string::npos) return false;
+  const size_t n = s.size(), len = from.size();
+  auto at = [&](size_t r) {
+    if (s[r] != from[0] || r + len > n) return false;
+    for (size_t k = 1; k < len; ++k)
+      if (s[r + k] != from[k]) return false;
+    return true;
+  };
+  size_t r = 0;
+  while (r < n && !at(r)) ++r;  // nothing to do mostly: no rewriting then
+  if (r == n) return false;
   size_t w = r;
   bool changed = false;
   while (r < s.size()) {
-    if (s[r] == from[0] && s.compare(r, from.size(), from) == 0) {
+    if (at(r)) {
       for (char c : to) s[w++] = c;
       r += from.size();
       changed = true;
@@ -154,10 +163,20 @@ std::string name_key(std::string_view folded) {
     }
     s += toks.t[i];
   }
+  // Letters that may be in s (a superset: a rule only adds the letters of its replacement), so rules
+  // with a letter absent from s are skipped without a scan.
+  static constexpr std::array<uint32_t, kLooseRules.size()> kRuleLetters = [] {
+    std::array<uint32_t, kLooseRules.size()> m{};
+    for (size_t r = 0; r < kLooseRules.size(); ++r)
+      for (char c : kLooseRules[r].first) m[r] |= 1u << (c - 'a');
+    return m;
+  }();
   uint32_t present = letters_in(s);
-  for (auto& [a, b] : kLooseRules) {
-    if (a[0] < 'a' || a[0] > 'z' || !(present & (1u << (a[0] - 'a')))) continue;
-    if (replace_all(s, a, b)) present = letters_in(s);
+  for (size_t r = 0; r < kLooseRules.size(); ++r) {
+    if ((present & kRuleLetters[r]) != kRuleLetters[r]) continue;
+    const auto& [a, b] = kLooseRules[r];
+    if (replace_all(s, a, b))
+      for (char c : b) present |= 1u << (c - 'a');
   }
   collapse_doubles(s);
   if (s.size() > 3 && s.back() == 'h' && is_vowel(s[s.size() - 2])) s.pop_back();
@@ -368,6 +387,10 @@ void Gazetteer::lookup(std::string_view key, std::vector<Hit>& out) const {
 }
 
 bool Gazetteer::spelled(uint32_t entity, std::string_view folded) const {
+  return spelled_hash(entity, strict_hash(folded));
+}
+
+uint64_t Gazetteer::strict_hash(std::string_view folded) const {
   // fnv1a64(strict_key(folded)), hashed token by token instead of building the key string first.
   uint64_t h = 0xCBF29CE484222325ull;
   auto add = [&h](std::string_view s) {
@@ -379,8 +402,12 @@ bool Gazetteer::spelled(uint32_t entity, std::string_view folded) const {
   add("=");
   const KeyTokens toks = key_tokens(folded);
   for (size_t i = 0; i < toks.n; ++i) add(toks.t[i]);
+  return h;
+}
+
+bool Gazetteer::spelled_hash(uint32_t entity, uint64_t strict) const {
   bool found = false;
-  scan(keys_, key_buckets_, h, [&](uint32_t p) { found |= (p & 0x3FFFFF) == entity; });
+  scan(keys_, key_buckets_, strict, [&](uint32_t p) { found |= (p & 0x3FFFFF) == entity; });
   return found;
 }
 

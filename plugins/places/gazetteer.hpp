@@ -81,6 +81,10 @@ class Gazetteer {
   // Whether one of the entity's names is spelled `folded` (diacritics, case, punctuation and articles
   // aside): an exact match, as opposed to a loose transliteration-class one.
   bool spelled(uint32_t entity, std::string_view folded) const;
+  // The same in two steps, for one name asked about several entities: strict_hash(folded) once, then
+  // spelled_hash(entity, that) per entity.
+  uint64_t strict_hash(std::string_view folded) const;
+  bool spelled_hash(uint32_t entity, uint64_t strict) const;
   // Entities whose primary-name skeleton equals `skel`.
   void lookup_skeleton(std::string_view skel, std::vector<uint32_t>& out) const;
 

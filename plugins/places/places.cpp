@@ -37,41 +37,73 @@ struct ViewHash {  // lets the map below be searched with a string_view, no stri
 };
 // The loose key of a folded name (P::name_key), remembered per thread: documents ask for the same
 // names and words again and again, and computing a key costs far more than looking it up.
-std::string name_key(std::string_view folded) {
+// Returns a reference into the cache (no copy per hit): valid until the next call on this thread, which
+// may clear the cache; callers that keep the key across another call copy it.
+const std::string& name_key(std::string_view folded) {
   thread_local std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> known;
   if (auto it = known.find(folded); it != known.end()) return it->second;
   if (known.size() >= (1u << 16)) known.clear();  // bounded: a long run sees many rare names
-  std::string key = P::name_key(folded);
-  known.emplace(folded, key);
-  return key;
+  return known.emplace(folded, P::name_key(folded)).first->second;
 }
 
 // ----------------------------------------------------------------------------- word lists
-// A set of short lower-case words, checked without hashing: words of up to 8 bytes are packed into a
-// uint64 and binary-searched (longer ones fall back to a sorted vector of strings).
+// A set of short lower-case words: words of up to 8 bytes are packed into a uint64 (two overlapping
+// fixed-size loads, no memcpy call) and found in a small open-addressing table (no binary search: these
+// sets are asked ~400 K times a run); longer ones fall back to a sorted vector of strings.
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) {
+    size_t shorts = 0;
+    for (auto w : words) shorts += !w.empty() && w.size() <= 8;
+    size_t cap = 8;
+    while (cap < 2 * shorts) cap *= 2;  // at most half full: probes stay short
+    table_.assign(cap, 0);
+    mask_ = cap - 1;
     for (auto w : words) {
-      if (w.size() <= 8) packed_.push_back(pack(w));
-      else long_.emplace_back(w);
+      if (w.empty()) continue;
+      if (w.size() <= 8) {
+        const uint64_t v = pack(w);
+        size_t i = slot(v);
+        while (table_[i] != 0 && table_[i] != v) i = (i + 1) & mask_;
+        table_[i] = v;
+      } else {
+        long_.emplace_back(w);
+      }
     }
-    std::sort(packed_.begin(), packed_.end());
     std::sort(long_.begin(), long_.end());
   }
+#if defined(__GNUC__)
+  __attribute__((always_inline))  // a few instructions, asked ~500 K times: no call
+#endif
   bool count(std::string_view w) const {
     if (w.empty()) return false;
-    if (w.size() <= 8) return std::binary_search(packed_.begin(), packed_.end(), pack(w));
+    if (w.size() <= 8) {
+      const uint64_t v = pack(w);  // 0 (all NUL bytes) marks an empty slot: no word packs to it
+      for (size_t i = slot(v);; i = (i + 1) & mask_) {
+        const uint64_t t = table_[i];
+        if (t == v) return v != 0;
+        if (t == 0) return false;
+      }
+    }
     return std::binary_search(long_.begin(), long_.end(), w);
   }
 
  private:
+  // The bytes of w (1..8 of them) in a uint64, little-endian, zero above: what memcpy into 0 gives.
   static uint64_t pack(std::string_view w) {
-    uint64_t v = 0;
-    std::memcpy(&v, w.data(), w.size());
-    return v;
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(w.data());
+    const size_t n = w.size();
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      return uint64_t(lo) | uint64_t(hi) << (8 * (n - 4));
+    }
+    return uint64_t(p[0]) | uint64_t(p[n >> 1]) << (8 * (n >> 1)) | uint64_t(p[n - 1]) << (8 * (n - 1));
   }
-  std::vector<uint64_t> packed_;
+  size_t slot(uint64_t v) const { return size_t((v * 0x9E3779B97F4A7C15ull) >> 40) & mask_; }
+  std::vector<uint64_t> table_;
+  size_t mask_ = 0;
   std::vector<std::string_view> long_;
 };
 
@@ -790,12 +822,18 @@ struct Places {
   void lookup_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
     const size_t first = hits.size();
     gaz->lookup(key, hits);
+    uint64_t strict = 0;  // gaz->strict_hash(folded), computed at most once for all the hits
+    bool have_strict = false;
+    auto spelled_as = [&](uint32_t e) {
+      if (!have_strict) strict = gaz->strict_hash(folded), have_strict = true;
+      return gaz->spelled_hash(e, strict);
+    };
     for (size_t i = first; i < hits.size(); ++i) {
       const Entity& e = gaz->entity(hits[i].entity);
       // A country is spelled one of its listed ways even where names are transliterated: "Quetta" is not
       // Kuwait.
       const bool translit = e.country < transliterated.size() && transliterated[e.country] && e.feature() != P::kCountry;
-      hits[i].loose = strict_keys && !hits[i].demonym && !translit && !gaz->spelled(hits[i].entity, folded);
+      hits[i].loose = strict_keys && !hits[i].demonym && !translit && !spelled_as(hits[i].entity);
     }
     // A name spelled exactly as one entity's trumps respellings of others: "Sinai" is North Sinai, not
     // Syene (Aswan's old name) respelled.
@@ -828,7 +866,7 @@ struct Places {
       if (kInnerOnly.count(T[w[0]].f)) return false;
       std::vector<Hit> hits;
       const std::string folded = join_folded(T, w, 0, b);
-      const std::string key = name_key(folded);
+      const std::string& key = name_key(folded);  // no name_key call below while key is used
       lookup_name(folded, key, hits, keep_loose);
       // Short keys collide with country abbreviations ("The"/"Thai", "Qar"/"CAR"): acronyms only.
       if (key.size() < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
@@ -2296,6 +2334,24 @@ struct Places {
     return pl;
   }
 
+  // std::to_chars(v, fixed, 5), but without its general algorithm where the answer is plain: v * 1e5
+  // is off the exact product by far less than 1e-6 for |v| < 1e6, so unless the product sits that close
+  // to a rounding tie its nearest integer is the correctly rounded one.
+  static std::to_chars_result fixed5(char* first, char* last, double v) {
+    const double scaled = std::fabs(v) * 1e5;
+    const double fl = std::floor(scaled), frac = scaled - fl;
+    if (!(std::fabs(v) < 1e6) || std::fabs(frac - 0.5) < 1e-6)
+      return std::to_chars(first, last, v, std::chars_format::fixed, 5);
+    const uint64_t n = uint64_t(fl) + (frac > 0.5);
+    char* p = first;
+    if (std::signbit(v)) *p++ = '-';
+    p = std::to_chars(p, last, n / 100000).ptr;
+    *p++ = '.';
+    uint64_t f = n % 100000;
+    for (int d = 4; d >= 0; --d, f /= 10) p[d] = char('0' + f % 10);
+    return {p + 5, std::errc()};
+  }
+
   void emit(ik::sdk::Doc& doc, const Place& p) const {
     using ik::text::json_escape;
     ik::sdk::Mention m;
@@ -2304,8 +2360,10 @@ struct Places {
     m.label = "place";
     m.value = p.value;
     m.confidence = p.confidence;
-    std::string a = "{";
-    auto str = [&](const char* k, std::string_view v, bool comma = true) {
+    std::string a;
+    a.reserve(384);  // one allocation: the attrs of a place are about 250 bytes
+    a += '{';
+    auto str = [&](std::string_view k, std::string_view v, bool comma = true) {
       a += '"'; a += k; a += "\":";
       if (v.empty()) a += "null";
       else if (std::none_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; }))
@@ -2333,10 +2391,10 @@ struct Places {
                                           : std::string_view());
     str("admin2", p.admin2);
     // std::to_chars writes what printf's %.5f / %d / %u would (exact rounding, C locale), without its cost.
-    auto num = [&](const char* k, auto v) {
+    auto num = [&](std::string_view k, auto v) {
       char buf[64];
       std::to_chars_result r;
-      if constexpr (std::is_floating_point_v<decltype(v)>) r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 5);
+      if constexpr (std::is_floating_point_v<decltype(v)>) r = fixed5(buf, buf + sizeof buf, v);
       else r = std::to_chars(buf, buf + sizeof buf, v);
       a += '"'; a += k; a += "\":";
       a.append(buf, r.ptr);
