@@ -840,11 +840,10 @@ struct Places {
     if (strict_keys) {
       bool exact = false;  // an admin1 spelled exactly: respellings give way
       for (size_t i = first; i < hits.size() && !exact; ++i)
-        exact = !hits[i].demonym && gaz->entity(hits[i].entity).feature() == P::kAdmin1 &&
-                gaz->spelled(hits[i].entity, folded);
+        exact = !hits[i].demonym && gaz->entity(hits[i].entity).feature() == P::kAdmin1 && spelled_as(hits[i].entity);
       if (exact)
         hits.erase(std::remove_if(hits.begin() + first, hits.end(),
-                                  [&](const Hit& h) { return !h.demonym && !gaz->spelled(h.entity, folded); }),
+                                  [&](const Hit& h) { return !h.demonym && !spelled_as(h.entity); }),
                    hits.end());
     }
     if (!keep_loose)
