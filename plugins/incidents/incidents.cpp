@@ -187,6 +187,7 @@ struct PlaceM : Base {
   bool marked = false;   // "X (A2, A1)" or "coded to X": ACLED's way of naming the event location
   bool relative = false; // "near X", "outside X", "5 km north of X": a reference point, not the scene
   bool contained = false; // "Garubula village of Biu LGA": an unlisted place inside the known one after it
+  bool context = false;   // "Makarivka, Donetsk": Donetsk only locates the unknown place before it
   bool scene = false;    // "in X", "at X"
 };
 struct CasM : Base {
@@ -381,6 +382,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       if (lower_contains(before, "coded to") || lower_contains(before, "coded as")) p.marked = true;
       // "Abrone neighbourhood (Marka)": the town a neighbourhood is coded to
       if (str_attr(a, "evidence") == "town_of_part") p.marked = true;
+      p.context = str_attr(a, "evidence") == "admin_context";
       {
         const size_t rf = m.start > 28 ? m.start - 28 : 0;
         const std::string_view near = text.substr(rf, m.start - rf);
@@ -483,7 +485,9 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const std::string before = lower_ascii(text.substr(b, x.start - b));
       for (std::string_view noun : kNouns)
         called = called || before.find(std::string(noun) + " of ") != std::string::npos;
-      if (called && (gap == " of " || gap == " in " || gap == " of the " || gap == " in the ")) {
+      // ... or followed by the unit that locates it ("Gomora informal settlement in Daspoort, Pretoria")
+      const bool located = y.context && !gap.empty() && gap.find(',') != std::string::npos;
+      if (located || (called && (gap == " of " || gap == " in " || gap == " of the " || gap == " in the "))) {
         x.contained = true;
         x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid
         if (x.admin1.empty()) x.admin1 = y.admin1;
@@ -933,7 +937,8 @@ class Assembler {
       const bool ra = both_specific && a.relative && b.scene, rb = both_specific && b.relative && a.scene;
       // (an unlisted place inside the known one named after it is as specific as a known place)
       const int rank_a = a.contained ? int(kPlace) : a.rank, rank_b = b.contained ? int(kPlace) : b.rank;
-      if (std::make_tuple(!a.marked, foreign(a), ra, rank_a, a.start) < std::make_tuple(!b.marked, foreign(b), rb, rank_b, b.start))
+      if (std::make_tuple(!a.marked, foreign(a), a.context, ra, rank_a, a.start) <
+          std::make_tuple(!b.marked, foreign(b), b.context, rb, rank_b, b.start))
         best = i;
     }
     return best;
@@ -1021,8 +1026,10 @@ class Assembler {
   void join(Frame& f, int si, int d, int p, bool per, bool anchor) const {
     f.sents.push_back(si);
     if (f.date < 0) f.date = d;
-    if (p >= 0 && (f.place < 0 || anchor) && (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].rank) <
-                                      std::make_tuple(!P.places[f.place].marked, foreign(P.places[f.place]), P.places[f.place].rank)))
+    if (p >= 0 && (f.place < 0 || anchor) &&
+        (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].context, P.places[p].rank) <
+                            std::make_tuple(!P.places[f.place].marked, foreign(P.places[f.place]),
+                                            P.places[f.place].context, P.places[f.place].rank)))
       f.place = p;
     f.aggregate = f.aggregate || per;
   }

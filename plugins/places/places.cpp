@@ -1212,6 +1212,7 @@ struct Places {
         it = gaz->admin1(uint16_t(it->first)).country != ctx.top_country ? ctx.admin1_votes.erase(it) : std::next(it);
 
     std::vector<Place> places;
+    std::vector<std::pair<uint32_t, uint32_t>> context_spans;  // units that only locate an unknown place
     std::vector<bool> covered(T.size(), false);
 
     // ---- layouts: "X (Admin2, Admin1)" and "X, Admin1"
@@ -1592,8 +1593,19 @@ struct Places {
         pl.confidence = paren ? 0.88 : 0.75;
       }
       if (!admin1_text.empty() && town < 0) pl.admin1_text = admin1_text;
+      const bool unlisted_x = pl.unlisted;
       places.push_back(std::move(pl));
       for (size_t q = xw.front(); q <= xw.back(); ++q) covered[q] = true;
+      // "shelled Makarivka, Donetsk", "Aje town, West Arsi": the unit after an unknown place locates it;
+      // it is no scene of its own (Donetsk the city would outrank the village): marked "admin_context"
+      // (inside a parenthesis, "(Shariatpur, Dhaka)", the unit is the event's admin1 and stays)
+      bool in_parens = false;
+      for (size_t q = i; q-- > 0 && !T[q].sent_start && !in_parens;) {
+        if (is_punct(T, q, ')')) break;
+        in_parens = is_punct(T, q, '(');
+      }
+      if (unlisted_x && !paren && !in_word && !in_parens && k > i + 1)
+        context_spans.emplace_back(T[i + 1].s, T[k - 1].e);
       // The admin names of the mark are read in the place's country ("(Capital)" of Manama is not
       // Venezuela's Capital district): other readings of them are dropped.
       if (ac.country >= 0)
@@ -1880,6 +1892,9 @@ struct Places {
     }
 
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
+    for (Place& p : places)
+      for (auto& [s, e] : context_spans)
+        if (p.start >= s && p.end <= e && !p.unlisted) p.evidence = "admin_context";
     for (const Place& p : places) {
       if (p.confidence < min_confidence) continue;
       bool in_boiler = false;
