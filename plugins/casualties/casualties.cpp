@@ -490,6 +490,10 @@ struct Casualties {
           p == "€" || p == "£" || p == "zone" || p == "sector" || p == "phase" || p == "camp")
         return std::nullopt;
       if (p == "." && tok[i - 1].start == tok[i].start - 1) return std::nullopt;
+      // a code's number: "PP-51", "F-16", "Su-24" (letters, a dash and the digits written together)
+      if (p == "-" && i >= c.sb + 2 && tok[i].kind == TokenKind::Number && tok[i - 1].end == tok[i].start &&
+          tok[i - 2].end == tok[i - 1].start && tok[i - 2].kind == TokenKind::Word && tok[i - 2].capitalised)
+        return std::nullopt;
       // "Jan. 9": a day after an abbreviated month
       if (p == "." && i >= c.sb + 2 && is_month(c.low[i - 2])) return std::nullopt;
       // the second day of "Mar 23 and 24", "18 to 19 Feb": its first day follows or precedes a month
@@ -1610,7 +1614,8 @@ struct Casualties {
         if (w == "as" && !(k > j && (low[k - 1] == "such" || low[k - 1] == "well"))) return 0;
         if (w == "including" || w == "among") including = true;
         // another count ends the subject, except inside a phrase ("from one family")
-        if (!including && (c.tok[k].kind == TokenKind::Number || bare_number(c, k)) &&
+        // (not a code's or a year's digits: "a candidate for PP-51", "the 2016 election")
+        if (!including && bare_number(c, k) &&
             !(k > j && (low[k - 1] == "from" || low[k - 1] == "of" || low[k - 1] == "in" || low[k - 1] == "aged" ||
                         low[k - 1] == "the")))  // "from the two sides"
           return 0;

@@ -1260,6 +1260,15 @@ struct Places {
         return (upper >= 2 && r.size() <= 4) || all_caps(r);  // not "HaZafon", "KwaZulu"
       };
       for (const auto& w : segs) bad |= w.size() == 1 && acronym(raw(text, T[w[0]])) && !is_country_name(T[w[0]].f);
+      // "(PML-N)", "(SPLM-IO)": an acronym in parts written together
+      for (const auto& w : segs) {
+        bool parts = w.size() > 1;
+        for (size_t j = 0; j < w.size() && parts; ++j) {
+          const std::string_view r = raw(text, T[w[j]]);
+          parts = all_caps(r) && r.size() <= 5 && (j == 0 || !T[w[j]].space_before);
+        }
+        bad |= parts;
+      }
       // "Kenya Bureau of Standards (Kebs)", "(KNCHR)": a word made of the letters of the name before it, drawn
       // from three or more of its words in order, is its acronym.
       if (paren && segs.size() == 1 && segs[0].size() == 1 && i > 0) {
