@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/calendar.hpp"
 #include "common/text.hpp"
 #include "incidentkit/sdk.hpp"
 
@@ -31,37 +32,12 @@ using ik::text::Token;
 using ik::text::TokenKind;
 
 // ------------------------------------------------------------------------------------ calendar
-int64_t days_from_civil(int y, int m, int d) {  // H. Hinnant's algorithm; 1970-01-01 = 0
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-struct Ymd {
-  int y = 0, m = 0, d = 0;  // m == 0: a year; d == 0: a month
-};
-
-Ymd civil_from_days(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y = static_cast<int>(yoe) + static_cast<int>(era * 400);
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {y + (m <= 2), m, d};
-}
-
-int days_in_month(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return kDays[m - 1];
-}
+using ik::calendar::civil_from_days;
+using ik::calendar::days_from_civil;
+using ik::calendar::days_in_month;
+using ik::calendar::iso;
+using ik::calendar::parse_iso;
+using ik::calendar::Ymd;
 
 int weekday(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }  // 0 = Sunday
 
@@ -70,23 +46,6 @@ int64_t last_day(const Ymd& a) {
   if (a.m == 0) return days_from_civil(a.y, 12, 31);
   if (a.d == 0) return days_from_civil(a.y, a.m, days_in_month(a.y, a.m));
   return days_from_civil(a.y, a.m, a.d);
-}
-
-std::string iso(int64_t days) {
-  const Ymd v = civil_from_days(days);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.y, v.m, v.d);
-  return buf;
-}
-
-std::optional<int64_t> parse_iso(std::string_view s) {
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  for (int k = 0; k < 4; ++k) y = y * 10 + (s[k] - '0');
-  m = (s[5] - '0') * 10 + (s[6] - '0');
-  d = (s[8] - '0') * 10 + (s[9] - '0');
-  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
-  return days_from_civil(y, m, d);
 }
 
 // ACLED time precision of a span of days: 1 a day, 2 up to a week, 3 longer.

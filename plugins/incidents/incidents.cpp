@@ -25,6 +25,7 @@
 #include <tuple>
 #include <vector>
 
+#include "common/calendar.hpp"
 #include "common/text.hpp"
 #include "common/vocab.hpp"
 #include "incidentkit/sdk.hpp"
@@ -108,26 +109,10 @@ bool has_word(std::string_view text, std::string_view word) {  // lower-case wor
   }
   return false;
 }
-// Days since 0000-03-01 of "YYYY-MM-DD" (civil calendar), for ordering and distances.
+// Day number of "YYYY-MM-DD" (1970-01-01 = 0), for ordering, distances and shifts.
 std::optional<long> day_number(std::string_view iso) {
-  if (iso.size() < 10) return std::nullopt;
-  int y = std::atoi(std::string(iso.substr(0, 4)).c_str()), m = std::atoi(std::string(iso.substr(5, 2)).c_str()),
-      d = std::atoi(std::string(iso.substr(8, 2)).c_str());
-  if (y <= 0 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  y -= m <= 2;
-  long era = y / 400, yoe = y - era * 400, doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
-}
-
-// "YYYY-MM-DD" of a day number (the inverse of day_number).
-std::string iso_of_day(long z) {
-  const long era = z / 146097, doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  const long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
-  return buf;
+  const auto d = ik::calendar::parse_iso(iso);
+  return d ? std::optional<long>(long(*d)) : std::nullopt;
 }
 
 // A word before a figure that adds it to the ones before ("another bomb killed three", "an additional two").
@@ -1265,7 +1250,7 @@ Record Assembler::record(const Frame& f) const {
     ev.add(d, "event_date");
   } else if (f.day_of >= 0 && f.date < 0) {
     const DateM& d = P.dates[f.day_of];
-    r.event_date = iso_of_day(*day_number(d.value) + f.day_shift);
+    r.event_date = ik::calendar::iso(*day_number(d.value) + f.day_shift);
     r.time_precision = 1;
     ev.add(d, "event_date");
   } else if (P.published.size() >= 10) {
