@@ -888,6 +888,11 @@ struct Casualties {
     }();
     for (size_t i = 0; i < tok.size(); ++i) {
       low[i] = std::string_view(lowered).substr(size_t(tok[i].text.data() - text.data()), tok[i].text.size());
+      // "IS executed five youths": the group's acronym, not the verb "is" (which would make the words
+      // before it the victims); an all-capital heading ("IS KILLED") keeps the verb.
+      if (tok[i].text == "IS" && !(i + 1 < tok.size() && tok[i + 1].text.size() > 1 &&
+                                   std::isupper(static_cast<unsigned char>(tok[i + 1].text[1]))))
+        low[i] = tok[i].text;
       const std::string_view w = low[i];
       if (w.size() < shape.shortest || w.size() > shape.longest || !shape.first[static_cast<unsigned char>(w[0])])
         continue;
@@ -1118,11 +1123,23 @@ struct Casualties {
     auto list_after = [&](size_t pos, std::vector<Item>& items, bool stop_before_trigger) {
       while (pos < c.se) {
         size_t k = pos;
+        bool after_place = false;  // skipped where the item is from: the next item must name people
         // "a trader in Wau and a farmer in Busari": the item's place before the next item
         if ((low[k] == "in" || low[k] == "at" || low[k] == "near") && k + 1 < c.se && c.tok[k + 1].capitalised) {
           size_t e = k + 1;
           while (e < c.se && e < k + 5 && c.tok[e].capitalised && c.tok[e].kind == TokenKind::Word) ++e;
           if (e + 1 < c.se && low[e] == "and" && qty_at(c, e + 1)) k = e;
+        }
+        // "a member from the ruling party and a member of a youth league": where the item is from
+        // (a short prepositional phrase, no verb or count in it) before the next item
+        if (k == pos && (low[k] == "from" || low[k] == "of" || low[k] == "in" || low[k] == "at") && k + 1 < c.se &&
+            (low[k + 1] == "the" || low[k + 1] == "a" || low[k + 1] == "an" || low[k + 1] == "his" ||
+             low[k + 1] == "their")) {
+          size_t e = k + 2;
+          while (e < c.se && e < k + 8 && (c.tok[e].kind == TokenKind::Word || low[e] == "-") && low[e] != "and" &&
+                 !breaks_phrase(low[e]) && !is_aux(low[e]) && !trigger_at(e))
+            ++e;
+          if (e > k + 2 && e + 1 < c.se && low[e] == "and" && qty_at(c, e + 1)) k = e, after_place = true;
         }
         if (low[k] == "," && k + 1 < c.se && low[k + 1] == "and") ++k;
         // ", along with his nephew", ", as well as two children"
@@ -1150,6 +1167,7 @@ struct Casualties {
         it.group = group_after(c, q->te, 6, it.group_end, &known);
         // "and a" + nothing; ", an army spokesman" / ", a police officer said" (an apposition, not a victim)
         if (it.group.empty() || (q->weak && (it.group_end == q->te || (comma_only && !known)))) break;
+        if (after_place && !known) break;  // "in a shooting and a suicide bombing": no person
         if (comma_only && it.group_end < c.se &&
             (low[it.group_end] == "said" || low[it.group_end] == "told" || low[it.group_end] == "says" ||
              low[it.group_end] == "say" || low[it.group_end] == "added" || low[it.group_end] == "reported"))
