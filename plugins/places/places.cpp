@@ -1089,6 +1089,12 @@ struct Places {
       if (e.feature() == P::kAdmin1) s += 6;
       else if (e.feature() == P::kCountry) s += is_exact ? 5 : -8;  // "Sumy" is not "Suomi"
       else if (e.feature() == P::kPlace && e.seat() && is_exact && e.admin1 != P::kNoAdmin1) s += 2;  // "Makhmur, Erbil"
+      // a city by any of its names locates what precedes it: "Veeplaas, Port Elizabeth" (Gqeberha), not the
+      // hamlet of that name that seats an admin unit elsewhere
+      // (spelled as listed: "Joba" is no respelling of Juba here)
+      else if (e.feature() == P::kPlace && size_of(e) >= 100000 && e.admin1 != P::kNoAdmin1 &&
+               (!strict_keys || gaz->spelled(h.entity, folded)))
+        s += 2;
       else continue;
       s += is_exact ? 3 : 0;
       if (x_countries && !x_countries->empty()) {
@@ -1734,6 +1740,7 @@ struct Places {
         if (T[i].e - T[i].s < 4 || kStop.count(T[i].f) || kNever.count(T[i].f) || kFunctionWords.count(T[i].f) ||
             kPeopleAdjectives.count(T[i].f) || lower_words.contains(T[i].f))
           continue;
+        if (ik::text::read_number(ik::text::tokenize(raw(text, T[i])), 0)) continue;  // "Nineteen residents were hurt"
         std::vector<Hit> hh;
         gaz->lookup(name_key(T[i].f), hh);
         if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
