@@ -273,13 +273,28 @@ Parsed parse(const ik::sdk::Doc& doc) {
   Parsed P;
   const std::string_view text = doc.text();
   std::vector<MentionView> all = doc.mentions();
+  // Room for each kind up front: the typed mentions are large, and growing their vectors moved them all.
+  {
+    size_t n_sent = 0, n_date = 0, n_place = 0, n_cas = 0, n_actor = 0, n_event = 0;
+    for (const auto& m : all) {
+      const std::string_view L = m.label;
+      n_sent += L == "sentence", n_date += L == "date", n_place += L == "place", n_cas += L == "casualty";
+      n_actor += L == "actor", n_event += L == "event";
+    }
+    P.sents.reserve(n_sent + 1);
+    P.dates.reserve(n_date);
+    P.places.reserve(n_place);
+    P.cas.reserve(n_cas);
+    P.actors.reserve(n_actor);
+    P.events.reserve(n_event);
+  }
   for (const auto& m : all)
     if (m.label == "sentence") {
       Sentence s;
       s.start = m.start;
       s.end = m.end;
       s.para = m.has_number() ? int(m.number) : 0;
-      P.sents.push_back(s);
+      P.sents.push_back(std::move(s));
     }
   std::sort(P.sents.begin(), P.sents.end(), [](const Sentence& a, const Sentence& b) { return a.start < b.start; });
   if (P.sents.empty()) {
@@ -580,6 +595,20 @@ void put(std::string& o, const char (&k)[N], const std::vector<std::string>& v) 
   o += ']';
 }
 
+// A short name (an extractor's, a field's) as a JSON string: one append when it needs no escaping, as
+// these always do; append_string_or_throw otherwise.
+void append_name(std::string& o, std::string_view v) {
+  char buf[64];
+  if (v.size() + 2 <= sizeof buf && jt::skip_plain(v.data(), v.data() + v.size()) == v.data() + v.size()) {
+    buf[0] = '"';
+    std::memcpy(buf + 1, v.data(), v.size());
+    buf[v.size() + 1] = '"';
+    o.append(buf, v.size() + 2);
+  } else {
+    jt::append_string_or_throw(o, v);
+  }
+}
+
 std::string Record::json(std::string* identity) const {
   std::string o;
   o.reserve(1024 + 80 * evidence.list.size());  // about the size of a record
@@ -617,9 +646,9 @@ std::string Record::json(std::string* identity) const {
       o += i ? ",{\"end\":"sv : "{\"end\":"sv;
       o.append(num, std::to_chars(num, num + sizeof num, b->end).ptr);
       o += ",\"extractor\":"sv;
-      jt::append_string_or_throw(o, b->extractor);
+      append_name(o, b->extractor);
       o += ",\"field\":"sv;
-      jt::append_string_or_throw(o, field);
+      append_name(o, field);
       o += ",\"start\":"sv;
       o.append(num, std::to_chars(num, num + sizeof num, b->start).ptr);
       o += '}';
