@@ -710,6 +710,12 @@ void Lexicon::keep_longest(std::vector<Match>& found) {
 }
 
 std::string json_escape(std::string_view s) {
+  // Names and aliases mostly need no escape: one copy instead of a push_back per byte.
+  if (std::none_of(s.begin(), s.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c < 0x20 || c == '"' || c == '\\';
+      }))
+    return std::string(s);
   std::string out;
   out.reserve(s.size() + 2);
   for (char ch : s) {
