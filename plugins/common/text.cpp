@@ -699,14 +699,15 @@ void Lexicon::keep_longest(std::vector<Match>& found) {
   std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
     return a.start != b.start ? a.start < b.start : (a.end - a.start) > (b.end - b.start);
   });
-  std::vector<Match> kept;
+  // Kept in place (the kept ones only move towards the front): no second vector.
+  size_t kept = 0;
   uint32_t covered = 0;
-  for (const auto& f : found) {
-    if (!kept.empty() && f.start < covered) continue;
-    kept.push_back(f);
-    covered = f.end;
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (kept && found[i].start < covered) continue;
+    covered = found[i].end;
+    found[kept++] = found[i];
   }
-  found = std::move(kept);
+  found.resize(kept);
 }
 
 std::string json_escape(std::string_view s) {
