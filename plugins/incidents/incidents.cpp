@@ -269,27 +269,41 @@ int sentence_of(const std::vector<Sentence>& s, uint64_t pos) {
   return int(it - s.begin()) - 1;
 }
 
+// The labels parse() reads, told apart once per mention.
+enum LabelKind : uint8_t {
+  kOtherL, kSentenceL, kPublishedL, kBoilerplateL, kDateL, kPlaceL, kCasualtyL, kActorL, kEventL, kWeaponL,
+  kTargetL, kModalityL, kPeriodL, kLabelKinds
+};
+uint8_t label_kind(std::string_view l) {
+  static constexpr std::pair<std::string_view, LabelKind> kLabels[] = {
+      {"sentence", kSentenceL}, {"published", kPublishedL}, {"boilerplate", kBoilerplateL}, {"date", kDateL},
+      {"place", kPlaceL},       {"casualty", kCasualtyL},   {"actor", kActorL},             {"event", kEventL},
+      {"weapon", kWeaponL},     {"target", kTargetL},       {"modality", kModalityL},       {"period", kPeriodL}};
+  for (const auto& [name, kind] : kLabels)
+    if (l.size() == name.size() && l[0] == name[0] && std::memcmp(l.data(), name.data(), l.size()) == 0) return kind;
+  return kOtherL;
+}
+
 Parsed parse(const ik::sdk::Doc& doc) {
   Parsed P;
   const std::string_view text = doc.text();
   std::vector<MentionView> all = doc.mentions();
-  // Room for each kind up front: the typed mentions are large, and growing their vectors moved them all.
+  // Each mention's label read once (the loops below asked it again and again), and room for each kind up
+  // front: the typed mentions are large, and growing their vectors moved them all.
+  std::vector<uint8_t> kinds(all.size());
   {
-    size_t n_sent = 0, n_date = 0, n_place = 0, n_cas = 0, n_actor = 0, n_event = 0;
-    for (const auto& m : all) {
-      const std::string_view L = m.label;
-      n_sent += L == "sentence", n_date += L == "date", n_place += L == "place", n_cas += L == "casualty";
-      n_actor += L == "actor", n_event += L == "event";
-    }
-    P.sents.reserve(n_sent + 1);
-    P.dates.reserve(n_date);
-    P.places.reserve(n_place);
-    P.cas.reserve(n_cas);
-    P.actors.reserve(n_actor);
-    P.events.reserve(n_event);
+    size_t count[kLabelKinds] = {};
+    for (size_t i = 0; i < all.size(); ++i) ++count[kinds[i] = label_kind(all[i].label)];
+    P.sents.reserve(count[kSentenceL] + 1);
+    P.dates.reserve(count[kDateL]);
+    P.places.reserve(count[kPlaceL]);
+    P.cas.reserve(count[kCasualtyL]);
+    P.actors.reserve(count[kActorL]);
+    P.events.reserve(count[kEventL]);
   }
+  auto kind_of = [&](const MentionView& m) { return kinds[size_t(&m - all.data())]; };
   for (const auto& m : all)
-    if (m.label == "sentence") {
+    if (kind_of(m) == kSentenceL) {
       Sentence s;
       s.start = m.start;
       s.end = m.end;
@@ -303,7 +317,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
     P.sents.push_back(s);
   }
   for (const auto& m : all)
-    if (m.label == "published") {
+    if (kind_of(m) == kPublishedL) {
       Base b{m.start, m.end, 0, std::string(m.extractor), m.confidence};
       P.pub_spans.push_back(b);
       if (P.published.empty()) P.published = std::string(m.value), P.published_mention = int(P.pub_spans.size()) - 1;
@@ -320,16 +334,16 @@ Parsed parse(const ik::sdk::Doc& doc) {
   // Page furniture ("Share this story!", cookie notices) is not report text.
   std::vector<std::pair<uint64_t, uint64_t>> furniture;
   for (const auto& m : all)
-    if (m.label == "boilerplate") furniture.emplace_back(m.start, m.end);
+    if (kind_of(m) == kBoilerplateL) furniture.emplace_back(m.start, m.end);
   auto in_furniture = [&](const MentionView& m) {
     for (const auto& [s, e] : furniture)
       if (m.start >= s && m.end <= e) return true;
     return false;
   };
   for (const auto& m : all) {
-    const std::string_view L = m.label;
+    const uint8_t L = kind_of(m);
     if (!furniture.empty() && in_furniture(m)) continue;
-    if (L == "date") {
+    if (L == kDateL) {
       bool in_dateline = false;
       for (const auto& p : P.pub_spans)
         if (m.start < p.end && p.start < m.end) in_dateline = true;
@@ -344,7 +358,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       d.relative = bool_attr(a, "relative");
       d.year_guessed = bool_attr(a, "year_guessed");
       P.dates.push_back(std::move(d));
-    } else if (L == "place") {
+    } else if (L == kPlaceL) {
       const Attrs a(m.attrs_json);
       PlaceM p;
       fill(p, m);
@@ -405,7 +419,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
           p.scene = p.scene || ends_with(d);
       }
       P.places.push_back(std::move(p));
-    } else if (L == "casualty") {
+    } else if (L == kCasualtyL) {
       const Attrs a(m.attrs_json);
       CasM c;
       fill(c, m);
@@ -421,7 +435,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       c.summary = bool_attr(a, "summary");
       c.vague = str_attr(a, "vague");
       P.cas.push_back(std::move(c));
-    } else if (L == "actor") {
+    } else if (L == kActorL) {
       const Attrs a(m.attrs_json);
       ActorM x;
       fill(x, m);
@@ -436,7 +450,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       x.home_iso3 = str_attr(a, "home_iso3");
       if (x.alias.empty()) x.alias = std::string(text.substr(m.start, m.end - m.start));
       P.actors.push_back(std::move(x));
-    } else if (L == "event") {
+    } else if (L == kEventL) {
       const Attrs a(m.attrs_json);
       EventM e;
       fill(e, m);
@@ -446,15 +460,15 @@ Parsed parse(const ik::sdk::Doc& doc) {
       e.heading = bool_attr(a, "heading");
       e.background = bool_attr(a, "background");
       P.events.push_back(std::move(e));
-    } else if (L == "weapon" || L == "target" || L == "modality" || L == "period") {
+    } else if (L == kWeaponL || L == kTargetL || L == kModalityL || L == kPeriodL) {
       TermM t;
       fill(t, m);
       t.value = std::string(m.value);
-      if (L == "weapon") t.implied = bool_attr(Attrs(m.attrs_json), "implied");
-      if (L == "weapon" && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(std::move(t));
-      else if (L == "target" && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
-      else if (L == "modality") P.modals.push_back(std::move(t));
-      else if (L == "period") P.periods.push_back(std::move(t));
+      if (L == kWeaponL) t.implied = bool_attr(Attrs(m.attrs_json), "implied");
+      if (L == kWeaponL && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(std::move(t));
+      else if (L == kTargetL && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
+      else if (L == kModalityL) P.modals.push_back(std::move(t));
+      else if (L == kPeriodL) P.periods.push_back(std::move(t));
     }
   }
   // Places in text order, for the relations between neighbours below.
