@@ -646,9 +646,8 @@ bool victim_participle(std::string_view w) {
       "killed", "injured", "wounded", "shot", "abducted", "kidnapped", "arrested", "detained", "attacked",
       "targeted", "beaten", "stabbed", "executed", "hurt", "hit", "displaced", "murdered", "assaulted",
       "taken", "lynched", "tortured", "raped", "harassed", "struck", "hacked", "burned", "captured", "dead"};
-  const std::string l = ik::text::lower(w);
-  for (auto p : ps)
-    if (l == p) return true;
+  for (auto p : ps)  // (the words are lower-case: iequals is lower(w) == p without the copy)
+    if (w.size() == p.size() && ik::text::iequals(w, p)) return true;
   return false;
 }
 
@@ -660,9 +659,8 @@ bool takes_victim_object(std::string_view w) {
       "injuring", "wounding", "injured", "wounded", "beat", "beating", "assaulted", "executed", "stabbed",
       "at", "on", "raided", "lynched", "hit", "hitting", "murdered", "massacred", "abducting", "kidnapping",
       "arresting", "detaining", "besieged", "bombed", "bombarded", "bombing", "stormed", "raiding"};
-  const std::string l = ik::text::lower(w);
-  for (auto v : vs)
-    if (l == v) return true;
+  for (auto v : vs)  // (lower-case words: iequals is lower(w) == v without the copy)
+    if (w.size() == v.size() && ik::text::iequals(w, v)) return true;
   return false;
 }
 
@@ -671,9 +669,8 @@ bool skippable_before(const Token& t) {
   static const std::array<std::string_view, 22> ws = {
       "the", "a", "an", "two", "three", "several", "some", "many", "of", "other", "its", "their", "his", "her",
       "at", "least", "about", "around", "more", "than", "dozens", "hundreds"};
-  const std::string l = ik::text::lower(t.text);
-  for (auto w : ws)
-    if (l == w) return true;
+  for (auto w : ws)  // (lower-case words: iequals is lower(t.text) == w without the copy)
+    if (t.text.size() == w.size() && ik::text::iequals(t.text, w)) return true;
   return false;
 }
 
@@ -692,7 +689,7 @@ struct Chunk {
 
 bool word_is(const Token& t, std::initializer_list<std::string_view> words) {
   for (auto w : words)
-    if (ik::text::iequals(t.text, w)) return true;
+    if (t.text.size() == w.size() && ik::text::iequals(t.text, w)) return true;
   return false;
 }
 
@@ -806,8 +803,9 @@ struct Actors {
       }
       Chunk& c = chunks.back();
       c.end = m.end;
-      const bool after_pro = m.start >= 4 && (ik::text::lower(text.substr(m.start - 4, 4)) == "pro-" ||
-                                              (m.start >= 5 && ik::text::lower(text.substr(m.start - 5, 5)) == "anti-"));
+      // (iequals: what lower() == would say, ASCII case only, without building the lowered copies)
+      const bool after_pro = m.start >= 4 && (ik::text::iequals(text.substr(m.start - 4, 4), "pro-") ||
+                                              (m.start >= 5 && ik::text::iequals(text.substr(m.start - 5, 5), "anti-")));
       switch (p.kind) {
         case Kind::Country:
         case Kind::Adjective:
@@ -865,7 +863,7 @@ struct Actors {
         size_t k = c.end;
         auto skip_word = [&](std::string_view w) {
           while (k < lim && text[k] == ' ') ++k;
-          if (k + w.size() <= lim && ik::text::lower(text.substr(k, w.size())) == w) { k += w.size(); return true; }
+          if (k + w.size() <= lim && ik::text::iequals(text.substr(k, w.size()), w)) { k += w.size(); return true; }
           return false;
         };
         if (skip_word("of") && skip_word("the")) {
