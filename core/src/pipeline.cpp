@@ -705,7 +705,7 @@ std::vector<std::string> finalise_incidents(const Document& doc, const std::vect
   };
   std::vector<Ranked> found;
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (mentions[i].label == "incident")
+    if (std::string_view(mentions[i].label) == std::string_view("incident"))  // size first, inline
       found.push_back({std::isnan(mentions[i].number) ? static_cast<double>(i) : mentions[i].number, i, &mentions[i]});
   std::stable_sort(found.begin(), found.end(), [](const Ranked& a, const Ranked& b) { return a.rank < b.rank; });
 

@@ -1394,7 +1394,7 @@ Record Assembler::record(const Frame& f) const {
     bool zero = false, open_high = false;
   };
   std::map<std::string, double> victims;
-  auto toll = [&](const char* kind, const char* field) {
+  auto toll = [&](std::string_view kind, const char* field) {  // (a view: c.kind != kind compares sizes first)
     Toll t;
     std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
@@ -1406,7 +1406,7 @@ Record Assembler::record(const Frame& f) const {
         if (c.negated) { t.zero = true; continue; }
         if (std::isnan(c.number)) continue;
         if (!c.part) has_whole = true;
-        if (std::string(kind) == "killed"sv && !c.group.empty())
+        if (kind == "killed"sv && !c.group.empty())
           victims[c.group] = std::max(victims[c.group], c.number);
       }
       // Figures side by side ("two soldiers and three civilians") are one event's groups and add
@@ -1475,10 +1475,10 @@ Record Assembler::record(const Frame& f) const {
         for (const CasM* c : cluster) ev.add(*c, field), sides.insert(side_of(c->group));
       }
     }
-    if (std::string(kind) == "killed"sv) coded_figure(f, t, ev, field);
+    if (kind == "killed"sv) coded_figure(f, t, ev, field);
     // ACLED's convention for deaths reported without a figure ("several killed", "an unknown number of
     // soldiers were killed"): 10.
-    if (std::isnan(t.best) && !t.zero && std::string(kind) == "killed"sv)
+    if (std::isnan(t.best) && !t.zero && kind == "killed"sv)
       for (int si : f.sents)
         for (int i : P.sents[si].cas) {
           const CasM& c = P.cas[i];
