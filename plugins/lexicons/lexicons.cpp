@@ -1036,12 +1036,18 @@ struct Events {
                            (ti > 0 && word_is(toks[ti - 1], {"was", "were", "been"}));
       const bool background = t.type != kProtests && t.type != kRiots && nominal && after_protest(matches, cues, m, text);
       if (background) conf *= 0.4;
-      std::string attrs = R"({"event_type":")" + std::string(kTypeNames[t.type]) + R"(","sub_event_type":")" +
-                          std::string(t.sub) + "\"";
+      // One buffer, handed over (no temporaries per piece, no copy into emit())
+      std::string attrs;
+      attrs.reserve(96);
+      attrs += R"({"event_type":")";
+      attrs += kTypeNames[t.type];
+      attrs += R"(","sub_event_type":")";
+      attrs += t.sub;
+      attrs += '"';
       if (c.flags & kHeading) attrs += R"(,"heading":true)";
       if (background) attrs += R"(,"background":true)";
-      attrs += "}";
-      emit(doc, m.start, m.end, "event", t.value, conf, attrs);
+      attrs += '}';
+      emit(doc, m.start, m.end, "event", t.value, conf, std::move(attrs));
     }
   }
 };
