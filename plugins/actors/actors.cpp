@@ -779,7 +779,7 @@ struct Actors {
     const auto matches = lex.find(text);
     if (matches.empty()) return;
     const auto& ps = phrases();
-    const auto toks = ik::text::tokenize(text);
+    const auto& toks = ik::text::tokens_of(text);  // (no other tokenize() below on this thread)
     std::vector<std::pair<uint32_t, uint32_t>> sents;
     for (const auto& m : doc.mentions("sentence")) sents.push_back({uint32_t(m.start), uint32_t(m.end)});
     if (sents.empty())

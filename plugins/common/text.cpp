@@ -222,7 +222,7 @@ std::vector<Token> tokenize_text(std::string_view text) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+const std::vector<Token>& tokens_of(std::string_view text) {
   // Several extractors tokenize the same document one after another (on the same thread): the last
   // text's tokens are kept. Same address and same bytes, so the cached views are views into `text`.
   struct Last {
@@ -232,12 +232,13 @@ std::vector<Token> tokenize(std::string_view text) {
   };
   thread_local Last last;
   if (text.data() == last.data && text == last.text) return last.tokens;
-  std::vector<Token> tokens = tokenize_text(text);
+  last.tokens = tokenize_text(text);
   last.data = text.data();
   last.text.assign(text);
-  last.tokens = tokens;
-  return tokens;
+  return last.tokens;
 }
+
+std::vector<Token> tokenize(std::string_view text) { return tokens_of(text); }
 
 // ------------------------------------------------------------------------------------------ sentences
 namespace {

@@ -570,7 +570,7 @@ struct Targets {
     const auto& cues = target_cues();
     const auto matches = cue_matches(text, kTargetCues);
     if (matches.empty()) return;
-    const auto toks = ik::text::tokenize(text);
+    const auto& toks = ik::text::tokens_of(text);  // (no other tokenize() below on this thread)
     const auto sents = sentence_ranges(doc);
     std::vector<size_t> hits;  // token index of each hit cue
     for (const auto& m : matches)
@@ -973,7 +973,7 @@ struct Events {
     const auto& cues = event_cues();
     const auto matches = cue_matches(text, kEventCues);
     if (matches.empty()) return;
-    const auto toks = ik::text::tokenize(text);
+    const auto& toks = ik::text::tokens_of(text);  // (no other tokenize() below on this thread)
     std::vector<Range> sents;  // computed when a cue needs its sentence
     for (const auto& m : matches) {
       const Cue& c = cues[m.id];
