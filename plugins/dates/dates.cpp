@@ -135,10 +135,11 @@ struct Found {
 
 class Scanner {
  public:
-  Scanner(std::string_view text) : text_(text), tok_(ik::text::tokenize(text)) {}
+  // The thread's cached tokens, not a copy: nothing tokenizes another text while a Scanner is in use.
+  Scanner(std::string_view text) : text_(text), tok_(ik::text::tokens_of(text)) {}
 
   std::string_view text_;
-  std::vector<Token> tok_;
+  const std::vector<Token>& tok_;
 
   std::string_view w(size_t i) const { return i < tok_.size() ? tok_[i].text : std::string_view(); }
   bool is(size_t i, std::string_view s) const { return i < tok_.size() && iequals(tok_[i].text, s); }
