@@ -743,9 +743,11 @@ struct Actors {
 
   // The country the event happened in: the places' countries (the first sentence counts double), else
   // countries named in the text.
-  static int event_country(const Doc& doc, const std::vector<Lexicon::Match>& matches, uint32_t first_sentence_end) {
+  static int event_country(const std::vector<ik::sdk::MentionView>& all, const std::vector<Lexicon::Match>& matches,
+                           uint32_t first_sentence_end) {
     std::map<int, double> votes;
-    for (const auto& m : doc.mentions("place")) {
+    for (const auto& m : all) {
+      if (m.label != "place") continue;
       if (m.confidence < 0.45) continue;
       const ik::sdk::AttrReader a(m.attrs_json);
       int c = country_by_iso3(a.str("iso3"));  // "" (absent) matches no country
@@ -767,10 +769,10 @@ struct Actors {
   }
 
   // Whether the text is dated after the Taliban took power (August 2021).
-  static bool after_taliban_takeover(const Doc& doc) {
+  static bool after_taliban_takeover(const Doc& doc, const std::vector<ik::sdk::MentionView>& all) {
     std::string latest(doc.published());
-    for (const auto& m : doc.mentions("date"))
-      if (std::string(m.value) > latest) latest = std::string(m.value);
+    for (const auto& m : all)
+      if (m.label == "date" && std::string(m.value) > latest) latest = std::string(m.value);
     return latest >= "2021-08-15";
   }
 
@@ -781,13 +783,16 @@ struct Actors {
     const auto& ps = phrases();
     const auto& toks = ik::text::tokens_of(text);  // (no other tokenize() below on this thread)
     std::vector<std::pair<uint32_t, uint32_t>> sents;
-    for (const auto& m : doc.mentions("sentence")) sents.push_back({uint32_t(m.start), uint32_t(m.end)});
+    // The mentions read once (each doc.mentions(label) walked all of them through the host), in order.
+    const std::vector<ik::sdk::MentionView> all = doc.mentions();
+    for (const auto& m : all)
+      if (m.label == "sentence") sents.push_back({uint32_t(m.start), uint32_t(m.end)});
     if (sents.empty())
       for (const auto& s : ik::text::sentences(text)) sents.push_back({s.start, s.end});
     std::sort(sents.begin(), sents.end());
     const uint32_t first_end = sents.empty() ? uint32_t(text.size()) : sents.front().second;
-    const int where = event_country(doc, matches, first_end);
-    const bool taliban_state = after_taliban_takeover(doc);
+    const int where = event_country(all, matches, first_end);
+    const bool taliban_state = after_taliban_takeover(doc, all);
 
     // Join adjacent matches into chunks.
     std::vector<Chunk> chunks;
