@@ -646,9 +646,8 @@ bool victim_participle(std::string_view w) {
       "killed", "injured", "wounded", "shot", "abducted", "kidnapped", "arrested", "detained", "attacked",
       "targeted", "beaten", "stabbed", "executed", "hurt", "hit", "displaced", "murdered", "assaulted",
       "taken", "lynched", "tortured", "raped", "harassed", "struck", "hacked", "burned", "captured", "dead"};
-  const std::string l = ik::text::lower(w);
-  for (auto p : ps)
-    if (l == p) return true;
+  for (auto p : ps)  // (the words are lower-case: iequals is lower(w) == p without the copy)
+    if (w.size() == p.size() && ik::text::iequals(w, p)) return true;
   return false;
 }
 
@@ -660,9 +659,8 @@ bool takes_victim_object(std::string_view w) {
       "injuring", "wounding", "injured", "wounded", "beat", "beating", "assaulted", "executed", "stabbed",
       "at", "on", "raided", "lynched", "hit", "hitting", "murdered", "massacred", "abducting", "kidnapping",
       "arresting", "detaining", "besieged", "bombed", "bombarded", "bombing", "stormed", "raiding"};
-  const std::string l = ik::text::lower(w);
-  for (auto v : vs)
-    if (l == v) return true;
+  for (auto v : vs)  // (lower-case words: iequals is lower(w) == v without the copy)
+    if (w.size() == v.size() && ik::text::iequals(w, v)) return true;
   return false;
 }
 
@@ -671,9 +669,8 @@ bool skippable_before(const Token& t) {
   static const std::array<std::string_view, 22> ws = {
       "the", "a", "an", "two", "three", "several", "some", "many", "of", "other", "its", "their", "his", "her",
       "at", "least", "about", "around", "more", "than", "dozens", "hundreds"};
-  const std::string l = ik::text::lower(t.text);
-  for (auto w : ws)
-    if (l == w) return true;
+  for (auto w : ws)  // (lower-case words: iequals is lower(t.text) == w without the copy)
+    if (t.text.size() == w.size() && ik::text::iequals(t.text, w)) return true;
   return false;
 }
 
@@ -692,7 +689,7 @@ struct Chunk {
 
 bool word_is(const Token& t, std::initializer_list<std::string_view> words) {
   for (auto w : words)
-    if (ik::text::iequals(t.text, w)) return true;
+    if (t.text.size() == w.size() && ik::text::iequals(t.text, w)) return true;
   return false;
 }
 
@@ -746,9 +743,11 @@ struct Actors {
 
   // The country the event happened in: the places' countries (the first sentence counts double), else
   // countries named in the text.
-  static int event_country(const Doc& doc, const std::vector<Lexicon::Match>& matches, uint32_t first_sentence_end) {
+  static int event_country(const std::vector<ik::sdk::MentionView>& all, const std::vector<Lexicon::Match>& matches,
+                           uint32_t first_sentence_end) {
     std::map<int, double> votes;
-    for (const auto& m : doc.mentions("place")) {
+    for (const auto& m : all) {
+      if (m.label != "place") continue;
       if (m.confidence < 0.45) continue;
       const ik::sdk::AttrReader a(m.attrs_json);
       int c = country_by_iso3(a.str("iso3"));  // "" (absent) matches no country
@@ -770,10 +769,10 @@ struct Actors {
   }
 
   // Whether the text is dated after the Taliban took power (August 2021).
-  static bool after_taliban_takeover(const Doc& doc) {
+  static bool after_taliban_takeover(const Doc& doc, const std::vector<ik::sdk::MentionView>& all) {
     std::string latest(doc.published());
-    for (const auto& m : doc.mentions("date"))
-      if (std::string(m.value) > latest) latest = std::string(m.value);
+    for (const auto& m : all)
+      if (m.label == "date" && std::string(m.value) > latest) latest = std::string(m.value);
     return latest >= "2021-08-15";
   }
 
@@ -782,15 +781,18 @@ struct Actors {
     const auto matches = lex.find(text);
     if (matches.empty()) return;
     const auto& ps = phrases();
-    const auto toks = ik::text::tokenize(text);
+    const auto& toks = ik::text::tokens_of(text);  // (no other tokenize() below on this thread)
     std::vector<std::pair<uint32_t, uint32_t>> sents;
-    for (const auto& m : doc.mentions("sentence")) sents.push_back({uint32_t(m.start), uint32_t(m.end)});
+    // The mentions read once (each doc.mentions(label) walked all of them through the host), in order.
+    const std::vector<ik::sdk::MentionView> all = doc.mentions();
+    for (const auto& m : all)
+      if (m.label == "sentence") sents.push_back({uint32_t(m.start), uint32_t(m.end)});
     if (sents.empty())
       for (const auto& s : ik::text::sentences(text)) sents.push_back({s.start, s.end});
     std::sort(sents.begin(), sents.end());
     const uint32_t first_end = sents.empty() ? uint32_t(text.size()) : sents.front().second;
-    const int where = event_country(doc, matches, first_end);
-    const bool taliban_state = after_taliban_takeover(doc);
+    const int where = event_country(all, matches, first_end);
+    const bool taliban_state = after_taliban_takeover(doc, all);
 
     // Join adjacent matches into chunks.
     std::vector<Chunk> chunks;
@@ -806,8 +808,9 @@ struct Actors {
       }
       Chunk& c = chunks.back();
       c.end = m.end;
-      const bool after_pro = m.start >= 4 && (ik::text::lower(text.substr(m.start - 4, 4)) == "pro-" ||
-                                              (m.start >= 5 && ik::text::lower(text.substr(m.start - 5, 5)) == "anti-"));
+      // (iequals: what lower() == would say, ASCII case only, without building the lowered copies)
+      const bool after_pro = m.start >= 4 && (ik::text::iequals(text.substr(m.start - 4, 4), "pro-") ||
+                                              (m.start >= 5 && ik::text::iequals(text.substr(m.start - 5, 5), "anti-")));
       switch (p.kind) {
         case Kind::Country:
         case Kind::Adjective:
@@ -865,7 +868,7 @@ struct Actors {
         size_t k = c.end;
         auto skip_word = [&](std::string_view w) {
           while (k < lim && text[k] == ' ') ++k;
-          if (k + w.size() <= lim && ik::text::lower(text.substr(k, w.size())) == w) { k += w.size(); return true; }
+          if (k + w.size() <= lim && ik::text::iequals(text.substr(k, w.size()), w)) { k += w.size(); return true; }
           return false;
         };
         if (skip_word("of") && skip_word("the")) {

@@ -222,7 +222,7 @@ std::vector<Token> tokenize_text(std::string_view text) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+const std::vector<Token>& tokens_of(std::string_view text) {
   // Several extractors tokenize the same document one after another (on the same thread): the last
   // text's tokens are kept. Same address and same bytes, so the cached views are views into `text`.
   struct Last {
@@ -232,12 +232,13 @@ std::vector<Token> tokenize(std::string_view text) {
   };
   thread_local Last last;
   if (text.data() == last.data && text == last.text) return last.tokens;
-  std::vector<Token> tokens = tokenize_text(text);
+  last.tokens = tokenize_text(text);
   last.data = text.data();
   last.text.assign(text);
-  last.tokens = tokens;
-  return tokens;
+  return last.tokens;
 }
+
+std::vector<Token> tokenize(std::string_view text) { return tokens_of(text); }
 
 // ------------------------------------------------------------------------------------------ sentences
 namespace {
@@ -699,17 +700,24 @@ void Lexicon::keep_longest(std::vector<Match>& found) {
   std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
     return a.start != b.start ? a.start < b.start : (a.end - a.start) > (b.end - b.start);
   });
-  std::vector<Match> kept;
+  // Kept in place (the kept ones only move towards the front): no second vector.
+  size_t kept = 0;
   uint32_t covered = 0;
-  for (const auto& f : found) {
-    if (!kept.empty() && f.start < covered) continue;
-    kept.push_back(f);
-    covered = f.end;
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (kept && found[i].start < covered) continue;
+    covered = found[i].end;
+    found[kept++] = found[i];
   }
-  found = std::move(kept);
+  found.resize(kept);
 }
 
 std::string json_escape(std::string_view s) {
+  // Names and aliases mostly need no escape: one copy instead of a push_back per byte.
+  if (std::none_of(s.begin(), s.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c < 0x20 || c == '"' || c == '\\';
+      }))
+    return std::string(s);
   std::string out;
   out.reserve(s.size() + 2);
   for (char ch : s) {

@@ -31,6 +31,9 @@ struct Token {
 // Words (letters, digits, internal apostrophes/hyphens split off), numbers ("1,109", "3.5", "12"),
 // and single punctuation marks.
 std::vector<Token> tokenize(std::string_view text);
+// The same tokens without a copy: a reference to this thread's cache of the last text tokenized, valid
+// until the next tokenize()/tokens_of() call on the thread.
+const std::vector<Token>& tokens_of(std::string_view text);
 
 struct Span {
   uint32_t start = 0, end = 0;

@@ -135,10 +135,11 @@ struct Found {
 
 class Scanner {
  public:
-  Scanner(std::string_view text) : text_(text), tok_(ik::text::tokenize(text)) {}
+  // The thread's cached tokens, not a copy: nothing tokenizes another text while a Scanner is in use.
+  Scanner(std::string_view text) : text_(text), tok_(ik::text::tokens_of(text)) {}
 
   std::string_view text_;
-  std::vector<Token> tok_;
+  const std::vector<Token>& tok_;
 
   std::string_view w(size_t i) const { return i < tok_.size() ? tok_[i].text : std::string_view(); }
   bool is(size_t i, std::string_view s) const { return i < tok_.size() && iequals(tok_[i].text, s); }
@@ -535,10 +536,20 @@ struct Dates {
       m.value = iso(f.from);
       m.number = f.precision;
       const bool show_end = f.has_end && (f.kind != "point" || f.to != f.from);
-      std::string end = show_end ? "\"" + iso(f.to) + "\"" : "null";
-      m.attrs_json = "{\"end\":" + end + ",\"kind\":\"" + f.kind + "\",\"relative\":" + (f.relative ? "true" : "false") +
-                     ",\"year_guessed\":" + (f.year_guessed ? "true" : "false") +
-                     (f.approximate ? ",\"approximate\":true" : "") + "}";
+      // Appended piece by piece into one reserved buffer (the operator+ chain made a temporary per piece).
+      std::string& a = m.attrs_json;
+      a.reserve(96);
+      a += "{\"end\":";
+      if (show_end) a += '"', a += iso(f.to), a += '"';
+      else a += "null";
+      a += ",\"kind\":\"";
+      a += f.kind;
+      a += "\",\"relative\":";
+      a += f.relative ? "true" : "false";
+      a += ",\"year_guessed\":";
+      a += f.year_guessed ? "true" : "false";
+      if (f.approximate) a += ",\"approximate\":true";
+      a += '}';
       m.confidence = f.confidence * (f.year_guessed ? 0.9 : 1.0);
       doc.add(m);
       if (f.period) {

@@ -33,6 +33,9 @@
 namespace {
 
 using ik::sdk::MentionView;
+// Fields are compared with literals as string_views ("killed"sv): the size first and the bytes inline,
+// where std::string == const char* measured the literal with strlen and compared out of line.
+using namespace std::string_view_literals;
 
 // ------------------------------------------------------------------ small helpers
 using Attrs = ik::sdk::AttrReader;
@@ -133,22 +136,22 @@ bool unnamed_attackers(const std::string& alias) {
   if (a.find("unidentified") != std::string::npos || a.find("unknown") != std::string::npos ||
       a.find("armed") != std::string::npos || a.find("criminal") != std::string::npos)
     return true;
-  return a == "men" || a == "man" || a == "group" || a == "the group" || a == "a group" || a == "gang";
+  return a == "men"sv || a == "man"sv || a == "group"sv || a == "the group"sv || a == "a group"sv || a == "gang"sv;
 }
 
 // A vague count ACLED codes as 10 ("several", "many", "an unknown number of"); not "killed civilians".
 bool vague_count(const std::string& v) {
-  return v == "several" || v == "many" || v == "numerous" || v == "some" || v == "a number of" || v == "unknown" ||
-         v == "unspecified" || v == "unidentified" || v == "undetermined" || v == "undisclosed" || v == "unconfirmed" ||
-         v == "unknown number" || v == "heavy" || v == "huge" || v == "reported" || v == "unstated";
+  return v == "several"sv || v == "many"sv || v == "numerous"sv || v == "some"sv || v == "a number of"sv || v == "unknown"sv ||
+         v == "unspecified"sv || v == "unidentified"sv || v == "undetermined"sv || v == "undisclosed"sv || v == "unconfirmed"sv ||
+         v == "unknown number"sv || v == "heavy"sv || v == "huge"sv || v == "reported"sv || v == "unstated"sv;
 }
 
 // Which side a victim group was on: 1 state forces, 2 armed groups, 3 civilians, 0 unknown ("people",
 // "men": a generic group may include the others).
 int side_of(const std::string& group) {
-  if (group == "soldiers" || group == "police") return 1;
-  if (group == "fighters") return 2;
-  if (group == "civilians" || group == "children" || group == "women" || group == "family") return 3;
+  if (group == "soldiers"sv || group == "police"sv) return 1;
+  if (group == "fighters"sv) return 2;
+  if (group == "civilians"sv || group == "children"sv || group == "women"sv || group == "family"sv) return 3;
   return 0;
 }
 
@@ -203,12 +206,12 @@ struct EventM : Base {
 // below district names: it is often an organisation or a common word taken for a place.
 enum Rank : int { kPlace, kAdmin3, kAdmin2, kUnlisted, kAdmin1, kRegion, kCountry, kDemonym };
 int place_rank(const std::string& feature) {
-  if (feature == "place") return kPlace;
-  if (feature == "admin3") return kAdmin3;
-  if (feature == "admin2") return kAdmin2;
-  if (feature == "admin1") return kAdmin1;
-  if (feature == "region") return kRegion;
-  if (feature == "country") return kCountry;
+  if (feature == "place"sv) return kPlace;
+  if (feature == "admin3"sv) return kAdmin3;
+  if (feature == "admin2"sv) return kAdmin2;
+  if (feature == "admin1"sv) return kAdmin1;
+  if (feature == "region"sv) return kRegion;
+  if (feature == "country"sv) return kCountry;
   return kUnlisted;
 }
 bool is_specific(int rank) { return rank == kPlace || rank == kAdmin3 || rank == kUnlisted; }
@@ -258,7 +261,7 @@ bool Sentence::anchor() const {
   if (!events.empty()) return true;
   for (int i : cas) {
     const CasM& c = (*cas_store)[i];
-    if (!c.negated && !c.unknown && c.kind != "arrested") return true;
+    if (!c.negated && !c.unknown && c.kind != "arrested"sv) return true;
   }
   return false;
 }
@@ -269,17 +272,46 @@ int sentence_of(const std::vector<Sentence>& s, uint64_t pos) {
   return int(it - s.begin()) - 1;
 }
 
+// The labels parse() reads, told apart once per mention.
+enum LabelKind : uint8_t {
+  kOtherL, kSentenceL, kPublishedL, kBoilerplateL, kDateL, kPlaceL, kCasualtyL, kActorL, kEventL, kWeaponL,
+  kTargetL, kModalityL, kPeriodL, kLabelKinds
+};
+uint8_t label_kind(std::string_view l) {
+  static constexpr std::pair<std::string_view, LabelKind> kLabels[] = {
+      {"sentence", kSentenceL}, {"published", kPublishedL}, {"boilerplate", kBoilerplateL}, {"date", kDateL},
+      {"place", kPlaceL},       {"casualty", kCasualtyL},   {"actor", kActorL},             {"event", kEventL},
+      {"weapon", kWeaponL},     {"target", kTargetL},       {"modality", kModalityL},       {"period", kPeriodL}};
+  for (const auto& [name, kind] : kLabels)
+    if (l.size() == name.size() && l[0] == name[0] && std::memcmp(l.data(), name.data(), l.size()) == 0) return kind;
+  return kOtherL;
+}
+
 Parsed parse(const ik::sdk::Doc& doc) {
   Parsed P;
   const std::string_view text = doc.text();
   std::vector<MentionView> all = doc.mentions();
+  // Each mention's label read once (the loops below asked it again and again), and room for each kind up
+  // front: the typed mentions are large, and growing their vectors moved them all.
+  std::vector<uint8_t> kinds(all.size());
+  {
+    size_t count[kLabelKinds] = {};
+    for (size_t i = 0; i < all.size(); ++i) ++count[kinds[i] = label_kind(all[i].label)];
+    P.sents.reserve(count[kSentenceL] + 1);
+    P.dates.reserve(count[kDateL]);
+    P.places.reserve(count[kPlaceL]);
+    P.cas.reserve(count[kCasualtyL]);
+    P.actors.reserve(count[kActorL]);
+    P.events.reserve(count[kEventL]);
+  }
+  auto kind_of = [&](const MentionView& m) { return kinds[size_t(&m - all.data())]; };
   for (const auto& m : all)
-    if (m.label == "sentence") {
+    if (kind_of(m) == kSentenceL) {
       Sentence s;
       s.start = m.start;
       s.end = m.end;
       s.para = m.has_number() ? int(m.number) : 0;
-      P.sents.push_back(s);
+      P.sents.push_back(std::move(s));
     }
   std::sort(P.sents.begin(), P.sents.end(), [](const Sentence& a, const Sentence& b) { return a.start < b.start; });
   if (P.sents.empty()) {
@@ -288,7 +320,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
     P.sents.push_back(s);
   }
   for (const auto& m : all)
-    if (m.label == "published") {
+    if (kind_of(m) == kPublishedL) {
       Base b{m.start, m.end, 0, std::string(m.extractor), m.confidence};
       P.pub_spans.push_back(b);
       if (P.published.empty()) P.published = std::string(m.value), P.published_mention = int(P.pub_spans.size()) - 1;
@@ -305,16 +337,16 @@ Parsed parse(const ik::sdk::Doc& doc) {
   // Page furniture ("Share this story!", cookie notices) is not report text.
   std::vector<std::pair<uint64_t, uint64_t>> furniture;
   for (const auto& m : all)
-    if (m.label == "boilerplate") furniture.emplace_back(m.start, m.end);
+    if (kind_of(m) == kBoilerplateL) furniture.emplace_back(m.start, m.end);
   auto in_furniture = [&](const MentionView& m) {
     for (const auto& [s, e] : furniture)
       if (m.start >= s && m.end <= e) return true;
     return false;
   };
   for (const auto& m : all) {
-    const std::string_view L = m.label;
+    const uint8_t L = kind_of(m);
     if (!furniture.empty() && in_furniture(m)) continue;
-    if (L == "date") {
+    if (L == kDateL) {
       bool in_dateline = false;
       for (const auto& p : P.pub_spans)
         if (m.start < p.end && p.start < m.end) in_dateline = true;
@@ -329,7 +361,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       d.relative = bool_attr(a, "relative");
       d.year_guessed = bool_attr(a, "year_guessed");
       P.dates.push_back(std::move(d));
-    } else if (L == "place") {
+    } else if (L == kPlaceL) {
       const Attrs a(m.attrs_json);
       PlaceM p;
       fill(p, m);
@@ -366,8 +398,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const std::string_view before = text.substr(from, m.start - from);
       if (lower_contains(before, "coded to") || lower_contains(before, "coded as")) p.marked = true;
       // "Abrone neighbourhood (Marka)": the town a neighbourhood is coded to
-      if (str_attr(a, "evidence") == "town_of_part") p.marked = true;
-      p.context = str_attr(a, "evidence") == "admin_context";
+      if (str_attr(a, "evidence") == "town_of_part"sv) p.marked = true;
+      p.context = str_attr(a, "evidence") == "admin_context"sv;
       {
         const size_t rf = m.start > 28 ? m.start - 28 : 0;
         const std::string_view near = text.substr(rf, m.start - rf);
@@ -390,7 +422,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
           p.scene = p.scene || ends_with(d);
       }
       P.places.push_back(std::move(p));
-    } else if (L == "casualty") {
+    } else if (L == kCasualtyL) {
       const Attrs a(m.attrs_json);
       CasM c;
       fill(c, m);
@@ -406,7 +438,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       c.summary = bool_attr(a, "summary");
       c.vague = str_attr(a, "vague");
       P.cas.push_back(std::move(c));
-    } else if (L == "actor") {
+    } else if (L == kActorL) {
       const Attrs a(m.attrs_json);
       ActorM x;
       fill(x, m);
@@ -421,7 +453,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       x.home_iso3 = str_attr(a, "home_iso3");
       if (x.alias.empty()) x.alias = std::string(text.substr(m.start, m.end - m.start));
       P.actors.push_back(std::move(x));
-    } else if (L == "event") {
+    } else if (L == kEventL) {
       const Attrs a(m.attrs_json);
       EventM e;
       fill(e, m);
@@ -431,15 +463,15 @@ Parsed parse(const ik::sdk::Doc& doc) {
       e.heading = bool_attr(a, "heading");
       e.background = bool_attr(a, "background");
       P.events.push_back(std::move(e));
-    } else if (L == "weapon" || L == "target" || L == "modality" || L == "period") {
+    } else if (L == kWeaponL || L == kTargetL || L == kModalityL || L == kPeriodL) {
       TermM t;
       fill(t, m);
       t.value = std::string(m.value);
-      if (L == "weapon") t.implied = bool_attr(Attrs(m.attrs_json), "implied");
-      if (L == "weapon" && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(std::move(t));
-      else if (L == "target" && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
-      else if (L == "modality") P.modals.push_back(std::move(t));
-      else if (L == "period") P.periods.push_back(std::move(t));
+      if (L == kWeaponL) t.implied = bool_attr(Attrs(m.attrs_json), "implied");
+      if (L == kWeaponL && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(std::move(t));
+      else if (L == kTargetL && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
+      else if (L == kModalityL) P.modals.push_back(std::move(t));
+      else if (L == kPeriodL) P.periods.push_back(std::move(t));
     }
   }
   // Places in text order, for the relations between neighbours below.
@@ -472,7 +504,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
         called = called || before.find(std::string(noun) + " of ") != std::string::npos;
       // ... or followed by the unit that locates it ("Gomora informal settlement in Daspoort, Pretoria")
       const bool located = y.context && !gap.empty() && gap.find(',') != std::string::npos;
-      if (located || (called && (gap == " of " || gap == " in " || gap == " of the " || gap == " in the "))) {
+      if (located || (called && (gap == " of "sv || gap == " in "sv || gap == " of the "sv || gap == " in the "sv))) {
         x.contained = true;
         x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid
         if (x.admin1.empty()) x.admin1 = y.admin1;
@@ -486,7 +518,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       PlaceM &a = P.places[order[k - 1]], &b = P.places[order[k]];
       if (!b.marked || a.marked || a.rank > kUnlisted || a.end > b.start) continue;
       const std::string_view gap = text.substr(a.end, b.start - a.end);
-      if (gap == " and " || gap == ", " || gap == ", and ") a.marked = true;
+      if (gap == " and "sv || gap == ", "sv || gap == ", and "sv) a.marked = true;
     }
   }
   for (auto& s : P.sents) s.cas_store = &P.cas;
@@ -580,6 +612,20 @@ void put(std::string& o, const char (&k)[N], const std::vector<std::string>& v) 
   o += ']';
 }
 
+// A short name (an extractor's, a field's) as a JSON string: one append when it needs no escaping, as
+// these always do; append_string_or_throw otherwise.
+void append_name(std::string& o, std::string_view v) {
+  char buf[64];
+  if (v.size() + 2 <= sizeof buf && jt::skip_plain(v.data(), v.data() + v.size()) == v.data() + v.size()) {
+    buf[0] = '"';
+    std::memcpy(buf + 1, v.data(), v.size());
+    buf[v.size() + 1] = '"';
+    o.append(buf, v.size() + 2);
+  } else {
+    jt::append_string_or_throw(o, v);
+  }
+}
+
 std::string Record::json(std::string* identity) const {
   std::string o;
   o.reserve(1024 + 80 * evidence.list.size());  // about the size of a record
@@ -617,9 +663,9 @@ std::string Record::json(std::string* identity) const {
       o += i ? ",{\"end\":"sv : "{\"end\":"sv;
       o.append(num, std::to_chars(num, num + sizeof num, b->end).ptr);
       o += ",\"extractor\":"sv;
-      jt::append_string_or_throw(o, b->extractor);
+      append_name(o, b->extractor);
       o += ",\"field\":"sv;
-      jt::append_string_or_throw(o, field);
+      append_name(o, field);
       o += ",\"start\":"sv;
       o.append(num, std::to_chars(num, num + sizeof num, b->start).ptr);
       o += '}';
@@ -819,7 +865,7 @@ class Assembler {
     for (int si : f.sents)
       for (int i : P.sents[si].cas) {
         const CasM& c = P.cas[i];
-        if (c.kind != "killed" || c.negated || c.unknown) continue;
+        if (c.kind != "killed"sv || c.negated || c.unknown) continue;
         const uint64_t s = P.sents[si].start, e = std::min<uint64_t>(P.sents[si].end, c.end + 45);
         const std::string before = lower_ascii(text_.substr(s, c.start > s ? c.start - s : 0));
         const std::string after = lower_ascii(text_.substr(c.end, e > c.end ? e - c.end : 0));
@@ -844,7 +890,7 @@ class Assembler {
     for (int si : f.sents)
       for (int i : P.sents[si].cas) {
         const CasM& c = P.cas[i];
-        if (c.kind != "killed" || !c.summary || c.negated || std::isnan(c.number)) continue;
+        if (c.kind != "killed"sv || !c.summary || c.negated || std::isnan(c.number)) continue;
         const uint64_t e = std::min<uint64_t>(P.sents[si].end, c.end + 45);
         const std::string after = lower_ascii(text_.substr(c.end, e > c.end ? e - c.end : 0));
         if (after.find("other event") != std::string::npos || after.find("previous event") != std::string::npos ||
@@ -902,7 +948,7 @@ class Assembler {
     if (P.dates[S.dates.front()].start <= S.start + 10) return S.dates.front();
     for (int i : S.cas) {
       const CasM& c = P.cas[i];
-      if (c.kind != "killed" || c.negated || std::isnan(c.number)) continue;
+      if (c.kind != "killed"sv || c.negated || std::isnan(c.number)) continue;
       int pick = -1;
       for (int d : S.dates)
         if (P.dates[d].end <= c.start) pick = d;
@@ -942,7 +988,7 @@ class Assembler {
     }
     for (int i : S.dates) {
       const DateM& d = P.dates[i];
-      if (d.kind == "since") return true;
+      if (d.kind == "since"sv) return true;
       // "Since the end of April": the date reader took the month, the period is the sentence's
       {
         const uint64_t a = d.start > 24 ? d.start - 24 : 0;
@@ -979,9 +1025,9 @@ class Assembler {
 
   // Does `coarse` (an admin unit or country) contain `fine`?
   bool contains(const PlaceM& coarse, const PlaceM& fine) const {
-    if (coarse.feature == "country") return same_country(coarse.country.empty() ? coarse.value : coarse.country, fine.country);
-    if (coarse.feature == "admin1") return key(fine.admin1) == key(coarse.admin1.empty() ? coarse.value : coarse.admin1) || fine.admin1.empty();
-    if (coarse.feature == "admin2")
+    if (coarse.feature == "country"sv) return same_country(coarse.country.empty() ? coarse.value : coarse.country, fine.country);
+    if (coarse.feature == "admin1"sv) return key(fine.admin1) == key(coarse.admin1.empty() ? coarse.value : coarse.admin1) || fine.admin1.empty();
+    if (coarse.feature == "admin2"sv)
       return key(fine.admin2) == key(coarse.admin2.empty() ? coarse.value : coarse.admin2) || fine.admin2.empty();
     return true;  // regions: no evidence either way
   }
@@ -1025,7 +1071,7 @@ class Assembler {
     for (int si : f.sents)
       for (int i : P.sents[si].cas) {
         const CasM& c = P.cas[i];
-        if (c.kind == "killed" && !c.negated && !std::isnan(c.number)) m = std::max(m, c.number);
+        if (c.kind == "killed"sv && !c.negated && !std::isnan(c.number)) m = std::max(m, c.number);
       }
     return m;
   }
@@ -1104,7 +1150,7 @@ class Assembler {
       while (i < first.size() && std::isalpha((unsigned char)first[i])) ++i;
       if (i > b) words.push_back(std::string_view(first).substr(b, i - b));
     }
-    const auto determiner = [](std::string_view w) { return w == "the" || w == "this" || w == "these" || w == "that"; };
+    const auto determiner = [](std::string_view w) { return w == "the"sv || w == "this"sv || w == "these"sv || w == "that"sv; };
     for (const char* noun : kNouns) {
       bool definite = false;
       for (size_t k = 1; k < words.size() && !definite; ++k)
@@ -1138,7 +1184,7 @@ class Assembler {
     if (f.date < 0 || f.date_src > 0) {
       const bool denial = std::all_of(f.sents.begin(), f.sents.end(), [&](int si) {
         return std::any_of(P.sents[si].modals.begin(), P.sents[si].modals.end(),
-                           [&](int m) { return P.modals[m].value == "denied"; });
+                           [&](int m) { return P.modals[m].value == "denied"sv; });
       });
       if (denial) return true;
     }
@@ -1149,7 +1195,7 @@ class Assembler {
     for (int si : f.sents) {
       for (int i : P.sents[si].weapons) weapon = weapon || !P.weapons[i].implied;
       target = target || !P.sents[si].targets.empty();
-      for (int i : P.sents[si].cas) injured = injured || (P.cas[i].kind == "injured" && !std::isnan(P.cas[i].number) && !P.cas[i].negated);
+      for (int i : P.sents[si].cas) injured = injured || (P.cas[i].kind == "injured"sv && !std::isnan(P.cas[i].number) && !P.cas[i].negated);
     }
     if (injured) return false;
     facts += f.date >= 0 && f.date_src < 2;
@@ -1272,8 +1318,8 @@ Record Assembler::record(const Frame& f) const {
     set_str(r.admin1, p.admin1);
     set_str(r.admin2, p.admin2);
     if (p.rank <= kUnlisted) r.location = p.value;
-    else if (p.feature == "admin1") set_str(r.admin1, p.value);
-    else if (p.feature == "country") set_str(r.country, p.value);
+    else if (p.feature == "admin1"sv) set_str(r.admin1, p.value);
+    else if (p.feature == "country"sv) set_str(r.country, p.value);
     if (!std::isnan(p.lat) && !std::isnan(p.lon)) r.latitude = p.lat, r.longitude = p.lon;
     r.geo_precision = p.rank <= kAdmin3 ? p.geo_precision : (p.rank <= kAdmin1 ? std::max(p.geo_precision, 2) : 3);
     if (!r.location) r.location = p.value;
@@ -1313,8 +1359,8 @@ Record Assembler::record(const Frame& f) const {
           continue;
         }
         if (q.rank <= p.rank) continue;
-        if (q.feature == "admin1") set_str(r.admin1, q.admin1.empty() ? q.value : q.admin1);
-        if (q.feature == "admin2") set_str(r.admin2, q.admin2.empty() ? q.value : q.admin2);
+        if (q.feature == "admin1"sv) set_str(r.admin1, q.admin1.empty() ? q.value : q.admin1);
+        if (q.feature == "admin2"sv) set_str(r.admin2, q.admin2.empty() ? q.value : q.admin2);
         set_str(r.country, q.country);
         set_str(r.iso3, q.iso3);
         if (!r.latitude && !std::isnan(q.lat) && !std::isnan(q.lon)) {
@@ -1348,7 +1394,7 @@ Record Assembler::record(const Frame& f) const {
     bool zero = false, open_high = false;
   };
   std::map<std::string, double> victims;
-  auto toll = [&](const char* kind, const char* field) {
+  auto toll = [&](std::string_view kind, const char* field) {  // (a view: c.kind != kind compares sizes first)
     Toll t;
     std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
@@ -1360,7 +1406,7 @@ Record Assembler::record(const Frame& f) const {
         if (c.negated) { t.zero = true; continue; }
         if (std::isnan(c.number)) continue;
         if (!c.part) has_whole = true;
-        if (std::string(kind) == "killed" && !c.group.empty())
+        if (kind == "killed"sv && !c.group.empty())
           victims[c.group] = std::max(victims[c.group], c.number);
       }
       // Figures side by side ("two soldiers and three civilians") are one event's groups and add
@@ -1429,10 +1475,10 @@ Record Assembler::record(const Frame& f) const {
         for (const CasM* c : cluster) ev.add(*c, field), sides.insert(side_of(c->group));
       }
     }
-    if (std::string(kind) == "killed") coded_figure(f, t, ev, field);
+    if (kind == "killed"sv) coded_figure(f, t, ev, field);
     // ACLED's convention for deaths reported without a figure ("several killed", "an unknown number of
     // soldiers were killed"): 10.
-    if (std::isnan(t.best) && !t.zero && std::string(kind) == "killed")
+    if (std::isnan(t.best) && !t.zero && kind == "killed"sv)
       for (int si : f.sents)
         for (int i : P.sents[si].cas) {
           const CasM& c = P.cas[i];
@@ -1476,14 +1522,14 @@ Record Assembler::record(const Frame& f) const {
   const ActorM* perp = nullptr;
   const ActorM* victim = nullptr;
   for (int i : actors)
-    if (P.actors[i].role == "perpetrator") { perp = &P.actors[i]; break; }
+    if (P.actors[i].role == "perpetrator"sv) { perp = &P.actors[i]; break; }
   if (!perp)
     for (int i : actors) {
       const ActorM& a = P.actors[i];
-      if (a.role != "victim" && a.inter != 7 && a.inter != 0) { perp = &a; break; }
+      if (a.role != "victim"sv && a.inter != 7 && a.inter != 0) { perp = &a; break; }
     }
   for (int i : actors)
-    if (P.actors[i].role == "victim" && &P.actors[i] != perp) { victim = &P.actors[i]; break; }
+    if (P.actors[i].role == "victim"sv && &P.actors[i] != perp) { victim = &P.actors[i]; break; }
   if (!victim)
     for (int i : actors) {
       const ActorM& a = P.actors[i];
@@ -1495,18 +1541,18 @@ Record Assembler::record(const Frame& f) const {
   for (int i : cas) {
     const CasM& c = P.cas[i];
     // Who was on the receiving end, even when unhurt ("the officer was not injured").
-    if (c.kind != "killed" && c.kind != "injured" && c.kind != "abducted" && c.kind != "missing") continue;
-    if (!c.negated && civilian_group(c.group) && c.group != "people") named_civ = true;  // "killed elderly women"
+    if (c.kind != "killed"sv && c.kind != "injured"sv && c.kind != "abducted"sv && c.kind != "missing"sv) continue;
+    if (!c.negated && civilian_group(c.group) && c.group != "people"sv) named_civ = true;  // "killed elderly women"
     if (c.unknown) continue;  // "casualties unknown" says nothing about who
     if (armed_group(c.group)) armed_victims = true;
     else if (!c.negated && (civilian_group(c.group) || c.group.empty())) {
       civ_victims = true;
-      if (!c.group.empty() && c.group != "people") named_civ = true;
+      if (!c.group.empty() && c.group != "people"sv) named_civ = true;
     }
   }
   if (victim) {
     if (victim->inter == 7) civ_victims = true;
-    else if (is_armed(victim->inter) && victim->role != "perpetrator" && perp && perp->inter != 5 && perp->inter != 6)
+    else if (is_armed(victim->inter) && victim->role != "perpetrator"sv && perp && perp->inter != 5 && perp->inter != 6)
       armed_victims = true;  // "Russian forces attacked the Ukrainian military"
   }
   // a military target, unless the military were the ones attacking ("soldiers killed 12 people")
@@ -1530,7 +1576,7 @@ Record Assembler::record(const Frame& f) const {
     // What a protest was about does not count ("against Israel's attacks", "demanded his arrest"); an
     // arrest told after the protest does ("four of the protesters were detained").
     bool about = e.background;
-    if (about && e.value == "arrest") {
+    if (about && e.value == "arrest"sv) {
       const Sentence& S = P.sents[e.sent];
       const std::string before = lower_ascii(text_.substr(S.start, e.start - S.start));
       about = before.find("demand") != std::string::npos || before.find("against") != std::string::npos ||
@@ -1557,10 +1603,10 @@ Record Assembler::record(const Frame& f) const {
     return w.rfind("raid", 0) == 0 || w.rfind("storm", 0) == 0 || w.rfind("search", 0) == 0;
   };
   if (first_ev && first_ev->conf < 0.5 &&
-      (first_ev->value == "other" || (first_ev->value == "attack" && !hurt && raid(*first_ev))))
+      (first_ev->value == "other"sv || (first_ev->value == "attack"sv && !hurt && raid(*first_ev))))
     for (int i : lead)
       if (P.events[i].sent == first_ev->sent &&
-          (first_ev->value == "other" ? P.events[i].value != "other" : P.events[i].value == "arrest")) {
+          (first_ev->value == "other"sv ? P.events[i].value != "other"sv : P.events[i].value == "arrest"sv)) {
         first_ev = &P.events[i];
         break;
       }
@@ -1598,37 +1644,37 @@ Record Assembler::record(const Frame& f) const {
   // a crowd fires no missiles: with a strike, shelling or an explosion as the lead, "people" near the
   // verb are its victims, not rioters
   if (perp && perp->inter == 5 && perp->crowd &&
-      (pv == "strike" || pv == "shelling" || pv == "explosion" || pv == "chemical"))
+      (pv == "strike"sv || pv == "shelling"sv || pv == "explosion"sv || pv == "chemical"sv))
     perp = nullptr;
   const bool rioters = perp && perp->inter == 5;
   const bool protesters = perp && perp->inter == 6;
   auto later = [&](const char* t) { return trig_all.count(t) > 0; };
   type_ev = primary;
-  const bool demonstration = pv == "protest" || protesters || later("protest");  // a crowd that was demonstrating
-  if (primary && primary->heading && !primary->type.empty() && primary->type != "Violence against civilians" &&
-      primary->type != "Explosions/Remote violence") {
+  const bool demonstration = pv == "protest"sv || protesters || later("protest");  // a crowd that was demonstrating
+  if (primary && primary->heading && !primary->type.empty() && primary->type != "Violence against civilians"sv &&
+      primary->type != "Explosions/Remote violence"sv) {
     type = primary->type, sub = primary->sub;  // ACLED's own heading
-  } else if (pv == "riot" || (rioters && pv != "protest") || (pv == "clash" && protesters) ||
-             ((pv == "protest" || protesters) && (later("riot") || has("clash")))) {
+  } else if (pv == "riot"sv || (rioters && pv != "protest"sv) || (pv == "clash"sv && protesters) ||
+             ((pv == "protest"sv || protesters) && (later("riot") || has("clash")))) {
     type = "Riots";
-    const EventM* r = trigger_with([](const EventM& x) { return x.type == "Riots" && !x.sub.empty(); });
+    const EventM* r = trigger_with([](const EventM& x) { return x.type == "Riots"sv && !x.sub.empty(); });
     if (r) sub = r->sub;
     else sub = demonstration ? "Violent demonstration" : "Mob violence";
     // Demonstrators who turn violent ("held a demonstration ... threw rocks at the police"): a violent
     // demonstration, whatever the violent act; a lynching stays mob violence.
-    if (demonstration && sub == "Mob violence" &&
+    if (demonstration && sub == "Mob violence"sv &&
         !trigger_with([&](const EventM& x) {
           const std::string w = lower_ascii(text_.substr(x.start, x.end - x.start));
           return w.find("lynch") != std::string::npos || w.find("mob") != std::string::npos ||
                  w.find("justice") != std::string::npos;
         }))
       sub = "Violent demonstration";
-  } else if (pv == "protest" || (protesters && pv.empty()) ||
-             (pv == "arrest" && trigger_with([](const EventM& x) { return x.value == "protest"; }))) {
+  } else if (pv == "protest"sv || (protesters && pv.empty()) ||
+             (pv == "arrest"sv && trigger_with([](const EventM& x) { return x.value == "protest"sv; }))) {
     // (an arrest at a protest is the protest's intervention: "police detained 15 as they dispersed a rally")
     type = "Protests";
-    sub = (primary && primary->type == "Protests" && !primary->sub.empty()) ? primary->sub : "Peaceful protest";
-    if (sub == "Peaceful protest" && (later("arrest") || later("attack"))) sub = "Protest with intervention";
+    sub = (primary && primary->type == "Protests"sv && !primary->sub.empty()) ? primary->sub : "Peaceful protest";
+    if (sub == "Peaceful protest"sv && (later("arrest") || later("attack"))) sub = "Protest with intervention";
     // Lethal force needs a force that used it: "protested against the death of a girl" tells what the
     // protest was about.
     const bool force_present = std::any_of(actors.begin(), actors.end(), [&](int i) {
@@ -1639,16 +1685,16 @@ Record Assembler::record(const Frame& f) const {
              al.find("administration") == std::string::npos;
     });
     if (killed.best > 0 && (force_present || later("excessive_force"))) sub = "Excessive force against protesters";
-  } else if (pv == "chemical" || W.count("chemical")) {
+  } else if (pv == "chemical"sv || W.count("chemical")) {
     type = "Explosions/Remote violence", sub = "Chemical weapon";
-  } else if (std::string rs = remote_sub(); !rs.empty() && (pv == "strike" || pv == "shelling" || pv == "explosion" ||
-                                                            (pv == "attack" && lead_weapons) || pv.empty())) {
+  } else if (std::string rs = remote_sub(); !rs.empty() && (pv == "strike"sv || pv == "shelling"sv || pv == "explosion"sv ||
+                                                            (pv == "attack"sv && lead_weapons) || pv.empty())) {
     type = "Explosions/Remote violence", sub = rs;
-  } else if (pv == "sexual_violence") {
+  } else if (pv == "sexual_violence"sv) {
     type = "Violence against civilians", sub = "Sexual violence";
-  } else if (pv == "abduction") {
+  } else if (pv == "abduction"sv) {
     type = "Violence against civilians", sub = "Abduction/forced disappearance";
-  } else if (pv == "clash") {
+  } else if (pv == "clash"sv) {
     // A clash of crowds (party supporters, residents, students) with each other or with the police is
     // a riot, not a battle: no armed group takes part.
     bool armed_group = false, crowd = false;
@@ -1668,12 +1714,12 @@ Record Assembler::record(const Frame& f) const {
     } else {
       type = "Battles", sub = "Armed clash";
     }
-  } else if (pv == "territory") {
+  } else if (pv == "territory"sv) {
     type = primary->type.empty() ? "Battles" : primary->type;
     sub = primary->sub;
-    if (type == "Battles")
+    if (type == "Battles"sv)
       sub = (perp && (perp->inter == 1 || perp->inter == 8)) ? "Government regains territory" : "Non-state actor overtakes territory";
-  } else if (pv == "attack" || (pv.empty() && killed.best > 0) || (pv == "looting" && killed.best > 0)) {
+  } else if (pv == "attack"sv || (pv.empty() && killed.best > 0) || (pv == "looting"sv && killed.best > 0)) {
     // Violence against someone: a battle when only armed men were on the receiving end.
     // Unnamed victims ("three people were killed in clashes", "killed 15 militants and captured 2")
     // count as a battle when there was fighting or the named victims were armed.
@@ -1687,7 +1733,7 @@ Record Assembler::record(const Frame& f) const {
     // armed men attacking armed men first ("militants attacked a position of the VDP; two VDP and three
     // civilians were killed"): a clash, bystanders or not
     const bool armed_object = victim && perp && victim != perp && is_armed(victim->inter) && is_armed(perp->inter) &&
-                              victim->role == "victim" && key(victim->value) != key(perp->value);
+                              victim->role == "victim"sv && key(victim->value) != key(perp->value);
     if ((armed_victims || has("clash") || armed_object) && (!named_civ || two_sides || armed_object))
       type = "Battles", sub = "Armed clash";
     else type = "Violence against civilians", sub = "Attack";
@@ -1708,7 +1754,7 @@ Record Assembler::record(const Frame& f) const {
   if (perp && actor1.rfind("Unidentified", 0) == 0 && actor1.find('(') == std::string::npos && !country.empty())
     actor1 += " (" + country + ")";
   if (victim) actor2 = victim->value, inter2 = victim->inter;
-  if (type == "Protests") {
+  if (type == "Protests"sv) {
     const ActorM* prot = nullptr;
     for (int i : actors)
       if (P.actors[i].inter == 6) { prot = &P.actors[i]; break; }
@@ -1716,7 +1762,7 @@ Record Assembler::record(const Frame& f) const {
     else actor1 = country.empty() ? "Protesters" : "Protesters (" + country + ")", perp = nullptr;
     inter1 = 6;
     if (victim == prot) actor2.clear(), inter2 = 0;
-  } else if (type == "Riots") {
+  } else if (type == "Riots"sv) {
     const ActorM* riot = nullptr;
     for (int i : actors)
       if (P.actors[i].inter == 5) { riot = &P.actors[i]; break; }
@@ -1728,13 +1774,13 @@ Record Assembler::record(const Frame& f) const {
       perp = nullptr;
     }
     inter1 = 5;
-  } else if (!perp && (type == "Violence against civilians" || type == "Explosions/Remote violence" || type == "Battles")) {
+  } else if (!perp && (type == "Violence against civilians"sv || type == "Explosions/Remote violence"sv || type == "Battles"sv)) {
     actor1 = country.empty() ? "Unidentified Armed Group" : "Unidentified Armed Group (" + country + ")";
     inter1 = 3;
   }
   // "Interception: militants fired rockets toward Sderot": ACLED's actor1 is the side that stopped them,
   // the forces of the country where it happened (named when the text names them); the shooters are actor2.
-  if (sub == "Disrupted weapons use" && primary && primary->heading && !location_country.empty() &&
+  if (sub == "Disrupted weapons use"sv && primary && primary->heading && !location_country.empty() &&
       (!perp || perp->inter != 1 || !same_country(perp->country, location_country))) {
     if (perp) actor2 = actor1, inter2 = inter1;
     const ActorM* state = nullptr;
@@ -1745,7 +1791,7 @@ Record Assembler::record(const Frame& f) const {
     perp = state;
   }
   // "Displacement: residents fled ...": ACLED's actor1 is the displaced civilians, whoever drove them out actor2.
-  if (type == "Strategic developments" && primary && primary->heading &&
+  if (type == "Strategic developments"sv && primary && primary->heading &&
       lower_ascii(text_.substr(primary->start, primary->end - primary->start)).rfind("displacement", 0) == 0) {
     if (perp && perp->inter != 7) actor2 = actor1, inter2 = inter1;
     actor1 = country.empty() ? "Civilians" : "Civilians (" + country + ")";
@@ -1759,7 +1805,7 @@ Record Assembler::record(const Frame& f) const {
   if (victim && victim->inter == 1 && !victim->country.empty() && !location_country.empty() &&
       !same_country(victim->country, location_country))
     inter2 = 8;
-  if (type == "Violence against civilians" && (actor2.empty() || inter2 != 7)) {
+  if (type == "Violence against civilians"sv && (actor2.empty() || inter2 != 7)) {
     actor2 = country.empty() ? "Civilians" : "Civilians (" + country + ")";
     inter2 = 7;
   }
@@ -1770,14 +1816,14 @@ Record Assembler::record(const Frame& f) const {
   if (inter1) r.inter1 = inter1;
   if (inter2) r.inter2 = inter2;
   for (int i : actors)
-    if (P.actors[i].role != "victim" && P.actors[i].inter != 7) r.actor1_aliases.push_back(P.actors[i].alias);
+    if (P.actors[i].role != "victim"sv && P.actors[i].inter != 7) r.actor1_aliases.push_back(P.actors[i].alias);
 
   // ---- were civilians the target?
   bool civ = false;
-  if (type == "Violence against civilians") civ = true;
-  else if (type == "Explosions/Remote violence")
+  if (type == "Violence against civilians"sv) civ = true;
+  else if (type == "Explosions/Remote violence"sv)
     civ = (civ_victims && !armed_victims) || (!civ_victims && !armed_victims && civ_target);
-  else if (type == "Riots" && sub == "Mob violence")
+  else if (type == "Riots"sv && sub == "Mob violence"sv)
     civ = !has("clash") && !armed_victims && (civ_victims || civ_target || T.count("vehicle") || inter2 == 7);
   r.civilian_targeting = civ;
 
@@ -1789,7 +1835,7 @@ Record Assembler::record(const Frame& f) const {
   std::string status;
   for (int i : modals) {
     const std::string& v = P.modals[i].value;
-    if (v == "denied" || (v == "alleged" && status != "denied") || (v == "claimed" && status.empty())) status = v;
+    if (v == "denied"sv || (v == "alleged"sv && status != "denied"sv) || (v == "claimed"sv && status.empty())) status = v;
     ev.add(P.modals[i], "status");
   }
   if (!status.empty()) r.status = status;
@@ -1809,8 +1855,8 @@ Record Assembler::record(const Frame& f) const {
   const double nsent = std::max<size_t>(1, P.sents.size());
   c += 0.18 * (1.0 - double(f.sents.front()) / nsent);
   if (f.aggregate) c *= 0.75;
-  if (status == "alleged") c *= 0.7;
-  if (status == "denied") c *= 0.5;
+  if (status == "alleged"sv) c *= 0.7;
+  if (status == "denied"sv) c *= 0.5;
   r.rank_confidence = std::clamp(c, 0.01, 0.99);
   r.confidence = std::round(r.rank_confidence * 1000) / 1000;
   return r;

@@ -570,7 +570,7 @@ struct Targets {
     const auto& cues = target_cues();
     const auto matches = cue_matches(text, kTargetCues);
     if (matches.empty()) return;
-    const auto toks = ik::text::tokenize(text);
+    const auto& toks = ik::text::tokens_of(text);  // (no other tokenize() below on this thread)
     const auto sents = sentence_ranges(doc);
     std::vector<size_t> hits;  // token index of each hit cue
     for (const auto& m : matches)
@@ -973,7 +973,7 @@ struct Events {
     const auto& cues = event_cues();
     const auto matches = cue_matches(text, kEventCues);
     if (matches.empty()) return;
-    const auto toks = ik::text::tokenize(text);
+    const auto& toks = ik::text::tokens_of(text);  // (no other tokenize() below on this thread)
     std::vector<Range> sents;  // computed when a cue needs its sentence
     for (const auto& m : matches) {
       const Cue& c = cues[m.id];
@@ -1036,12 +1036,18 @@ struct Events {
                            (ti > 0 && word_is(toks[ti - 1], {"was", "were", "been"}));
       const bool background = t.type != kProtests && t.type != kRiots && nominal && after_protest(matches, cues, m, text);
       if (background) conf *= 0.4;
-      std::string attrs = R"({"event_type":")" + std::string(kTypeNames[t.type]) + R"(","sub_event_type":")" +
-                          std::string(t.sub) + "\"";
+      // One buffer, handed over (no temporaries per piece, no copy into emit())
+      std::string attrs;
+      attrs.reserve(96);
+      attrs += R"({"event_type":")";
+      attrs += kTypeNames[t.type];
+      attrs += R"(","sub_event_type":")";
+      attrs += t.sub;
+      attrs += '"';
       if (c.flags & kHeading) attrs += R"(,"heading":true)";
       if (background) attrs += R"(,"background":true)";
-      attrs += "}";
-      emit(doc, m.start, m.end, "event", t.value, conf, attrs);
+      attrs += '}';
+      emit(doc, m.start, m.end, "event", t.value, conf, std::move(attrs));
     }
   }
 };

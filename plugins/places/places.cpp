@@ -2396,9 +2396,23 @@ struct Places {
     a.reserve(384);  // one allocation: the attrs of a place are about 250 bytes
     a += '{';
     auto str = [&](std::string_view k, std::string_view v, bool comma = true) {
+      // "key":"value", in one append when nothing needs escaping (the usual case): a stack buffer
+      char buf[256];
+      const bool plain = std::none_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; });
+      if (plain && k.size() + v.size() + 8 <= sizeof buf) {
+        size_t n = 0;
+        buf[n++] = '"';
+        std::memcpy(buf + n, k.data(), k.size()), n += k.size();
+        buf[n++] = '"', buf[n++] = ':';
+        if (v.empty()) std::memcpy(buf + n, "null", 4), n += 4;
+        else buf[n++] = '"', std::memcpy(buf + n, v.data(), v.size()), n += v.size(), buf[n++] = '"';
+        if (comma) buf[n++] = ',';
+        a.append(buf, n);
+        return;
+      }
       a += '"'; a += k; a += "\":";
       if (v.empty()) a += "null";
-      else if (std::none_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; }))
+      else if (plain)
         { a += '"'; a += v; a += '"'; }  // nothing to escape, the usual case
       else { a += '"'; a += json_escape(v); a += '"'; }
       if (comma) a += ',';
@@ -2423,14 +2437,17 @@ struct Places {
                                           : std::string_view());
     str("admin2", p.admin2);
     // std::to_chars writes what printf's %.5f / %d / %u would (exact rounding, C locale), without its cost.
-    auto num = [&](std::string_view k, auto v) {
-      char buf[64];
+    auto num = [&](std::string_view k, auto v) {  // "key":number, in one append
+      char buf[96];
+      size_t n = 0;
+      buf[n++] = '"';
+      std::memcpy(buf + n, k.data(), k.size()), n += k.size();
+      buf[n++] = '"', buf[n++] = ':';
       std::to_chars_result r;
-      if constexpr (std::is_floating_point_v<decltype(v)>) r = fixed5(buf, buf + sizeof buf, v);
-      else r = std::to_chars(buf, buf + sizeof buf, v);
-      a += '"'; a += k; a += "\":";
-      a.append(buf, r.ptr);
-      a += ',';
+      if constexpr (std::is_floating_point_v<decltype(v)>) r = fixed5(buf + n, buf + sizeof buf - 1, v);
+      else r = std::to_chars(buf + n, buf + sizeof buf - 1, v);
+      *r.ptr = ',';
+      a.append(buf, r.ptr + 1);
     };
     if (std::isnan(p.lat)) a += "\"lat\":null,\"lon\":null,";
     else {
