@@ -294,16 +294,18 @@ struct CountryCue {
   std::string_view phrase;  // folded words, space-separated ("boko haram")
   const char* iso2;
   bool acronym;
+  bool common_words = false;  // a lower-case phrase, not a name: "service delivery" (protests)
 };
 constexpr CountryCue kCountryCues[] = {
     // Nigeria
     {"boko haram", "NG", false}, {"iswap", "NG", true}, {"lga", "NG", true}, {"local government area", "NG", false},
     {"ipob", "NG", true}, {"nscdc", "NG", true}, {"amotekun", "NG", false}, {"miyetti allah", "NG", false},
-    {"naira", "NG", false}, {"niger delta avengers", "NG", false}, 
+    {"naira", "NG", false}, {"niger delta avengers", "NG", false}, {"iswa", "NG", true},
     // Somalia
     {"al shabaab", "SO", false}, {"al shabab", "SO", false}, {"shabaab", "SO", false}, {"amisom", "SO", true},
     {"atmis", "SO", true}, {"galmudug", "SO", false}, {"jubaland", "SO", false}, {"puntland", "SO", false},
     {"ahlu sunna wal jamaa", "SO", false}, {"ahlu sunna waljamaa", "SO", false}, {"khatumo", "SO", false},
+    {"somaliland", "SO", false}, {"hirshabelle", "SO", false},
     // South Sudan
     {"spla", "SS", true}, {"splm", "SS", true}, {"unmiss", "SS", true}, {"sspdf", "SS", true}, {"payam", "SS", false},
     {"white army", "SS", false},
@@ -332,7 +334,8 @@ constexpr CountryCue kCountryCues[] = {
     {"numsa", "ZA", true}, {"amcu", "ZA", true}, {"zanu", "ZW", true}, {"zanu pf", "ZW", false}, {"zrp", "ZW", true},
     // North Africa
     {"wilaya", "DZ", false}, {"daira", "DZ", false}, {"ugtt", "TN", true}, {"lna", "LY", true}, {"gna", "LY", true},
-    {"haftar", "LY", false}, {"hasm", "EG", true},
+    {"haftar", "LY", false}, {"serraj", "LY", false}, {"sarraj", "LY", false},
+    {"zintani", "LY", false}, {"hasm", "EG", true},
     // Middle East
     {"houthi", "YE", false}, {"houthis", "YE", false}, {"ansar allah", "YE", false}, {"ansarallah", "YE", false},
     {"aqap", "YE", true}, {"hashd", "IQ", false}, {"peshmerga", "IQ", false}, {"hts", "SY", true}, {"sdf", "SY", true},
@@ -361,7 +364,9 @@ constexpr CountryCue kCountryCues[] = {
     {"asuu", "NG", true}, {"cjtf", "NG", true}, {"buhari", "NG", false}, {"biafra", "NG", false},
     {"biafran", "NG", false}, {"rdp", "ZA", true}, {"sanco", "ZA", true}, {"sadtu", "ZA", true},
     {"satawu", "ZA", true}, {"nehawu", "ZA", true}, {"popcru", "ZA", true}, {"zuma", "ZA", false},
-    {"mugabe", "ZW", false}, {"deby", "TD", false}, {"biya", "CM", false}, {"sassou", "CG", false},
+    {"mugabe", "ZW", false}, {"tsvangirai", "ZW", false}, {"service delivery", "ZA", false, true},
+    {"khoisan", "ZA", false}, {"dahalo", "MG", false}, {"casamance", "SN", false}, {"ufdg", "GN", true},
+    {"ntoumi", "CG", false}, {"majeerten", "SO", false}, {"deby", "TD", false}, {"biya", "CM", false}, {"sassou", "CG", false},
     {"misratan", "LY", false}, {"sisi", "EG", false},
     // Europe, the Americas
     {"oblast", "UA", false}, {"hromada", "UA", false}, {"farc", "CO", true}, {"eln", "CO", true}, {"cjng", "MX", true}};
@@ -667,8 +672,12 @@ struct Places {
       const Tok& t = T[i];
       if (t.kind != Tok::Word || t.e - t.s < 3 || t.e - t.s > 24) continue;
       const std::string_view r = text.substr(t.s, t.e - t.s);
-      const std::string_view w = lower_ascii(r, buf, sizeof buf);
+      std::string_view w = lower_ascii(r, buf, sizeof buf);
       if (w.empty()) continue;
+      // An acronym's plural names the same thing: "in three LGAs".
+      const bool plural_acronym = r.size() >= 4 && r.back() == 's' && std::isupper((unsigned char)r[0]) &&
+                                  std::isupper((unsigned char)r[1]) && std::isupper((unsigned char)r[r.size() - 2]);
+      if (plural_acronym) w.remove_suffix(1);
       if (cue_filter && (w[0] < 'a' || w[0] > 'z' || !(cue_first[w.size()] >> (w[0] - 'a') & 1))) continue;
       auto it = cue_index.find(P::fnv1a64(w));
       if (it == cue_index.end()) continue;
@@ -677,7 +686,8 @@ struct Places {
         if (ce.words[0] != w) continue;
         if (ce.cue->acronym && !(r.size() >= 2 && std::isupper((unsigned char)r[0]) && std::isupper((unsigned char)r[1])))
           continue;
-        if (!ce.cue->acronym && ce.words.size() > 1 && !t.cap) continue;  // names are capitalised
+        if (plural_acronym && !ce.cue->acronym) continue;
+        if (!ce.cue->acronym && !ce.cue->common_words && ce.words.size() > 1 && !t.cap) continue;  // names are capitalised
         size_t k = i, n = 1;
         for (; n < ce.words.size(); ++n) {
           size_t q = k + 1;
