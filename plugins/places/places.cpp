@@ -2277,13 +2277,15 @@ struct Places {
       const bool evidence = prep || next_noun || of_noun;
       // (A town of 50,000+ goes by its other names too, spelled as listed, with a preposition: "in Adama"
       // is Nazret, where the report or the usual geography of violence puts it. Not where the name is also
-      // a province or a local unit ("Al-Sabkha district").)
+      // spelled as a province or a local unit ("Al-Sabkha district").)
       // A city of 300,000+ needs no preposition for a name of two words or more: "the Port Elizabeth court".
       const bool other_name_of_city =
           (evidence || (size_of(en) >= 300000 && f.t1 > f.t0)) && spelled_name && size_of(en) >= 50000 &&
           !(nw && kAdmin2Nouns.count(next_word)) &&
           (int(en.country) == ctx.top_country || (en.country < conflict_country.size() && conflict_country[en.country])) &&
-          std::none_of(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return gaz->entity(x.entity).feature() == P::kAdmin1; });
+          std::none_of(f.hits.begin(), f.hits.end(), [&](const Hit& x) {  // a respelling of one does not count
+            return gaz->entity(x.entity).feature() == P::kAdmin1 && spelled(x.entity, T, f.t0, f.t1);
+          });
       if (!is_exact && !named_context && !admin_context && !is_admin &&
           !(variant && size_of(en) >= (evidence ? 20000u : 50000u)) && !other_name_of_city)
         return;
