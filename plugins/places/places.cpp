@@ -1917,6 +1917,8 @@ struct Places {
         }
     }
 
+    anchor_unlisted_places(text, T, places);
+
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
     for (Place& p : places)
       for (auto& [s, e] : context_spans)
@@ -2046,6 +2048,62 @@ struct Places {
   }
 
   // A place the gazetteer does not know, named by the text between start and end.
+  // "Bouli 3 km from Sortony", "Um Beleina near Golo", "Buufow Bacaad (5km NW of Marka town)",
+  // "Ambareeso area, Baraawe district": an unlisted place said to lie by a listed town stands at that
+  // town (ACLED's practice: the nearest known place), in its country and province.
+  void anchor_unlisted_places(std::string_view text, const std::vector<Tok>& T, std::vector<Place>& places) const {
+    static const WordSet kRelation = {"near", "from", "of", "outside", "outskirts", "close", "nearby", "neighbouring",
+                                      "neighboring", "bordering"};
+    static const WordSet kFiller = {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile",
+                                    "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                    "southwest", "northern", "southern", "eastern", "western", "n", "s", "e", "w",
+                                    "ne", "nw", "se", "sw", "nne", "ene", "ese", "sse", "ssw", "wsw", "wnw", "nnw",
+                                    "the", "on", "to", "about", "around", "approximately", "some", "roughly", "located",
+                                    "situated", "lies", "just", "few", "a", "area", "village", "town", "locality",
+                                    "outpost", "settlement", "in", "by", "and", "city", "centre", "center"};
+    auto token_at = [&](uint32_t offset) {  // first token starting at or after offset
+      return size_t(std::lower_bound(T.begin(), T.end(), offset, [](const Tok& t, uint32_t o) { return t.s < o; }) -
+                    T.begin());
+    };
+    for (Place& p : places) {
+      if (p.entity >= 0 || p.demonym) continue;
+      size_t k = token_at(p.end);
+      bool related = false;
+      for (size_t steps = 0; k < T.size() && steps < 10 && !T[k].sent_start; ++k, ++steps) {
+        const Tok& t = T[k];
+        if (t.kind == Tok::Num) continue;
+        if (t.kind == Tok::Punct) {
+          if (t.punct == ',' || t.punct == '(' || t.punct == '-' || t.punct == '.') continue;
+          break;
+        }
+        const std::string_view w = t.cap ? std::string_view(t.f) : raw(text, t);
+        if (kRelation.count(w)) { related = true; continue; }
+        if (kFiller.count(w) || (t.cap && w.size() <= 3 && kFiller.count(w))) continue;
+        if (!t.cap) break;
+        // a capitalised word: is it where a listed town of the document begins?
+        const Place* town = nullptr;
+        for (const Place& q : places)
+          if (q.start == t.s && q.entity >= 0 && !q.demonym && q.feature != P::kCountry && q.feature != P::kAdmin1)
+            town = &q;
+        if (!town) break;
+        // without a word of nearness, only a local unit named after the town: "Ambareeso area, Baraawe district"
+        const size_t after = token_at(town->end);
+        const bool unit = is_word(T, after) && kAdmin2Nouns.count(raw(text, T[after]));
+        if (related || unit) {
+          p.country = town->country;
+          p.admin1 = town->admin1;
+          p.admin2 = town->admin2;
+          p.lat = town->lat;
+          p.lon = town->lon;
+          p.precision = 2;
+          p.guessed_country = false;
+          p.confidence = std::max(p.confidence, 0.7);
+        }
+        break;
+      }
+    }
+  }
+
   static Place unlisted_place(std::string_view text, uint32_t start, uint32_t end, const char* evidence) {
     Place pl;
     pl.start = start;
