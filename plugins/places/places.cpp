@@ -140,13 +140,14 @@ const WordSet kPlaceNouns = {
     "commune", "department", "prefecture", "oblast", "raion", "valley", "island", "port", "villages", "towns",
     "areas", "cities", "communities", "sector", "zone", "market", "refugee", "idp", "territory", "chiefdom",
     "ward", "division", "plain", "plains", "mountains", "mount", "capital", "border", "crossing", "airport",
-    "airbase", "oilfield", "university", "campus", "prison", "checkpoint", "junction"};
+    "airbase", "oilfield", "university", "campus", "prison", "checkpoint", "junction", "payam", "boma", "woreda", "kebele", "upazila"};
 // Of these, the ones naming an admin unit (prefer the admin reading of the name before them).
 const WordSet kAdmin1Nouns = {"province", "governorate", "state", "region", "oblast",
                                                            "department", "prefecture", "countryside", "provinces",
                                                            "states", "governorates", "regions"};
 const WordSet kAdmin2Nouns = {"district", "county", "lga", "municipality",
-                                                           "subdistrict", "raion", "territory", "division"};
+                                                           "subdistrict", "raion", "territory", "division",
+                                                           "payam", "woreda", "commune", "upazila"};
 // Days and months: a name never runs on into them ("the town of Taji on Tuesday").
 const WordSet kCalendar = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -1658,7 +1659,8 @@ struct Places {
     // ---- generic nouns: "the village of X", "X village", "X district", "X countryside" for unknown X
     // The noun may be capitalised after the name ("Walaq Village", "Eleme LGA").
     static const WordSet kNameNouns = {"village", "town", "district", "county", "camp", "area", "lga", "township",
-                                       "neighbourhood", "neighborhood", "locality", "settlement", "hamlet"};
+                                       "neighbourhood", "neighborhood", "locality", "settlement", "hamlet",
+                                       "payam", "boma", "woreda", "kebele", "commune", "upazila"};
     for (size_t i = 0; i < T.size(); ++i) {
       if (!is_word(T, i) || covered[i]) continue;
       // Cheap shape test first: a capitalised word before it, or "of" + capitalised word after it.
