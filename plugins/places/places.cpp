@@ -843,7 +843,9 @@ struct Places {
       const Entity& e = gaz->entity(hits[i].entity);
       // A country is spelled one of its listed ways even where names are transliterated: "Quetta" is not
       // Kuwait.
-      const bool translit = e.country < transliterated.size() && transliterated[e.country] && e.feature() != P::kCountry;
+      // Nor does a bare district (an admin2 unit with no population of its own): only as spelled.
+      const bool translit = e.country < transliterated.size() && transliterated[e.country] &&
+                            e.feature() != P::kCountry && !(e.feature() == P::kAdmin2 && e.population == 0);
       hits[i].loose = strict_keys && !hits[i].demonym && !translit && !spelled_as(hits[i].entity);
     }
     // A name spelled exactly as one entity's trumps respellings of others: "Sinai" is North Sinai, not
