@@ -2262,6 +2262,15 @@ struct Places {
       if (countries.empty()) return;
       e = best_hit(countries, ctx, -1, -1, -1, true, &h, &span_plain);
       if (e >= 0) h = &*std::find_if(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return int(x.entity) == e; });
+    } else if (admin1_noun && names_country && !(is_word(T, f.t1 + 2) && raw(text, T[f.t1 + 2]) == "of") &&
+               std::any_of(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return gaz->entity(x.entity).feature() == P::kAdmin1; })) {
+      // "Niger State", "Somali Region": a country's name before an admin1 noun is the province of that name
+      // (not an adjective: "the Somali region of Puntland")
+      std::vector<Hit> units;
+      for (const Hit& hh : f.hits)
+        if (gaz->entity(hh.entity).feature() == P::kAdmin1) units.push_back(hh);
+      e = best_hit(units, ctx, -1, -1, prefer, true, &h, &span_plain);
+      if (e >= 0) h = &*std::find_if(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return int(x.entity) == e; });
     } else {
       e = best_hit(f.hits, ctx, -1, -1, prefer, true, &h, &span_plain);
     }
