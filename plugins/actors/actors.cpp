@@ -931,6 +931,11 @@ struct Actors {
         break;
       }
       if (t.kind == TokenKind::Number) continue;
+      // "authorities estimated 7,000 were displaced", "police said two men were shot": the speaker of a
+      // report, not a party to what it reports
+      if (word_is(t, {"said", "says", "say", "estimated", "estimate", "estimates", "reported", "reports",
+                      "told", "stated", "announced", "confirmed", "added", "noted", "warned", "counted"}))
+        return r;
       const VerbClass v = verb_class(t.text);
       if (v == kPassiveAux) {
         // "were killed", "was shot", "had been abducted"
