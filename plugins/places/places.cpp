@@ -2371,11 +2371,6 @@ struct Places {
       // Likewise an exact name that is only the start of a longer one, unless a big city: "in Dobo Umda"
       // is not Dobo, Indonesia, "Ceel Gaduud" not Eyl, "Wadi Kehaila" not El Oued.
       if (next_cap_run && (size_of(en) < 100000 || is_admin)) return;
-      // A respelling of a place abroad, where the document's places lie in one country: a local name the
-      // gazetteer lacks ("the Ruiba area of Kanyosha commune" in Bujumbura is not Rouiba, Algeria).
-      if (!spelled_name && ctx.top_country >= 0 && int(en.country) != ctx.top_country && !admin_context &&
-          !ctx.country_votes.count(en.country))
-        return;
       // The document names other countries and nothing vouches for this one: a namesake.
       const auto cv = ctx.country_votes.find(en.country);
       const bool foreign = ctx.named_max >= 1.0 && (cv == ctx.country_votes.end() || cv->second < 0.7);
