@@ -517,7 +517,7 @@ def build(shared, tmp):
             for n in names:
                 b.key(n, place_of_gid[int(row["geonameid"])], primary=True)
 
-    add_admin2_units(b, tmp, place_of_gid)
+    add_admin2_units(b, tmp, place_of_gid, admin1_index)
 
     # Syria GeoNames file: its alternate names (transliterations) on top.
     for g in sy_rows:
@@ -565,10 +565,11 @@ ADMIN2_PREFIXES = ("cercle de ", "cercle d'", "ville de ", "city of ", "district
 ADMIN2_SKIP = {"US"}
 
 
-def add_admin2_units(b, tmp, place_of_gid):
+def add_admin2_units(b, tmp, place_of_gid, admin1_index):
     """GeoNames admin2 units outside Syria (OCHA's there). They carry no coordinates: each stands at its
-    largest place of cities500, mostly its seat; a unit with no such place is left out. No population
-    of their own: a name alone does not make them a scene, a place noun or preposition must."""
+    seat among the places of cities500 (the place of its own name, else a seat, else the largest); a unit
+    with none stands at its admin1's point. No population of their own: a name alone does not make them
+    a scene, a place noun or preposition must."""
     subs, places = load_admin2_tables(tmp)
     members = defaultdict(list)  # subdivision row number (1-based) -> entities of its places
     for r in places:
@@ -580,23 +581,39 @@ def add_admin2_units(b, tmp, place_of_gid):
         for row in r[2].split("|"):
             if row.isdigit():
                 members[int(row)].append(e)
+    # A unit named like a province or the country of its own country ("Oromia Zone" in Amhara, "Banadir"
+    # district) would shadow the province it is named after: left out.
+    bigger = set()
+    for (h, ent) in b.keys:
+        if b.entities[ent]["feature"] in ("admin1", "country"):
+            bigger.add((b.entities[ent]["country"], h))
     added = 0
     for n, r in enumerate(subs, start=1):
-        if len(r) < 7 or r[6] != "2" or r[2][:2] in ADMIN2_SKIP or r[2][:2] == "SY" or not members.get(n):
+        if len(r) < 7 or r[6] != "2" or r[2][:2] in ADMIN2_SKIP or r[2][:2] == "SY":
             continue
         cc = r[2][:2]
         if cc not in b.country_by_iso2:
             continue
-        # its seat: a place of the unit's own name ("Shindand" in Shindand District), else a seat, else the largest
         core = admin2_core(r[0])
-        seat = max(members[n], key=lambda e: (name_key(fold(b.entities[e]["name"])) == name_key(fold(core)),
-                                              bool(b.entities[e].get("seat")), b.entities[e]["pop"]))
-        s = b.entities[seat]
-        if s["country"] != b.country_by_iso2[cc]:
+        if (b.country_by_iso2[cc], fnv1a64(name_key(fold(core)))) in bigger:
             continue
+        if members.get(n):
+            # its seat: a place of the unit's own name ("Shindand" in Shindand District), else a seat, else the largest
+            seat = max(members[n], key=lambda e: (name_key(fold(b.entities[e]["name"])) == name_key(fold(core)),
+                                                  bool(b.entities[e].get("seat")), b.entities[e]["pop"]))
+            s = b.entities[seat]
+            lat, lon, a1 = s["lat"], s["lon"], s["admin1"]
+            if s["country"] != b.country_by_iso2[cc]:
+                continue
+        else:
+            a1 = admin1_index.get((cc, r[2].split(".")[1]), -1) if r[2].count(".") >= 2 else -1
+            if a1 < 0:
+                continue
+            u = b.entities[b.admin1[a1]["entity"]]
+            lat, lon = u["lat"], u["lon"]
         name = ascii_name(core)
-        e = b.entity(name=name, admin2=name, lat=s["lat"], lon=s["lon"], admin1=s["admin1"], country=s["country"],
-                     feature="admin2")
+        e = b.entity(name=name, admin2=name, lat=lat, lon=lon, admin1=a1, country=b.country_by_iso2[cc],
+                     feature="admin2", unplaced=not members.get(n))
         added += 1
         # keyed by the bare name only: the level word after it is read by places.v1 ("Jalrez District")
         for alt in [r[0]] + [a for a in r[5].split("|") if good_alternate(a)]:
@@ -694,7 +711,7 @@ def write_binary(b, path):
     ent_bytes = bytearray()
     for e in b.entities:
         flags = (FEATURES[e["feature"]] | (0x10 if e.get("weak") else 0) | (0x20 if e.get("seat") else 0) |
-                 (0x40 if e.get("capital") else 0))
+                 (0x40 if e.get("capital") else 0) | (0x80 if e.get("unplaced") else 0))
         ent_bytes += struct.pack("<IIiiIIHBB", s(e["name"]), s(e["admin2"]), round(e["lat"] * 1e5), round(e["lon"] * 1e5),
                                  int(e["pop"]), int(e["gid"]), e["admin1"] & 0xFFFF, e["country"], flags)
     a1_bytes = bytearray()

@@ -516,6 +516,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
           (called && (gap == " of "sv || gap == " in "sv || gap == " of the "sv || gap == " in the "sv))) {
         x.contained = true;
         x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid
+        x.geo_precision = std::max(x.geo_precision, y.geo_precision);  // (a district known by its province's point)
         if (x.admin1.empty()) x.admin1 = y.admin1;
         if (x.admin2.empty()) x.admin2 = y.rank == kAdmin2 ? y.value : y.admin2;
         if (x.country.empty()) x.country = y.country, x.iso3 = y.iso3;

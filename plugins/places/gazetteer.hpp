@@ -21,11 +21,13 @@ struct Entity {
   uint32_t population, gid;  // gid: GeoNames id or 0
   uint16_t admin1;           // index into admin1(), kNoAdmin1 if unknown
   uint8_t country;           // index into countries()
-  uint8_t flags;             // low 4 bits Feature; 0x10 weak (neighbourhood); 0x20 admin seat; 0x40 capital
+  uint8_t flags;             // low 4 bits Feature; 0x10 weak (neighbourhood); 0x20 admin seat; 0x40 capital;
+                             // 0x80 unplaced
   Feature feature() const { return Feature(flags & 0x0F); }
   bool weak() const { return flags & 0x10; }
   bool seat() const { return flags & 0x20; }
   bool capital() const { return flags & 0x40; }  // the country's capital (GeoNames PPLC)
+  bool unplaced() const { return flags & 0x80; }  // its point is its province's (a district with no known place)
   double lat() const { return lat_e5 / 1e5; }
   double lon() const { return lon_e5 / 1e5; }
 };

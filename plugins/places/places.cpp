@@ -2157,7 +2157,7 @@ struct Places {
       pl.lat = gaz->entity(uint32_t(capital_of[en.country])).lat();
       pl.lon = gaz->entity(uint32_t(capital_of[en.country])).lon();
     }
-    pl.precision = en.feature() == P::kCountry || en.feature() == P::kAdmin1 ? 3
+    pl.precision = en.feature() == P::kCountry || en.feature() == P::kAdmin1 || en.unplaced() ? 3
                    : (en.feature() == P::kAdmin2 || en.feature() == P::kAdmin3) ? 2 : 1;
   }
 
