@@ -1715,8 +1715,12 @@ struct Casualties {
           continue;
         }
         // a singular noun phrase: its head is the last word before "of"/"from"/"in"/","/"["
-        if (!(low[s0] == "a" || low[s0] == "an" || low[s0] == "the" || low[s0] == "his" || low[s0] == "her" ||
-              low[s0] == "their" || low[s0] == "its" || low[s0] == "one" || c.tok[s0].capitalised))
+        auto determiner = [&](size_t k) {
+          return low[k] == "a" || low[k] == "an" || low[k] == "the" || low[k] == "his" || low[k] == "her" ||
+                 low[k] == "their" || low[k] == "its" || low[k] == "one";
+        };
+        // (a later conjunct may share the first one's determiner: "a soldier and refugee returnee were killed")
+        if (!(determiner(s0) || c.tok[s0].capitalised || (i > first && determiner(parts[first].first))))
           return std::nullopt;
         size_t e1 = s0;
         while (e1 < e0 && c.tok[e1].kind == TokenKind::Word &&
@@ -2074,6 +2078,10 @@ struct Casualties {
       } else if (auto n = conjunct_count(h)) {  // "the governor and his driver were killed"
         q.tb = n->second;
         q.best = q.low = q.high = n->first;
+      } else if (d < h && (low[d] == "a" || low[d] == "an") && named && !plural) {
+        // "A Sorman councillor was reported to have been murdered": one, however the verb is put
+        q.best = q.low = q.high = 1;
+        q.weak = true;
       } else {
         if (d == h) continue;
         q.unknown = true;
