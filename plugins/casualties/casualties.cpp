@@ -160,6 +160,11 @@ const std::unordered_map<std::string_view, std::string_view>& groups() {
       {"combatants", "fighters"}, {"extremists", "fighters"}, {"bandits", "fighters"}, {"bandit", "fighters"},
       {"suspects", "fighters"}, {"suspect", "fighters"}, {"kidnappers", "fighters"}, {"raiders", "fighters"},
       {"raider", "fighters"},
+      // armed groups named as their members: "10 Boko Haram were killed", "15 al-Shabaab", "12 ADF"
+      {"haram", "fighters"}, {"shabaab", "fighters"}, {"shabab", "fighters"}, {"adf", "fighters"},
+      {"fdlr", "fighters"}, {"lra", "fighters"}, {"iswap", "fighters"}, {"isis", "fighters"}, {"isil", "fighters"},
+      {"daesh", "fighters"}, {"taliban", "fighters"}, {"houthis", "fighters"}, {"anti-balaka", "fighters"},
+      {"seleka", "fighters"}, {"m23", "fighters"}, {"pkk", "fighters"}, {"ypg", "fighters"},
       {"family", "family"}, {"relatives", "family"}, {"relative", "family"}, {"son", "family"}, {"daughter", "family"},
       {"sons", "family"}, {"daughters", "family"}, {"sister", "women"}, {"sisters", "women"}, {"husband", "men"},
       {"guard", "people"}, {"driver", "civilians"}, {"drivers", "civilians"}, {"companion", "people"},
