@@ -184,7 +184,11 @@ const std::unordered_map<std::string_view, std::string_view>& groups() {
       {"prisoner", "people"}, {"businessman", "civilians"}, {"citizen", "civilians"}, {"citizens", "civilians"}, {"leader", "people"}, {"leaders", "people"},
       {"thief", "people"}, {"thieves", "people"}, {"robber", "people"}, {"robbers", "people"},
       {"criminal", "people"}, {"criminals", "people"}, {"burglar", "people"}, {"burglars", "people"},
-      {"bystander", "civilians"}, {"bystanders", "civilians"},
+      {"bystander", "civilians"}, {"bystanders", "civilians"}, {"pastoralist", "civilians"},
+      {"pastoralists", "civilians"}, {"nurse", "civilians"}, {"nurses", "civilians"}, {"merchant", "civilians"},
+      {"merchants", "civilians"}, {"shopkeeper", "civilians"}, {"shopkeepers", "civilians"},
+      {"councillor", "people"}, {"councillors", "people"}, {"councilor", "people"}, {"councilors", "people"},
+      {"chairman", "people"},
       {"people", "people"}, {"persons", "people"}, {"person", "people"}, {"individuals", "people"},
       {"individual", "people"}, {"others", "people"}, {"victims", "people"}, {"more", "people"},
   };
