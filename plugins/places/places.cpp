@@ -130,7 +130,8 @@ const WordSet kInnerOnly = {"of", "and", "upon", "on", "y", "wa", "sur", "am", "
 const WordSet kLocPreps = {
     "in", "at", "near", "from", "outside", "into", "toward", "towards", "across", "around", "between",
     "of", "to", "on", "inside", "within", "over", "against", "nearby", "through", "throughout", "along", "besieged", "targeted",
-    "struck", "shelled", "bombed", "hit", "raided", "stormed", "entered", "captured", "attacked", "seized"};
+    "struck", "shelled", "bombed", "hit", "raided", "stormed", "entered", "captured", "attacked", "seized",
+    "surrounding", "outskirts", "beyond", "via"};
 
 // Generic nouns saying the next/previous capitalised run is a place.
 const WordSet kPlaceNouns = {
