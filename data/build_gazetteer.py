@@ -175,6 +175,14 @@ DISTRICT_NAMES = {
            "Joubb Jannîne": ["West Bekaa", "Western Bekaa"], "Râchaïya el Ouadi": ["Rachaya", "Rashaya"],
            "Hâsbaïya": ["Hasbaya"], "Bent Jbaïl": ["Bint Jbeil"], "Jbaïl": ["Jbeil", "Byblos"],
            "Amioûn": ["Koura", "Al Koura"], "Bcharré": ["Bsharri"], "El Hermel": ["Hermel"], "Aaley": ["Aley"]},
+    # Mogadishu's districts, named in most Somali reports ("Hodan district", "Yaaqshiid"): read as the city
+    # ("Wadajir/Medina": Medina alone is the Saudi city)
+    "SO": {"Mogadishu": ["Hodan", "Hawl-Wadaag", "Hawl Wadaag", "Howlwadaag", "Yaaqshiid", "Yaqshid", "Heliwaa",
+                         "Heliwa", "Huriwa", "Kaaraan", "Karaan", "Dharkenley", "Dharkeynley", "Darkenley",
+                         "Wadajir", "Waaberi", "Waberi", "Hamar Weyne", "Hamarweyne", "Hamar Jajab", "Hamarjajab",
+                         "Shangaani", "Shangani", "Shibis", "Boondheere", "Bondhere", "Wardhiigleey", "Wardhigley",
+                         "Dayniile", "Daynile", "Kaxda", "Kahda", "Cabdicasiis", "Abdiaziz", "Garasbaley",
+                         "Gubadley"]},
 }
 # Admin1 names in English as ACLED writes them, where the cities tables give another language's
 # (the old name stays a key).
