@@ -203,7 +203,8 @@ bool non_person(std::string_view w) {
       {"attack", 1}, {"explosions", 1}, {"blasts", 1}, {"explosion", 1}, {"blast", 1}, {"bombings", 1},
       {"vehicles", 1}, {"cars", 1}, {"car", 1}, {"houses", 1}, {"homes", 1}, {"buildings", 1}, {"villages", 1},
       {"times", 1}, {"cattle", 1}, {"goats", 1}, {"cows", 1}, {"animals", 1}, {"livestock", 1}, {"camels", 1},
-      {"sheep", 1}, {"weapons", 1}, {"rounds", 1}, {"bullets", 1}, {"hours", 1}, {"days", 1}, {"weeks", 1},
+      {"sheep", 1}, {"pigs", 1}, {"dogs", 1}, {"donkeys", 1}, {"horses", 1}, {"chickens", 1}, {"poultry", 1},
+      {"herd", 1}, {"heads", 1}, {"weapons", 1}, {"rounds", 1}, {"bullets", 1}, {"hours", 1}, {"days", 1}, {"weeks", 1},
       {"months", 1}, {"years", 1}, {"km", 1}, {"kilometres", 1}, {"kilometers", 1}, {"miles", 1},
       {"metres", 1}, {"meters", 1}, {"percent", 1}, {"per", 1}, {"tons", 1}, {"tonnes", 1}, {"kg", 1},
       {"dollars", 1}, {"euros", 1}, {"rupees", 1}, {"usd", 1}, {"am", 1}, {"pm", 1}, {"gmt", 1},
@@ -353,6 +354,7 @@ struct Casualties {
          "assassinated", "shot dead", "gunned down", "shot and killed", "stabbed to death", "hacked to death",
          "burned to death", "burnt to death", "beaten to death", "beat to death", "stoned to death",
          "clubbed to death", "tortured to death", "burned alive", "burnt alive", "buried alive", "butchered",
+         "axed to death", "hacked dead", "macheted to death", "bludgeoned to death",
          "shot to death", "killed instantly", "pronounced dead", "declared dead"},
         {K::Killed, R::Verb});
     add({"killing", "kills", "kill", "murdering", "murders", "executing", "beheading", "slaughtering",
@@ -627,9 +629,10 @@ struct Casualties {
     } else if (take({"between"})) {
       qual = Between;
     }
-    // "their two sons", "his three children": the possessive before a count
+    // "their two sons", "his three children": the possessive before a count (not an age: "his 12-year-old")
     if (qual == None && k + 1 < c.se && (low[k] == "their" || low[k] == "his" || low[k] == "her") &&
-        c.tok[k + 1].kind == TokenKind::Number)
+        c.tok[k + 1].kind == TokenKind::Number &&
+        !(k + 3 < c.se && low[k + 2] == "-" && (low[k + 3] == "year" || low[k + 3] == "month")))
       ++k;
     else if (qual == None && k + 1 < c.se && (low[k] == "their" || low[k] == "his" || low[k] == "her") &&
              bare_number(c, k + 1) && low[k + 1] != "one")
@@ -706,6 +709,10 @@ struct Casualties {
             {"colleague", 1}, {"cousin", 1}, {"nephew", 1}, {"niece", 1}, {"child", 1}, {"relative", 1},
             {"assistant", 1}, {"aide", 1}, {"uncle", 1}, {"grandson", 1}, {"granddaughter", 1}};
         size_t h = k + 1;
+        // "his 12-year-old daughter": an age before the noun
+        if (h + 4 < c.se && c.tok[h].kind == TokenKind::Number && low[h + 1] == "-" &&
+            (low[h + 2] == "year" || low[h + 2] == "month") && low[h + 3] == "-" && low[h + 4] == "old")
+          h += 5;
         if (h + 1 < c.se && kin.count(low[h]) == 0 && kin.count(low[h + 1])) ++h;  // "his young son"
         if (kin.count(low[h])) {
           q.te = k + 1;
