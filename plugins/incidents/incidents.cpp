@@ -411,7 +411,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
                      ends_with("west of ") || ends_with("km of ") || ends_with("km from ") ||
                      ends_with("kilometres from ") || ends_with("kilometers from ") || ends_with("miles from ") ||
                      ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
-                     ends_with("se of ") || ends_with("road to ") || ends_with("between ");
+                     ends_with("se of ") || ends_with("road to ") || ends_with("between ") ||
+                     str_attr(a, "evidence") == "road_end"sv;  // "the Maiduguri-Damboa road"
         p.scene = ends_with(" in ") || ends_with(" at ") || ends_with(" inside ") || ends_with("village of ") ||
                   ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
                   ends_with("neighborhood of ");

@@ -2196,19 +2196,29 @@ struct Places {
         is_word(T, f.t1 + 2) && (raw(text, T[f.t1 + 2]) == "in" || raw(text, T[f.t1 + 2]) == "at") &&
         is_word(T, f.t1 + 3) && T[f.t1 + 3].cap)
       return;
-    const bool next_noun = nw && (kPlaceNouns.count(next_word) || facility_next);
+    // "on the Arua-Nimule highway", "along the Kuajok-Wau road": two places joined by the road between them
+    static const WordSet kRoadNouns = {"road", "highway", "expressway", "route", "axis", "corridor", "motorway",
+                                       "railway", "roads", "highways"};
+    auto road_at = [&](size_t k) {
+      return is_word(T, k) && kRoadNouns.count(T[k].cap ? std::string_view(T[k].f) : raw(text, T[k]));
+    };
+    auto tight_dash = [&](size_t k) { return is_punct(T, k, '-') && !T[k].space_before && k + 1 < T.size() && !T[k + 1].space_before; };
+    const bool road_first = tight_dash(f.t1 + 1) && is_word(T, f.t1 + 2) && T[f.t1 + 2].cap && road_at(f.t1 + 3);
+    const bool road_second = f.t0 >= 2 && tight_dash(f.t0 - 1) && is_word(T, f.t0 - 2) && T[f.t0 - 2].cap &&
+                             road_at(f.t1 + 1);
+    const bool next_noun = nw && (kPlaceNouns.count(next_word) || facility_next) || road_first || road_second;
     const bool admin1_noun = nw && kAdmin1Nouns.count(next_word);
     const bool admin2_noun = nw && kAdmin2Nouns.count(next_word);
     // A capitalised word before the name makes it part of a longer name, unless that word is a generic
     // modifier ("Northern Idlib", "Rural Damascus"); words of organisation names count ("Forum for
     // Democratic Change").
-    const bool prev_cap_run = pw && pw->cap && !pw->sent_start && !T[f.t0].sent_start &&
+    const bool prev_cap_run = !road_second && pw && pw->cap && !pw->sent_start && !T[f.t0].sent_start &&
                               !kPlaceSuffixWords.count(prev_word) && !kModifiers.count(prev_word) &&
                               !kFunctionWords.count(prev_word) && !kLocPreps.count(prev_word);
     // A tight hyphen continues the name: "Ceel-Cali" is not Ceel, "Hawl-Wadaag" not Hawl.
     static const WordSet kHyphenSuffixes = {"based", "led", "backed", "born", "bound", "area", "region", "border",
                                             "road", "highway", "axis", "town", "city", "district", "held", "controlled"};
-    const bool hyphen_next = is_punct(T, f.t1 + 1, '-') && !T[f.t1 + 1].space_before && is_word(T, f.t1 + 2) &&
+    const bool hyphen_next = !road_first && is_punct(T, f.t1 + 1, '-') && !T[f.t1 + 1].space_before && is_word(T, f.t1 + 2) &&
                              !T[f.t1 + 2].space_before &&
                              (T[f.t1 + 2].cap ? !kPlaceSuffixWords.count(T[f.t1 + 2].f)
                                               : !kHyphenSuffixes.count(raw(text, T[f.t1 + 2])));  // "Okwo-ngbo"
@@ -2410,7 +2420,8 @@ struct Places {
     fill_entity(pl, e);
     pl.demonym = demonym_use;
     pl.confidence = conf;
-    pl.evidence = demonym_use ? "demonym" : prep ? "preposition" : (next_noun || of_noun) ? "place_noun"
+    pl.evidence = demonym_use ? "demonym" : (road_first || road_second) ? "road_end" : prep ? "preposition"
+                  : (next_noun || of_noun) ? "place_noun"
                   : resident_noun ? "residents" : "name";
     if (next_word == "countryside" || next_word == "outskirts" || prev_word == "near" || prev_word == "outside")
       pl.precision = std::max(pl.precision, 2);
