@@ -2212,7 +2212,9 @@ struct Places {
     // A capitalised word before the name makes it part of a longer name, unless that word is a generic
     // modifier ("Northern Idlib", "Rural Damascus"); words of organisation names count ("Forum for
     // Democratic Change").
-    const bool prev_cap_run = !road_second && pw && pw->cap && !pw->sent_start && !T[f.t0].sent_start &&
+    // (an acronym before the name qualifies it: "near the UN Malakal base", "a SPLA Juba barracks")
+    const bool acronym_before = pw && pw->e - pw->s <= 5 && all_caps(raw(text, *pw));
+    const bool prev_cap_run = !road_second && !acronym_before && pw && pw->cap && !pw->sent_start && !T[f.t0].sent_start &&
                               !kPlaceSuffixWords.count(prev_word) && !kModifiers.count(prev_word) &&
                               !kFunctionWords.count(prev_word) && !kLocPreps.count(prev_word);
     // A tight hyphen continues the name: "Ceel-Cali" is not Ceel, "Hawl-Wadaag" not Hawl.
