@@ -1164,7 +1164,9 @@ struct Places {
       const Tok& t = T[i];
       const bool starts = t.kind == Tok::Word && (t.cap || (!t.f.empty() && !kInnerOnly.count(t.f) &&
                                                              is_punct(T, i + 1, '-') && is_word(T, i + 2) && T[i + 2].cap));
-      if (!starts || kFunctionWords.count(t.f)) { ++i; continue; }
+      // (Saharan names may begin with "In": "near In Guezzam", "In Amenas"; mid-sentence, before a name)
+      const bool in_name = t.f == "in" && t.cap && !t.sent_start && is_word(T, i + 1) && T[i + 1].cap;
+      if (!starts || (kFunctionWords.count(t.f) && !in_name)) { ++i; continue; }
       auto w = run_from(T, i, 6, false);
       Found f;
       if (!w.empty() && match_run(T, w, f, true)) {
