@@ -413,7 +413,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
                      ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
                      ends_with("se of ") || ends_with("road to ") || ends_with("between ") ||
                      str_attr(a, "evidence") == "road_end"sv;  // "the Maiduguri-Damboa road"
-        p.scene = ends_with(" in ") || ends_with(" at ") || ends_with(" inside ") || ends_with("village of ") ||
+        // (also a preposition that opens the text or a line: "In Safina village, 45 km south of Mosul, ...")
+        auto opens = [&](std::string_view w) {
+          return ends_with(w) && (near.size() == w.size() || near[near.size() - w.size() - 1] == '\n');
+        };
+        p.scene = ends_with(" in ") || ends_with(" at ") || opens("in ") || opens("at ") || ends_with(" inside ") ||
+                  ends_with("village of ") ||
                   ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
                   ends_with("neighborhood of ");
         // "in eastern DR Congo", "in southwestern Ethiopia": a direction between the preposition and the name
