@@ -1110,6 +1110,8 @@ struct Places {
       else if (e.feature() == P::kPlace && size_of(e) >= 100000 && e.admin1 != P::kNoAdmin1 &&
                (!strict_keys || gaz->spelled(h.entity, folded)))
         s += 2;
+      // a district names its province: "(Diapaga, Tapoa)" is in Est, Tapoa's region
+      else if (e.feature() == P::kAdmin2 && is_exact && e.admin1 != P::kNoAdmin1) s += 0;
       else continue;
       s += is_exact ? 3 : 0;
       if (x_countries && !x_countries->empty()) {
@@ -1120,8 +1122,9 @@ struct Places {
     }
     if (best < 0) return false;
     const Entity& e = gaz->entity(best);
-    out.by_part = e.feature() == P::kAdmin1 && !best_primary &&
-                  P::skeleton_key(folded) != P::skeleton_key(ik::text::lower(gaz->admin1_name(uint16_t(e.admin1))));
+    out.by_part = (e.feature() == P::kAdmin1 && !best_primary &&
+                   P::skeleton_key(folded) != P::skeleton_key(ik::text::lower(gaz->admin1_name(uint16_t(e.admin1))))) ||
+                  e.feature() == P::kAdmin2;
     best_country = e.country;
     if (e.feature() == P::kCountry) {
       out.country = best_country;
