@@ -230,8 +230,8 @@ bool armed_group(const std::string& g) {
                                               "combatants", "insurgents", "attackers", "gunmen"};
   return armed.count(g) > 0;
 }
-const std::set<std::string>& civilian_targets() {
-  static const std::set<std::string> t = {"hospital", "school", "market", "residential", "place_of_worship",
+const std::set<std::string_view>& civilian_targets() {
+  static const std::set<std::string_view> t = {"hospital", "school", "market", "residential", "place_of_worship",
                                           "camp", "bakery", "civil_defense"};
   return t;
 }
@@ -1504,7 +1504,8 @@ Record Assembler::record(const Frame& f) const {
     if (!g.empty()) r.victims.emplace_back(g, std::llround(n));
 
   // ---- with what, against what
-  std::set<std::string> WL, T;
+  // Sets of views into P (alive for the whole record): no string copied per insert, none built per count("...").
+  std::set<std::string_view> WL, T;
   // A weapon implied by a killing ("39 civilians were killed" -> firearms) not beside an air or artillery
   // strike: the strike says how they died. (Beside a bomb or arson attackers often shoot too.)
   static const std::set<std::string> kFromAfar = {"air_strike", "drone", "shelling", "missile", "barrel_bomb",
@@ -1568,7 +1569,7 @@ Record Assembler::record(const Frame& f) const {
   if (f.lead >= 0) lead = P.sents[f.lead].events;
   for (int si : f.sents)
     if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
-  std::set<std::string> trig, trig_all;
+  std::set<std::string_view> trig, trig_all;
   for (int i : lead)
     if (!P.events[i].background) trig.insert(P.events[i].value);
   for (int i : events) {
@@ -1611,7 +1612,7 @@ Record Assembler::record(const Frame& f) const {
         break;
       }
   // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
-  std::set<std::string> W;
+  std::set<std::string_view> W;
   bool lead_weapons = false;  // W holds weapons of the lead sentence
   for (int pass = 0; pass < 2 && W.empty(); ++pass)
     for (int i : weapons) {
