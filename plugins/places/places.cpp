@@ -17,7 +17,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "common/text.hpp"
@@ -1164,26 +1163,29 @@ struct Places {
     // provinces whose name is spelled exactly and belongs to one country.
     Context ctx;
     for (const Found& f : found) {
-      std::unordered_set<int> countries;
-      bool demonym_only = true, has_country = false;
+      // The countries of the hits: all that matters is whether there is exactly one, and which (no set
+      // built per match).
+      int country = -1;  // the first country seen
+      bool several = false, demonym_only = true, has_country = false;
       for (const Hit& h : f.hits) {
         if (h.loose) continue;
         const Entity& e = gaz->entity(h.entity);
-        if (e.feature() == P::kCountry) { has_country = true; countries = {e.country}; demonym_only = h.demonym; break; }
-        countries.insert(e.country);
+        if (e.feature() == P::kCountry) { has_country = true; country = e.country; several = false; demonym_only = h.demonym; break; }
+        if (country < 0) country = e.country;
+        else several |= country != int(e.country);
       }
       if (has_country) {
-        ctx.vote_country(*countries.begin(),
+        ctx.vote_country(country,
                          demonym_only || actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) ? 0.7 : 2.0);
         continue;
       }
-      if (countries.size() != 1) continue;
+      if (country < 0 || several) continue;
       bool strong = false;
       for (const Hit& h : f.hits) {
         const Entity& e = gaz->entity(h.entity);
         strong |= (e.feature() == P::kAdmin1 || e.population >= 100000) && exact(f, h.entity, T);
       }
-      if (strong) ctx.vote_country(*countries.begin(), 1.0), ctx.places_voted = true;
+      if (strong) ctx.vote_country(country, 1.0), ctx.places_voted = true;
       if (f.hits.size() == 1 && !f.hits[0].loose && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
         ctx.admin1_votes[gaz->entity(f.hits[0].entity).admin1] += 1;
     }
