@@ -777,6 +777,7 @@ struct Places {
       if (!w.empty() && T[k].sent_start) break;
       if (!w.empty() && T[k].cap && kFunctionWords.count(T[k].f)) break;  // title case: "... In Idlib"
       if (!w.empty() && T[k].cap && kCalendar.count(T[k].f)) break;
+      if (w.empty()) w.reserve(max_words);  // one allocation, not one per doubling
       w.push_back(k);
       size_t n = k + 1;
       // A possessive inside a name: "King William's Town", "Mitchell's Plain" (its "s" joins the run).
