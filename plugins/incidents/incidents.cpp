@@ -303,6 +303,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
     P.cas.reserve(count[kCasualtyL]);
     P.actors.reserve(count[kActorL]);
     P.events.reserve(count[kEventL]);
+    P.weapons.reserve(count[kWeaponL]);
+    P.targets.reserve(count[kTargetL]);
+    P.modals.reserve(count[kModalityL]);
+    P.periods.reserve(count[kPeriodL]);
   }
   auto kind_of = [&](const MentionView& m) { return kinds[size_t(&m - all.data())]; };
   for (const auto& m : all)
