@@ -564,6 +564,7 @@ class LowerWords {
   LowerWords(std::string_view text, const std::vector<Tok>& toks) : text_(text), toks_(toks) {}
   bool contains(std::string_view folded) {
     if (!built_) {
+      hashes_.reserve(toks_.size());  // at most one a token: one allocation
       for (const Tok& t : toks_)
         if (t.kind == Tok::Word && !t.cap && t.e - t.s >= 4) hashes_.push_back(ik::places::fnv1a64(text_.substr(t.s, t.e - t.s)));
       std::sort(hashes_.begin(), hashes_.end());
