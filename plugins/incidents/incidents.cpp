@@ -710,6 +710,7 @@ std::string Record::json(std::string* identity) const {
   o += '}';
   if (identity) {
     identity->clear();
+    identity->reserve(o.size());  // the record less a few members: one allocation, not one per piece
     size_t from = 0;
     for (int i = 0; i < cuts; ++i) {
       identity->append(o, from, cut[i][0] - from);
