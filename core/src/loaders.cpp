@@ -530,7 +530,7 @@ class JsonlReader : public FileReader {
   bool next(LoadedItem& item) override {
     // JSON escapes can make a line longer than its text; allow some slack before giving up on it.
     const size_t cap = options_.max_document_bytes * 2 + 65536;
-    std::string line;
+    std::string& line = line_;  // the buffer is reused: no allocation per line
     bool too_long = false;
     while (read_line(line, cap, too_long)) {
       ++line_no_;
@@ -678,6 +678,7 @@ class JsonlReader : public FileReader {
   std::string pending_;
   int64_t line_no_ = 0;
   std::vector<FlatMember> members_;  // the line's, when it is a flat object
+  std::string line_;                 // the line being read (see next())
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -660,7 +660,9 @@ __attribute__((noinline)) void add_matches(std::string_view text, size_t i, int3
       const unsigned char first = static_cast<unsigned char>(text[start]);
       const bool start_ok =
           start == 0 || !is_word_byte(static_cast<unsigned char>(text[start - 1])) || !is_word_byte(first);
-      if (start_ok) found.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i + 1), out.id});
+      if (!start_ok) continue;
+      if (found.capacity() == 0) found.reserve(16);  // a text has several matches: not grown from one
+      found.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i + 1), out.id});
     }
   }
 }

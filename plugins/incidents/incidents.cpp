@@ -124,7 +124,7 @@ bool adds_word(std::string_view before) {
 }
 
 // "killed as well" (an addition), not "as well as" (a list)
-bool as_well(const std::string& s) {
+bool as_well(std::string_view s) {
   for (size_t p = 0; (p = s.find("as well", p)) != std::string::npos; p += 7)
     if (s.compare(p, 10, "as well as") != 0) return true;
   return false;
@@ -230,8 +230,8 @@ bool armed_group(const std::string& g) {
                                               "combatants", "insurgents", "attackers", "gunmen"};
   return armed.count(g) > 0;
 }
-const std::set<std::string>& civilian_targets() {
-  static const std::set<std::string> t = {"hospital", "school", "market", "residential", "place_of_worship",
+const std::set<std::string_view>& civilian_targets() {
+  static const std::set<std::string_view> t = {"hospital", "school", "market", "residential", "place_of_worship",
                                           "camp", "bakery", "civil_defense"};
   return t;
 }
@@ -303,6 +303,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
     P.cas.reserve(count[kCasualtyL]);
     P.actors.reserve(count[kActorL]);
     P.events.reserve(count[kEventL]);
+    P.weapons.reserve(count[kWeaponL]);
+    P.targets.reserve(count[kTargetL]);
+    P.modals.reserve(count[kModalityL]);
+    P.periods.reserve(count[kPeriodL]);
   }
   auto kind_of = [&](const MentionView& m) { return kinds[size_t(&m - all.data())]; };
   for (const auto& m : all)
@@ -723,6 +727,7 @@ std::string Record::json(std::string* identity) const {
   o += '}';
   if (identity) {
     identity->clear();
+    identity->reserve(o.size());  // the record less a few members: one allocation, not one per piece
     size_t from = 0;
     for (int i = 0; i < cuts; ++i) {
       identity->append(o, from, cut[i][0] - from);
@@ -748,7 +753,7 @@ struct Frame {
 
 class Assembler {
  public:
-  Assembler(const Parsed& p, std::string_view text) : P(p), text_(text) {
+  Assembler(const Parsed& p, std::string_view text) : P(p), text_(text), lower_(lower_ascii(text)) {
     // The country the document is about: the one its places most often lie in. Places elsewhere are
     // doubted (datelines like "LONDON:", words the gazetteer mistook for a foreign town). Countries
     // and states named outright weigh more than towns; an unlisted name's country is only a guess
@@ -830,7 +835,7 @@ class Assembler {
       if (!f.alive) continue;
       if (f.date < 0 && prev >= 0) {
         const Sentence& S = P.sents[f.lead >= 0 ? f.lead : f.sents.front()];
-        const std::string s = lower_ascii(text_.substr(S.start, S.end - S.start));
+        const std::string_view s = lower(S.start, S.end - S.start);
         for (const auto& [phrase, shift] : kShifts)
           if (s.find(phrase) != std::string::npos && P.dates[F[prev].date].value.size() == 10) {
             f.day_of = F[prev].date, f.day_shift = shift;
@@ -884,8 +889,8 @@ class Assembler {
         const CasM& c = P.cas[i];
         if (c.kind != "killed"sv || c.negated || c.unknown) continue;
         const uint64_t s = P.sents[si].start, e = std::min<uint64_t>(P.sents[si].end, c.end + 45);
-        const std::string before = lower_ascii(text_.substr(s, c.start > s ? c.start - s : 0));
-        const std::string after = lower_ascii(text_.substr(c.end, e > c.end ? e - c.end : 0));
+        const std::string_view before = lower(s, c.start > s ? c.start - s : 0);
+        const std::string_view after = lower(c.end, e > c.end ? e - c.end : 0);
         for (const char* cue : {"last week", "last month", "last year", "earlier", "previous"})
           if (before.find(cue) != std::string::npos || after.find(cue) != std::string::npos) return true;
         for (const char* cue : {"day after", "days after", "week after", "weeks after", "came after", "comes after", "just after"})
@@ -909,7 +914,7 @@ class Assembler {
         const CasM& c = P.cas[i];
         if (c.kind != "killed"sv || !c.summary || c.negated || std::isnan(c.number)) continue;
         const uint64_t e = std::min<uint64_t>(P.sents[si].end, c.end + 45);
-        const std::string after = lower_ascii(text_.substr(c.end, e > c.end ? e - c.end : 0));
+        const std::string_view after = lower(c.end, e > c.end ? e - c.end : 0);
         if (after.find("other event") != std::string::npos || after.find("previous event") != std::string::npos ||
             after.find("another event") != std::string::npos || after.find("separate event") != std::string::npos ||
             after.find("elsewhere") != std::string::npos)
@@ -954,6 +959,10 @@ class Assembler {
  private:
   const Parsed& P;
   std::string_view text_;
+  // The text lower-cased once (as lower_ascii does): the phrase tests below read parts of it instead of
+  // lower-casing a copy of each sentence or span, often the same one again and again.
+  std::string lower_;
+  std::string_view lower(uint64_t from, uint64_t n) const { return std::string_view(lower_).substr(from, n); }
   std::string main_country_;
 
   // The sentence's date; with several, the last one before its death toll: "the offensive, launched in
@@ -996,7 +1005,7 @@ class Assembler {
     if (!S.periods.empty()) return true;
     // a campaign told as a habit ("forces repeatedly struck markets and hospitals"), not one dated day
     {
-      const std::string s = lower_ascii(text_.substr(S.start, S.end - S.start));
+      const std::string_view s = lower(S.start, S.end - S.start);
       if (has_word(s, "repeatedly") || has_word(s, "systematically") || s.find("time and again") != std::string::npos) {
         bool day = false;
         for (int i : S.dates) day = day || (P.dates[i].precision == 1 && P.dates[i].end_value.empty());
@@ -1009,7 +1018,7 @@ class Assembler {
       // "Since the end of April": the date reader took the month, the period is the sentence's
       {
         const uint64_t a = d.start > 24 ? d.start - 24 : 0;
-        const std::string before = lower_ascii(text_.substr(a, d.start - a));
+        const std::string_view before = lower(a, d.start - a);
         if (before.find("since the ") != std::string::npos || before.find("since early") != std::string::npos ||
             before.find("since late") != std::string::npos || before.find("since mid") != std::string::npos)
           return true;
@@ -1158,14 +1167,14 @@ class Assembler {
     static const char* const kNouns[] = {"offensive", "campaign", "attack", "attacks", "strike", "strikes",
                                          "airstrikes", "bombing", "bombardment", "assault", "raid", "raids"};
     const Sentence& S = P.sents[B.sents.front()];
-    const std::string first = lower_ascii(text_.substr(S.start, S.end - S.start));
+    const std::string_view first = lower(S.start, S.end - S.start);
     // Words of the sentence, to find "the [adjective] noun".
     std::vector<std::string_view> words;
     for (size_t i = 0; i < first.size();) {
       while (i < first.size() && !std::isalpha((unsigned char)first[i])) ++i;
       const size_t b = i;
       while (i < first.size() && std::isalpha((unsigned char)first[i])) ++i;
-      if (i > b) words.push_back(std::string_view(first).substr(b, i - b));
+      if (i > b) words.push_back(first.substr(b, i - b));
     }
     const auto determiner = [](std::string_view w) { return w == "the"sv || w == "this"sv || w == "these"sv || w == "that"sv; };
     for (const char* noun : kNouns) {
@@ -1174,7 +1183,7 @@ class Assembler {
         definite = words[k] == noun && (determiner(words[k - 1]) || (k >= 2 && determiner(words[k - 2])));
       if (!definite) continue;
       for (int si : A.sents)
-        if (has_word(lower_ascii(text_.substr(P.sents[si].start, P.sents[si].end - P.sents[si].start)), noun)) return true;
+        if (has_word(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start), noun)) return true;
     }
     return false;
   }
@@ -1292,6 +1301,7 @@ std::optional<long long> num_or_null(double v) { return std::isnan(v) ? std::nul
 Record Assembler::record(const Frame& f) const {
   Record r;
   Evidence& ev = r.evidence;
+  ev.list.reserve(16);  // a record cites about ten mentions: one allocation, not one per doubling
   // All mentions of the frame's sentences, in text order.
   std::vector<int> cas, actors, weapons, targets, events, modals;
   for (int si : f.sents) {
@@ -1439,7 +1449,7 @@ Record Assembler::record(const Frame& f) const {
                                 std::none_of(cluster.begin(), cluster.end(), [&](const CasM* x) { return x->group == c.group; });
           // "... and killed an additional two": a further figure in the same sentence adds too
           const uint64_t a = c.start >= 24 ? c.start - 24 : 0;
-          const std::string lead = lower_ascii(text_.substr(a, std::min<uint64_t>(c.end, c.start + 20) - a));
+          const std::string_view lead = lower(a, std::min<uint64_t>(c.end, c.start + 20) - a);
           const bool more = c.start >= prev.end && c.group != prev.group &&
                             adds_word(lead);
           if (!adjacent && !more) break;
@@ -1466,8 +1476,8 @@ Record Assembler::record(const Frame& f) const {
           // the figure's own words count ("2 additional fatalities")
           const uint64_t m = std::min<uint64_t>(P.sents[si].end, std::max<uint64_t>(c->start + 8, c->end));
           const uint64_t b = std::min<uint64_t>(P.sents[si].end, c->end + 25);
-          const std::string before = lower_ascii(text_.substr(a, m > a ? m - a : 0));
-          const std::string around = lower_ascii(text_.substr(a, b > a ? b - a : 0));
+          const std::string_view before = lower(a, m > a ? m - a : 0);
+          const std::string_view around = lower(a, b > a ? b - a : 0);
           adds = adds || adds_word(before) || has_word(around, "also") || as_well(around);
           raises = raises || c->toll;
         }
@@ -1502,7 +1512,7 @@ Record Assembler::record(const Frame& f) const {
           if (c.kind != kind || !c.unknown || c.negated || !vague_count(c.vague) || !std::isnan(t.best)) continue;
           // "victims who were killed in an attack (coded separately)": another event's deaths
           const Sentence& S = P.sents[si];
-          const std::string sent = lower_ascii(text_.substr(S.start, S.end - S.start));
+          const std::string_view sent = lower(S.start, S.end - S.start);
           if (sent.find("coded separately") != std::string::npos || sent.find("coded elsewhere") != std::string::npos)
             continue;
           t.best = 10;
@@ -1521,7 +1531,8 @@ Record Assembler::record(const Frame& f) const {
     if (!g.empty()) r.victims.emplace_back(g, std::llround(n));
 
   // ---- with what, against what
-  std::set<std::string> WL, T;
+  // Sets of views into P (alive for the whole record): no string copied per insert, none built per count("...").
+  std::set<std::string_view> WL, T;
   // A weapon implied by a killing ("39 civilians were killed" -> firearms) not beside an air or artillery
   // strike: the strike says how they died. (Beside a bomb or arson attackers often shoot too.)
   static const std::set<std::string> kFromAfar = {"air_strike", "drone", "shelling", "missile", "barrel_bomb",
@@ -1585,7 +1596,7 @@ Record Assembler::record(const Frame& f) const {
   if (f.lead >= 0) lead = P.sents[f.lead].events;
   for (int si : f.sents)
     if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
-  std::set<std::string> trig, trig_all;
+  std::set<std::string_view> trig, trig_all;
   for (int i : lead)
     if (!P.events[i].background) trig.insert(P.events[i].value);
   for (int i : events) {
@@ -1595,7 +1606,7 @@ Record Assembler::record(const Frame& f) const {
     bool about = e.background;
     if (about && e.value == "arrest"sv) {
       const Sentence& S = P.sents[e.sent];
-      const std::string before = lower_ascii(text_.substr(S.start, e.start - S.start));
+      const std::string_view before = lower(S.start, e.start - S.start);
       about = before.find("demand") != std::string::npos || before.find("against") != std::string::npos ||
               before.find("release") != std::string::npos || before.find("over the") != std::string::npos ||
               before.find("call") != std::string::npos || before.find("condemn") != std::string::npos;
@@ -1616,7 +1627,7 @@ Record Assembler::record(const Frame& f) const {
   // made arrests ("SDF raided houses in Khsham and arrested 3 people") is an arrest.
   const bool hurt = (!std::isnan(killed.best) && killed.best > 0) || (!std::isnan(injured.best) && injured.best > 0);
   auto raid = [&](const EventM& e) {
-    const std::string w = lower_ascii(text_.substr(e.start, e.end - e.start));
+    const std::string_view w = lower(e.start, e.end - e.start);
     return w.rfind("raid", 0) == 0 || w.rfind("storm", 0) == 0 || w.rfind("search", 0) == 0;
   };
   if (first_ev && first_ev->conf < 0.5 &&
@@ -1628,7 +1639,7 @@ Record Assembler::record(const Frame& f) const {
         break;
       }
   // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
-  std::set<std::string> W;
+  std::set<std::string_view> W;
   bool lead_weapons = false;  // W holds weapons of the lead sentence
   for (int pass = 0; pass < 2 && W.empty(); ++pass)
     for (int i : weapons) {
@@ -1681,7 +1692,7 @@ Record Assembler::record(const Frame& f) const {
     // demonstration, whatever the violent act; a lynching stays mob violence.
     if (demonstration && sub == "Mob violence"sv &&
         !trigger_with([&](const EventM& x) {
-          const std::string w = lower_ascii(text_.substr(x.start, x.end - x.start));
+          const std::string_view w = lower(x.start, x.end - x.start);
           return w.find("lynch") != std::string::npos || w.find("mob") != std::string::npos ||
                  w.find("justice") != std::string::npos;
         }))
@@ -1809,7 +1820,7 @@ Record Assembler::record(const Frame& f) const {
   }
   // "Displacement: residents fled ...": ACLED's actor1 is the displaced civilians, whoever drove them out actor2.
   if (type == "Strategic developments"sv && primary && primary->heading &&
-      lower_ascii(text_.substr(primary->start, primary->end - primary->start)).rfind("displacement", 0) == 0) {
+      lower(primary->start, primary->end - primary->start).rfind("displacement", 0) == 0) {
     if (perp && perp->inter != 7) actor2 = actor1, inter2 = inter1;
     actor1 = country.empty() ? "Civilians" : "Civilians (" + country + ")";
     inter1 = 7;

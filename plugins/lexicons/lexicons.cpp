@@ -50,7 +50,9 @@ struct Range {
 };
 std::vector<Range> sentence_ranges(const Doc& doc) {
   std::vector<Range> out;
-  for (const auto& m : doc.mentions("sentence")) out.push_back({uint32_t(m.start), uint32_t(m.end)});
+  const auto sents = doc.mentions("sentence");
+  out.reserve(sents.size());
+  for (const auto& m : sents) out.push_back({uint32_t(m.start), uint32_t(m.end)});
   if (out.empty())
     for (const auto& s : ik::text::sentences(doc.text())) out.push_back({s.start, s.end});
   std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.start < b.start; });

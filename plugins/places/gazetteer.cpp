@@ -382,6 +382,8 @@ void Gazetteer::scan(const std::vector<Key>& keys, const std::vector<uint32_t>& 
 void Gazetteer::lookup(std::string_view key, std::vector<Hit>& out) const {
   if (key.size() < 2) return;
   scan(keys_, key_buckets_, fnv1a64(key), [&](uint32_t p) {
+    // A name often has several hits: room for a few at once, not grown from one by doubling.
+    if (out.capacity() == 0) out.reserve(8);
     out.push_back({p & 0x3FFFFF, bool(p & (1u << 22)), bool(p & (1u << 23))});
   });
 }

@@ -17,7 +17,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "common/text.hpp"
@@ -573,6 +572,7 @@ class LowerWords {
   LowerWords(std::string_view text, const std::vector<Tok>& toks) : text_(text), toks_(toks) {}
   bool contains(std::string_view folded) {
     if (!built_) {
+      hashes_.reserve(toks_.size());  // at most one a token: one allocation
       for (const Tok& t : toks_)
         if (t.kind == Tok::Word && !t.cap && t.e - t.s >= 4) hashes_.push_back(ik::places::fnv1a64(text_.substr(t.s, t.e - t.s)));
       std::sort(hashes_.begin(), hashes_.end());
@@ -791,6 +791,7 @@ struct Places {
       if (!w.empty() && T[k].sent_start) break;
       if (!w.empty() && T[k].cap && kFunctionWords.count(T[k].f)) break;  // title case: "... In Idlib"
       if (!w.empty() && T[k].cap && kCalendar.count(T[k].f)) break;
+      if (w.empty()) w.reserve(max_words);  // one allocation, not one per doubling
       w.push_back(k);
       size_t n = k + 1;
       // A possessive inside a name: "King William's Town", "Mitchell's Plain" (its "s" joins the run).
@@ -1184,26 +1185,29 @@ struct Places {
     // provinces whose name is spelled exactly and belongs to one country.
     Context ctx;
     for (const Found& f : found) {
-      std::unordered_set<int> countries;
-      bool demonym_only = true, has_country = false;
+      // The countries of the hits: all that matters is whether there is exactly one, and which (no set
+      // built per match).
+      int country = -1;  // the first country seen
+      bool several = false, demonym_only = true, has_country = false;
       for (const Hit& h : f.hits) {
         if (h.loose) continue;
         const Entity& e = gaz->entity(h.entity);
-        if (e.feature() == P::kCountry) { has_country = true; countries = {e.country}; demonym_only = h.demonym; break; }
-        countries.insert(e.country);
+        if (e.feature() == P::kCountry) { has_country = true; country = e.country; several = false; demonym_only = h.demonym; break; }
+        if (country < 0) country = e.country;
+        else several |= country != int(e.country);
       }
       if (has_country) {
-        ctx.vote_country(*countries.begin(),
+        ctx.vote_country(country,
                          demonym_only || actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) ? 0.7 : 2.0);
         continue;
       }
-      if (countries.size() != 1) continue;
+      if (country < 0 || several) continue;
       bool strong = false;
       for (const Hit& h : f.hits) {
         const Entity& e = gaz->entity(h.entity);
         strong |= (e.feature() == P::kAdmin1 || e.population >= 100000) && exact(f, h.entity, T);
       }
-      if (strong) ctx.vote_country(*countries.begin(), 1.0), ctx.places_voted = true;
+      if (strong) ctx.vote_country(country, 1.0), ctx.places_voted = true;
       if (f.hits.size() == 1 && !f.hits[0].loose && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
         ctx.admin1_votes[gaz->entity(f.hits[0].entity).admin1] += 1;
     }
