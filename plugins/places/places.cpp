@@ -1817,9 +1817,12 @@ struct Places {
         while (!xw.empty() && !T[xw.back()].cap) xw.pop_back();
         if (xw.empty()) continue;
         bool bad = false;
-        for (size_t q : xw)
+        for (size_t q : xw) {
+          // an Arabic article before more of the name is part of it: "in El Azraq", "in Al Qawz"
+          if ((T[q].f == "el" || T[q].f == "al") && q < xw.back() && !covered[q]) continue;
           bad |= covered[q] || kStop.count(T[q].f) || kNever.count(T[q].f) || kFacilities.count(T[q].f) ||
                  kFunctionWords.count(T[q].f) || all_caps(raw(text, T[q]));
+        }
         if (bad) continue;
         // A possessive or a capitalised word after it: an organisation or a person ("in Kano Pillars").
         const size_t nx = xw.back() + 1;
@@ -1833,7 +1836,7 @@ struct Places {
         for (const CueHit& c : cue_hits) cue |= c.t0 <= xw.back() && c.t1 >= xw.front();
         if (cue) continue;
         std::vector<Hit> hh;
-        gaz->lookup(name_key(T[xw[0]].f), hh);
+        gaz->lookup(name_key(T[xw[0]].f == "el" || T[xw[0]].f == "al" ? T[xw[1]].f : T[xw[0]].f), hh);
         if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
         if (lower_words.contains(T[xw[0]].f)) continue;
         Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "preposition");
