@@ -1112,7 +1112,9 @@ struct Places {
                (!strict_keys || gaz->spelled(h.entity, folded)))
         s += 2;
       // a district names its province: "(Diapaga, Tapoa)" is in Est, Tapoa's region
-      else if (e.feature() == P::kAdmin2 && is_exact && e.admin1 != P::kNoAdmin1) s += 0;
+      // (weighing as much as a seat: a district has no population figure of its own)
+      else if (e.feature() == P::kAdmin2 && is_exact && e.admin1 != P::kNoAdmin1 && e.population == 0)
+        s += 1.5 + std::log10(20000.0 / 10.0);
       else continue;
       s += is_exact ? 3 : 0;
       if (x_countries && !x_countries->empty()) {
