@@ -562,7 +562,7 @@ def read_tsv_geonames(path):
     return rows
 
 
-# Admin2 level words: "Konduga Local Government Area" is also keyed "Konduga", "Cercle de Gao" "Gao".
+# Admin2 level words: "Konduga Local Government Area" is keyed "Konduga", "Cercle de Gao" "Gao".
 ADMIN2_SUFFIXES = ("local government area", "district municipality", "metropolitan municipality",
                    "local municipality", "municipality", "district", "county", "cercle", "department",
                    "departement", "prefecture", "zone", "territory", "sub-city", "location", "woreda", "lga")

@@ -140,7 +140,8 @@ const WordSet kPlaceNouns = {
     "commune", "department", "prefecture", "oblast", "raion", "valley", "island", "port", "villages", "towns",
     "areas", "cities", "communities", "sector", "zone", "market", "refugee", "idp", "territory", "chiefdom",
     "ward", "division", "plain", "plains", "mountains", "mount", "capital", "border", "crossing", "airport",
-    "airbase", "oilfield", "university", "campus", "prison", "checkpoint", "junction", "payam", "boma", "woreda", "kebele", "upazila"};
+    "airbase", "oilfield", "university", "campus", "prison", "checkpoint", "junction", "payam", "boma", "woreda",
+    "kebele", "upazila"};
 // Of these, the ones naming an admin unit (prefer the admin reading of the name before them).
 const WordSet kAdmin1Nouns = {"province", "governorate", "state", "region", "oblast",
                                                            "department", "prefecture", "countryside", "provinces",
@@ -368,7 +369,8 @@ constexpr CountryCue kCountryCues[] = {
     {"satawu", "ZA", true}, {"nehawu", "ZA", true}, {"popcru", "ZA", true}, {"zuma", "ZA", false},
     {"mugabe", "ZW", false}, {"tsvangirai", "ZW", false}, {"service delivery", "ZA", false, true},
     {"khoisan", "ZA", false}, {"dahalo", "MG", false}, {"casamance", "SN", false}, {"ufdg", "GN", true},
-    {"ntoumi", "CG", false}, {"majeerten", "SO", false}, {"deby", "TD", false}, {"biya", "CM", false}, {"sassou", "CG", false},
+    {"ntoumi", "CG", false}, {"majeerten", "SO", false}, {"deby", "TD", false}, {"biya", "CM", false},
+    {"sassou", "CG", false},
     {"misratan", "LY", false}, {"sisi", "EG", false},
     // Europe, the Americas
     {"oblast", "UA", false}, {"hromada", "UA", false}, {"farc", "CO", true}, {"eln", "CO", true}, {"cjng", "MX", true}};
@@ -2098,7 +2100,7 @@ struct Places {
         }
         const std::string_view w = t.cap ? std::string_view(t.f) : raw(text, t);
         if (kRelation.count(w)) { related = true; continue; }
-        if (kFiller.count(w) || (t.cap && w.size() <= 3 && kFiller.count(w))) continue;
+        if (kFiller.count(w)) continue;
         if (!t.cap) break;
         // a capitalised word: is it where a listed town of the document begins?
         const Place* town = nullptr;
@@ -2216,11 +2218,13 @@ struct Places {
     auto road_at = [&](size_t k) {
       return is_word(T, k) && kRoadNouns.count(T[k].cap ? std::string_view(T[k].f) : raw(text, T[k]));
     };
-    auto tight_dash = [&](size_t k) { return is_punct(T, k, '-') && !T[k].space_before && k + 1 < T.size() && !T[k + 1].space_before; };
+    auto tight_dash = [&](size_t k) {
+      return is_punct(T, k, '-') && !T[k].space_before && k + 1 < T.size() && !T[k + 1].space_before;
+    };
     const bool road_first = tight_dash(f.t1 + 1) && is_word(T, f.t1 + 2) && T[f.t1 + 2].cap && road_at(f.t1 + 3);
     const bool road_second = f.t0 >= 2 && tight_dash(f.t0 - 1) && is_word(T, f.t0 - 2) && T[f.t0 - 2].cap &&
                              road_at(f.t1 + 1);
-    const bool next_noun = nw && (kPlaceNouns.count(next_word) || facility_next) || road_first || road_second;
+    const bool next_noun = (nw && (kPlaceNouns.count(next_word) || facility_next)) || road_first || road_second;
     const bool admin1_noun = nw && kAdmin1Nouns.count(next_word);
     const bool admin2_noun = nw && kAdmin2Nouns.count(next_word);
     // A capitalised word before the name makes it part of a longer name, unless that word is a generic
