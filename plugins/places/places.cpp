@@ -1881,6 +1881,36 @@ struct Places {
       for (const Found& f : found)
         if (!covered[f.t0] && T[f.t0].sent_start) place_found(text, T, f, ctx, lower_words, places, true);
 
+    // ---- still nothing: a city of 100,000+ inside an institution's name is where it is ("the Federal
+    // University of Agriculture Makurdi", "Bangkok Metropolitan Administration"), spelled exactly.
+    if (std::none_of(places.begin(), places.end(), [](const Place& p) { return !p.demonym && p.evidence != "affiliation"; }))
+      for (const Found& f : found) {
+        if (covered[f.t0]) continue;
+        // the end of a longer name, or its first word before an institution's noun ("Florence Nightingale"
+        // is neither)
+        static const WordSet kInstitutionNouns = {"metropolitan", "municipal", "municipality", "city", "university",
+                                                  "council", "administration", "police", "hospital", "airport",
+                                                  "court", "state", "county", "district", "regional", "provincial"};
+        const bool ends_name = f.t0 > 0 && is_word(T, f.t0 - 1) && T[f.t0 - 1].cap && !T[f.t0].sent_start;
+        const bool heads_name = is_word(T, f.t1 + 1) && T[f.t1 + 1].cap && kInstitutionNouns.count(T[f.t1 + 1].f);
+        if (!ends_name && !heads_name) continue;
+        int best = -1;
+        for (const Hit& h : f.hits) {
+          const Entity& en = gaz->entity(h.entity);
+          if (h.demonym || en.feature() != P::kPlace || en.population < 100000 || !exact(f, h.entity, T)) continue;
+          if (best < 0 || gaz->entity(uint32_t(best)).population < en.population) best = int(h.entity);
+        }
+        if (best < 0) continue;
+        Place pl;
+        pl.start = T[f.t0].s;
+        pl.end = T[f.t1].e;
+        fill_entity(pl, best);
+        pl.confidence = 0.3;
+        pl.evidence = "inside_name";
+        places.push_back(std::move(pl));
+        break;
+      }
+
     // Names placed by the document's country: a resolved place of the same sentence says better ("villages
     // in Jakawa, in Ethiopia's Gambella region" after "raiders from South Sudan").
     for (Place& p : places) {
