@@ -471,6 +471,15 @@ struct Casualties {
     bool word(size_t i, std::string_view w) const { return i < se && low[i] == w; }
   };
 
+  // The token after an age that begins at number token i and has a word after it ("12-year-old daughter"),
+  // or i when none.
+  static size_t age_end(const Ctx& c, size_t i) {
+    if (i + 5 >= c.se || c.tok[i].kind != TokenKind::Number || c.low[i + 1] != "-" ||
+        !(c.low[i + 2] == "year" || c.low[i + 2] == "month") || c.low[i + 3] != "-" || c.low[i + 4] != "old")
+      return i;
+    return i + 5;
+  }
+
   static bool is_month(std::string_view w) {
     static const std::unordered_map<std::string_view, int> m = {
         {"january", 1}, {"february", 1}, {"march", 1}, {"april", 1}, {"may", 1}, {"june", 1}, {"july", 1},
@@ -631,8 +640,7 @@ struct Casualties {
     }
     // "their two sons", "his three children": the possessive before a count (not an age: "his 12-year-old")
     if (qual == None && k + 1 < c.se && (low[k] == "their" || low[k] == "his" || low[k] == "her") &&
-        c.tok[k + 1].kind == TokenKind::Number &&
-        !(k + 3 < c.se && low[k + 2] == "-" && (low[k + 3] == "year" || low[k + 3] == "month")))
+        c.tok[k + 1].kind == TokenKind::Number && age_end(c, k + 1) == k + 1)
       ++k;
     else if (qual == None && k + 1 < c.se && (low[k] == "their" || low[k] == "his" || low[k] == "her") &&
              bare_number(c, k + 1) && low[k + 1] != "one")
@@ -709,10 +717,7 @@ struct Casualties {
             {"colleague", 1}, {"cousin", 1}, {"nephew", 1}, {"niece", 1}, {"child", 1}, {"relative", 1},
             {"assistant", 1}, {"aide", 1}, {"uncle", 1}, {"grandson", 1}, {"granddaughter", 1}};
         size_t h = k + 1;
-        // "his 12-year-old daughter": an age before the noun
-        if (h + 4 < c.se && c.tok[h].kind == TokenKind::Number && low[h + 1] == "-" &&
-            (low[h + 2] == "year" || low[h + 2] == "month") && low[h + 3] == "-" && low[h + 4] == "old")
-          h += 5;
+        h = age_end(c, h);  // "his 12-year-old daughter": an age before the noun
         if (h + 1 < c.se && kin.count(low[h]) == 0 && kin.count(low[h + 1])) ++h;  // "his young son"
         if (kin.count(low[h])) {
           q.te = k + 1;

@@ -402,8 +402,9 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const std::string_view before = text.substr(from, m.start - from);
       if (lower_contains(before, "coded to") || lower_contains(before, "coded as")) p.marked = true;
       // "Abrone neighbourhood (Marka)": the town a neighbourhood is coded to
-      if (str_attr(a, "evidence") == "town_of_part"sv) p.marked = true;
-      p.context = str_attr(a, "evidence") == "admin_context"sv;
+      const std::string_view evidence = str_attr(a, "evidence");  // how places.v1 found the name
+      if (evidence == "town_of_part"sv) p.marked = true;
+      p.context = evidence == "admin_context"sv;
       {
         const size_t rf = m.start > 28 ? m.start - 28 : 0;
         const std::string_view near = text.substr(rf, m.start - rf);
@@ -416,7 +417,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
                      ends_with("kilometres from ") || ends_with("kilometers from ") || ends_with("miles from ") ||
                      ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
                      ends_with("se of ") || ends_with("road to ") || ends_with("between ") ||
-                     str_attr(a, "evidence") == "road_end"sv;  // "the Maiduguri-Damboa road"
+                     evidence == "road_end"sv;  // "the Maiduguri-Damboa road"
         // (also a preposition that opens the text or a line: "In Safina village, 45 km south of Mosul, ...")
         auto opens = [&](std::string_view w) {
           return ends_with(w) && (near.size() == w.size() || near[near.size() - w.size() - 1] == '\n');

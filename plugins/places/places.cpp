@@ -1877,20 +1877,23 @@ struct Places {
     }
 
     // ---- nothing placed: sentence-initial names get a second chance ("Tozeur is witnessing ...").
-    if (std::none_of(places.begin(), places.end(), [](const Place& p) { return !p.demonym && p.evidence != "affiliation"; }))
+    auto nothing_placed = [&] {
+      return std::none_of(places.begin(), places.end(), [](const Place& p) { return !p.demonym && p.evidence != "affiliation"; });
+    };
+    if (nothing_placed())
       for (const Found& f : found)
         if (!covered[f.t0] && T[f.t0].sent_start) place_found(text, T, f, ctx, lower_words, places, true);
 
     // ---- still nothing: a city of 100,000+ inside an institution's name is where it is ("the Federal
     // University of Agriculture Makurdi", "Bangkok Metropolitan Administration"), spelled exactly.
-    if (std::none_of(places.begin(), places.end(), [](const Place& p) { return !p.demonym && p.evidence != "affiliation"; }))
+    // (the end of a longer name, or its first word before an institution's noun; "Florence Nightingale" is
+    // neither)
+    static const WordSet kInstitutionNouns = {"metropolitan", "municipal", "municipality", "city", "university",
+                                              "council", "administration", "police", "hospital", "airport",
+                                              "court", "state", "county", "district", "regional", "provincial"};
+    if (nothing_placed())
       for (const Found& f : found) {
         if (covered[f.t0]) continue;
-        // the end of a longer name, or its first word before an institution's noun ("Florence Nightingale"
-        // is neither)
-        static const WordSet kInstitutionNouns = {"metropolitan", "municipal", "municipality", "city", "university",
-                                                  "council", "administration", "police", "hospital", "airport",
-                                                  "court", "state", "county", "district", "regional", "provincial"};
         const bool ends_name = f.t0 > 0 && is_word(T, f.t0 - 1) && T[f.t0 - 1].cap && !T[f.t0].sent_start;
         const bool heads_name = is_word(T, f.t1 + 1) && T[f.t1 + 1].cap && kInstitutionNouns.count(T[f.t1 + 1].f);
         if (!ends_name && !heads_name) continue;
