@@ -2121,7 +2121,10 @@ struct Places {
                     T.begin());
     };
     for (Place& p : places) {
-      if (p.entity >= 0 || p.demonym) continue;
+      // a listed town abroad said to lie by a town of another country is that country's namesake or an
+      // unlisted place there ("Lima, west of Kadugli" is in Sudan, not Peru)
+      const bool listed_town = p.entity >= 0 && p.feature == P::kPlace && p.evidence != "affiliation";
+      if ((p.entity >= 0 && !listed_town) || p.demonym) continue;
       size_t k = token_at(p.end);
       bool related = false;
       for (size_t steps = 0; k < T.size() && steps < 10 && !T[k].sent_start; ++k, ++steps) {
@@ -2144,6 +2147,11 @@ struct Places {
         // without a word of nearness, only a local unit named after the town: "Ambareeso area, Baraawe district"
         const size_t after = token_at(town->end);
         const bool unit = is_word(T, after) && kAdmin2Nouns.count(raw(text, T[after]));
+        if (listed_town && (!related || town->country == p.country || town->country < 0)) break;
+        if (listed_town) {
+          relocate_near(text, p, *town);
+          break;
+        }
         if (related || unit) {
           p.country = town->country;
           p.admin1 = town->admin1;
@@ -2157,6 +2165,33 @@ struct Places {
         break;
       }
     }
+  }
+
+  // Place p, a listed town of another country than `town`, by `town`: its namesake in town's country if
+  // the gazetteer has one, else an unlisted place at town's point.
+  void relocate_near(std::string_view text, Place& p, const Place& town) const {
+    std::vector<Hit> hits;
+    lookup_name(ik::text::fold(text.substr(p.start, p.end - p.start)), hits);
+    int best = -1;
+    for (const Hit& h : hits) {
+      const Entity& en = gaz->entity(h.entity);
+      if (h.demonym || en.country != town.country || en.feature() != P::kPlace) continue;
+      if (best < 0 || size_of(gaz->entity(uint32_t(best))) < size_of(en)) best = int(h.entity);
+    }
+    if (best >= 0) {
+      fill_entity(p, best);
+      return;
+    }
+    const double confidence = p.confidence;
+    const std::string evidence = p.evidence;
+    p = unlisted_place(text, p.start, p.end, "");
+    p.evidence = evidence;
+    p.country = town.country;
+    p.admin1 = town.admin1;
+    p.admin2 = town.admin2;
+    p.lat = town.lat;
+    p.lon = town.lon;
+    p.confidence = std::max(confidence, 0.7);
   }
 
   static Place unlisted_place(std::string_view text, uint32_t start, uint32_t end, const char* evidence) {
