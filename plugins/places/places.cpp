@@ -308,7 +308,7 @@ constexpr CountryCue kCountryCues[] = {
     {"al shabaab", "SO", false}, {"al shabab", "SO", false}, {"shabaab", "SO", false}, {"amisom", "SO", true},
     {"atmis", "SO", true}, {"galmudug", "SO", false}, {"jubaland", "SO", false}, {"puntland", "SO", false},
     {"ahlu sunna wal jamaa", "SO", false}, {"ahlu sunna waljamaa", "SO", false}, {"khatumo", "SO", false},
-    {"somaliland", "SO", false}, {"hirshabelle", "SO", false},
+    {"somaliland", "SO", false}, {"hirshabelle", "SO", false}, {"pmpf", "SO", true},
     // South Sudan
     {"spla", "SS", true}, {"splm", "SS", true}, {"unmiss", "SS", true}, {"sspdf", "SS", true}, {"payam", "SS", false},
     {"white army", "SS", false},
@@ -2012,6 +2012,7 @@ struct Places {
   // than where it happened (the place is named elsewhere: "in Idlib ... by Russia").
   // Also the second of coordinated agents: "by the regime and Russia".
   static bool agent_after_by(std::string_view text, const std::vector<Tok>& T, size_t t0) {
+    if (t0 > 0 && is_word(T, t0 - 1) && raw(text, T[t0 - 1]) == "the") --t0;  // "by the United States"
     if (t0 == 0) return false;
     if (is_word(T, t0 - 1) && raw(text, T[t0 - 1]) == "by") return true;
     if (!(is_word(T, t0 - 1) && raw(text, T[t0 - 1]) == "and")) return false;
