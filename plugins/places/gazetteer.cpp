@@ -413,6 +413,12 @@ bool Gazetteer::spelled_hash(uint32_t entity, uint64_t strict) const {
   return found;
 }
 
+bool Gazetteer::spelled_demonym(uint32_t entity, uint64_t strict) const {
+  bool found = false;
+  scan(keys_, key_buckets_, strict, [&](uint32_t p) { found |= (p & 0x3FFFFF) == entity && (p & (1u << 23)); });
+  return found;
+}
+
 void Gazetteer::lookup_skeleton(std::string_view skel, std::vector<uint32_t>& out) const {
   if (skel.size() < 4) return;
   scan(skeletons_, skel_buckets_, fnv1a64(skel), [&](uint32_t p) { out.push_back(p & 0x3FFFFF); });

@@ -87,6 +87,8 @@ class Gazetteer {
   // spelled_hash(entity, that) per entity.
   uint64_t strict_hash(std::string_view folded) const;
   bool spelled_hash(uint32_t entity, uint64_t strict) const;
+  // Whether that exact spelling is one of the entity's demonyms ("Israeli", whose loose key is Israel's).
+  bool spelled_demonym(uint32_t entity, uint64_t strict) const;
   // Entities whose primary-name skeleton equals `skel`.
   void lookup_skeleton(std::string_view skel, std::vector<uint32_t>& out) const;
 

@@ -345,7 +345,7 @@ constexpr CountryCue kCountryCues[] = {
     {"ypg", "SY", true}, {"white helmets", "SY", false}, {"hamas", "PS", false}, {"unifil", "LB", true},
     {"hezbollah", "LB", false}, {"irgc", "IR", true}, {"basij", "IR", false},
     // South and South-East Asia
-    {"taliban", "AF", false}, {"ttp", "PK", true}, {"tehreek e taliban", "PK", false}, {"tehrik i taliban", "PK", false},
+    {"taliban", "AF", false}, {"pakistani taliban", "PK", false}, {"ttp", "PK", true}, {"tehreek e taliban", "PK", false}, {"tehrik i taliban", "PK", false},
     {"pti", "PK", true}, {"awami league", "BD", false}, {"bnp", "BD", true},
     {"upazila", "BD", false}, {"tatmadaw", "MM", false}, {"arakan army", "MM", false}, {"barangay", "PH", false},
     {"abu sayyaf", "PH", false}, {"npa", "PH", true}, {"milf", "PH", true},
@@ -852,13 +852,20 @@ struct Places {
       const bool translit = e.country < transliterated.size() && transliterated[e.country] &&
                             e.feature() != P::kCountry && !(e.feature() == P::kAdmin2 && e.population == 0);
       hits[i].loose = strict_keys && !hits[i].demonym && !translit && !spelled_as(hits[i].entity);
+      // a key shared by a country's name and its demonym is stored as a name: the spelling says which
+      if (strict_keys && e.feature() == P::kCountry && !hits[i].demonym && !hits[i].loose) {
+        if (!have_strict) strict = gaz->strict_hash(folded), have_strict = true;
+        hits[i].demonym = gaz->spelled_demonym(hits[i].entity, strict);
+      }
     }
     // A name spelled exactly as one entity's trumps respellings of others: "Sinai" is North Sinai, not
     // Syene (Aswan's old name) respelled.
     if (strict_keys) {
-      bool exact = false;  // an admin1 spelled exactly: respellings give way
+      bool exact = false;  // an admin1 or a country (or its demonym: "Iraqi" is not Arak) spelled exactly
       for (size_t i = first; i < hits.size() && !exact; ++i)
-        exact = !hits[i].demonym && gaz->entity(hits[i].entity).feature() == P::kAdmin1 && spelled_as(hits[i].entity);
+        exact = (gaz->entity(hits[i].entity).feature() == P::kCountry ||
+                 (!hits[i].demonym && gaz->entity(hits[i].entity).feature() == P::kAdmin1)) &&
+                spelled_as(hits[i].entity);
       if (exact)
         hits.erase(std::remove_if(hits.begin() + first, hits.end(),
                                   [&](const Hit& h) { return !h.demonym && !spelled_as(h.entity); }),
@@ -1202,7 +1209,10 @@ struct Places {
       }
       if (has_country) {
         ctx.vote_country(country,
-                         demonym_only || actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) ? 0.7 : 2.0);
+                         actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) ? 0.7
+                         : demonym_only ? (neighbour_or_people(text, T, f.t0, f.t1) ? 0.0
+                                           : attributive_country(text, T, f.t1) ? 0.7 : 0.9)
+                                                                                        : 2.0);
         continue;
       }
       if (country < 0 || several) continue;
@@ -1961,6 +1971,8 @@ struct Places {
             p.lon = ce.lon();
           }
       // "in the capital": that country's capital city (unless it is named right after: "the capital, Kabul").
+      // (with no place resolved, the country the demonyms and cues point to: "Yemeni officials said")
+      if (best < 0) best = ctx.top_country;
       if (best >= 0 && size_t(best) < capital_of.size() && capital_of[best] >= 0)
         for (size_t k = 1; k < T.size(); ++k) {
           if (!is_word(T, k) || T[k].cap || raw(text, T[k]) != "capital" || raw(text, T[k - 1]) != "the") continue;
@@ -1996,6 +2008,19 @@ struct Places {
            kActorSuffixes.count(raw(text, T[t1 + 2]));
   }
 
+  // "near the Pakistani border", "pro-Russian separatists", "ethnic Turkmen": a demonym that names a
+  // neighbour, a side or a people, not where the report is.
+  static bool neighbour_or_people(std::string_view text, const std::vector<Tok>& T, size_t t0, size_t t1) {
+    // (but "the Lebanese border town of Arsal" is in Lebanon)
+    static const WordSet kEdges = {"border", "borders", "frontier", "boundary"};
+    static const WordSet kPlaceNouns = {"town", "city", "village", "villages", "area", "region", "district",
+                                        "province", "post", "crossing", "guards", "police"};
+    if (is_word(T, t1 + 1) && kEdges.count(raw(text, T[t1 + 1])))
+      return !(is_word(T, t1 + 2) && kPlaceNouns.count(raw(text, T[t1 + 2])));
+    if (t0 >= 2 && is_punct(T, t0 - 1, '-') && is_word(T, t0 - 2) && raw(text, T[t0 - 2]) == "pro") return true;
+    return t0 >= 1 && is_word(T, t0 - 1) && raw(text, T[t0 - 1]) == "ethnic";
+  }
+
   // "Kenya Defence Forces", "United States forces", "a South Africa company": a country name before a
   // noun of forces, officials or firms names who acted (or whose nationals were hit), not where. (It still
   // counts as the country's full vote: forces mostly act at home, "the Myanmar military".)
@@ -2004,7 +2029,8 @@ struct Places {
         "forces", "force", "defence", "defense", "army", "troops", "soldiers", "soldier", "military", "police",
         "navy", "air", "marines", "warplanes", "jets", "aircraft", "drone", "drones", "peacekeepers",
         "peacekeeper", "contingent", "special", "coalition", "government", "authorities", "officials",
-        "embassy", "national", "nationals", "citizen", "citizens", "company", "firm", "ambassador"};
+        "embassy", "national", "nationals", "citizen", "citizens", "company", "firm", "ambassador", "militia",
+        "militias", "militiamen", "fighters", "mercenaries"};
     return is_word(T, t1 + 1) && kActorNouns.count(T[t1 + 1].cap ? std::string_view(T[t1 + 1].f) : raw(text, T[t1 + 1]));
   }
 
