@@ -2372,7 +2372,9 @@ struct Places {
     const bool names_country = std::any_of(f.hits.begin(), f.hits.end(), [&](const Hit& hh) {
       return gaz->entity(hh.entity).feature() == P::kCountry;
     });
-    const int prefer = admin1_noun || (compass_before && !town_noun && !names_country) ? P::kAdmin1
+    // "the western countryside of Aleppo", "the province of Idlib": the admin unit
+    const bool of_admin1_noun = of_noun && kAdmin1Nouns.count(ik::text::lower(raw(text, T[prev - 2])));
+    const int prefer = admin1_noun || of_admin1_noun || (compass_before && !town_noun && !names_country) ? P::kAdmin1
                        : admin2_noun                                ? P::kAdmin2
                        : town_noun                                  ? P::kPlace
                                                                     : -1;
