@@ -778,9 +778,17 @@ struct Actors {
 
   void process(Doc& doc) const {
     const std::string_view text = doc.text();
-    const auto matches = lex.find(text);
-    if (matches.empty()) return;
     const auto& ps = phrases();
+    auto matches = lex.find(text);
+    // A country's acronym counts only in capitals: "a car" is not the CAR, "told us" not the US.
+    matches.erase(std::remove_if(matches.begin(), matches.end(),
+                                 [&](const Lexicon::Match& m) {
+                                   const std::string_view t = ps[m.id].text;
+                                   const bool acronym = std::none_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+                                   return acronym && text.substr(m.start, m.end - m.start) != t;
+                                 }),
+                  matches.end());
+    if (matches.empty()) return;
     const auto& toks = ik::text::tokens_of(text);  // (no other tokenize() below on this thread)
     std::vector<std::pair<uint32_t, uint32_t>> sents;
     // The mentions read once (each doc.mentions(label) walked all of them through the host), in order.
