@@ -523,7 +523,16 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const bool located = y.context && !gap.empty() && gap.find(',') != std::string::npos;
       // ... or by the local unit after a comma ("Kukoki community, Shiroro Local Government Area")
       const bool unit_after = called && gap == ", "sv && (y.rank == kAdmin2 || y.rank == kAdmin3);
-      if (located || unit_after ||
+      // ... or inside a unit or a stretch of land said to be one ("Jurin in the Al-Ghab plain")
+      bool in_region = false;
+      if (!called && (gap == " in "sv || gap == " in the "sv)) {
+        const std::string after = lower_ascii(text.substr(y.end, std::min<size_t>(16, text.size() - y.end)));
+        for (std::string_view noun : {" plain"sv, " valley"sv, " region"sv, " district"sv, " countryside"sv,
+                                      " desert"sv, " mountains"sv, " province"sv, " governorate"sv, " subdistrict"sv})
+          in_region = in_region || (after.compare(0, noun.size(), noun) == 0 &&
+                                    (after.size() == noun.size() || !std::isalpha((unsigned char)after[noun.size()])));
+      }
+      if (located || unit_after || in_region ||
           (called && (gap == " of "sv || gap == " in "sv || gap == " of the "sv || gap == " in the "sv))) {
         x.contained = true;
         x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid

@@ -141,7 +141,7 @@ const WordSet kPlaceNouns = {
     "areas", "cities", "communities", "sector", "zone", "market", "refugee", "idp", "territory", "chiefdom",
     "ward", "division", "plain", "plains", "mountains", "mount", "capital", "border", "crossing", "airport",
     "airbase", "oilfield", "university", "campus", "prison", "checkpoint", "junction", "payam", "boma", "woreda",
-    "kebele", "upazila"};
+    "kebele", "upazila", "axis", "frontline", "frontlines"};
 // Of these, the ones naming an admin unit (prefer the admin reading of the name before them).
 const WordSet kAdmin1Nouns = {"province", "governorate", "state", "region", "oblast",
                                                            "department", "prefecture", "countryside", "provinces",
@@ -2142,7 +2142,10 @@ struct Places {
                                     "ne", "nw", "se", "sw", "nne", "ene", "ese", "sse", "ssw", "wsw", "wnw", "nnw",
                                     "the", "on", "to", "about", "around", "approximately", "some", "roughly", "located",
                                     "situated", "lies", "just", "few", "a", "area", "village", "town", "locality",
-                                    "outpost", "settlement", "in", "by", "and", "city", "centre", "center"};
+                                    "outpost", "settlement", "in", "by", "and", "city", "centre", "center",
+                                    "district", "neighbourhood", "neighborhood", "quarter", "central", "downtown"};
+    static const WordSet kUnitWords = {"the", "village", "town", "city", "area", "locality", "settlement", "district",
+                                       "neighbourhood", "neighborhood", "quarter", "central", "downtown", "community"};
     auto token_at = [&](uint32_t offset) {  // first token starting at or after offset
       return size_t(std::lower_bound(T.begin(), T.end(), offset, [](const Tok& t, uint32_t o) { return t.s < o; }) -
                     T.begin());
@@ -2153,15 +2156,18 @@ struct Places {
       const bool listed_town = p.entity >= 0 && p.feature == P::kPlace && p.evidence != "affiliation";
       if ((p.entity >= 0 && !listed_town) || p.demonym) continue;
       size_t k = token_at(p.end);
-      bool related = false;
+      bool related = false, contained = false, plain_gap = true;
       for (size_t steps = 0; k < T.size() && steps < 10 && !T[k].sent_start; ++k, ++steps) {
         const Tok& t = T[k];
-        if (t.kind == Tok::Num) continue;
+        if (t.kind == Tok::Num) { plain_gap = false; continue; }
         if (t.kind == Tok::Punct) {
           if (t.punct == ',' || t.punct == '(' || t.punct == '-' || t.punct == '.') continue;
           break;
         }
         const std::string_view w = t.cap ? std::string_view(t.f) : raw(text, t);
+        // "X (village) in Y", "X district of Y": contained, not placed by a direction ("X, north of Y")
+        if ((w == "in" || w == "of") && plain_gap) contained = true;
+        else if (!kUnitWords.count(w)) plain_gap = false;
         if (kRelation.count(w)) { related = true; continue; }
         if (kFiller.count(w)) continue;
         if (!t.cap) break;
@@ -2174,9 +2180,13 @@ struct Places {
         // without a word of nearness, only a local unit named after the town: "Ambareeso area, Baraawe district"
         const size_t after = token_at(town->end);
         const bool unit = is_word(T, after) && kAdmin2Nouns.count(raw(text, T[after]));
-        if (listed_town && (!related || town->country == p.country || town->country < 0)) break;
         if (listed_town) {
-          relocate_near(text, p, *town);
+          // ("Karrada district in Baghdad": a village of another province of the same country is a namesake
+          // too; not a city, "Kano in Nigeria's north")
+          const bool inside = contained && town->country == p.country && p.admin1 >= 0 &&
+                              town->admin1 >= 0 && town->admin1 != p.admin1 && p.entity >= 0 &&
+                              size_of(gaz->entity(uint32_t(p.entity))) < 100000;
+          if ((related && town->country >= 0 && town->country != p.country) || inside) relocate_near(text, p, *town);
           break;
         }
         if (related || unit) {
@@ -2194,15 +2204,17 @@ struct Places {
     }
   }
 
-  // Place p, a listed town of another country than `town`, by `town`: its namesake in town's country if
+  // Place p, a listed town of another country or province than `town`, by `town`: its namesake there if
   // the gazetteer has one, else an unlisted place at town's point.
   void relocate_near(std::string_view text, Place& p, const Place& town) const {
+    const bool same_country = p.country == town.country;  // then the namesake is in town's province
     std::vector<Hit> hits;
     lookup_name(ik::text::fold(text.substr(p.start, p.end - p.start)), hits);
     int best = -1;
     for (const Hit& h : hits) {
       const Entity& en = gaz->entity(h.entity);
       if (h.demonym || en.country != town.country || en.feature() != P::kPlace) continue;
+      if (same_country && int(en.admin1) != town.admin1) continue;
       if (best < 0 || size_of(gaz->entity(uint32_t(best))) < size_of(en)) best = int(h.entity);
     }
     if (best >= 0) {
