@@ -2172,9 +2172,11 @@ struct Places {
         if (kFiller.count(w)) continue;
         if (!t.cap) break;
         // a capitalised word: is it where a listed town of the document begins?
+        // (a province too, for a listed village said to be in it: "Sawran in the northern Aleppo countryside")
         const Place* town = nullptr;
         for (const Place& q : places)
-          if (q.start == t.s && q.entity >= 0 && !q.demonym && q.feature != P::kCountry && q.feature != P::kAdmin1)
+          if (q.start == t.s && q.entity >= 0 && !q.demonym && q.feature != P::kCountry &&
+              (q.feature != P::kAdmin1 || (listed_town && contained)))
             town = &q;
         if (!town) break;
         // without a word of nearness, only a local unit named after the town: "Ambareeso area, Baraawe district"
