@@ -2508,6 +2508,11 @@ struct Places {
       // Soka, "Ceel Cadde" not Kiel.
       if (!spelled_name && !named_context && !admin_context && !evidence) return;
       if (!spelled_name && next_cap_run) return;
+      // Nor, without a preposition, before a common noun: "the al-Shami hospital" is named for a family or
+      // a region, not Damascus respelled.
+      if (!spelled_name && !prep && !is_admin && nw && !nw->cap && !next_noun && !of_noun && !resident_noun &&
+          !kFunctionWords.count(next_word) && !is_connector(next_word))
+        return;
       // "Madi district" is a local unit named Madi, not a respelling of a town elsewhere.
       if (!spelled_name && !named_context && nw && (kAdmin2Nouns.count(next_word) || next_word == "local")) return;
       // Likewise an exact name that is only the start of a longer one, unless a big city: "in Dobo Umda"
