@@ -511,6 +511,9 @@ struct Dates {
       a.used = true;
     }
 
+    // 2b. Sequels told from the date before them ("Three days later", "the next day", "the same week").
+    sequels(s, atoms, found);
+
     // 3. Relative expressions, resolved against the publication day. Without one, the latest date the
     // text states stands in (reports tell later events relative to their own dates), at lower confidence.
     std::optional<int64_t> relative_anchor = anchor;
@@ -683,6 +686,58 @@ struct Dates {
       line_start = line_end + 1;
     }
     return std::nullopt;
+  }
+
+  // "Three days later", "the following morning", "the same week": a day counted from the latest date the
+  // text states before the phrase (a narrative's own timeline, not the publication day).
+  static void sequels(const Scanner& s, const std::vector<Atom>& atoms, std::vector<Found>& found) {
+    const auto& tok = s.tok_;
+    std::vector<char> covered(tok.size(), 0);
+    for (const Atom& a : atoms)
+      for (size_t k = a.tb; k < a.te; ++k) covered[k] = 1;
+    const size_t stated = found.size();
+    for (size_t i = 0; i < tok.size(); ++i) {
+      if (covered[i] || tok[i].kind != TokenKind::Word) continue;
+      size_t b = i, e = i + 1;  // the phrase's tokens [b, e)
+      int64_t offset = 0;
+      int precision = 1;
+      const std::string_view t = tok[i].text;
+      auto word = [&](size_t k) { return k < tok.size() ? tok[k].text : std::string_view{}; };
+      if (iequals(t, "later") && i >= 1) {  // "three days later", "a week later", "hours later"
+        const std::string_view unit = word(i - 1);
+        const int n = i >= 2 ? small_count(word(i - 2)) : -1;
+        if (is_any(unit, {"hours", "minutes"})) b = i - 1;
+        else if (n > 0 && is_any(unit, {"day", "days"})) b = i - 2, offset = n;
+        else if (n > 0 && is_any(unit, {"week", "weeks"})) b = i - 2, offset = 7 * n, precision = 2;
+        else continue;
+      } else if (is_any(t, {"next", "following", "same"}) && i >= 1 && iequals(word(i - 1), "the")) {
+        const std::string_view unit = word(i + 1);
+        const bool same = iequals(t, "same");
+        b = i - 1, e = i + 2;
+        if (is_any(unit, {"day", "morning", "afternoon", "evening", "night"})) offset = same ? 0 : 1;
+        else if (iequals(unit, "week")) offset = same ? 0 : 7, precision = 2;
+        else continue;
+      } else {
+        continue;
+      }
+      // the latest date stated before the phrase, in this document
+      const Found* base = nullptr;
+      for (size_t k = 0; k < found.size(); ++k)
+        if (found[k].end <= tok[b].start && (!base || found[k].start > base->start) &&
+            (k < stated || found[k].relative))
+          base = &found[k];
+      if (!base || base->period || base->kind != "point" || base->precision > 1) continue;
+      Found f;
+      f.start = tok[b].start;
+      f.end = tok[e - 1].end;
+      f.from = f.to = base->from + offset;
+      f.precision = precision;
+      f.relative = true;
+      f.year_guessed = base->year_guessed;
+      f.confidence = std::min(0.75, base->confidence);
+      found.push_back(f);
+      for (size_t k = b; k < e; ++k) covered[k] = 1;
+    }
   }
 
   // Relative expressions resolved against `anchor` (the publication day).
