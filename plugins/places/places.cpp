@@ -2467,6 +2467,9 @@ struct Places {
     } else {
       if ((stop || lower_elsewhere) && !(prep || next_noun || of_noun)) return;
       if (prev_cap_run && !of_noun) return;  // inside a longer proper name ("Hayat Tahrir al-Sham")
+      // "the Temple of Justice", "the Rhodes of Africa": the head of an institution's or a title's name
+      if (!prep && prev_word == "the" && nw && !nw->cap && next_word == "of" && is_word(T, f.t1 + 2) && T[f.t1 + 2].cap)
+        return;
       if (next_cap_run && !prep) return;  // "Vladimir Putin", "Kano Pillars"
       const size_t nlen = T[f.t1].e - T[f.t0].s;
       if (nlen <= 3 && !(prep || next_noun || of_noun)) return;
