@@ -178,9 +178,9 @@ DISTRICT_NAMES = {
     # Mogadishu's districts, named in most Somali reports ("Hodan district", "Yaaqshiid"): read as the city
     # ("Wadajir/Medina": Medina alone is the Saudi city)
     "SO": {"Mogadishu": ["Hodan", "Hawl-Wadaag", "Hawl Wadaag", "Howlwadaag", "Yaaqshiid", "Yaqshid", "Heliwaa",
-                         "Heliwa", "Huriwa", "Kaaraan", "Karaan", "Dharkenley", "Dharkeynley", "Darkenley",
+                         "Heliwa", "Huriwa", "Kaaraan", "Karaan", "Dharkenley", "Dharkenleey", "Dharkeynley", "Darkenley",
                          "Wadajir", "Waaberi", "Waberi", "Hamar Weyne", "Hamarweyne", "Hamar Jajab", "Hamarjajab",
-                         "Shangaani", "Shangani", "Shibis", "Boondheere", "Bondhere", "Wardhiigleey", "Wardhigley",
+                         "Shangaani", "Shangani", "Shibis", "Boondheere", "Bondhere", "Wardhiigleey", "Wardhiigley", "Wardhigley",
                          "Dayniile", "Daynile", "Kaxda", "Kahda", "Cabdicasiis", "Abdiaziz", "Garasbaley",
                          "Gubadley"]},
 }
