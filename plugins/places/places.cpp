@@ -2416,6 +2416,17 @@ struct Places {
       if (e >= 0) h = &*std::find_if(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return int(x.entity) == e; });
     } else {
       e = best_hit(f.hits, ctx, -1, -1, prefer, true, &h, &span_plain);
+      // A respelling of a place the document does not point to gives way to a place spelled exactly so:
+      // "in Salima" is Salima, Malawi, not Jerusalem (whose key it shares).
+      if (e >= 0 && int(gaz->entity(uint32_t(e)).country) != ctx.top_country && !spelled(uint32_t(e), T, f.t0, f.t1)) {
+        std::vector<Hit> spelled_hits;
+        for (const Hit& hh : f.hits)
+          if (!hh.loose && !hh.demonym && spelled(hh.entity, T, f.t0, f.t1)) spelled_hits.push_back(hh);
+        if (!spelled_hits.empty()) {
+          e = best_hit(spelled_hits, ctx, -1, -1, prefer, true, &h, &span_plain);
+          if (e >= 0) h = &*std::find_if(f.hits.begin(), f.hits.end(), [&](const Hit& x) { return int(x.entity) == e; });
+        }
+      }
     }
     if (e < 0) return;
     const Entity& en = gaz->entity(e);
