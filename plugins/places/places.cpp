@@ -1900,7 +1900,9 @@ struct Places {
     // neither)
     static const WordSet kInstitutionNouns = {"metropolitan", "municipal", "municipality", "city", "university",
                                               "council", "administration", "police", "hospital", "airport",
-                                              "court", "state", "county", "district", "regional", "provincial"};
+                                              "court", "state", "county", "district", "regional", "provincial",
+                                              "magistrate", "magistrates", "high", "technical", "teaching",
+                                              "general", "central", "prison", "station", "college"};
     if (nothing_placed())
       for (const Found& f : found) {
         if (covered[f.t0]) continue;
