@@ -702,6 +702,24 @@ struct Casualties {
       // "a man", "an elderly woman", "a 16-year-old Palestinian": one person
       if ((low[k] == "a" || low[k] == "an" || low[k] == "one") && k + 1 < c.se) {
         const std::string_view nx = low[k + 1];
+        // "a (Chinese) couple": two; "a couple of men": about two; "a (Christian) family of seven": seven
+        for (size_t h = k + 1; h < c.se && h <= k + 3; ++h) {
+          const bool of_next = h + 1 < c.se && low[h + 1] == "of";
+          if (low[h] == "couple") {
+            q.te = of_next ? h + 2 : h + 1;
+            q.best = q.low = q.high = 2;
+            q.approximate = of_next;
+            return q;
+          }
+          if (low[h] == "family" && of_next && h + 2 < c.se) {
+            if (auto n = qty_at(c, h + 2); n && !std::isnan(n->best) && n->best >= 2 && n->best <= 30) {
+              q.te = n->te;
+              q.best = q.low = q.high = n->best;
+              return q;
+            }
+          }
+          if (c.tok[h].kind != TokenKind::Word || low[h] == "of" || low[h] == "and") break;  // through adjectives only
+        }
         if (nx == "number" || nx == "few" || nx == "lot" || nx == "total" || nx == "further" || nx == "series" ||
             nx == "wave" || nx == "group" || nx == "couple" || nx == "dozen" || nx == "hundred" || nx == "thousand")
           return std::nullopt;
@@ -1436,7 +1454,18 @@ struct Casualties {
         if (role == Role::Toll) {
           // "death toll rose to 15", "toll from 10 to 15": the last count before a clause break
           std::optional<Qty> best;
-          for (size_t j = t.te; j < c.se && j < t.te + 10; ++j) {
+          // ("the civilian death toll from an attack late on Thursday on a restaurant in X has risen to 6":
+          // the count after the verb of change, however long the toll's description)
+          size_t from = t.te;
+          for (size_t j = t.te; j < c.se && j < t.te + 30; ++j) {
+            if (low[j] == "." || low[j] == ";") break;
+            if (low[j] == "risen" || low[j] == "rose" || low[j] == "climbed" || low[j] == "reached" ||
+                low[j] == "jumped" || low[j] == "increased" || low[j] == "stands" || low[j] == "stood") {
+              from = j + 1;
+              break;
+            }
+          }
+          for (size_t j = from; j < c.se && j < from + 10; ++j) {
             if (low[j] == "." || low[j] == ";" || low[j] == "(") break;
             if (auto q = qty_at(c, j)) {
               if (j > c.sb && low[j - 1] == "from" && !std::isnan(q->high) && q->high != q->best)
