@@ -244,7 +244,8 @@ bool is_aux(std::string_view w) {
       {"slightly", 1}, {"lightly", 1}, {"gravely", 1}, {"mortally", 1}, {"presumed", 1}, {"thought", 1},
       {"claimed", 1}, {"found", 1}, {"left", 1}, {"still", 1}, {"apparently", 1}, {"initially", 1},
       {"eventually", 1}, {"known", 1}, {"understood", 1}, {"likely", 1}, {"probably", 1}, {"possibly", 1}, {"then", 1},
-      {"were", 1}, {"are", 1}, {"not", 0}, {"supposedly", 1}, {"purportedly", 1},
+      {"were", 1}, {"are", 1}, {"not", 0}, {"supposedly", 1}, {"purportedly", 1}, {"again", 1},
+      {"previously", 1}, {"recently", 1}, {"brutally", 1}, {"summarily", 1},
   };
   auto it = s.find(w);
   return it != s.end() && it->second;
@@ -993,6 +994,11 @@ struct Casualties {
                           v == "attempting" || v == "threatening" || v == "planned" || v == "plotted" ||
                           v == "vowed" || v == "sought"))
           m.reset();
+      }
+      // "killed in a road accident": not violence
+      for (size_t k = i + 1; m && k < c.se && k < i + 9; ++k) {
+        if (low[k] == "." || low[k] == ";") break;
+        if (low[k] == "accident" || low[k] == "accidents") m.reset();
       }
       // "claimed 10 lives", "cost at least 30 lives": "lives" only after a count that such a verb takes
       if (m && low[i] == "lives" && m->second == 1) {
