@@ -1772,13 +1772,16 @@ struct Places {
           "angry", "local", "poor", "rural", "urban", "disgruntled", "concerned", "frustrated", "irate", "affected",
           "displaced", "aggrieved", "unhappy", "furious", "hundreds", "thousands", "dozens", "scores", "fellow",
           "young", "elderly", "female", "male", "unemployed", "striking", "protesting", "former", "black", "white",
-          "informal", "innocent", "armed", "unarmed", "suspected", "alleged", "worried", "desperate", "jobless"};
+          "informal", "innocent", "armed", "unarmed", "suspected", "alleged", "worried", "desperate", "jobless",
+          "unknown", "unidentified", "other", "many", "some", "several", "more", "most", "few", "christian", "muslim"};
       for (size_t i = 0; i + 1 < T.size(); ++i) {
         if (!is_word(T, i) || !T[i].cap || !T[i].sent_start || covered[i] || all_caps(raw(text, T[i]))) continue;
         if (!is_word(T, i + 1) || T[i + 1].cap || !kResidentNouns.count(raw(text, T[i + 1]))) continue;
         if (T[i].e - T[i].s < 4 || kStop.count(T[i].f) || kNever.count(T[i].f) || kFunctionWords.count(T[i].f) ||
             kPeopleAdjectives.count(T[i].f) || lower_words.contains(T[i].f))
           continue;
+        // (a participle is an adjective too: "Masked men", "Hooded youths")
+        if (T[i].f.size() > 4 && T[i].f.compare(T[i].f.size() - 2, 2, "ed") == 0) continue;
         if (ik::text::read_number(ik::text::tokenize(raw(text, T[i])), 0)) continue;  // "Nineteen residents were hurt"
         std::vector<Hit> hh;
         gaz->lookup(name_key(T[i].f), hh);
