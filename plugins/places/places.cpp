@@ -2147,10 +2147,11 @@ struct Places {
                                     "ne", "nw", "se", "sw", "nne", "ene", "ese", "sse", "ssw", "wsw", "wnw", "nnw",
                                     "the", "on", "to", "about", "around", "approximately", "some", "roughly", "located",
                                     "situated", "lies", "just", "few", "a", "area", "village", "town", "locality",
-                                    "outpost", "settlement", "in", "by", "and", "city", "centre", "center",
+                                    "outpost", "settlement", "in", "by", "and", "city", "centre", "center", "region",
                                     "district", "neighbourhood", "neighborhood", "quarter", "central", "downtown"};
     static const WordSet kUnitWords = {"the", "village", "town", "city", "area", "locality", "settlement", "district",
-                                       "neighbourhood", "neighborhood", "quarter", "central", "downtown", "community"};
+                                       "neighbourhood", "neighborhood", "quarter", "central", "downtown", "community",
+                                       "region", "valley", "mountains"};
     auto token_at = [&](uint32_t offset) {  // first token starting at or after offset
       return size_t(std::lower_bound(T.begin(), T.end(), offset, [](const Tok& t, uint32_t o) { return t.s < o; }) -
                     T.begin());
@@ -2166,6 +2167,19 @@ struct Places {
         const Tok& t = T[k];
         if (t.kind == Tok::Num) { plain_gap = false; continue; }
         if (t.kind == Tok::Punct) {
+          // (a listed town's other name in parentheses: "Gare region (Chiya-e Gara) of Duhok")
+          if (t.punct == '(' && listed_town && steps > 0) {
+            size_t close = k + 1;
+            bool plain_name = true;  // no distance or direction inside ("(32km SW of Y)" is read word by word)
+            while (close < T.size() && close < k + 8 && !is_punct(T, close, ')') && !T[close].sent_start) {
+              plain_name &= T[close].kind != Tok::Num && !(is_word(T, close) && kRelation.count(raw(text, T[close])));
+              ++close;
+            }
+            if (is_punct(T, close, ')') && plain_name) {
+              k = close;
+              continue;
+            }
+          }
           if (t.punct == ',' || t.punct == '(' || t.punct == '-' || t.punct == '.') continue;
           break;
         }
