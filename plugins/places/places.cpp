@@ -773,6 +773,26 @@ struct Places {
     for (auto& [h, v] : cue_index)
       std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) { return cues[a].words.size() > cues[b].words.size(); });
     min_confidence = cfg.value("min_confidence", 0.0);
+    if (auto cd = by_iso2.find("CD"), cg = by_iso2.find("CG"); cd != by_iso2.end() && cg != by_iso2.end())
+      drc = cd->second, congo_republic = cg->second;
+  }
+  int drc = -1, congo_republic = -1;
+
+  // Bare "Congo" in news of violence is the Democratic Republic ("eastern Congo"); the Republic is named
+  // as such ("Republic of Congo", "Congo-Brazzaville", "Congo Republic") or by its capital.
+  void read_bare_congo(std::string_view text, const std::vector<Tok>& T, std::vector<Found>& found) const {
+    if (drc < 0) return;
+    for (Found& f : found) {
+      if (f.t0 != f.t1 || T[f.t0].f != "congo") continue;
+      const bool republic = (f.t0 >= 2 && raw(text, T[f.t0 - 1]) == "of") ||
+                            (f.t0 >= 3 && raw(text, T[f.t0 - 1]) == "the" && raw(text, T[f.t0 - 2]) == "of") ||
+                            (is_word(T, f.t0 + 1) && (T[f.t0 + 1].f == "republic" || T[f.t0 + 1].f == "brazzaville")) ||
+                            (is_punct(T, f.t0 + 1, '-') && is_word(T, f.t0 + 2) && T[f.t0 + 2].f == "brazzaville");
+      if (republic) continue;
+      for (Hit& h : f.hits)
+        if (!h.demonym && gaz->entity(h.entity).feature() == P::kCountry && gaz->entity(h.entity).country == congo_republic)
+          h.entity = gaz->country(uint8_t(drc)).entity;
+    }
   }
 
   // ---- helpers over tokens
@@ -1191,6 +1211,8 @@ struct Places {
         ++i;
       }
     }
+
+    read_bare_congo(text, T, found);
 
     // ---- context votes from unambiguous evidence: countries and demonyms named, big places and
     // provinces whose name is spelled exactly and belongs to one country.
@@ -1713,6 +1735,11 @@ struct Places {
       bool any_covered = false;
       for (size_t q : xw) any_covered |= covered[q];
       if (any_covered) continue;
+      // "the ethnic Nande community", "the Murle community": a people, not a place
+      bool people = xw.front() > 0 && is_word(T, xw.front() - 1) && raw(text, T[xw.front() - 1]) == "ethnic";
+      if (noun == "community" || noun == "communities")  // (a cue that names a region stays a place: "Darfur region")
+        for (const CueHit& c : cue_hits) people |= c.t0 <= xw.back() && c.t1 >= xw.front();
+      if (people) continue;
       Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "place_noun");
       // Context: an admin1 named in the same sentence (nearest), else the document's most named admin1,
       // else the document's country when it is named.
