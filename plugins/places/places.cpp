@@ -918,13 +918,27 @@ struct Places {
                                   [&](const Hit& h) { return gaz->entity(h.entity).feature() == P::kCountry; }),
                    hits.end());
       if (!hits.empty()) {
+        // a longer name known only by respelling gives way to a shorter one spelled exactly: "Kano City" is
+        // Kano, not a loose key of some other town
+        const bool only_loose = std::all_of(hits.begin(), hits.end(), [](const Hit& h) { return h.loose; });
+        if (only_loose && b > 0 && out.hits.empty()) {
+          out.t0 = w[0];
+          out.t1 = w[b];
+          out.hits = std::move(hits);
+          continue;
+        }
+        // (the shorter one must be spelled exactly, or the longer respelling stands)
+        if (!out.hits.empty() && (only_loose || std::none_of(hits.begin(), hits.end(), [&](const Hit& h) {
+                                    return !h.demonym && !h.loose && spelled(h.entity, T, w[0], w[b]);
+                                  })))
+          continue;
         out.t0 = w[0];
         out.t1 = w[b];
         out.hits = std::move(hits);
         return true;
       }
     }
-    return false;
+    return !out.hits.empty();
   }
 
   // Whether the span spells the entity's own name (not an alternate or a transliteration variant).
