@@ -2583,6 +2583,11 @@ struct Places {
       // ("Change" is not Shanghai); and it must cover the whole capitalised name: "Suuqa Weyn" is not
       // Soka, "Ceel Cadde" not Kiel.
       if (!spelled_name && !named_context && !admin_context && !evidence) return;
+      // "the Ismaili community": a faith or a people named like a town abroad is not the town
+      if (!prep && nw && (next_word == "community" || next_word == "communities") &&
+          (!spelled_name || (prev_word == "the" && next_word == "community" && !named_context && !admin_context &&
+                             !(is_word(T, f.t1 + 2) && (raw(text, T[f.t1 + 2]) == "of" || raw(text, T[f.t1 + 2]) == "in")))))
+        return;
       if (!spelled_name && next_cap_run) return;
       // Nor, without a preposition, before a common noun: "the al-Shami hospital" is named for a family or
       // a region, not Damascus respelled.
