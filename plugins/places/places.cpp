@@ -1865,10 +1865,11 @@ struct Places {
         }
         if (pw == "on" && !kAttackNouns.count(pw2)) continue;  // "an attack on X", not "on Monday"
         auto xw = run_from(T, i, 3, false);
-        // "in Tungudu and Opira": the first name; "in Kamaza on Tuesday": the name before the date.
+        // "in Tungudu and Opira": the first name; "in Kamaza on Tuesday": the name before the date; "in
+        // Kolofata Cameroon's Far North": the name before a country's.
         for (size_t q = 1; q < xw.size(); ++q)
           if ((!T[xw[q]].cap && (T[xw[q]].f == "and" || T[xw[q]].f == "or" || kInnerOnly.count(T[xw[q]].f))) ||
-              kNever.count(T[xw[q]].f)) {
+              kNever.count(T[xw[q]].f) || (covered[xw[q]] && is_country_name(T[xw[q]].f))) {
             xw.resize(q);
             break;
           }
@@ -1884,7 +1885,9 @@ struct Places {
         if (bad) continue;
         // A possessive or a capitalised word after it: an organisation or a person ("in Kano Pillars").
         const size_t nx = xw.back() + 1;
-        if (is_word(T, nx) && T[nx].cap && !kPlaceSuffixWords.count(T[nx].f)) continue;
+        // (not a country's name: "in Kolofata Cameroon's Far North")
+        if (is_word(T, nx) && T[nx].cap && !kPlaceSuffixWords.count(T[nx].f) && !(covered[nx] && is_country_name(T[nx].f)))
+          continue;
         if (is_punct(T, nx, '\'')) continue;
         if (nx < T.size() && T[nx].kind == Tok::Num) continue;  // "in Ward 5": a numbered unit, not a name
         const size_t nlen = T[xw.back()].e - T[xw.front()].s;
