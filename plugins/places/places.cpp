@@ -215,6 +215,10 @@ const WordSet kFacilities = {
     "hotel", "mall", "airport", "prison", "embassy", "consulate", "mosque", "church", "temple", "library",
     "academy", "institute", "factory", "plant", "mine", "road", "avenue", "bridge", "building", "tower"};
 
+// Parts of a town that may bear a country's name ("Liberia neighbourhood", "Sudan Street").
+const WordSet kPartNouns = {"neighborhood", "neighbourhood", "quarter", "street", "road", "avenue", "square", "estate",
+                            "ward"};
+
 // Capitalised words following a name that still leave it a place ("Kano State", "Gaza City").
 const WordSet kPlaceSuffixWords = {
     "state", "province", "governorate", "region", "district", "county", "city", "town", "village", "camp",
@@ -1246,6 +1250,8 @@ struct Places {
       if (has_country) {
         ctx.vote_country(country,
                          actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) ? 0.7
+                         : is_word(T, f.t1 + 1) && kPartNouns.count(T[f.t1 + 1].cap ? std::string_view(T[f.t1 + 1].f)
+                                                                                    : raw(text, T[f.t1 + 1])) ? 0.0
                          : demonym_only ? (neighbour_or_people(text, T, f.t0, f.t1) ? 0.0
                                            : attributive_country(text, T, f.t1) ? 0.7 : 0.9)
                                                                                         : 2.0);
@@ -2502,6 +2508,8 @@ struct Places {
                                          "pastoralists", "herdsmen", "clansmen", "tribe", "tribes", "gunmen"};
     if (!prep && nw && !nw->cap && kPeopleNouns.count(next_word) && !is_country) return;
     // "Saudi-led", "US-backed": the country names an actor here, like a demonym.
+    // "in Liberia neighborhood", "Sudan Street": a country's name on a part of town is that part's name
+    if (is_country && !demonym_use && nw && kPartNouns.count(next_word)) return;
     if (is_country && (actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || attributive_country(text, T, f.t1)))
       demonym_use = true;
     const bool is_admin = en.feature() == P::kAdmin1;
