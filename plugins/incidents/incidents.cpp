@@ -1932,15 +1932,17 @@ struct Incidents {
     };
     std::vector<Out> out;
     if (doc.text().empty()) return;
+    // Two frames that end up with the same record fields are one incident told twice. Most documents
+    // have one frame: no identity is cut and kept for it.
+    const bool several = std::count_if(frames.begin(), frames.end(), [](const Frame& f) { return f.alive; }) > 1;
     std::set<std::string> seen;
     std::string identity;
     for (size_t fi = 0; fi < frames.size(); ++fi) {
       const Frame& f = frames[fi];
       if (!f.alive) continue;
       const Record r = records[fi] ? std::move(*records[fi]) : A.record(f);
-      std::string rec = r.json(&identity);
-      // Two frames that end up with the same record fields are one incident told twice.
-      if (!seen.insert(identity).second) continue;
+      std::string rec = r.json(several ? &identity : nullptr);
+      if (several && !seen.insert(std::move(identity)).second) continue;
       Out o;
       o.rec = std::move(rec);
       o.conf = r.rank_confidence;
