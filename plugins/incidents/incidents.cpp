@@ -22,6 +22,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -225,7 +226,8 @@ const std::set<std::string_view>& civilian_targets() {
 struct Sentence {
   uint64_t start = 0, end = 0;
   int para = 0;
-  std::vector<int> dates, places, cas, actors, weapons, targets, events, modals, periods;
+  // Its mentions of each kind (indices into Parsed's vectors, ascending): views of Parsed::in_sentences.
+  std::span<const int> dates, places, cas, actors, weapons, targets, events, modals, periods;
   bool anchor() const;
   const std::vector<CasM>* cas_store = nullptr;
 };
@@ -244,6 +246,9 @@ struct Parsed {
   // String attrs the mentions' attrs text does not hold as they are (escaped ones): the typed mentions'
   // views of them point here. A deque, so that adding one moves none.
   std::deque<std::string> kept;
+  // The sentences' index lists, kind after kind and sentence after sentence: one array rather than a
+  // vector per sentence and kind.
+  std::vector<int> in_sentences;
 };
 
 bool Sentence::anchor() const {
@@ -564,8 +569,18 @@ Parsed parse(const ik::sdk::Doc& doc) {
     }
   }
   for (auto& s : P.sents) s.cas_store = &P.cas;
-  auto bucket = [&](auto& vec, std::vector<int> Sentence::*field) {
-    for (size_t i = 0; i < vec.size(); ++i) (P.sents[vec[i].sent].*field).push_back(int(i));
+  P.in_sentences.resize(P.dates.size() + P.places.size() + P.cas.size() + P.actors.size() + P.weapons.size() +
+                        P.targets.size() + P.events.size() + P.modals.size() + P.periods.size());
+  int* free_slot = P.in_sentences.data();
+  std::vector<int> first(P.sents.size() + 1);  // per sentence: where its indices go, then the next free slot
+  auto bucket = [&](const auto& vec, std::span<const int> Sentence::*field) {
+    std::fill(first.begin(), first.end(), 0);
+    for (const auto& m : vec) ++first[m.sent + 1];
+    for (size_t s = 1; s < first.size(); ++s) first[s] += first[s - 1];
+    for (size_t s = 0; s < P.sents.size(); ++s)
+      P.sents[s].*field = std::span<const int>(free_slot + first[s], size_t(first[s + 1] - first[s]));
+    for (size_t i = 0; i < vec.size(); ++i) free_slot[first[vec[i].sent]++] = int(i);
+    free_slot += vec.size();
   };
   bucket(P.dates, &Sentence::dates);
   bucket(P.places, &Sentence::places);
@@ -1005,7 +1020,7 @@ class Assembler {
   }
 
   // The most specific place; a marked one ("X (A2, A1)", "coded to X") first; then the earliest.
-  int best_place(const std::vector<int>& idx) const {
+  int best_place(std::span<const int> idx) const {
     int best = -1;
     for (int i : idx) {
       if (best < 0) { best = i; continue; }
@@ -1613,7 +1628,7 @@ Record Assembler::record(const Frame& f) const {
   // ---- what: ACLED type from triggers, weapons, actors and victims
   // The lead sentence (the frame's first with a trigger) says what happened; later sentences add
   // detail ("a communal clash that had just been resolved" does not make a beating a battle).
-  std::vector<int> lead;
+  std::span<const int> lead;
   if (f.lead >= 0) lead = P.sents[f.lead].events;
   for (int si : f.sents)
     if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
