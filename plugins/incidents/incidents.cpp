@@ -393,7 +393,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       size_t e = m.end;
       while (e < text.size() && text[e] == ' ') ++e;
       // "Amran city (Amran)", "Walwa town (Sangli)": a generic noun may sit between
-      for (std::string_view noun : {"city ", "town ", "village ", "camp ", "district ", "county "})
+      for (std::string_view noun : {"city "sv, "town "sv, "village "sv, "camp "sv, "district "sv, "county "sv})
         if (text.substr(e, noun.size()) == noun && e + noun.size() < text.size() && text[e + noun.size()] == '(') {
           e += noun.size();
           break;
@@ -443,9 +443,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
                   ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
                   ends_with("neighborhood of ");
         // "in eastern DR Congo", "in southwestern Ethiopia": a direction between the preposition and the name
-        for (std::string_view d : {" in northern ", " in southern ", " in eastern ", " in western ", " in central ",
-                                   " in northeastern ", " in northwestern ", " in southeastern ", " in southwestern ",
-                                   " in north-eastern ", " in north-western ", " in south-eastern ", " in south-western "})
+        for (std::string_view d : {" in northern "sv, " in southern "sv, " in eastern "sv, " in western "sv,
+                                   " in central "sv, " in northeastern "sv, " in northwestern "sv,
+                                   " in southeastern "sv, " in southwestern "sv, " in north-eastern "sv,
+                                   " in north-western "sv, " in south-eastern "sv, " in south-western "sv})
           p.scene = p.scene || ends_with(d);
       }
       P.places.push_back(std::move(p));
