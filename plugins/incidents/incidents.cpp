@@ -17,7 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <deque>
+#include <forward_list>
 #include <functional>
 #include <map>
 #include <optional>
@@ -244,8 +244,8 @@ struct Parsed {
   int published_mention = -1;    // index into pub_spans when it came from the text
   std::vector<Base> pub_spans;
   // String attrs the mentions' attrs text does not hold as they are (escaped ones): the typed mentions'
-  // views of them point here. A deque, so that adding one moves none.
-  std::deque<std::string> kept;
+  // views of them point here. A list: adding one moves none, and an empty one allocates nothing.
+  std::forward_list<std::string> kept;
   // The sentences' index lists, kind after kind and sentence after sentence: one array rather than a
   // vector per sentence and kind.
   std::vector<int> in_sentences;
@@ -333,7 +333,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
     const std::less<const char*> before;  // (a total order, also for pointers into different objects)
     if (v.empty() || (!before(v.data(), attrs.data()) && !before(attrs.data() + attrs.size(), v.data() + v.size())))
       return v;
-    return P.kept.emplace_back(v);
+    return P.kept.emplace_front(v);
   };
   auto fill = [&](Base& b, const MentionView& m) {
     b.start = m.start;
