@@ -97,6 +97,27 @@ bool has_word(std::string_view text, std::string_view word) {  // lower-case wor
   }
   return false;
 }
+// A phrase looked for in every sentence, with a Boyer-Moore-Horspool searcher prepared once: it skips
+// most bytes, where find() stopped at every occurrence of the phrase's (common) first letter.
+struct Phrase {
+  explicit Phrase(std::string_view p) : text(p), searcher(p.begin(), p.end()) {}
+  // The first occurrence at or after `from`, or npos.
+  size_t find(std::string_view s, size_t from = 0) const {
+    const auto it = std::search(s.begin() + std::min(from, s.size()), s.end(), searcher);
+    return it == s.end() ? std::string_view::npos : size_t(it - s.begin());
+  }
+  // As has_word(s, text).
+  bool whole_word_in(std::string_view s) const {
+    for (size_t p = 0; (p = find(s, p)) != std::string_view::npos; ++p) {
+      bool l = p == 0 || !std::isalpha((unsigned char)s[p - 1]);
+      bool r = p + text.size() >= s.size() || !std::isalpha((unsigned char)s[p + text.size()]);
+      if (l && r) return true;
+    }
+    return false;
+  }
+  std::string_view text;
+  std::boyer_moore_horspool_searcher<std::string_view::const_iterator> searcher;
+};
 // Day number of "YYYY-MM-DD" (1970-01-01 = 0), for ordering, distances and shifts.
 std::optional<long> day_number(std::string_view iso) {
   const auto d = ik::calendar::parse_iso(iso);
@@ -1043,7 +1064,9 @@ class Assembler {
     // a campaign told as a habit ("forces repeatedly struck markets and hospitals"), not one dated day
     {
       const std::string_view s = lower(S.start, S.end - S.start);
-      if (has_word(s, "repeatedly") || has_word(s, "systematically") || s.find("time and again") != std::string::npos) {
+      static const Phrase repeatedly("repeatedly"), systematically("systematically"), time_and_again("time and again");
+      if (repeatedly.whole_word_in(s) || systematically.whole_word_in(s) ||
+          time_and_again.find(s) != std::string_view::npos) {
         bool day = false;
         for (int i : S.dates) day = day || (P.dates[i].precision == 1 && P.dates[i].end_value.empty());
         if (!day) return true;
