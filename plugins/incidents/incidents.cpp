@@ -644,10 +644,9 @@ struct Record {
 };
 
 namespace jt = ik::sdk::json_text;
-// ,"key": in one append (keys are literals).
+// Writes ,"key": (no comma first in the object) to buf (N + 3 bytes at most); returns its length.
 template <size_t N>
-void put_key(std::string& o, const char (&k)[N]) {
-  char buf[N + 3];
+size_t key_text(char* buf, const std::string& o, const char (&k)[N]) {
   size_t n = 0;
   if (o.size() > 1) buf[n++] = ',';
   buf[n++] = '"';
@@ -655,10 +654,27 @@ void put_key(std::string& o, const char (&k)[N]) {
   n += N - 1;
   buf[n++] = '"';
   buf[n++] = ':';
-  o.append(buf, n);
+  return n;
+}
+// ,"key": in one append (keys are literals).
+template <size_t N>
+void put_key(std::string& o, const char (&k)[N]) {
+  char buf[N + 3];
+  o.append(buf, key_text(buf, o, k));
 }
 template <size_t N>
 void put(std::string& o, const char (&k)[N], const Str& v) {
+  // ,"key":"value" in one append when the value is short and needs no escaping, as most are
+  char buf[N + 3 + 66];
+  if (v && v->size() <= 64 && jt::skip_plain(v->data(), v->data() + v->size()) == v->data() + v->size()) {
+    size_t n = key_text(buf, o, k);
+    buf[n++] = '"';
+    std::memcpy(buf + n, v->data(), v->size());
+    n += v->size();
+    buf[n++] = '"';
+    o.append(buf, n);
+    return;
+  }
   put_key(o, k);
   if (v) jt::append_string_or_throw(o, *v);
   else o += "null";
