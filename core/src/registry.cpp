@@ -341,18 +341,22 @@ int host_add_mention(ik_call* call, const ik_mention* in) {
 #endif
   if (check_attrs && m.attrs_json && *m.attrs_json && !is_json_object(m.attrs_json))
     return refuse(call, std::string("attrs of '") + m.label + "' are not a JSON object");
-  // Written in place: the slot may hold an earlier call's mention, so every field is set.
+  // Written in place: the slot may hold an earlier call's mention, so every field is set. Its strings
+  // were usually moved out with that mention: building each outright and moving it in costs less than
+  // assign()'s general replace path.
   Mention& out = call->added.next_slot();
+  auto set_text = [](std::string& field, const char* text) {
+    if (text) field = std::string(text);
+    else field.clear();
+  };
   out.start = m.start;
   out.end = m.end;
-  out.label = m.label;
-  if (m.value) out.value = m.value;
-  else out.value.clear();
+  set_text(out.label, m.label);
+  set_text(out.value, m.value);
   out.number = m.number;
   out.low = m.low;
   out.high = m.high;
-  if (m.attrs_json) out.attrs_json = m.attrs_json;
-  else out.attrs_json.clear();
+  set_text(out.attrs_json, m.attrs_json);
   out.confidence = m.confidence;
   if (call->who) out.extractor = call->who->full_name;
   else out.extractor.clear();

@@ -641,37 +641,54 @@ VerbClass verb_class(std::string_view w) {
   return it == table.end() ? kNoVerb : it->second;
 }
 
+// Lower-case words, found case-insensitively (as iequals compares). These run for most tokens of a
+// sentence and few tokens are listed: a word no listed word matches in length and first letter is turned
+// away by one bit test before the list is walked.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) : words_(words) {
+    for (auto w : words_)
+      if (!w.empty() && w.size() < kLengths) first_[w.size()] |= bit(w[0]);
+  }
+  bool contains(std::string_view w) const {
+    if (w.empty() || (w.size() < kLengths && !(first_[w.size()] & bit(w[0])))) return false;
+    for (auto v : words_)
+      if (w.size() == v.size() && ik::text::iequals(w, v)) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t kLengths = 32;  // longer words are not filtered
+  static uint64_t bit(char c) { return uint64_t{1} << (static_cast<unsigned char>(ik::text::lower(c)) & 63); }
+  std::vector<std::string_view> words_;
+  std::array<uint64_t, kLengths> first_{};  // by length: the first letters of the words that long
+};
+
 bool victim_participle(std::string_view w) {
-  static const std::array<std::string_view, 28> ps = {
+  static const WordList ps = {
       "killed", "injured", "wounded", "shot", "abducted", "kidnapped", "arrested", "detained", "attacked",
       "targeted", "beaten", "stabbed", "executed", "hurt", "hit", "displaced", "murdered", "assaulted",
       "taken", "lynched", "tortured", "raped", "harassed", "struck", "hacked", "burned", "captured", "dead"};
-  for (auto p : ps)  // (the words are lower-case: iequals is lower(w) == p without the copy)
-    if (w.size() == p.size() && ik::text::iequals(w, p)) return true;
-  return false;
+  return ps.contains(w);
 }
 
 // Transitive violent verbs whose object is the victim ("attacked X", "killing X").
 bool takes_victim_object(std::string_view w) {
-  static const std::array<std::string_view, 45> vs = {
+  static const WordList vs = {
       "attacked", "attacking", "attack", "targeted", "targeting", "killed", "killing", "shot", "shooting",
       "shelled", "shelling", "struck", "ambushed", "abducted", "kidnapped", "arrested", "detained", "against",
       "injuring", "wounding", "injured", "wounded", "beat", "beating", "assaulted", "executed", "stabbed",
       "at", "on", "raided", "lynched", "hit", "hitting", "murdered", "massacred", "abducting", "kidnapping",
       "arresting", "detaining", "besieged", "bombed", "bombarded", "bombing", "stormed", "raiding"};
-  for (auto v : vs)  // (lower-case words: iequals is lower(w) == v without the copy)
-    if (w.size() == v.size() && ik::text::iequals(w, v)) return true;
-  return false;
+  return vs.contains(w);
 }
 
 bool skippable_before(const Token& t) {
   if (t.kind == TokenKind::Number) return true;
-  static const std::array<std::string_view, 22> ws = {
+  static const WordList ws = {
       "the", "a", "an", "two", "three", "several", "some", "many", "of", "other", "its", "their", "his", "her",
       "at", "least", "about", "around", "more", "than", "dozens", "hundreds"};
-  for (auto w : ws)  // (lower-case words: iequals is lower(t.text) == w without the copy)
-    if (t.text.size() == w.size() && ik::text::iequals(t.text, w)) return true;
-  return false;
+  return ws.contains(t.text);
 }
 
 // ------------------------------------------------------------------------------------------------ chunks

@@ -17,9 +17,12 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <forward_list>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -39,9 +42,7 @@ using namespace std::string_view_literals;
 
 // ------------------------------------------------------------------ small helpers
 using Attrs = ik::sdk::AttrReader;
-// Keys as string_views (a literal's length is known: no strlen per lookup); str_attr's view points into the
-// mention's attrs, valid during process(), and is copied straight into the field it is assigned to.
-std::string_view str_attr(const Attrs& a, std::string_view k) { return a.str(k); }
+// Keys as string_views (a literal's length is known: no strlen per lookup). String attrs: see parse().
 bool bool_attr(const Attrs& a, std::string_view k) { return a.flag(k); }
 double num_attr(const Attrs& a, std::string_view k) { return a.number(k); }
 // std::tolower's answer for the current locale: with glibc read from its table (what tolower() itself
@@ -69,23 +70,7 @@ std::string lower_ascii(std::string_view s) {
   for (auto& c : o) c = lower((unsigned char)c);
   return o;
 }
-// Whether s, lower-cased as lower_ascii() does, equals / contains w (lower-case). No copy: these run for
-// every place mention.
-bool lower_equals(std::string_view s, std::string_view w) {
-  if (s.size() != w.size()) return false;
-  const ToLower lower;
-  for (size_t i = 0; i < s.size(); ++i)
-    if (lower((unsigned char)s[i]) != w[i]) return false;
-  return true;
-}
-bool lower_contains(std::string_view s, std::string_view w) {
-  if (w.empty()) return true;
-  const ToLower lower;
-  for (size_t p = 0; p + w.size() <= s.size(); ++p)  // the first byte turns most positions away
-    if (lower((unsigned char)s[p]) == w[0] && lower_equals(s.substr(p, w.size()), w)) return true;
-  return false;
-}
-bool same_country(const std::string& a, const std::string& b) {
+bool same_country(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return true;  // unknown: no evidence of a difference
   if (a == b) return true;                  // equal keys; the usual case, without building them
   // The keys as key() makes them, in stack buffers (country names are short): no allocation.
@@ -94,7 +79,7 @@ bool same_country(const std::string& a, const std::string& b) {
     std::string x = key(a), y = key(b);
     return x == y || x.find(y) != std::string::npos || y.find(x) != std::string::npos;
   }
-  auto fill = [](const std::string& s, char* o) {
+  auto fill = [](std::string_view s, char* o) {
     size_t n = 0;
     const ToLower lower;
     for (unsigned char c : s)
@@ -112,6 +97,27 @@ bool has_word(std::string_view text, std::string_view word) {  // lower-case wor
   }
   return false;
 }
+// A phrase looked for in every sentence, with a Boyer-Moore-Horspool searcher prepared once: it skips
+// most bytes, where find() stopped at every occurrence of the phrase's (common) first letter.
+struct Phrase {
+  explicit Phrase(std::string_view p) : text(p), searcher(p.begin(), p.end()) {}
+  // The first occurrence at or after `from`, or npos.
+  size_t find(std::string_view s, size_t from = 0) const {
+    const auto it = std::search(s.begin() + std::min(from, s.size()), s.end(), searcher);
+    return it == s.end() ? std::string_view::npos : size_t(it - s.begin());
+  }
+  // As has_word(s, text).
+  bool whole_word_in(std::string_view s) const {
+    for (size_t p = 0; (p = find(s, p)) != std::string_view::npos; ++p) {
+      bool l = p == 0 || !std::isalpha((unsigned char)s[p - 1]);
+      bool r = p + text.size() >= s.size() || !std::isalpha((unsigned char)s[p + text.size()]);
+      if (l && r) return true;
+    }
+    return false;
+  }
+  std::string_view text;
+  std::boyer_moore_horspool_searcher<std::string_view::const_iterator> searcher;
+};
 // Day number of "YYYY-MM-DD" (1970-01-01 = 0), for ordering, distances and shifts.
 std::optional<long> day_number(std::string_view iso) {
   const auto d = ik::calendar::parse_iso(iso);
@@ -131,7 +137,7 @@ bool as_well(std::string_view s) {
 }
 
 // An alias that describes unnamed attackers rather than a crowd ("men", "unidentified group").
-bool unnamed_attackers(const std::string& alias) {
+bool unnamed_attackers(std::string_view alias) {
   const std::string a = lower_ascii(alias);
   if (a.find("unidentified") != std::string::npos || a.find("unknown") != std::string::npos ||
       a.find("armed") != std::string::npos || a.find("criminal") != std::string::npos)
@@ -140,7 +146,7 @@ bool unnamed_attackers(const std::string& alias) {
 }
 
 // A vague count ACLED codes as 10 ("several", "many", "an unknown number of"); not "killed civilians".
-bool vague_count(const std::string& v) {
+bool vague_count(std::string_view v) {
   return v == "several"sv || v == "many"sv || v == "numerous"sv || v == "some"sv || v == "a number of"sv || v == "unknown"sv ||
          v == "unspecified"sv || v == "unidentified"sv || v == "undetermined"sv || v == "undisclosed"sv || v == "unconfirmed"sv ||
          v == "unknown number"sv || v == "heavy"sv || v == "huge"sv || v == "reported"sv || v == "unstated"sv;
@@ -148,7 +154,7 @@ bool vague_count(const std::string& v) {
 
 // Which side a victim group was on: 1 state forces, 2 armed groups, 3 civilians, 0 unknown ("people",
 // "men": a generic group may include the others).
-int side_of(const std::string& group) {
+int side_of(std::string_view group) {
   if (group == "soldiers"sv || group == "police"sv) return 1;
   if (group == "fighters"sv) return 2;
   if (group == "civilians"sv || group == "children"sv || group == "women"sv || group == "family"sv) return 3;
@@ -156,19 +162,21 @@ int side_of(const std::string& group) {
 }
 
 // ------------------------------------------------------------------ mentions, typed
+// Their text fields are views of the mentions' fields, attrs and the document's text: all of them live
+// as long as process() runs, and copying them cost more than the rest of reading a mention.
 struct Base {
   uint64_t start = 0, end = 0;
   int sent = 0;
-  std::string extractor;
+  std::string_view extractor;
   double conf = 1;
 };
 struct DateM : Base {
-  std::string value, end_value, kind;
+  std::string_view value, end_value, kind;
   int precision = 1;
   bool relative = false, year_guessed = false;
 };
 struct PlaceM : Base {
-  std::string value, country, iso3, admin1, admin2, feature;
+  std::string_view value, country, iso3, admin1, admin2, feature;
   double lat = ik::sdk::kNone, lon = ik::sdk::kNone;
   int geo_precision = 1;
   int rank = 9;          // specificity: lower is more specific
@@ -179,25 +187,25 @@ struct PlaceM : Base {
   bool scene = false;    // "in X", "at X"
 };
 struct CasM : Base {
-  std::string kind, group;
+  std::string_view kind, group;
   double number = ik::sdk::kNone, low = ik::sdk::kNone, high = ik::sdk::kNone;
   bool part = false, negated = false, unknown = false;
   bool toll = false;  // "the death toll rose to 15": a running total that replaces earlier figures
   bool summary = false;  // the analyst's coded figure ("3 fatalities recorded", "coded as 10")
-  std::string vague;  // "several", "unknown" (number of), "a number of": a count the text did not give
+  std::string_view vague;  // "several", "unknown" (number of), "a number of": a count the text did not give
 };
 struct ActorM : Base {
-  std::string value, country, role, alias;
-  std::string home, home_iso3;  // a named group's home country: the event's when no place is named
+  std::string_view value, country, role, alias;
+  std::string_view home, home_iso3;  // a named group's home country: the event's when no place is named
   int inter = 0;
   bool crowd = false;  // "residents", "people": a description, not a named party
 };
 struct TermM : Base {  // weapon, target, modality, period
-  std::string value;
+  std::string_view value;
   bool implied = false;  // a weapon inferred from the actor ("gunmen" -> firearms), not named
 };
 struct EventM : Base {
-  std::string value, type, sub;
+  std::string_view value, type, sub;
   bool heading = false;  // "Looting: On 3 May ..." - the note's own label
   bool background = false;  // what a protest is about ("protested against the killing of ...")
 };
@@ -205,7 +213,7 @@ struct EventM : Base {
 // Place specificity, most specific first. A name the gazetteer did not know ("unlisted") ranks
 // below district names: it is often an organisation or a common word taken for a place.
 enum Rank : int { kPlace, kAdmin3, kAdmin2, kUnlisted, kAdmin1, kRegion, kCountry, kDemonym };
-int place_rank(const std::string& feature) {
+int place_rank(std::string_view feature) {
   if (feature == "place"sv) return kPlace;
   if (feature == "admin3"sv) return kAdmin3;
   if (feature == "admin2"sv) return kAdmin2;
@@ -216,16 +224,16 @@ int place_rank(const std::string& feature) {
 }
 bool is_specific(int rank) { return rank == kPlace || rank == kAdmin3 || rank == kUnlisted; }
 bool is_armed(int inter) { return inter == 1 || inter == 2 || inter == 3 || inter == 4 || inter == 8; }
-bool civilian_group(const std::string& g) {
-  static const std::set<std::string> civ = {"civilians", "civilian", "children", "child", "women", "woman",
+bool civilian_group(std::string_view g) {
+  static const std::set<std::string_view> civ = {"civilians", "civilian", "children", "child", "women", "woman",
                                             "people", "persons", "residents", "villagers", "students",
                                             "farmers", "worshippers", "family", "men", "elderly",
                                             "journalists", "aid_workers", "patients", "doctors",
                                             "medics", "teachers", "displaced", "refugees", "passengers"};
   return civ.count(g) > 0;
 }
-bool armed_group(const std::string& g) {
-  static const std::set<std::string> armed = {"soldiers", "fighters", "police", "militants", "troops",
+bool armed_group(std::string_view g) {
+  static const std::set<std::string_view> armed = {"soldiers", "fighters", "police", "militants", "troops",
                                               "rebels", "militia", "security_forces", "officers",
                                               "combatants", "insurgents", "attackers", "gunmen"};
   return armed.count(g) > 0;
@@ -239,7 +247,8 @@ const std::set<std::string_view>& civilian_targets() {
 struct Sentence {
   uint64_t start = 0, end = 0;
   int para = 0;
-  std::vector<int> dates, places, cas, actors, weapons, targets, events, modals, periods;
+  // Its mentions of each kind (indices into Parsed's vectors, ascending): views of Parsed::in_sentences.
+  std::span<const int> dates, places, cas, actors, weapons, targets, events, modals, periods;
   bool anchor() const;
   const std::vector<CasM>* cas_store = nullptr;
 };
@@ -255,6 +264,12 @@ struct Parsed {
   std::string published;         // from the document or a `published` mention
   int published_mention = -1;    // index into pub_spans when it came from the text
   std::vector<Base> pub_spans;
+  // String attrs the mentions' attrs text does not hold as they are (escaped ones): the typed mentions'
+  // views of them point here. A list: adding one moves none, and an empty one allocates nothing.
+  std::forward_list<std::string> kept;
+  // The sentences' index lists, kind after kind and sentence after sentence: one array rather than a
+  // vector per sentence and kind.
+  std::vector<int> in_sentences;
 };
 
 bool Sentence::anchor() const {
@@ -325,17 +340,27 @@ Parsed parse(const ik::sdk::Doc& doc) {
   }
   for (const auto& m : all)
     if (kind_of(m) == kPublishedL) {
-      Base b{m.start, m.end, 0, std::string(m.extractor), m.confidence};
+      Base b{m.start, m.end, 0, m.extractor, m.confidence};
       P.pub_spans.push_back(b);
       if (P.published.empty()) P.published = std::string(m.value), P.published_mention = int(P.pub_spans.size()) - 1;
     }
   if (!doc.published().empty()) P.published = std::string(doc.published()), P.published_mention = -1;
 
+  // A string attr as a view that lives as long as P. AttrReader's view points into the mention's attrs
+  // (alive during process()) except when its fallback read them (escapes): it owns those, so they are
+  // copied into P.kept.
+  auto str_attr = [&P](const Attrs& a, const MentionView& m, std::string_view k) -> std::string_view {
+    const std::string_view v = a.str(k), attrs = m.attrs_json;
+    const std::less<const char*> before;  // (a total order, also for pointers into different objects)
+    if (v.empty() || (!before(v.data(), attrs.data()) && !before(attrs.data() + attrs.size(), v.data() + v.size())))
+      return v;
+    return P.kept.emplace_front(v);
+  };
   auto fill = [&](Base& b, const MentionView& m) {
     b.start = m.start;
     b.end = m.end;
     b.sent = sentence_of(P.sents, m.start);
-    b.extractor.assign(m.extractor);  // no temporary string
+    b.extractor = m.extractor;
     b.conf = m.confidence;
   };
   // Page furniture ("Share this story!", cookie notices) is not report text.
@@ -358,10 +383,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const Attrs a(m.attrs_json);
       DateM d;
       fill(d, m);
-      d.value = std::string(m.value);
+      d.value = m.value;
       d.precision = m.has_number() ? int(m.number) : 1;
-      d.end_value = str_attr(a, "end");
-      d.kind = str_attr(a, "kind");
+      d.end_value = str_attr(a, m, "end");
+      d.kind = str_attr(a, m, "kind");
       d.relative = bool_attr(a, "relative");
       d.year_guessed = bool_attr(a, "year_guessed");
       P.dates.push_back(std::move(d));
@@ -369,12 +394,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const Attrs a(m.attrs_json);
       PlaceM p;
       fill(p, m);
-      p.value = std::string(m.value);
-      p.country = str_attr(a, "country");
-      p.iso3 = str_attr(a, "iso3");
-      p.admin1 = str_attr(a, "admin1");
-      p.admin2 = str_attr(a, "admin2");
-      p.feature = str_attr(a, "feature");
+      p.value = m.value;
+      p.country = str_attr(a, m, "country");
+      p.iso3 = str_attr(a, m, "iso3");
+      p.admin1 = str_attr(a, m, "admin1");
+      p.admin2 = str_attr(a, m, "admin2");
+      p.feature = str_attr(a, m, "feature");
       p.lat = num_attr(a, "lat");
       p.lon = num_attr(a, "lon");
       double gp = num_attr(a, "geo_precision");
@@ -389,7 +414,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       size_t e = m.end;
       while (e < text.size() && text[e] == ' ') ++e;
       // "Amran city (Amran)", "Walwa town (Sangli)": a generic noun may sit between
-      for (std::string_view noun : {"city ", "town ", "village ", "camp ", "district ", "county "})
+      for (std::string_view noun : {"city "sv, "town "sv, "village "sv, "camp "sv, "district "sv, "county "sv})
         if (text.substr(e, noun.size()) == noun && e + noun.size() < text.size() && text[e + noun.size()] == '(') {
           e += noun.size();
           break;
@@ -397,19 +422,31 @@ Parsed parse(const ik::sdk::Doc& doc) {
       // (admin units are names: not "Pukah (coded separately)", "X (likely Y)")
       if (e + 1 < text.size() && text[e] == '(' && p.rank <= kUnlisted && !std::islower(static_cast<unsigned char>(text[e + 1])))
         p.marked = true;
-      // "coded to X" / "coded as X"
-      size_t from = m.start > 16 ? m.start - 16 : 0;
-      const std::string_view before = text.substr(from, m.start - from);
-      if (lower_contains(before, "coded to") || lower_contains(before, "coded as")) p.marked = true;
+      // The 28 bytes before the name, lower-cased once (as lower_ascii does) into a stack buffer: the
+      // phrase tests below read them some thirty times per place.
+      char near_buf[28];
+      const size_t rf = m.start > 28 ? m.start - 28 : 0;
+      const std::string_view near(near_buf, m.start - rf);
+      {
+        const ToLower lower;
+        for (size_t i = 0; i < near.size(); ++i) near_buf[i] = lower((unsigned char)text[rf + i]);
+      }
+      // "coded to X" / "coded as X" in the last 16 bytes
+      const std::string_view before = near.substr(near.size() > 16 ? near.size() - 16 : 0);
+      if (before.find("coded to"sv) != std::string_view::npos || before.find("coded as"sv) != std::string_view::npos)
+        p.marked = true;
       // "Abrone neighbourhood (Marka)": the town a neighbourhood is coded to
-      const std::string_view evidence = str_attr(a, "evidence");  // how places.v1 found the name
+      const std::string_view evidence = str_attr(a, m, "evidence");  // how places.v1 found the name
       if (evidence == "town_of_part"sv) p.marked = true;
       p.context = evidence == "admin_context"sv;
       {
-        const size_t rf = m.start > 28 ? m.start - 28 : 0;
-        const std::string_view near = text.substr(rf, m.start - rf);
+        // (a byte loop: the first byte turns most phrases away, where a memcmp call costs more)
         auto ends_with = [&](std::string_view w) {
-          return near.size() >= w.size() && lower_equals(near.substr(near.size() - w.size()), w);
+          if (near.size() < w.size()) return false;
+          const char* tail = near.data() + near.size() - w.size();
+          for (size_t i = 0; i < w.size(); ++i)
+            if (tail[i] != w[i]) return false;
+          return true;
         };
         p.relative = ends_with("near ") || ends_with("outside ") || ends_with("outskirts of ") ||
                      ends_with("north of ") || ends_with("south of ") || ends_with("east of ") ||
@@ -427,9 +464,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
                   ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
                   ends_with("neighborhood of ");
         // "in eastern DR Congo", "in southwestern Ethiopia": a direction between the preposition and the name
-        for (std::string_view d : {" in northern ", " in southern ", " in eastern ", " in western ", " in central ",
-                                   " in northeastern ", " in northwestern ", " in southeastern ", " in southwestern ",
-                                   " in north-eastern ", " in north-western ", " in south-eastern ", " in south-western "})
+        for (std::string_view d : {" in northern "sv, " in southern "sv, " in eastern "sv, " in western "sv,
+                                   " in central "sv, " in northeastern "sv, " in northwestern "sv,
+                                   " in southeastern "sv, " in southwestern "sv, " in north-eastern "sv,
+                                   " in north-western "sv, " in south-eastern "sv, " in south-western "sv})
           p.scene = p.scene || ends_with(d);
       }
       P.places.push_back(std::move(p));
@@ -437,8 +475,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const Attrs a(m.attrs_json);
       CasM c;
       fill(c, m);
-      c.kind = std::string(m.value);
-      c.group = str_attr(a, "group");
+      c.kind = m.value;
+      c.group = str_attr(a, m, "group");
       c.number = m.number;
       c.low = m.low;
       c.high = m.high;
@@ -447,37 +485,37 @@ Parsed parse(const ik::sdk::Doc& doc) {
       c.unknown = bool_attr(a, "unknown");
       c.toll = bool_attr(a, "toll");
       c.summary = bool_attr(a, "summary");
-      c.vague = str_attr(a, "vague");
+      c.vague = str_attr(a, m, "vague");
       P.cas.push_back(std::move(c));
     } else if (L == kActorL) {
       const Attrs a(m.attrs_json);
       ActorM x;
       fill(x, m);
-      x.value = std::string(m.value);
+      x.value = m.value;
       double inter = num_attr(a, "inter");
       x.inter = !std::isnan(inter) ? int(inter) : (m.has_number() ? int(m.number) : 0);
-      x.country = str_attr(a, "country");
-      x.role = str_attr(a, "role");
-      x.alias = str_attr(a, "alias");
+      x.country = str_attr(a, m, "country");
+      x.role = str_attr(a, m, "role");
+      x.alias = str_attr(a, m, "alias");
       x.crowd = bool_attr(a, "crowd");
-      x.home = str_attr(a, "home");
-      x.home_iso3 = str_attr(a, "home_iso3");
-      if (x.alias.empty()) x.alias = std::string(text.substr(m.start, m.end - m.start));
+      x.home = str_attr(a, m, "home");
+      x.home_iso3 = str_attr(a, m, "home_iso3");
+      if (x.alias.empty()) x.alias = text.substr(m.start, m.end - m.start);
       P.actors.push_back(std::move(x));
     } else if (L == kEventL) {
       const Attrs a(m.attrs_json);
       EventM e;
       fill(e, m);
-      e.value = std::string(m.value);
-      e.type = str_attr(a, "event_type");
-      e.sub = str_attr(a, "sub_event_type");
+      e.value = m.value;
+      e.type = str_attr(a, m, "event_type");
+      e.sub = str_attr(a, m, "sub_event_type");
       e.heading = bool_attr(a, "heading");
       e.background = bool_attr(a, "background");
       P.events.push_back(std::move(e));
     } else if (L == kWeaponL || L == kTargetL || L == kModalityL || L == kPeriodL) {
       TermM t;
       fill(t, m);
-      t.value = std::string(m.value);
+      t.value = m.value;
       if (L == kWeaponL) t.implied = bool_attr(Attrs(m.attrs_json), "implied");
       if (L == kWeaponL && ik::vocab::contains(ik::vocab::kWeapons, t.value)) P.weapons.push_back(std::move(t));
       else if (L == kTargetL && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
@@ -553,8 +591,18 @@ Parsed parse(const ik::sdk::Doc& doc) {
     }
   }
   for (auto& s : P.sents) s.cas_store = &P.cas;
-  auto bucket = [&](auto& vec, std::vector<int> Sentence::*field) {
-    for (size_t i = 0; i < vec.size(); ++i) (P.sents[vec[i].sent].*field).push_back(int(i));
+  P.in_sentences.resize(P.dates.size() + P.places.size() + P.cas.size() + P.actors.size() + P.weapons.size() +
+                        P.targets.size() + P.events.size() + P.modals.size() + P.periods.size());
+  int* free_slot = P.in_sentences.data();
+  std::vector<int> first(P.sents.size() + 1);  // per sentence: where its indices go, then the next free slot
+  auto bucket = [&](const auto& vec, std::span<const int> Sentence::*field) {
+    std::fill(first.begin(), first.end(), 0);
+    for (const auto& m : vec) ++first[m.sent + 1];
+    for (size_t s = 1; s < first.size(); ++s) first[s] += first[s - 1];
+    for (size_t s = 0; s < P.sents.size(); ++s)
+      P.sents[s].*field = std::span<const int>(free_slot + first[s], size_t(first[s + 1] - first[s]));
+    for (size_t i = 0; i < vec.size(); ++i) free_slot[first[vec[i].sent]++] = int(i);
+    free_slot += vec.size();
   };
   bucket(P.dates, &Sentence::dates);
   bucket(P.places, &Sentence::places);
@@ -596,10 +644,9 @@ struct Record {
 };
 
 namespace jt = ik::sdk::json_text;
-// ,"key": in one append (keys are literals).
+// Writes ,"key": (no comma first in the object) to buf (N + 3 bytes at most); returns its length.
 template <size_t N>
-void put_key(std::string& o, const char (&k)[N]) {
-  char buf[N + 3];
+size_t key_text(char* buf, const std::string& o, const char (&k)[N]) {
   size_t n = 0;
   if (o.size() > 1) buf[n++] = ',';
   buf[n++] = '"';
@@ -607,10 +654,27 @@ void put_key(std::string& o, const char (&k)[N]) {
   n += N - 1;
   buf[n++] = '"';
   buf[n++] = ':';
-  o.append(buf, n);
+  return n;
+}
+// ,"key": in one append (keys are literals).
+template <size_t N>
+void put_key(std::string& o, const char (&k)[N]) {
+  char buf[N + 3];
+  o.append(buf, key_text(buf, o, k));
 }
 template <size_t N>
 void put(std::string& o, const char (&k)[N], const Str& v) {
+  // ,"key":"value" in one append when the value is short and needs no escaping, as most are
+  char buf[N + 3 + 66];
+  if (v && v->size() <= 64 && jt::skip_plain(v->data(), v->data() + v->size()) == v->data() + v->size()) {
+    size_t n = key_text(buf, o, k);
+    buf[n++] = '"';
+    std::memcpy(buf + n, v->data(), v->size());
+    n += v->size();
+    buf[n++] = '"';
+    o.append(buf, n);
+    return;
+  }
   put_key(o, k);
   if (v) jt::append_string_or_throw(o, *v);
   else o += "null";
@@ -768,7 +832,7 @@ class Assembler {
     // doubted (datelines like "LONDON:", words the gazetteer mistook for a foreign town). Countries
     // and states named outright weigh more than towns; an unlisted name's country is only a guess
     // and a demonym names an actor, so neither counts.
-    std::map<std::string, std::pair<int, size_t>> n;  // country -> (weight, first place index)
+    std::map<std::string_view, std::pair<int, size_t>> n;  // country -> (weight, first place index)
     for (size_t i = 0; i < P.places.size(); ++i) {
       const PlaceM& pl = P.places[i];
       if (pl.country.empty()) continue;
@@ -994,7 +1058,7 @@ class Assembler {
   }
 
   // The most specific place; a marked one ("X (A2, A1)", "coded to X") first; then the earliest.
-  int best_place(const std::vector<int>& idx) const {
+  int best_place(std::span<const int> idx) const {
     int best = -1;
     for (int i : idx) {
       if (best < 0) { best = i; continue; }
@@ -1016,7 +1080,9 @@ class Assembler {
     // a campaign told as a habit ("forces repeatedly struck markets and hospitals"), not one dated day
     {
       const std::string_view s = lower(S.start, S.end - S.start);
-      if (has_word(s, "repeatedly") || has_word(s, "systematically") || s.find("time and again") != std::string::npos) {
+      static const Phrase repeatedly("repeatedly"), systematically("systematically"), time_and_again("time and again");
+      if (repeatedly.whole_word_in(s) || systematically.whole_word_in(s) ||
+          time_and_again.find(s) != std::string_view::npos) {
         bool day = false;
         for (int i : S.dates) day = day || (P.dates[i].precision == 1 && P.dates[i].end_value.empty());
         if (!day) return true;
@@ -1327,7 +1393,7 @@ Record Assembler::record(const Frame& f) const {
   // ---- when
   if (f.date >= 0) {
     const DateM& d = P.dates[f.date];
-    r.event_date = d.value.size() == 7 ? d.value + "-01" : d.value;
+    r.event_date = d.value.size() == 7 ? std::string(d.value) + "-01" : std::string(d.value);
     if (!d.end_value.empty()) r.date_end = d.end_value;
     r.time_precision = std::clamp(d.precision, 1, 3);
     ev.add(d, "event_date");
@@ -1347,8 +1413,8 @@ Record Assembler::record(const Frame& f) const {
   std::string location_country;
   if (f.place >= 0) {
     const PlaceM& p = P.places[f.place];
-    auto set_str = [&](Str& field, const std::string& v) {
-      if (!v.empty() && !field) field = v;
+    auto set_str = [&](Str& field, std::string_view v) {
+      if (!v.empty() && !field) field = std::string(v);
     };
     set_str(r.country, p.country);
     set_str(r.iso3, p.iso3);
@@ -1430,12 +1496,12 @@ Record Assembler::record(const Frame& f) const {
     double best = ik::sdk::kNone, low = ik::sdk::kNone, high = ik::sdk::kNone;
     bool zero = false, open_high = false;
   };
-  std::map<std::string, double> victims;
+  std::map<std::string_view, double> victims;  // (ordered as std::string keys would be)
   auto toll = [&](std::string_view kind, const char* field) {  // (a view: c.kind != kind compares sizes first)
     Toll t;
     std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
-      std::map<std::string, const CasM*> by_group;  // largest figure per victim group
+      std::map<std::string_view, const CasM*> by_group;  // largest figure per victim group
       bool has_whole = false;
       for (int i : P.sents[si].cas) {
         const CasM& c = P.cas[i];
@@ -1545,16 +1611,16 @@ Record Assembler::record(const Frame& f) const {
   std::set<std::string_view> WL, T;
   // A weapon implied by a killing ("39 civilians were killed" -> firearms) not beside an air or artillery
   // strike: the strike says how they died. (Beside a bomb or arson attackers often shoot too.)
-  static const std::set<std::string> kFromAfar = {"air_strike", "drone", "shelling", "missile", "barrel_bomb",
+  static const std::set<std::string_view> kFromAfar = {"air_strike", "drone", "shelling", "missile", "barrel_bomb",
                                                    "cluster_munition", "incendiary", "chemical"};
   const bool named_weapon = std::any_of(weapons.begin(), weapons.end(), [&](int i) {
     return !P.weapons[i].implied && kFromAfar.count(P.weapons[i].value);
   });
   for (int i : weapons)
     if (!(named_weapon && P.weapons[i].implied) && WL.insert(P.weapons[i].value).second)
-      r.weapons.push_back(P.weapons[i].value), ev.add(P.weapons[i], "weapons");
+      r.weapons.emplace_back(P.weapons[i].value), ev.add(P.weapons[i], "weapons");
   for (int i : targets)
-    if (T.insert(P.targets[i].value).second) r.targets.push_back(P.targets[i].value), ev.add(P.targets[i], "targets");
+    if (T.insert(P.targets[i].value).second) r.targets.emplace_back(P.targets[i].value), ev.add(P.targets[i], "targets");
 
   // ---- who
   const ActorM* perp = nullptr;
@@ -1602,7 +1668,7 @@ Record Assembler::record(const Frame& f) const {
   // ---- what: ACLED type from triggers, weapons, actors and victims
   // The lead sentence (the frame's first with a trigger) says what happened; later sentences add
   // detail ("a communal clash that had just been resolved" does not make a beating a battle).
-  std::vector<int> lead;
+  std::span<const int> lead;
   if (f.lead >= 0) lead = P.sents[f.lead].events;
   for (int si : f.sents)
     if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
@@ -1676,7 +1742,7 @@ Record Assembler::record(const Frame& f) const {
   // outright; otherwise the lead sentence's first trigger, the main verb of the report.
   const EventM* primary = trigger_with([](const EventM& x) { return x.heading; });
   if (!primary) primary = first_ev;
-  const std::string pv = primary ? primary->value : "";
+  const std::string_view pv = primary ? primary->value : std::string_view();
   // "men", "an unidentified group" taken for a crowd: ACLED codes unnamed attackers as an armed group
   if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
   // a crowd fires no missiles: with a strike, shelling or an explosion as the lead, "people" near the
@@ -1806,7 +1872,7 @@ Record Assembler::record(const Frame& f) const {
       if (P.actors[i].inter == 5) { riot = &P.actors[i]; break; }
     if (riot) actor1 = riot->value, perp = riot;
     else {
-      std::string c = perp && !perp->country.empty() && perp->inter != 1 && perp->inter != 8 ? perp->country : country;
+      std::string c = perp && !perp->country.empty() && perp->inter != 1 && perp->inter != 8 ? std::string(perp->country) : country;
       actor1 = c.empty() ? "Rioters" : "Rioters (" + c + ")";
       if (perp && (perp->inter == 1 || perp->inter == 8)) { actor2 = perp->value, inter2 = perp->inter; }
       perp = nullptr;
@@ -1854,7 +1920,7 @@ Record Assembler::record(const Frame& f) const {
   if (inter1) r.inter1 = inter1;
   if (inter2) r.inter2 = inter2;
   for (int i : actors)
-    if (P.actors[i].role != "victim"sv && P.actors[i].inter != 7) r.actor1_aliases.push_back(P.actors[i].alias);
+    if (P.actors[i].role != "victim"sv && P.actors[i].inter != 7) r.actor1_aliases.emplace_back(P.actors[i].alias);
 
   // ---- were civilians the target?
   bool civ = false;
@@ -1872,7 +1938,7 @@ Record Assembler::record(const Frame& f) const {
       for (int i : P.sents[si].periods) ev.add(P.periods[i], "is_aggregate");
   std::string status;
   for (int i : modals) {
-    const std::string& v = P.modals[i].value;
+    const std::string_view v = P.modals[i].value;
     if (v == "denied"sv || (v == "alleged"sv && status != "denied"sv) || (v == "claimed"sv && status.empty())) status = v;
     ev.add(P.modals[i], "status");
   }
@@ -1921,15 +1987,17 @@ struct Incidents {
     };
     std::vector<Out> out;
     if (doc.text().empty()) return;
+    // Two frames that end up with the same record fields are one incident told twice. Most documents
+    // have one frame: no identity is cut and kept for it.
+    const bool several = std::count_if(frames.begin(), frames.end(), [](const Frame& f) { return f.alive; }) > 1;
     std::set<std::string> seen;
     std::string identity;
     for (size_t fi = 0; fi < frames.size(); ++fi) {
       const Frame& f = frames[fi];
       if (!f.alive) continue;
       const Record r = records[fi] ? std::move(*records[fi]) : A.record(f);
-      std::string rec = r.json(&identity);
-      // Two frames that end up with the same record fields are one incident told twice.
-      if (!seen.insert(identity).second) continue;
+      std::string rec = r.json(several ? &identity : nullptr);
+      if (several && !seen.insert(std::move(identity)).second) continue;
       Out o;
       o.rec = std::move(rec);
       o.conf = r.rank_confidence;
