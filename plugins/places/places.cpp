@@ -2235,12 +2235,13 @@ struct Places {
         }
         const std::string_view w = t.cap ? std::string_view(t.f) : raw(text, t);
         // "X (village) in Y", "X district of Y": contained, not placed by a direction ("X, north of Y")
+        const bool facility_word = t.cap && (kFacilities.count(t.f) || t.f == "park");  // "Casuarina Square"
         if ((w == "in" || w == "of") && plain_gap) contained = true;
-        else if (!kUnitWords.count(w) && !(t.cap && (kFacilities.count(t.f) || t.f == "park"))) plain_gap = false;
+        else if (!kUnitWords.count(w) && !facility_word) plain_gap = false;
         if (kRelation.count(w)) { related = true; continue; }
         if (kFiller.count(w)) continue;
         // (a facility named after a listed place lies where the text then says: "Casuarina Square in Darwin")
-        if (listed_town && t.cap && (kFacilities.count(t.f) || t.f == "park")) continue;
+        if (listed_town && facility_word) continue;
         if (!t.cap) break;
         // a capitalised word: is it where a listed town of the document begins?
         // (a province too, for a listed village said to be in it: "Sawran in the northern Aleppo countryside")
