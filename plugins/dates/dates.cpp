@@ -688,14 +688,19 @@ struct Dates {
     return std::nullopt;
   }
 
+  // Which tokens belong to an absolute date (a weekday before one is part of it).
+  static std::vector<char> atom_tokens(size_t n, const std::vector<Atom>& atoms) {
+    std::vector<char> covered(n, 0);
+    for (const Atom& a : atoms)
+      for (size_t k = a.tb; k < a.te; ++k) covered[k] = 1;
+    return covered;
+  }
+
   // "Three days later", "the following morning", "the same week": a day counted from the latest date the
   // text states before the phrase (a narrative's own timeline, not the publication day).
   static void sequels(const Scanner& s, const std::vector<Atom>& atoms, std::vector<Found>& found) {
     const auto& tok = s.tok_;
-    std::vector<char> covered(tok.size(), 0);
-    for (const Atom& a : atoms)
-      for (size_t k = a.tb; k < a.te; ++k) covered[k] = 1;
-    const size_t stated = found.size();
+    std::vector<char> covered = atom_tokens(tok.size(), atoms);
     for (size_t i = 0; i < tok.size(); ++i) {
       if (covered[i] || tok[i].kind != TokenKind::Word) continue;
       size_t b = i, e = i + 1;  // the phrase's tokens [b, e)
@@ -722,10 +727,8 @@ struct Dates {
       }
       // the latest date stated before the phrase, in this document
       const Found* base = nullptr;
-      for (size_t k = 0; k < found.size(); ++k)
-        if (found[k].end <= tok[b].start && (!base || found[k].start > base->start) &&
-            (k < stated || found[k].relative))
-          base = &found[k];
+      for (const Found& d : found)
+        if (d.end <= tok[b].start && (!base || d.start > base->start)) base = &d;
       if (!base || base->period || base->kind != "point" || base->precision > 1) continue;
       Found f;
       f.start = tok[b].start;
@@ -744,10 +747,7 @@ struct Dates {
   static void relative(const Scanner& s, std::vector<Atom>& atoms, int64_t anchor, std::vector<Found>& found) {
     const auto& tok = s.tok_;
     const Ymd A = civil_from_days(anchor);
-    // tokens covered by atoms: a weekday before an absolute date is part of it
-    std::vector<char> covered(tok.size(), 0);
-    for (const Atom& a : atoms)
-      for (size_t k = a.tb; k < a.te; ++k) covered[k] = 1;
+    std::vector<char> covered = atom_tokens(tok.size(), atoms);
     auto add = [&](size_t tb, size_t te, int64_t from, int64_t to, int precision, double conf,
                    std::string kind = "point", bool period = false) {
       Found f;

@@ -1250,8 +1250,7 @@ struct Places {
       if (has_country) {
         ctx.vote_country(country,
                          actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) ? 0.7
-                         : is_word(T, f.t1 + 1) && kPartNouns.count(T[f.t1 + 1].cap ? std::string_view(T[f.t1 + 1].f)
-                                                                                    : raw(text, T[f.t1 + 1])) ? 0.0
+                         : part_of_town(text, T, f.t1)                                  ? 0.0
                          : demonym_only ? (neighbour_or_people(text, T, f.t0, f.t1) ? 0.0
                                            : attributive_country(text, T, f.t1) ? 0.7 : 0.9)
                                                                                         : 2.0);
@@ -2063,15 +2062,20 @@ struct Places {
            kActorSuffixes.count(raw(text, T[t1 + 2]));
   }
 
+  // "Liberia neighbourhood", "Sudan Street": the name ending at t1 is on a part of town.
+  static bool part_of_town(std::string_view text, const std::vector<Tok>& T, size_t t1) {
+    return is_word(T, t1 + 1) && kPartNouns.count(T[t1 + 1].cap ? std::string_view(T[t1 + 1].f) : raw(text, T[t1 + 1]));
+  }
+
   // "near the Pakistani border", "pro-Russian separatists", "ethnic Turkmen": a demonym that names a
   // neighbour, a side or a people, not where the report is.
   static bool neighbour_or_people(std::string_view text, const std::vector<Tok>& T, size_t t0, size_t t1) {
     // (but "the Lebanese border town of Arsal" is in Lebanon)
     static const WordSet kEdges = {"border", "borders", "frontier", "boundary"};
-    static const WordSet kPlaceNouns = {"town", "city", "village", "villages", "area", "region", "district",
-                                        "province", "post", "crossing", "guards", "police"};
+    static const WordSet kBorderPlaces = {"town", "city", "village", "villages", "area", "region", "district",
+                                          "province", "post", "crossing", "guards", "police"};
     if (is_word(T, t1 + 1) && kEdges.count(raw(text, T[t1 + 1])))
-      return !(is_word(T, t1 + 2) && kPlaceNouns.count(raw(text, T[t1 + 2])));
+      return !(is_word(T, t1 + 2) && kBorderPlaces.count(raw(text, T[t1 + 2])));
     if (t0 >= 2 && is_punct(T, t0 - 1, '-') && is_word(T, t0 - 2) && raw(text, T[t0 - 2]) == "pro") return true;
     return t0 >= 1 && is_word(T, t0 - 1) && raw(text, T[t0 - 1]) == "ethnic";
   }
@@ -2263,16 +2267,7 @@ struct Places {
           if ((related && town->country >= 0 && town->country != p.country) || inside) relocate_near(text, p, *town);
           break;
         }
-        if (related || unit) {
-          p.country = town->country;
-          p.admin1 = town->admin1;
-          p.admin2 = town->admin2;
-          p.lat = town->lat;
-          p.lon = town->lon;
-          p.precision = 2;
-          p.guessed_country = false;
-          p.confidence = std::max(p.confidence, 0.7);
-        }
+        if (related || unit) place_by_town(p, *town);
         break;
       }
     }
@@ -2295,16 +2290,23 @@ struct Places {
       fill_entity(p, best);
       return;
     }
-    const double confidence = p.confidence;
-    const std::string evidence = p.evidence;
-    p = unlisted_place(text, p.start, p.end, "");
-    p.evidence = evidence;
+    Place unlisted = unlisted_place(text, p.start, p.end, "");
+    unlisted.evidence = std::move(p.evidence);
+    unlisted.confidence = p.confidence;
+    p = std::move(unlisted);
+    place_by_town(p, town);
+  }
+
+  // An unlisted place said to lie by `town` takes its units and point.
+  static void place_by_town(Place& p, const Place& town) {
     p.country = town.country;
     p.admin1 = town.admin1;
     p.admin2 = town.admin2;
     p.lat = town.lat;
     p.lon = town.lon;
-    p.confidence = std::max(confidence, 0.7);
+    p.precision = 2;
+    p.guessed_country = false;
+    p.confidence = std::max(p.confidence, 0.7);
   }
 
   static Place unlisted_place(std::string_view text, uint32_t start, uint32_t end, const char* evidence) {
@@ -2510,7 +2512,7 @@ struct Places {
     if (!prep && nw && !nw->cap && kPeopleNouns.count(next_word) && !is_country) return;
     // "Saudi-led", "US-backed": the country names an actor here, like a demonym.
     // "in Liberia neighborhood", "Sudan Street": a country's name on a part of town is that part's name
-    if (is_country && !demonym_use && nw && kPartNouns.count(next_word)) return;
+    if (is_country && !demonym_use && part_of_town(text, T, f.t1)) return;
     if (is_country && (actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || attributive_country(text, T, f.t1)))
       demonym_use = true;
     const bool is_admin = en.feature() == P::kAdmin1;
