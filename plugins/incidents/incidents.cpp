@@ -460,7 +460,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
           return ends_with(w) && (near.size() == w.size() || near[near.size() - w.size() - 1] == '\n');
         };
         p.scene = ends_with(" in ") || ends_with(" at ") || opens("in ") || opens("at ") || ends_with(" inside ") ||
-                  ends_with("village of ") ||
+                  ends_with("village of ") || ends_with("locality of ") ||
                   ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
                   ends_with("neighborhood of ");
         // "in eastern DR Congo", "in southwestern Ethiopia": a direction between the preposition and the name
@@ -1065,7 +1065,12 @@ class Assembler {
       const PlaceM &a = P.places[i], &b = P.places[best];
       // between two named places, the scene ("in X") beats a reference point ("near Y", "5 km west of Y")
       const bool both_specific = a.rank <= kUnlisted && b.rank <= kUnlisted;
-      const bool ra = both_specific && a.relative && b.scene, rb = both_specific && b.relative && a.scene;
+      bool ra = both_specific && a.relative && b.scene, rb = both_specific && b.relative && a.scene;
+      // between two names the gazetteer lacks, the reference point ("Katerom east of Nertiti") is the one
+      // readers are expected to know: ACLED codes an unknown village to the town it is placed by
+      const bool both_unlisted = a.rank == kUnlisted && b.rank == kUnlisted && !a.contained && !b.contained;
+      ra = ra || (both_unlisted && b.relative && !a.relative && !a.scene);
+      rb = rb || (both_unlisted && a.relative && !b.relative && !b.scene);
       // (an unlisted place inside the known one named after it is as specific as a known place)
       const int rank_a = a.contained ? int(kPlace) : a.rank, rank_b = b.contained ? int(kPlace) : b.rank;
       if (std::make_tuple(!a.marked, foreign(a), a.context, ra, rank_a, a.start) <

@@ -1580,6 +1580,8 @@ struct Places {
             return all_caps(raw(text, T[q])) && T[q].e - T[q].s >= 2;
           }))
         continue;
+      // "Special Commandos (Danab)": a force's name and its nickname, not a place and its province
+      if (kActorNouns.count(T[xw.back()].f)) continue;
       if (ac.country < 0) {
         // Nothing in the parenthesis is in the gazetteer: X's own exact reading, else the document's country.
         Found f;
@@ -2080,16 +2082,19 @@ struct Places {
     return t0 >= 1 && is_word(T, t0 - 1) && raw(text, T[t0 - 1]) == "ethnic";
   }
 
+  // Nouns of forces, officials and firms: a name before one names who acted, not where.
+  static inline const WordSet kActorNouns = {
+      "forces", "force", "defence", "defense", "army", "troops", "soldiers", "soldier", "military", "police",
+      "navy", "air", "marines", "warplanes", "jets", "aircraft", "drone", "drones", "peacekeepers",
+      "peacekeeper", "contingent", "special", "coalition", "government", "authorities", "officials",
+      "embassy", "national", "nationals", "citizen", "citizens", "company", "firm", "ambassador", "militia",
+      "militias", "militiamen", "fighters", "mercenaries", "commandos", "commando", "brigade", "battalion",
+      "regiment"};
+
   // "Kenya Defence Forces", "United States forces", "a South Africa company": a country name before a
   // noun of forces, officials or firms names who acted (or whose nationals were hit), not where. (It still
   // counts as the country's full vote: forces mostly act at home, "the Myanmar military".)
   static bool attributive_country(std::string_view text, const std::vector<Tok>& T, size_t t1) {
-    static const WordSet kActorNouns = {
-        "forces", "force", "defence", "defense", "army", "troops", "soldiers", "soldier", "military", "police",
-        "navy", "air", "marines", "warplanes", "jets", "aircraft", "drone", "drones", "peacekeepers",
-        "peacekeeper", "contingent", "special", "coalition", "government", "authorities", "officials",
-        "embassy", "national", "nationals", "citizen", "citizens", "company", "firm", "ambassador", "militia",
-        "militias", "militiamen", "fighters", "mercenaries"};
     return is_word(T, t1 + 1) && kActorNouns.count(T[t1 + 1].cap ? std::string_view(T[t1 + 1].f) : raw(text, T[t1 + 1]));
   }
 
