@@ -185,6 +185,7 @@ struct PlaceM : Base {
   bool contained = false; // "Garubula village of Biu LGA": an unlisted place inside the known one after it
   bool context = false;   // "Makarivka, Donetsk": Donetsk only locates the unknown place before it
   bool scene = false;    // "in X", "at X"
+  bool origin = false;   // "Okada riders", "Kano traders": whose people, not where (unless nowhere else)
 };
 struct CasM : Base {
   std::string_view kind, group;
@@ -419,6 +420,15 @@ Parsed parse(const ik::sdk::Doc& doc) {
           e += noun.size();
           break;
         }
+      {
+        // a name before a noun of people who work or live somewhere names them, not the scene
+        static const std::set<std::string_view> kPeople = {
+            "riders", "traders", "youths", "farmers", "herders", "herdsmen", "students", "workers", "drivers",
+            "operators", "indigenes", "natives", "elders", "fishermen", "miners", "vendors", "merchants"};
+        size_t w = e;
+        while (w < text.size() && std::islower(static_cast<unsigned char>(text[w]))) ++w;
+        p.origin = w > e && kPeople.count(text.substr(e, w - e)) > 0;
+      }
       // (admin units are names: not "Pukah (coded separately)", "X (likely Y)")
       if (e + 1 < text.size() && text[e] == '(' && p.rank <= kUnlisted && !std::islower(static_cast<unsigned char>(text[e + 1])))
         p.marked = true;
@@ -1065,7 +1075,8 @@ class Assembler {
       const PlaceM &a = P.places[i], &b = P.places[best];
       // between two named places, the scene ("in X") beats a reference point ("near Y", "5 km west of Y")
       const bool both_specific = a.rank <= kUnlisted && b.rank <= kUnlisted;
-      bool ra = both_specific && a.relative && b.scene, rb = both_specific && b.relative && a.scene;
+      bool ra = both_specific && (a.relative || a.origin) && b.scene,
+           rb = both_specific && (b.relative || b.origin) && a.scene;
       // between two names the gazetteer lacks, the reference point ("Katerom east of Nertiti") is the one
       // readers are expected to know: ACLED codes an unknown village to the town it is placed by
       const bool both_unlisted = a.rank == kUnlisted && b.rank == kUnlisted && !a.contained && !b.contained;
