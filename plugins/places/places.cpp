@@ -1717,9 +1717,31 @@ struct Places {
       ctx.vote_country(ac.country, 0.5);
     }
 
+    // ---- generic nouns after names (below): "the village of X", "X village", "X district", "X countryside"
+    // The noun may be capitalised after the name ("Walaq Village", "Eleme LGA").
+    static const WordSet kNameNouns = {"village", "town", "district", "county", "camp", "area", "lga", "township",
+                                       "neighbourhood", "neighborhood", "locality", "settlement", "hamlet",
+                                       "payam", "boma", "woreda", "kebele", "commune", "upazila"};
+    // "Cali Fool Dheere Village": a listed name that only begins a longer capitalised name of a village
+    // ("Village" capitalised as part of it) is that unknown village, not the listed place.
+    auto begins_longer_name = [&](const Found& f) {
+      size_t k = f.t1 + 1;
+      // (not a unit's title: "Gassol Local Government Area", "Aniocha North Local Government Area")
+      static const WordSet kTitleWords = {"local", "government", "council", "municipal", "north", "south", "east",
+                                          "west", "central", "upper", "lower", "state", "city", "metropolitan"};
+      while (k < T.size() && k <= f.t1 + 3 && is_word(T, k) && T[k].cap && !T[k].sent_start &&
+             !kNameNouns.count(T[k].f)) {
+        if (kTitleWords.count(T[k].f)) return false;
+        for (const Found& g : found)
+          if (g.t0 == k) return false;  // a listed name follows: two names, not one
+        ++k;
+      }
+      return k > f.t1 + 1 && is_word(T, k) && T[k].cap && kNameNouns.count(T[k].f);
+    };
+
     // ---- the remaining gazetteer matches, with ambiguity and false-positive checks
     for (const Found& f : found) {
-      if (covered[f.t0]) continue;
+      if (covered[f.t0] || begins_longer_name(f)) continue;
       const size_t before = places.size();
       place_found(text, T, f, ctx, lower_words, places);
       // A rejected namesake leaves the words free for the unlisted rules below.
@@ -1727,10 +1749,6 @@ struct Places {
     }
 
     // ---- generic nouns: "the village of X", "X village", "X district", "X countryside" for unknown X
-    // The noun may be capitalised after the name ("Walaq Village", "Eleme LGA").
-    static const WordSet kNameNouns = {"village", "town", "district", "county", "camp", "area", "lga", "township",
-                                       "neighbourhood", "neighborhood", "locality", "settlement", "hamlet",
-                                       "payam", "boma", "woreda", "kebele", "commune", "upazila"};
     for (size_t i = 0; i < T.size(); ++i) {
       if (!is_word(T, i) || covered[i]) continue;
       // Cheap shape test first: a capitalised word before it, or "of" + capitalised word after it.
