@@ -631,6 +631,12 @@ struct Places {
 
   std::unique_ptr<Gazetteer> gaz;
   double min_confidence = 0;
+  // Tells this instance's answers apart in the per-thread lookup_name() cache (an address could be
+  // reused by a later instance with another gazetteer).
+  const uint64_t serial = [] {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1);
+  }();
   // Hash of each entity's plain name, computed on first use (0: not yet); atomics keep process()
   // thread-safe.
   mutable std::unique_ptr<std::atomic<uint32_t>[]> plain_hash;
@@ -858,8 +864,32 @@ struct Places {
   void lookup_name(std::string_view folded, std::vector<Hit>& hits, bool keep_loose = false) const {
     lookup_name(folded, name_key(folded), hits, keep_loose);
   }
-  // The same with the name's loose key (P::name_key(folded)) already at hand.
+  // The same with the name's loose key (P::name_key(folded)) already at hand. The hits it adds depend only
+  // on the name, keep_loose and this instance, and documents ask about the same names again and again
+  // (each costs a gazetteer probe and a spelling check per hit): they are remembered per thread.
   void lookup_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
+    struct Known {
+      uint64_t owner = 0;  // the instance (serial) the answers are for
+      std::unordered_map<std::string, std::vector<Hit>, ViewHash, std::equal_to<>> hits[2];  // [keep_loose]
+    };
+    thread_local Known known;
+    if (known.owner != serial) {
+      known.hits[0].clear();
+      known.hits[1].clear();
+      known.owner = serial;
+    }
+    auto& cache = known.hits[keep_loose];
+    if (auto it = cache.find(folded); it != cache.end()) {
+      hits.insert(hits.end(), it->second.begin(), it->second.end());
+      return;
+    }
+    const size_t first = hits.size();
+    find_name(folded, key, hits, keep_loose);
+    if (cache.size() >= (1u << 16)) cache.clear();  // bounded: a long run sees many rare names
+    cache.emplace(folded, std::vector<Hit>(hits.begin() + first, hits.end()));
+  }
+  // What lookup_name() adds, worked out.
+  void find_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
     const size_t first = hits.size();
     gaz->lookup(key, hits);
     uint64_t strict = 0;  // gaz->strict_hash(folded), computed at most once for all the hits
