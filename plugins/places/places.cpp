@@ -2825,7 +2825,7 @@ struct Places {
     str("evidence", p.evidence, false);
     a += '}';
     m.attrs_json = std::move(a);
-    doc.add(m);
+    doc.add(std::move(m));
   }
 };
 

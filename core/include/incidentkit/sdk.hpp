@@ -462,6 +462,16 @@ class AttrReader {
   Member members_[24];
 };
 
+#ifdef IK_SDK_IN_PROCESS
+namespace detail {
+// A shortcut of the library's own host for the extractors compiled into it (their object libraries define
+// IK_SDK_IN_PROCESS; their loadable builds and every other plugin use the C ABI): what add_mention does,
+// on a C++ object, its strings moved to the host rather than copied (a mention's attrs are a few hundred
+// bytes). Returns -1 when `host` is not that library's (the caller then uses the C ABI), else an ik_status.
+int in_process_add(const ik_host* host, ik_call* call, Mention& m);
+}  // namespace detail
+#endif
+
 // The document being processed, with the host's services.
 class Doc {
  public:
@@ -487,6 +497,16 @@ class Doc {
     c.confidence = m.confidence;
     if (host_->add_mention(call_, &c) != IK_OK)
       throw PluginError(IK_ERR_INTERNAL, "host refused mention '" + m.label + "'");
+  }
+  // The same for a mention the caller is done with: the in-process host takes its strings.
+  void add(Mention&& m) const {
+#ifdef IK_SDK_IN_PROCESS
+    if (const int rc = detail::in_process_add(host_, call_, m); rc >= 0) {
+      if (rc != IK_OK) throw PluginError(IK_ERR_INTERNAL, "host refused mention '" + m.label + "'");
+      return;
+    }
+#endif
+    add(static_cast<const Mention&>(m));
   }
 
   // All mentions so far, optionally only those with one label, in the order they were added.
