@@ -644,8 +644,11 @@ std::optional<std::string> quick_record(const Document& doc, const std::string& 
       if (!c.key(k) || (!first && !key_less(last, k)) || !c.eat(':')) return std::nullopt;
       last = k;
       // Added members before this one go in here; one with this key is the record's own.
-      int cmp;
-      while (a < added.size() && (cmp = key_compare(added[a].key, k)) <= 0) {
+      while (a < added.size()) {
+        const std::string& ak = added[a].key;
+        // (Most keys are the next added member's: equal length and bytes tell it without an ordering.)
+        const int cmp = ak.size() == k.size() && std::memcmp(ak.data(), k.data(), k.size()) == 0 ? 0 : key_compare(ak, k);
+        if (cmp > 0) break;
         if (cmp == 0) {
           if (added[a].text.empty()) return std::nullopt;  // id, doc_id, published: the general path
           ++a;
