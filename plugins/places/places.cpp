@@ -457,8 +457,10 @@ std::vector<Tok> tokenize(std::string_view t) {
     }
     int len;
     uint32_t cp = decode(t, i, len);
+    // Tokens are built in place (emplace_back()): a Tok holds a std::string, and moving one in cost a
+    // memcpy call per token.
     if (is_letter(cp)) {
-      Tok k;
+      Tok& k = out.emplace_back();
       k.s = uint32_t(i);
       k.cap = is_upper(cp);
       const bool digit = cp >= '0' && cp <= '9';
@@ -487,7 +489,6 @@ std::vector<Tok> tokenize(std::string_view t) {
       k.kind = digit ? Tok::Num : Tok::Word;
       k.sent_start = start;
       k.space_before = space;
-      out.push_back(std::move(k));
       start = false;
       space = false;
       i = j;
@@ -495,7 +496,10 @@ std::vector<Tok> tokenize(std::string_view t) {
     }
     if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0) { space = true; i += len; continue; }
     if (cp == '\n') { space = true; start = true; i += len; continue; }
-    Tok k;
+    // (an abbreviation's word before a '.' is looked at below, before this token joins `out`)
+    const bool after_short_cap = !out.empty() && out.back().kind == Tok::Word && out.back().e - out.back().s <= 2 &&
+                                 out.back().cap;
+    Tok& k = out.emplace_back();
     k.s = uint32_t(i);
     k.e = uint32_t(i + len);
     k.kind = Tok::Punct;
@@ -508,11 +512,8 @@ std::vector<Tok> tokenize(std::string_view t) {
     if (k.punct == '.' || k.punct == '!' || k.punct == '?' || k.punct == ':' || k.punct == '"' ||
         k.punct == ';' || k.punct == '|' || k.punct == '*')
       start = true;
-    if (k.punct == '.' && !out.empty() && out.back().kind == Tok::Word && out.back().e - out.back().s <= 2 &&
-        out.back().cap)
-      start = false;  // initials and abbreviations ("U.S.", "St.")
+    if (k.punct == '.' && after_short_cap) start = false;  // initials and abbreviations ("U.S.", "St.")
     space = false;
-    out.push_back(std::move(k));
     i += len;
   }
   return out;
