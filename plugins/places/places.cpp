@@ -863,31 +863,35 @@ struct Places {
   // `keep_loose`: keep the other loose matches too, marked (pass 1: the document's own country, known
   // only later, may vouch for them: "Zaki Biyam" in a report naming Nigeria is Zaki Biam).
   void lookup_name(std::string_view folded, std::vector<Hit>& hits, bool keep_loose = false) const {
-    lookup_name(folded, name_key(folded), hits, keep_loose);
+    const Named& n = named(folded, keep_loose);
+    hits.insert(hits.end(), n.hits.begin(), n.hits.end());
   }
-  // The same with the name's loose key (P::name_key(folded)) already at hand. The hits it adds depend only
-  // on the name, keep_loose and this instance, and documents ask about the same names again and again
-  // (each costs a gazetteer probe and a spelling check per hit): they are remembered per thread.
-  void lookup_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
+  // A folded name's loose key (P::name_key) and the hits lookup_name() adds for it. They depend only on
+  // the name, keep_loose and this instance, and documents ask about the same names again and again (each
+  // costs a gazetteer probe and a spelling check per hit): they are remembered per thread, key and hits
+  // in one entry, one look-up for both. The reference is valid until the next call on this thread.
+  struct Named {
+    size_t key_size;
+    std::vector<Hit> hits;
+  };
+  const Named& named(std::string_view folded, bool keep_loose) const {
     struct Known {
       uint64_t owner = 0;  // the instance (serial) the answers are for
-      std::unordered_map<std::string, std::vector<Hit>, ViewHash, std::equal_to<>> hits[2];  // [keep_loose]
+      std::unordered_map<std::string, Named, ViewHash, std::equal_to<>> names[2];  // [keep_loose]
     };
     thread_local Known known;
     if (known.owner != serial) {
-      known.hits[0].clear();
-      known.hits[1].clear();
+      known.names[0].clear();
+      known.names[1].clear();
       known.owner = serial;
     }
-    auto& cache = known.hits[keep_loose];
-    if (auto it = cache.find(folded); it != cache.end()) {
-      hits.insert(hits.end(), it->second.begin(), it->second.end());
-      return;
-    }
-    const size_t first = hits.size();
-    find_name(folded, key, hits, keep_loose);
+    auto& cache = known.names[keep_loose];
+    if (auto it = cache.find(folded); it != cache.end()) return it->second;
+    const std::string& key = name_key(folded);  // no name_key call below while key is used
+    Named n{key.size(), {}};
+    find_name(folded, key, n.hits, keep_loose);
     if (cache.size() >= (1u << 16)) cache.clear();  // bounded: a long run sees many rare names
-    cache.emplace(folded, std::vector<Hit>(hits.begin() + first, hits.end()));
+    return cache.emplace(folded, std::move(n)).first->second;
   }
   // What lookup_name() adds, worked out.
   void find_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
@@ -943,12 +947,11 @@ struct Places {
       // Multiword names do not end in a weekday or a month ("Aleppo Monday").
       if (b > 0 && kNever.count(T[w[b]].f)) continue;
       if (kInnerOnly.count(T[w[0]].f)) return false;
-      std::vector<Hit> hits;
       const std::string folded = join_folded(T, w, 0, b);
-      const std::string& key = name_key(folded);  // no name_key call below while key is used
-      lookup_name(folded, key, hits, keep_loose);
+      const Named& name = named(folded, keep_loose);
+      std::vector<Hit> hits = name.hits;
       // Short keys collide with country abbreviations ("The"/"Thai", "Qar"/"CAR"): acronyms only.
-      if (key.size() < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
+      if (name.key_size < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
         hits.erase(std::remove_if(hits.begin(), hits.end(),
                                   [&](const Hit& h) { return gaz->entity(h.entity).feature() == P::kCountry; }),
                    hits.end());
