@@ -6,6 +6,8 @@ function(ik_add_builtin_plugin NAME)
   set(sources ${ARGN})
   add_library(ik_${NAME}_obj OBJECT ${sources})
   target_link_libraries(ik_${NAME}_obj PUBLIC incidentkit::sdk ik_text)
+  # Compiled into the core: the SDK takes the in-process host's shortcuts (see sdk.hpp).
+  target_compile_definitions(ik_${NAME}_obj PRIVATE IK_SDK_IN_PROCESS)
   add_library(ik_${NAME} MODULE ${sources})
   target_link_libraries(ik_${NAME} PRIVATE incidentkit::sdk ik_text)
   target_compile_definitions(ik_${NAME} PRIVATE IK_PLUGIN_LOADABLE)

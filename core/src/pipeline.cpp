@@ -219,18 +219,17 @@ RunStats Pipeline::run_stream(DocumentReader& reader, const std::function<void(D
       batch.push_back(std::move(item));
     }
     if (batch.empty()) break;
-    results.assign(batch.size(), DocResult{});
-    parallel_for(batch.size(), options_.threads, [&](size_t i) {
-      if (batch[i].doc) {
-        results[i] = run(std::move(*batch[i].doc));
-      } else if (batch[i].error) {
-        results[i].doc.source = batch[i].error->source;
-        results[i].doc.line = batch[i].error->line;
-        results[i].doc.id = batch[i].error->id;
-        results[i].error = std::move(batch[i].error);
+    auto result_of = [&](LoadedItem& item, DocResult& out) {
+      if (item.doc) {
+        out = run(std::move(*item.doc));
+      } else if (item.error) {
+        out.doc.source = item.error->source;
+        out.doc.line = item.error->line;
+        out.doc.id = item.error->id;
+        out.error = std::move(item.error);
       }
-    });
-    for (auto& r : results) {
+    };
+    auto settle = [&](DocResult& r) {
       ++stats.documents;
       if (r.error) {
         ++stats.errors;
@@ -239,10 +238,23 @@ RunStats Pipeline::run_stream(DocumentReader& reader, const std::function<void(D
         stats.incidents += r.incidents.size();
       }
       if (sink) sink(r);
+    };
+    if (options_.threads <= 1) {
+      // One thread: each result is written and freed before the next document runs, which then reuses
+      // its memory (still in cache, and from malloc's per-thread cache rather than its slower bins).
+      for (auto& item : batch) {
+        DocResult r;
+        result_of(item, r);
+        settle(r);
+      }
+    } else {
+      results.assign(batch.size(), DocResult{});
+      parallel_for(batch.size(), options_.threads, [&](size_t i) { result_of(batch[i], results[i]); });
+      for (auto& r : results) settle(r);
+      // Freeing a batch's mentions and records costs as much as writing them: do it on the pool too.
+      parallel_for(results.size(), options_.threads, [&](size_t i) { results[i] = DocResult{}; });
+      results.clear();
     }
-    // Freeing a batch's mentions and records costs as much as writing them: do it on the pool too.
-    parallel_for(results.size(), options_.threads, [&](size_t i) { results[i] = DocResult{}; });
-    results.clear();
     stats.bytes = reader.bytes_read();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (progress) progress(stats);
@@ -644,8 +656,11 @@ std::optional<std::string> quick_record(const Document& doc, const std::string& 
       if (!c.key(k) || (!first && !key_less(last, k)) || !c.eat(':')) return std::nullopt;
       last = k;
       // Added members before this one go in here; one with this key is the record's own.
-      int cmp;
-      while (a < added.size() && (cmp = key_compare(added[a].key, k)) <= 0) {
+      while (a < added.size()) {
+        const std::string& ak = added[a].key;
+        // (Most keys are the next added member's: equal length and bytes tell it without an ordering.)
+        const int cmp = ak.size() == k.size() && std::memcmp(ak.data(), k.data(), k.size()) == 0 ? 0 : key_compare(ak, k);
+        if (cmp > 0) break;
         if (cmp == 0) {
           if (added[a].text.empty()) return std::nullopt;  // id, doc_id, published: the general path
           ++a;

@@ -20,6 +20,9 @@
 #include "incidentkit/errors.hpp"
 #include "incidentkit/pipeline.hpp"
 #include "incidentkit/plugin_abi.h"
+// (defined here: the shortcuts it declares for the built-ins are defined below)
+#define IK_SDK_IN_PROCESS
+#include "incidentkit/sdk.hpp"
 
 namespace ik {
 namespace {
@@ -312,6 +315,37 @@ int refuse(ik_call* call, const std::string& why) {
   return IK_ERR_INPUT;
 }
 
+// The checks add_mention makes on a mention's parts: IK_OK, or refuse()'s code.
+int check_mention(ik_call* call, uint64_t start, uint64_t end, const char* label, const char* attrs_json) {
+  if (!label || !*label) return refuse(call, "mention without a label");
+  const std::string& text = call->doc->text;
+  if (start > end || end > text.size())
+    return refuse(call, "span " + std::to_string(start) + ".." + std::to_string(end) + " of '" + label +
+                            "' is outside the text (" + std::to_string(text.size()) + " bytes)");
+  if (!utf8_boundary(text, start) || !utf8_boundary(text, end))
+    return refuse(call, std::string("span of '") + label + "' splits a UTF-8 character");
+  // The attrs must be one JSON object. The built-in extractors write theirs with the SDK's JSON helpers
+  // (or nlohmann's dump()), and re-reading each of them cost several percent of a run, so release builds
+  // take them as written; plugin files are always checked, debug builds check the built-ins too.
+#ifdef NDEBUG
+  const bool check_attrs = !(call->who && call->who->built_in);
+#else
+  const bool check_attrs = true;
+#endif
+  if (check_attrs && attrs_json && *attrs_json && !is_json_object(attrs_json))
+    return refuse(call, std::string("attrs of '") + label + "' are not a JSON object");
+  return IK_OK;
+}
+
+// The slot of the next mention the call adds, its extractor set. The slot may hold an earlier call's
+// mention: the caller sets every other field.
+Mention& next_mention(ik_call* call) {
+  Mention& out = call->added.next_slot();
+  if (call->who) out.extractor = call->who->full_name;
+  else out.extractor.clear();
+  return out;
+}
+
 int host_add_mention(ik_call* call, const ik_mention* in) {
   if (!call) return IK_ERR_GENERIC;
   if (!call->doc) return refuse(call, "add_mention outside process()");
@@ -324,27 +358,10 @@ int host_add_mention(ik_call* call, const ik_mention* in) {
     return refuse(call, "ik_mention struct_size " + std::to_string(in->struct_size) + " is too small");
   ik_mention m{};
   std::memcpy(&m, in, in->struct_size);
-  if (!m.label || !*m.label) return refuse(call, "mention without a label");
-  const std::string& text = call->doc->text;
-  if (m.start > m.end || m.end > text.size())
-    return refuse(call, "span " + std::to_string(m.start) + ".." + std::to_string(m.end) + " of '" + m.label +
-                            "' is outside the text (" + std::to_string(text.size()) + " bytes)");
-  if (!utf8_boundary(text, m.start) || !utf8_boundary(text, m.end))
-    return refuse(call, std::string("span of '") + m.label + "' splits a UTF-8 character");
-  // The attrs must be one JSON object. The built-in extractors write theirs with the SDK's JSON helpers
-  // (or nlohmann's dump()), and re-reading each of them cost several percent of a run, so release builds
-  // take them as written; plugin files are always checked, debug builds check the built-ins too.
-#ifdef NDEBUG
-  const bool check_attrs = !(call->who && call->who->built_in);
-#else
-  const bool check_attrs = true;
-#endif
-  if (check_attrs && m.attrs_json && *m.attrs_json && !is_json_object(m.attrs_json))
-    return refuse(call, std::string("attrs of '") + m.label + "' are not a JSON object");
-  // Written in place: the slot may hold an earlier call's mention, so every field is set. Its strings
-  // were usually moved out with that mention: building each outright and moving it in costs less than
-  // assign()'s general replace path.
-  Mention& out = call->added.next_slot();
+  if (const int rc = check_mention(call, m.start, m.end, m.label, m.attrs_json); rc != IK_OK) return rc;
+  // Written in place. Its strings were usually moved out with the slot's earlier mention: building each
+  // outright and moving it in costs less than assign()'s general replace path.
+  Mention& out = next_mention(call);
   auto set_text = [](std::string& field, const char* text) {
     if (text) field = std::string(text);
     else field.clear();
@@ -358,8 +375,6 @@ int host_add_mention(ik_call* call, const ik_mention* in) {
   out.high = m.high;
   set_text(out.attrs_json, m.attrs_json);
   out.confidence = m.confidence;
-  if (call->who) out.extractor = call->who->full_name;
-  else out.extractor.clear();
   return IK_OK;
 }
 
@@ -411,6 +426,50 @@ int host_set_published(ik_call* call, const char* iso_date) {
 const ik_host kHost = {sizeof(ik_host),  IK_ABI_MAJOR,       IK_ABI_MINOR,       0,
                        &host_set_error,  &host_log,          &host_add_mention,  &host_mention_count,
                        &host_get_mention, &host_set_published};
+
+// A host string as a plugin reads it through the C ABI: up to its first NUL byte.
+std::string_view c_view(const std::string& s) {
+  const void* nul = std::memchr(s.data(), 0, s.size());
+  return {s.data(), nul ? size_t(static_cast<const char*>(nul) - s.data()) : s.size()};
+}
+
+}  // namespace
+}  // namespace ik
+
+// sdk.hpp's shortcut for the extractors compiled into this library (IK_SDK_IN_PROCESS): add_mention on a
+// C++ object, with the same checks and result, the plugin's strings moved rather than copied through C
+// strings. -1: `host` is not this library's, use the C ABI.
+namespace ik::sdk::detail {
+
+int in_process_add(const ik_host* host, ik_call* call, sdk::Mention& m) {
+  if (host != &ik::kHost) return -1;
+  if (!call) return IK_ERR_GENERIC;
+  if (!call->doc) return ik::refuse(call, "add_mention outside process()");
+  const int rc = ik::check_mention(call, m.start, m.end, m.label.c_str(),
+                                   m.attrs_json.empty() ? nullptr : m.attrs_json.c_str());
+  if (rc != IK_OK) return rc;
+  ik::Mention& out = ik::next_mention(call);
+  auto take = [](std::string& field, std::string& from) {
+    const size_t size = ik::c_view(from).size();  // what the C string would hold
+    field = std::move(from);
+    field.resize(size);
+  };
+  out.start = m.start;
+  out.end = m.end;
+  take(out.label, m.label);
+  take(out.value, m.value);
+  out.number = m.number;
+  out.low = m.low;
+  out.high = m.high;
+  take(out.attrs_json, m.attrs_json);
+  out.confidence = m.confidence;
+  return IK_OK;
+}
+
+}  // namespace ik::sdk::detail
+
+namespace ik {
+namespace {
 
 std::string call_error(const ik_call& call, int rc) {
   std::string msg = call.error.empty() ? "returned error code " + std::to_string(rc) : call.error;

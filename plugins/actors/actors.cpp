@@ -1191,7 +1191,7 @@ struct Actors {
     m.number = inter;
     m.attrs_json = std::move(attrs);
     m.confidence = conf;
-    doc.add(m);
+    doc.add(std::move(m));
   }
 };
 

@@ -2241,7 +2241,7 @@ struct Casualties {
     }
     a += "}";
     m.attrs_json = std::move(a);
-    doc.add(m);
+    doc.add(std::move(m));
   }
 };
 

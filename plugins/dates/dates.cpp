@@ -554,7 +554,7 @@ struct Dates {
       if (f.approximate) a += ",\"approximate\":true";
       a += '}';
       m.confidence = f.confidence * (f.year_guessed ? 0.9 : 1.0);
-      doc.add(m);
+      doc.add(std::move(m));
       if (f.period) {
         ik::sdk::Mention p;
         p.start = f.start;
@@ -563,7 +563,7 @@ struct Dates {
         p.value = iso(f.from);
         p.attrs_json = "{\"start\":\"" + iso(f.from) + "\",\"end\":" + (f.has_end ? "\"" + iso(f.to) + "\"" : "null") + "}";
         p.confidence = f.confidence;
-        doc.add(p);
+        doc.add(std::move(p));
       }
     }
     event_periods(doc, text);
@@ -608,7 +608,7 @@ struct Dates {
       p.label = "period";
       p.attrs_json = R"({"start":null,"end":null})";
       p.confidence = 0.6;
-      doc.add(p);
+      doc.add(std::move(p));
     }
   }
 

@@ -2031,7 +2031,7 @@ struct Incidents {
       m.number = double(i);
       m.attrs_json = std::move(out[i].rec);
       m.confidence = out[i].conf;
-      doc.add(m);
+      doc.add(std::move(m));
     }
   }
 };

@@ -83,7 +83,7 @@ void emit(const Doc& doc, uint32_t start, uint32_t end, const char* label, std::
   m.value = std::string(value);
   m.confidence = conf;
   m.attrs_json = std::move(attrs);
-  doc.add(m);
+  doc.add(std::move(m));
 }
 
 // ================================================================================================ weapons

@@ -457,8 +457,10 @@ std::vector<Tok> tokenize(std::string_view t) {
     }
     int len;
     uint32_t cp = decode(t, i, len);
+    // Tokens are built in place (emplace_back()): a Tok holds a std::string, and moving one in cost a
+    // memcpy call per token.
     if (is_letter(cp)) {
-      Tok k;
+      Tok& k = out.emplace_back();
       k.s = uint32_t(i);
       k.cap = is_upper(cp);
       const bool digit = cp >= '0' && cp <= '9';
@@ -487,7 +489,6 @@ std::vector<Tok> tokenize(std::string_view t) {
       k.kind = digit ? Tok::Num : Tok::Word;
       k.sent_start = start;
       k.space_before = space;
-      out.push_back(std::move(k));
       start = false;
       space = false;
       i = j;
@@ -495,7 +496,10 @@ std::vector<Tok> tokenize(std::string_view t) {
     }
     if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0) { space = true; i += len; continue; }
     if (cp == '\n') { space = true; start = true; i += len; continue; }
-    Tok k;
+    // (an abbreviation's word before a '.' is looked at below, before this token joins `out`)
+    const bool after_short_cap = !out.empty() && out.back().kind == Tok::Word && out.back().e - out.back().s <= 2 &&
+                                 out.back().cap;
+    Tok& k = out.emplace_back();
     k.s = uint32_t(i);
     k.e = uint32_t(i + len);
     k.kind = Tok::Punct;
@@ -508,11 +512,8 @@ std::vector<Tok> tokenize(std::string_view t) {
     if (k.punct == '.' || k.punct == '!' || k.punct == '?' || k.punct == ':' || k.punct == '"' ||
         k.punct == ';' || k.punct == '|' || k.punct == '*')
       start = true;
-    if (k.punct == '.' && !out.empty() && out.back().kind == Tok::Word && out.back().e - out.back().s <= 2 &&
-        out.back().cap)
-      start = false;  // initials and abbreviations ("U.S.", "St.")
+    if (k.punct == '.' && after_short_cap) start = false;  // initials and abbreviations ("U.S.", "St.")
     space = false;
-    out.push_back(std::move(k));
     i += len;
   }
   return out;
@@ -631,6 +632,12 @@ struct Places {
 
   std::unique_ptr<Gazetteer> gaz;
   double min_confidence = 0;
+  // Tells this instance's answers apart in the per-thread lookup_name() cache (an address could be
+  // reused by a later instance with another gazetteer).
+  const uint64_t serial = [] {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1);
+  }();
   // Hash of each entity's plain name, computed on first use (0: not yet); atomics keep process()
   // thread-safe.
   mutable std::unique_ptr<std::atomic<uint32_t>[]> plain_hash;
@@ -856,10 +863,38 @@ struct Places {
   // `keep_loose`: keep the other loose matches too, marked (pass 1: the document's own country, known
   // only later, may vouch for them: "Zaki Biyam" in a report naming Nigeria is Zaki Biam).
   void lookup_name(std::string_view folded, std::vector<Hit>& hits, bool keep_loose = false) const {
-    lookup_name(folded, name_key(folded), hits, keep_loose);
+    const Named& n = named(folded, keep_loose);
+    hits.insert(hits.end(), n.hits.begin(), n.hits.end());
   }
-  // The same with the name's loose key (P::name_key(folded)) already at hand.
-  void lookup_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
+  // A folded name's loose key (P::name_key) and the hits lookup_name() adds for it. They depend only on
+  // the name, keep_loose and this instance, and documents ask about the same names again and again (each
+  // costs a gazetteer probe and a spelling check per hit): they are remembered per thread, key and hits
+  // in one entry, one look-up for both. The reference is valid until the next call on this thread.
+  struct Named {
+    size_t key_size;
+    std::vector<Hit> hits;
+  };
+  const Named& named(std::string_view folded, bool keep_loose) const {
+    struct Known {
+      uint64_t owner = 0;  // the instance (serial) the answers are for
+      std::unordered_map<std::string, Named, ViewHash, std::equal_to<>> names[2];  // [keep_loose]
+    };
+    thread_local Known known;
+    if (known.owner != serial) {
+      known.names[0].clear();
+      known.names[1].clear();
+      known.owner = serial;
+    }
+    auto& cache = known.names[keep_loose];
+    if (auto it = cache.find(folded); it != cache.end()) return it->second;
+    const std::string& key = name_key(folded);  // no name_key call below while key is used
+    Named n{key.size(), {}};
+    find_name(folded, key, n.hits, keep_loose);
+    if (cache.size() >= (1u << 16)) cache.clear();  // bounded: a long run sees many rare names
+    return cache.emplace(folded, std::move(n)).first->second;
+  }
+  // What lookup_name() adds, worked out.
+  void find_name(std::string_view folded, std::string_view key, std::vector<Hit>& hits, bool keep_loose) const {
     const size_t first = hits.size();
     gaz->lookup(key, hits);
     uint64_t strict = 0;  // gaz->strict_hash(folded), computed at most once for all the hits
@@ -912,12 +947,11 @@ struct Places {
       // Multiword names do not end in a weekday or a month ("Aleppo Monday").
       if (b > 0 && kNever.count(T[w[b]].f)) continue;
       if (kInnerOnly.count(T[w[0]].f)) return false;
-      std::vector<Hit> hits;
       const std::string folded = join_folded(T, w, 0, b);
-      const std::string& key = name_key(folded);  // no name_key call below while key is used
-      lookup_name(folded, key, hits, keep_loose);
+      const Named& name = named(folded, keep_loose);
+      std::vector<Hit> hits = name.hits;
       // Short keys collide with country abbreviations ("The"/"Thai", "Qar"/"CAR"): acronyms only.
-      if (key.size() < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
+      if (name.key_size < 4 && !(w[0] == w[b] && all_caps(std::string_view(text_of(T, w[0])))))
         hits.erase(std::remove_if(hits.begin(), hits.end(),
                                   [&](const Hit& h) { return gaz->entity(h.entity).feature() == P::kCountry; }),
                    hits.end());
@@ -2818,7 +2852,7 @@ struct Places {
     str("evidence", p.evidence, false);
     a += '}';
     m.attrs_json = std::move(a);
-    doc.add(m);
+    doc.add(std::move(m));
   }
 };
 

@@ -306,6 +306,7 @@ class AttrReader {
     if (!m || m->kind != '0') return kNone;
     // Correct rounding, as parse() gives for floats (strtod); for integers it equals their conversion.
     double x = kNone;
+    if (short_decimal(m->raw, m->raw + m->raw_len, x)) return x;
 #if defined(__cpp_lib_to_chars)
     std::from_chars(m->raw, m->raw + m->raw_len, x);
 #else
@@ -347,6 +348,30 @@ class AttrReader {
     return p;
   }
   static bool digit(char c) { return c >= '0' && c <= '9'; }
+  // A number as skip_number() accepts it (no exponent) with at most 15 digits, read the way from_chars
+  // would, several times cheaper: its digits make an integer exact in a double, divided by a power of ten
+  // that is exact too (at most 1e15), and one IEEE division is correctly rounded (Clinger's fast path).
+  // False, x untouched, for longer numbers.
+  static bool short_decimal(const char* p, const char* e, double& x) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const bool negative = p != e && *p == '-';
+    if (negative) ++p;
+    uint64_t v = 0;
+    int digits = 0, fraction = -1;  // fraction: digits after the point, -1 before it
+    for (; p != e; ++p) {
+      if (*p == '.') {
+        fraction = 0;
+        continue;
+      }
+      if (++digits > 15) return false;
+      v = v * 10 + uint64_t(*p - '0');
+      if (fraction >= 0) ++fraction;
+    }
+    const double r = fraction > 0 ? double(v) / kPow10[fraction] : double(v);
+    x = negative ? -r : r;
+    return true;
+  }
   // A string without escapes, valid UTF-8, at its opening quote: the byte after its closing quote, or
   // null (escapes and control characters go to the fallback, which decides).
   IK_SDK_INLINE static const char* skip_string(const char* p, const char* e) {
@@ -462,6 +487,16 @@ class AttrReader {
   Member members_[24];
 };
 
+#ifdef IK_SDK_IN_PROCESS
+namespace detail {
+// A shortcut of the library's own host for the extractors compiled into it (their object libraries define
+// IK_SDK_IN_PROCESS; their loadable builds and every other plugin use the C ABI): what add_mention does,
+// on a C++ object, its strings moved to the host rather than copied (a mention's attrs are a few hundred
+// bytes). Returns -1 when `host` is not that library's (the caller then uses the C ABI), else an ik_status.
+int in_process_add(const ik_host* host, ik_call* call, Mention& m);
+}  // namespace detail
+#endif
+
 // The document being processed, with the host's services.
 class Doc {
  public:
@@ -487,6 +522,16 @@ class Doc {
     c.confidence = m.confidence;
     if (host_->add_mention(call_, &c) != IK_OK)
       throw PluginError(IK_ERR_INTERNAL, "host refused mention '" + m.label + "'");
+  }
+  // The same for a mention the caller is done with: the in-process host takes its strings.
+  void add(Mention&& m) const {
+#ifdef IK_SDK_IN_PROCESS
+    if (const int rc = detail::in_process_add(host_, call_, m); rc >= 0) {
+      if (rc != IK_OK) throw PluginError(IK_ERR_INTERNAL, "host refused mention '" + m.label + "'");
+      return;
+    }
+#endif
+    add(static_cast<const Mention&>(m));
   }
 
   // All mentions so far, optionally only those with one label, in the order they were added.
