@@ -415,7 +415,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
       size_t e = m.end;
       while (e < text.size() && text[e] == ' ') ++e;
       // "Amran city (Amran)", "Walwa town (Sangli)": a generic noun may sit between
-      for (std::string_view noun : {"city "sv, "town "sv, "village "sv, "camp "sv, "district "sv, "county "sv})
+      for (std::string_view noun : {"city "sv, "town "sv, "village "sv, "camp "sv, "district "sv, "county "sv, "upazila "sv,
+                                "township "sv, "woreda "sv, "municipality "sv, "commune "sv, "area "sv})
         if (text.substr(e, noun.size()) == noun && e + noun.size() < text.size() && text[e + noun.size()] == '(') {
           e += noun.size();
           break;
