@@ -466,6 +466,11 @@ Parsed parse(const ik::sdk::Doc& doc) {
                      ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
                      ends_with("se of ") || ends_with("road to ") || ends_with("between ") ||
                      evidence == "road_end"sv;  // "the Maiduguri-Damboa road"
+        // where aircraft or munitions came from ("took off from Hmeimim", "fired from Leithi") is no scene
+        // of the attack: it ranks as a name of the attacker does, below any place it hit
+        if (ends_with("off from ") || ends_with("off from the ") || ends_with("launched from ") ||
+            ends_with("fired from ") || ends_with("flew from ") || ends_with("flying from "))
+          p.rank = kDemonym;
         // (also a preposition that opens the text or a line: "In Safina village, 45 km south of Mosul, ...")
         auto opens = [&](std::string_view w) {
           return ends_with(w) && (near.size() == w.size() || near[near.size() - w.size() - 1] == '\n');
