@@ -1126,6 +1126,23 @@ class Assembler {
         if (a && b && *b - *a > 31) return true;
       }
     }
+    // A monitor's tally over a month or a year: "the network documented 112 civilian deaths in Idlib
+    // in October", "... recorded during that month"
+    if (!S.cas.empty()) {
+      const std::string_view s = lower(S.start, S.end - S.start);
+      static const Phrase documented("documented"), recorded("recorded"), registered("registered"),
+          verified("verified");
+      if (documented.whole_word_in(s) || recorded.whole_word_in(s) || registered.whole_word_in(s) ||
+          verified.whole_word_in(s)) {
+        bool day = false, longer = false;
+        for (int i : S.dates) (P.dates[i].precision >= 3 ? longer : day) = true;
+        static const Phrase that_month("that month"), this_month("this month"), the_month("the month"),
+            that_year("that year"), this_year("this year");
+        longer = longer || that_month.whole_word_in(s) || this_month.whole_word_in(s) ||
+                 the_month.whole_word_in(s) || that_year.whole_word_in(s) || this_year.whole_word_in(s);
+        if (longer && !day) return true;
+      }
+    }
     return false;
   }
 
@@ -1238,7 +1255,7 @@ class Assembler {
         const bool same_toll = ka > 0 && ka == kb;
         const bool toll_ok = kb == 0 || ka == kb;
         if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok) ||
-            (back && toll_ok) || (ahead && (ka == 0 || ka == kb))) {
+            (back && (toll_ok || ka == 0)) || (ahead && (ka == 0 || ka == kb))) {
           A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
           std::sort(A.sents.begin(), A.sents.end());
           if (ahead) {  // the announced event's own date and place stand
@@ -1283,6 +1300,11 @@ class Assembler {
       for (int si : A.sents)
         if (has_word(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start), noun)) return true;
     }
+    // "Rescuers pulled 14 bodies from the rubble": the aftermath of the attack told just before
+    static const char* const kAftermath[] = {"rubble", "wreckage", "debris", "ruins"};
+    for (const char* noun : kAftermath)
+      for (size_t k = 1; k < words.size(); ++k)
+        if (words[k] == noun && determiner(words[k - 1])) return true;
     return false;
   }
 

@@ -2,6 +2,7 @@
 // document once; a few cues get a short look at their neighbouring tokens to drop false hits.
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -567,6 +568,19 @@ struct Targets {
     cue_matches({}, kTargetCues);
   }
 
+  // "taken to the town's hospital", "rushed to Bab al-Hawa hospital": where the wounded went, not what
+  // was hit (the fixed phrases are in the lexicon; this catches the names and words in between).
+  static bool care_destination(const std::vector<ik::text::Token>& toks, size_t ti, uint32_t sent_start) {
+    static const std::set<std::string_view> kCareVerbs = {"taken", "rushed", "admitted", "transferred",
+                                                          "transported", "evacuated", "brought", "moved",
+                                                          "treated", "died", "referred", "airlifted"};
+    for (size_t k = ti, steps = 0; k-- > 1 && steps < 6 && toks[k].start >= sent_start; ++steps) {
+      const std::string_view w = toks[k].text;
+      if ((w == "to" || w == "at" || w == "in") && kCareVerbs.count(toks[k - 1].text)) return true;
+    }
+    return false;
+  }
+
   void process(Doc& doc) const {
     const std::string_view text = doc.text();
     const auto& cues = target_cues();
@@ -589,6 +603,7 @@ struct Targets {
         best = std::min(best, std::abs(int(h) - int(ti)));
       }
       if (best > reach) continue;
+      if (c.value == kHospital && care_destination(toks, ti, sent.start)) continue;
       // Nearer cues make it likelier the noun is what was hit rather than a landmark or a by-stander.
       const double conf = c.confidence * (best <= 4 ? 1.0 : 0.8);
       emit(doc, m.start, m.end, "target", ik::vocab::kTargets[c.value], conf);
@@ -666,7 +681,8 @@ const std::vector<Cue>& event_cues() {
       {"aerial bombardments", tStrike, 0.95f}, {"aerial bombing", tStrike, 0.95f},
       {"air bombardment", tStrike, 0.95f}, {"aerial strikes", tStrike, 0.95f}, {"bombed from the air", tStrike, 0.95f},
       {"warplanes", tStrike, 0.85f}, {"warplane", tStrike, 0.85f}, {"war planes", tStrike, 0.85f},
-      {"fighter jets", tStrike, 0.85f}, {"jets", tStrike, 0.7f}, {"helicopter gunships", tStrike, 0.85f},
+      {"fighter jets", tStrike, 0.85f}, {"jets", tStrike, 0.7f}, {"aircraft", tStrike, 0.75f},
+      {"military aircraft", tStrike, 0.85f}, {"anti-aircraft", kNone, 0}, {"anti aircraft", kNone, 0}, {"helicopter gunships", tStrike, 0.85f},
       {"drone strike", tStrike, 0.95f}, {"drone strikes", tStrike, 0.95f}, {"drone attack", tStrike, 0.95f},
       {"drone attacks", tStrike, 0.95f}, {"drone", tStrike, 0.8f}, {"drones", tStrike, 0.8f},
       {"uav", tStrike, 0.8f}, {"uavs", tStrike, 0.8f}, {"dropped bombs", tStrike, 0.85f},
