@@ -1351,6 +1351,17 @@ struct Casualties {
       }
       out.push_back(sum);
     };
+    // "killed the village head, Musa Bala, and 11 others": one victim's name in apposition before the rest
+    // of the list (capitalised words only, and a count after the "and"); the position after the name, or
+    // pos when there is none.
+    auto skip_name = [&](size_t pos) {
+      if (pos + 3 >= c.se || low[pos] != "," || !c.tok[pos + 1].capitalised || c.tok[pos + 1].kind != TokenKind::Word)
+        return pos;
+      size_t e = pos + 1;
+      while (e < c.se && e < pos + 6 && c.tok[e].capitalised && c.tok[e].kind == TokenKind::Word && !trigger_at(e)) ++e;
+      const size_t a = e < c.se && low[e] == "," ? e + 1 : e;
+      return a + 1 < c.se && low[a] == "and" && qty_at(c, a + 1) ? e : pos;
+    };
     // One victim named without a count ("killed him", "killed a farmer"): a weak count of 1, plus the
     // list that may follow it ("and his guard").
     auto emit_single = [&](const Trig& t, size_t tb, size_t te, std::string group, size_t group_end, double conf) {
@@ -1363,7 +1374,7 @@ struct Casualties {
       it.group = std::move(group);
       it.group_end = group_end;
       std::vector<Item> items{it};
-      emit_items(t, items, conf, list_after(group_end, items, true));
+      emit_items(t, items, conf, list_after(skip_name(group_end), items, true));
     };
 
     for (size_t ti = 0; ti < trig.size(); ++ti) {
@@ -1556,7 +1567,8 @@ struct Casualties {
                                 j > std::max(it.group_end, q->te));
           if (object && !(q->weak && it.group_end == q->te)) {
             std::vector<Item> items{it};
-            size_t end = list_after(std::max(it.group_end, q->te), items, true);
+            const size_t after = std::max(it.group_end, q->te);
+            size_t end = list_after(q->weak && q->best == 1 ? skip_name(after) : after, items, true);
             double conf = role == Role::OfNoun ? 0.8 : 0.85;
             if (role == Role::Verb && q->weak) conf = 0.75;
             emit_items(t, items, conf, end);
