@@ -1130,17 +1130,17 @@ class Assembler {
     // in October", "... recorded during that month"
     if (!S.cas.empty()) {
       const std::string_view s = lower(S.start, S.end - S.start);
-      static const Phrase documented("documented"), recorded("recorded"), registered("registered"),
-          verified("verified");
-      if (documented.whole_word_in(s) || recorded.whole_word_in(s) || registered.whole_word_in(s) ||
-          verified.whole_word_in(s)) {
+      static const Phrase kTallied[] = {Phrase("documented"), Phrase("recorded"), Phrase("registered"),
+                                        Phrase("verified")};
+      static const Phrase kSpans[] = {Phrase("that month"), Phrase("this month"), Phrase("the month"),
+                                      Phrase("that year"), Phrase("this year")};
+      const auto any_in = [&](const auto& phrases) {
+        return std::any_of(std::begin(phrases), std::end(phrases), [&](const Phrase& p) { return p.whole_word_in(s); });
+      };
+      if (any_in(kTallied)) {
         bool day = false, longer = false;
         for (int i : S.dates) (P.dates[i].precision >= 3 ? longer : day) = true;
-        static const Phrase that_month("that month"), this_month("this month"), the_month("the month"),
-            that_year("that year"), this_year("this year");
-        longer = longer || that_month.whole_word_in(s) || this_month.whole_word_in(s) ||
-                 the_month.whole_word_in(s) || that_year.whole_word_in(s) || this_year.whole_word_in(s);
-        if (longer && !day) return true;
+        if ((longer || any_in(kSpans)) && !day) return true;
       }
     }
     return false;
