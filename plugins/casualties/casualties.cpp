@@ -242,7 +242,7 @@ bool is_aux(std::string_view w) {
       {"all", 1}, {"later", 1}, {"subsequently", 1}, {"instantly", 1}, {"immediately", 1}, {"now", 1},
       {"either", 1}, {"critically", 1}, {"seriously", 1}, {"severely", 1}, {"fatally", 1}, {"badly", 1},
       {"slightly", 1}, {"lightly", 1}, {"gravely", 1}, {"mortally", 1}, {"presumed", 1}, {"thought", 1},
-      {"claimed", 1}, {"found", 1}, {"left", 1}, {"still", 1}, {"apparently", 1}, {"initially", 1},
+      {"claimed", 1}, {"found", 1}, {"discovered", 1}, {"left", 1}, {"still", 1}, {"apparently", 1}, {"initially", 1},
       {"eventually", 1}, {"known", 1}, {"understood", 1}, {"likely", 1}, {"probably", 1}, {"possibly", 1}, {"then", 1},
       {"were", 1}, {"are", 1}, {"not", 0}, {"supposedly", 1}, {"purportedly", 1}, {"again", 1},
       {"previously", 1}, {"recently", 1}, {"brutally", 1}, {"summarily", 1},
@@ -252,6 +252,12 @@ bool is_aux(std::string_view w) {
 }
 
 // Time words that may sit between a count and its verb ("were on Tuesday killed").
+// Verbs that raise a subject over "to have been killed": "was found to have been killed".
+bool raising_verb(std::string_view w) {
+  return w == "found" || w == "discovered" || w == "reported" || w == "believed" || w == "said" || w == "thought" ||
+         w == "confirmed" || w == "presumed" || w == "feared" || w == "understood" || w == "known" || w == "alleged";
+}
+
 bool is_time_word(std::string_view w) {
   static const std::unordered_map<std::string_view, int> s = {
       {"monday", 1}, {"tuesday", 1}, {"wednesday", 1}, {"thursday", 1}, {"friday", 1}, {"saturday", 1},
@@ -976,6 +982,7 @@ struct Casualties {
     TriggerDef def;
     bool passive_form = false;  // "was killed", "were reportedly killed": a form of "be" before it
     bool singular = false;      // "was killed", "has been killed"
+    bool either_number = false; // "had been killed": the verb does not say
   };
 
   void sentence(const Ctx& c, std::vector<Extracted>& out) const {
@@ -1042,7 +1049,13 @@ struct Casualties {
               w == "got" || w == "get" || w == "gets") {
             t.passive_form = true;
             t.singular = w == "was" || w == "is" || (w == "been" && k > c.sb && (low[k - 1] == "has" || low[k - 1] == "had"));
-            if (w == "been" && k > c.sb && low[k - 1] == "had") t.singular = false;  // "had": either number
+            if (w == "been" && k > c.sb && low[k - 1] == "had") t.singular = false, t.either_number = true;
+            // "was later found to have been killed": the number is in the verb before "to have been"
+            if (w == "been" && k > c.sb + 3 && low[k - 1] == "have" && low[k - 2] == "to" && raising_verb(low[k - 3])) {
+              size_t b = k - 3;
+              while (b > c.sb && b + 3 > k - 3 && (is_aux(low[b - 1]) || is_time_word(low[b - 1])) && !is_be(low[b - 1])) --b;
+              if (b > c.sb && is_be(low[b - 1])) t.singular = low[b - 1] == "was" || low[b - 1] == "is";
+            }
             break;
           }
           if (is_time_word(w) || w == "on" || w == "this" || w == "late" || w == "early") continue;  // "was on Friday killed"
@@ -2146,8 +2159,10 @@ struct Casualties {
       } else if (auto n = conjunct_count(h)) {  // "the governor and his driver were killed"
         q.tb = n->second;
         q.best = q.low = q.high = n->first;
-      } else if (d < h && (low[d] == "a" || low[d] == "an") && named && !plural) {
-        // "A Sorman councillor was reported to have been murdered": one, however the verb is put
+      } else if (d < h && (low[d] == "a" || low[d] == "an" || (low[d] == "the" && t.either_number)) && named &&
+                 !plural) {
+        // "A Sorman councillor was reported to have been murdered", "the boy had been hanged": one, however
+        // the verb is put
         q.best = q.low = q.high = 1;
         q.weak = true;
       } else {
