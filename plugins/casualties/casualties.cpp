@@ -276,7 +276,7 @@ bool breaks_phrase(std::string_view w) {
       {"not", 1}, {"no", 1}, {"never", 1}, {"out", 1}, {"over", 1}, {"including", 1}, {"among", 1},
       {"said", 1}, {"says", 1}, {"say", 1}, {"told", 1}, {"there", 1}, {"it", 1}, {"they", 1}, {"he", 1},
       {"she", 1}, {"we", 1}, {"i", 1}, {"you", 1}, {"this", 1}, {"these", 1}, {"those", 1}, {"would", 1},
-      {"could", 1}, {"will", 1}, {"may", 1}, {"might", 1}, {"and", 1}, {"or", 1},
+      {"could", 1}, {"will", 1}, {"may", 1}, {"might", 1}, {"and", 1}, {"or", 1}, {"along", 1}, {"alongside", 1},
   };
   auto it = s.find(w);
   return it != s.end() && it->second;
@@ -1828,6 +1828,13 @@ struct Casualties {
       Item first{*q};
       bool first_known = false;
       first.group = group_after(c, q->te, 8, first.group_end, &first_known);
+      // "a local youth group", "a farmers' union": the people noun modifies an organisation
+      if (q->weak && first.group_end < c.se) {
+        size_t k = first.group_end;
+        if ((low[k] == "'" || low[k] == "\xE2\x80\x99") && k + 1 < c.se) ++k;  // "farmers'", "women's"
+        if (low[k] == "s" && k + 1 < c.se && c.tok[k].start == c.tok[k - 1].end) ++k;
+        if (c.tok[k].kind == TokenKind::Word && organisation_head(low[k])) first.group.clear();
+      }
       if (first.group.empty()) {
         i = q->te - 1;
         continue;
@@ -2024,7 +2031,16 @@ struct Casualties {
         bool singular = true;
         for (size_t k = items[0].q.te; k < t.tb; ++k)
           if (low[k] == "were" || low[k] == "are" || low[k] == "have") singular = false;
-        if (!singular) {
+        // ("the chief and his driver was shot dead": a companion, whatever the verb's number)
+        const size_t b = items[0].q.tb;
+        bool companion = b > c.sb + 1 && low[b - 1] == "and" &&
+                         (low[b] == "his" || low[b] == "her" || low[b] == "their");
+        if (companion && singular) {  // the subject must be a list ("was killed and his brother wounded")
+          size_t p = t.tb;
+          while (p > c.sb && (is_aux(low[p - 1]) || is_time_word(low[p - 1]))) --p;
+          companion = conjunct_count(p).has_value();
+        }
+        if (!singular || companion) {
           linked[hit] = 0;  // "the chief and his driver were killed": the subject is counted below
           continue;
         }
@@ -2153,10 +2169,15 @@ struct Casualties {
       Qty q;
       q.tb = d < h ? d : t.tb;
       q.te = q.tb;
-      if (one) {
+      // "the leader of the party and his bodyguard was shot dead": a companion named with "and his"
+      // counts, whatever number the verb has
+      const auto n = conjunct_count(h);
+      const bool companion = n && d > c.sb && low[d - 1] == "and" &&
+                             (low[d] == "his" || low[d] == "her" || low[d] == "their");
+      if (one && !companion) {
         q.best = q.low = q.high = 1;
         q.weak = true;
-      } else if (auto n = conjunct_count(h)) {  // "the governor and his driver were killed"
+      } else if (n) {  // "the governor and his driver were killed"
         q.tb = n->second;
         q.best = q.low = q.high = n->first;
       } else if (d < h && (low[d] == "a" || low[d] == "an" || (low[d] == "the" && t.either_number)) && named &&
