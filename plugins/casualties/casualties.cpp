@@ -251,13 +251,13 @@ bool is_aux(std::string_view w) {
   return it != s.end() && it->second;
 }
 
-// Time words that may sit between a count and its verb ("were on Tuesday killed").
 // Verbs that raise a subject over "to have been killed": "was found to have been killed".
 bool raising_verb(std::string_view w) {
   return w == "found" || w == "discovered" || w == "reported" || w == "believed" || w == "said" || w == "thought" ||
          w == "confirmed" || w == "presumed" || w == "feared" || w == "understood" || w == "known" || w == "alleged";
 }
 
+// Time words that may sit between a count and its verb ("were on Tuesday killed").
 bool is_time_word(std::string_view w) {
   static const std::unordered_map<std::string_view, int> s = {
       {"monday", 1}, {"tuesday", 1}, {"wednesday", 1}, {"thursday", 1}, {"friday", 1}, {"saturday", 1},
@@ -1052,7 +1052,7 @@ struct Casualties {
             if (w == "been" && k > c.sb && low[k - 1] == "had") t.singular = false, t.either_number = true;
             // "was later found to have been killed": the number is in the verb before "to have been"
             if (w == "been" && k > c.sb + 3 && low[k - 1] == "have" && low[k - 2] == "to" && raising_verb(low[k - 3])) {
-              size_t b = k - 3;
+              size_t b = k - 3;  // back over at most three adverbs ("was later found")
               while (b > c.sb && b + 3 > k - 3 && (is_aux(low[b - 1]) || is_time_word(low[b - 1])) && !is_be(low[b - 1])) --b;
               if (b > c.sb && is_be(low[b - 1])) t.singular = low[b - 1] == "was" || low[b - 1] == "is";
             }
@@ -2171,13 +2171,14 @@ struct Casualties {
       q.te = q.tb;
       // "the leader of the party and his bodyguard was shot dead": a companion named with "and his"
       // counts, whatever number the verb has
-      const auto n = conjunct_count(h);
-      const bool companion = n && d > c.sb && low[d - 1] == "and" &&
-                             (low[d] == "his" || low[d] == "her" || low[d] == "their");
+      std::optional<std::pair<double, size_t>> n;
+      if (d > c.sb && low[d - 1] == "and" && (low[d] == "his" || low[d] == "her" || low[d] == "their"))
+        n = conjunct_count(h);
+      const bool companion = n.has_value();
       if (one && !companion) {
         q.best = q.low = q.high = 1;
         q.weak = true;
-      } else if (n) {  // "the governor and his driver were killed"
+      } else if (companion || (n = conjunct_count(h))) {  // "the governor and his driver were killed"
         q.tb = n->second;
         q.best = q.low = q.high = n->first;
       } else if (d < h && (low[d] == "a" || low[d] == "an" || (low[d] == "the" && t.either_number)) && named &&
