@@ -1104,6 +1104,10 @@ struct Casualties {
     auto mark = [&](size_t a, size_t b) {
       for (size_t k = a; k < b && k < c.se; ++k) used[k - c.sb] = 1;
     };
+    // "and his driver", "and their son": a companion of the person named before "and"
+    auto after_and_possessive = [&](size_t k) {
+      return k > c.sb + 1 && low[k - 1] == "and" && (low[k] == "his" || low[k] == "her" || low[k] == "their");
+    };
     auto trigger_at = [&](size_t i) -> const Trig* {
       for (const auto& t : trig)
         if (t.tb == i) return &t;
@@ -2032,9 +2036,7 @@ struct Casualties {
         for (size_t k = items[0].q.te; k < t.tb; ++k)
           if (low[k] == "were" || low[k] == "are" || low[k] == "have") singular = false;
         // ("the chief and his driver was shot dead": a companion, whatever the verb's number)
-        const size_t b = items[0].q.tb;
-        bool companion = b > c.sb + 1 && low[b - 1] == "and" &&
-                         (low[b] == "his" || low[b] == "her" || low[b] == "their");
+        bool companion = after_and_possessive(items[0].q.tb);
         if (companion && singular) {  // the subject must be a list ("was killed and his brother wounded")
           size_t p = t.tb;
           while (p > c.sb && (is_aux(low[p - 1]) || is_time_word(low[p - 1]))) --p;
@@ -2172,8 +2174,7 @@ struct Casualties {
       // "the leader of the party and his bodyguard was shot dead": a companion named with "and his"
       // counts, whatever number the verb has
       std::optional<std::pair<double, size_t>> n;
-      if (d > c.sb && low[d - 1] == "and" && (low[d] == "his" || low[d] == "her" || low[d] == "their"))
-        n = conjunct_count(h);
+      if (after_and_possessive(d)) n = conjunct_count(h);
       const bool companion = n.has_value();
       if (one && !companion) {
         q.best = q.low = q.high = 1;

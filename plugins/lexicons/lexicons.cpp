@@ -2,7 +2,6 @@
 // document once; a few cues get a short look at their neighbouring tokens to drop false hits.
 #include <algorithm>
 #include <array>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -571,12 +570,15 @@ struct Targets {
   // "taken to the town's hospital", "rushed to Bab al-Hawa hospital": where the wounded went, not what
   // was hit (the fixed phrases are in the lexicon; this catches the names and words in between).
   static bool care_destination(const std::vector<ik::text::Token>& toks, size_t ti, uint32_t sent_start) {
-    static const std::set<std::string_view> kCareVerbs = {"taken", "rushed", "admitted", "transferred",
-                                                          "transported", "evacuated", "brought", "moved",
-                                                          "treated", "died", "referred", "airlifted"};
+    static constexpr std::array<std::string_view, 12> kCareVerbs = {
+        "taken", "rushed", "admitted", "transferred", "transported", "evacuated",
+        "brought", "moved", "treated", "died", "referred", "airlifted"};
     for (size_t k = ti, steps = 0; k-- > 1 && steps < 6 && toks[k].start >= sent_start; ++steps) {
       const std::string_view w = toks[k].text;
-      if ((w == "to" || w == "at" || w == "in") && kCareVerbs.count(toks[k - 1].text)) return true;
+      const std::string_view verb = toks[k - 1].text;
+      if ((w == "to" || w == "at" || w == "in") &&
+          std::find(kCareVerbs.begin(), kCareVerbs.end(), verb) != kCareVerbs.end())
+        return true;
     }
     return false;
   }
