@@ -302,12 +302,22 @@ struct CountryCue {
   const char* iso2;
   bool acronym;
   bool common_words = false;  // a lower-case phrase, not a name: "service delivery" (protests)
+  bool before_party_noun = false;  // an acronym with other meanings elsewhere ("APC": an armoured vehicle,
+                                   // "PDP-Laban"): counts only as a party, "APC supporters", "a PDP chieftain"
 };
+
+// Words that make an acronym before them a political party.
+const WordSet kPartyNouns = {
+    "supporters", "supporter", "member", "members", "chieftain", "chieftains", "candidate", "candidates",
+    "chairman", "chairmen", "leader", "leaders", "youths", "thugs", "stalwart", "stalwarts", "rally", "rallies",
+    "secretariat", "office", "offices", "campaign", "governorship", "senatorial", "agents", "agent", "loyalists",
+    "councillor", "councillors", "primaries", "primary", "ward", "party", "faithful", "delegates", "aspirant"};
 constexpr CountryCue kCountryCues[] = {
     // Nigeria
     {"boko haram", "NG", false}, {"iswap", "NG", true}, {"lga", "NG", true}, {"local government area", "NG", false},
     {"ipob", "NG", true}, {"nscdc", "NG", true}, {"amotekun", "NG", false}, {"miyetti allah", "NG", false},
     {"naira", "NG", false}, {"niger delta avengers", "NG", false}, {"iswa", "NG", true},
+    {"pdp", "NG", true, false, true}, {"apc", "NG", true, false, true}, {"all progressives congress", "NG", false},
     // Somalia
     {"al shabaab", "SO", false}, {"al shabab", "SO", false}, {"shabaab", "SO", false}, {"amisom", "SO", true},
     {"atmis", "SO", true}, {"galmudug", "SO", false}, {"jubaland", "SO", false}, {"puntland", "SO", false},
@@ -713,6 +723,17 @@ struct Places {
           k = q;
         }
         if (n < ce.words.size()) continue;
+        if (ce.cue->before_party_noun) {  // "APC supporters", or "a member of the PDP"
+          auto party_noun = [&](size_t q) {
+            return q < T.size() && T[q].kind == Tok::Word &&
+                   kPartyNouns.count(lower_ascii(text.substr(T[q].s, T[q].e - T[q].s), buf2, sizeof buf2));
+          };
+          auto word_is = [&](size_t q, std::string_view w) {
+            return T[q].kind == Tok::Word && text.substr(T[q].s, T[q].e - T[q].s) == w;
+          };
+          if (!party_noun(k + 1) && !(i >= 3 && word_is(i - 1, "the") && word_is(i - 2, "of") && party_noun(i - 3)))
+            continue;
+        }
         out.push_back({i, k, ce.country});
         break;
       }
