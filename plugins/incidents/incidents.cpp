@@ -485,6 +485,13 @@ Parsed parse(const ik::sdk::Doc& doc) {
                                    " in southeastern "sv, " in southwestern "sv, " in north-eastern "sv,
                                    " in north-western "sv, " in south-eastern "sv, " in south-western "sv})
           p.scene = p.scene || ends_with(d);
+        // "near Tal Tamer in northwestern Hasakah countryside": the country around a town locates the
+        // scene, as a reference point does; it is not the town itself. (Not "X area", which in most
+        // reports names the locality of the scene: "in the Farshaya area north of Delling".)
+        size_t w = m.end;
+        while (w < text.size() && text[w] == ' ') ++w;
+        if (text.substr(w, 11) == "countryside"sv) p.scene = false, p.relative = true;
+        if (ends_with("countryside of ") || ends_with("countryside of the ")) p.scene = false, p.relative = true;
       }
       P.places.push_back(std::move(p));
     } else if (L == kCasualtyL) {

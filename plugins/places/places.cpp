@@ -938,6 +938,11 @@ struct Places {
         hits[i].demonym = gaz->spelled_demonym(hits[i].entity, strict);
       }
     }
+    // A demonym counts only as spelled: "Kobani" shares Cuban's loose key but names a Syrian town.
+    if (strict_keys)
+      hits.erase(std::remove_if(hits.begin() + first, hits.end(),
+                                [&](const Hit& h) { return h.demonym && !spelled_as(h.entity); }),
+                 hits.end());
     // A name spelled exactly as one entity's trumps respellings of others: "Sinai" is North Sinai, not
     // Syene (Aswan's old name) respelled.
     if (strict_keys) {
@@ -1365,6 +1370,19 @@ struct Places {
       // Segments after the mark.
       std::vector<std::vector<size_t>> segs;
       size_t k = i + 1;
+      // "Saida in the eastern Daraa countryside": an article and a direction before the unit, which must
+      // then be called one (a province, a governorate, the countryside of a town)
+      bool unit_named = false;
+      if (in_word) {
+        static const WordSet kDirectionWords = {"northern", "southern", "eastern", "western", "central",
+                                                "northeastern", "northwestern", "southeastern", "southwestern",
+                                                "north-eastern", "north-western", "south-eastern", "south-western",
+                                                "rural", "north", "south", "east", "west"};
+        const size_t k0 = k;
+        if (is_word(T, k) && !T[k].cap && raw(text, T[k]) == "the") ++k;
+        if (is_word(T, k) && !T[k].cap && kDirectionWords.count(raw(text, T[k]))) ++k;
+        unit_named = k > k0;
+      }
       while (k < T.size() && segs.size() < 4) {
         if (!is_word(T, k) || !T[k].cap) break;
         auto w = run_from(T, k, 7, true);
@@ -1378,11 +1396,19 @@ struct Places {
       }
       if (segs.empty()) continue;
       if (paren && !is_punct(T, k, ')')) continue;
-      if (in_word && segs.size() == 1 && is_word(T, k) && kAdmin1Nouns.count(raw(text, T[k]))) ++k;  // "in Idlib province"
+      bool unit_noun = false;  // "in Idlib province", "in the eastern Daraa countryside"
+      if (in_word && segs.size() == 1)
+        for (size_t q = segs[0].back() + 1; q <= k && !unit_noun; ++q)
+          unit_noun = is_word(T, q) && !T[q].cap && kAdmin1Nouns.count(raw(text, T[q]));
+      if (unit_named && !unit_noun) continue;
+      // "in the Somali region of Puntland": an adjective, the unit is named after "of"
+      if (unit_named && ((is_word(T, k) && raw(text, T[k]) == "of") || (is_word(T, k + 1) && raw(text, T[k + 1]) == "of")))
+        continue;
+      if (unit_noun && is_word(T, k) && kAdmin1Nouns.count(raw(text, T[k]))) ++k;
       if (!paren) {
         // ", Admin1" must close the phrase: followed by punctuation, a lower-case word or the end.
         if (k < T.size() && !(T[k].kind == Tok::Punct && T[k].punct != '-') && !(is_word(T, k) && !T[k].cap)) continue;
-        if (k < T.size() && is_word(T, k) && (T[k].f == "and" || T[k].f == "or")) continue;  // a list
+        if (k < T.size() && is_word(T, k) && (T[k].f == "and" || T[k].f == "or") && !unit_noun) continue;  // a list
       }
       // The admin context. A trailing country segment gives the country; the last other segment is the
       // admin1 *as the report spells it* (ACLED's own names), the one before it the admin2.
@@ -1697,7 +1723,8 @@ struct Places {
             known |= !h.demonym && en.population >= 20000 && exact(f, h.entity, T);
             known |= en.feature() == P::kCountry || en.feature() == P::kAdmin1;
           }
-          if (known) continue;
+          // (not when the unit is called one: "Saida in the eastern Daraa countryside" is Daraa's Saida)
+          if (known && !unit_noun) continue;
         }
         if (in_word && ac.admin1 < 0) continue;  // "X in Nigeria" alone says too little
       }
