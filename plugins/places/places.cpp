@@ -1308,8 +1308,10 @@ struct Places {
         else several |= country != int(e.country);
       }
       if (has_country) {
+        // ("US drone", "UK troops": a country's initials before a force are an actor's, like a demonym)
+        const bool initials_of_force = f.t0 == f.t1 && all_caps(raw(text, T[f.t0])) && attributive_country(text, T, f.t1);
         ctx.vote_country(country,
-                         actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) ? 0.7
+                         actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || initials_of_force ? 0.7
                          : part_of_town(text, T, f.t1)                                  ? 0.0
                          : demonym_only ? (neighbour_or_people(text, T, f.t0, f.t1) ? 0.0
                                            : attributive_country(text, T, f.t1) ? 0.7 : 0.9)
