@@ -356,7 +356,12 @@ constexpr CountryCue kCountryCues[] = {
     // Middle East
     {"houthi", "YE", false}, {"houthis", "YE", false}, {"ansar allah", "YE", false}, {"ansarallah", "YE", false},
     {"aqap", "YE", true}, {"hashd", "IQ", false}, {"peshmerga", "IQ", false}, {"hts", "SY", true}, {"sdf", "SY", true},
-    {"ypg", "SY", true}, {"white helmets", "SY", false}, {"hamas", "PS", false}, {"unifil", "LB", true},
+    {"ypg", "SY", true}, {"white helmets", "SY", false}, {"hayat tahrir al sham", "SY", false},
+    {"tahrir al sham", "SY", false}, {"hurras al din", "SY", false}, {"hurras ad din", "SY", false},
+    {"jabhat al nusra", "SY", false}, {"nusra front", "SY", false}, {"jabhat fateh al sham", "SY", false},
+    {"ahrar al sham", "SY", false}, {"jaysh al islam", "SY", false}, {"faylaq al sham", "SY", false},
+    {"tiger forces", "SY", false}, {"ahrar al sharqiya", "SY", false}, {"jaysh al izza", "SY", false},
+    {"qsd", "SY", true}, {"hamas", "PS", false}, {"unifil", "LB", true},
     {"hezbollah", "LB", false}, {"irgc", "IR", true}, {"basij", "IR", false},
     // South and South-East Asia
     {"taliban", "AF", false}, {"pakistani taliban", "PK", false}, {"ttp", "PK", true}, {"tehreek e taliban", "PK", false}, {"tehrik i taliban", "PK", false},
@@ -2143,6 +2148,7 @@ struct Places {
     }
 
     anchor_unlisted_places(text, T, places);
+    respell_unlisted_places(text, ctx, places);
 
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
     for (Place& p : places)
@@ -2296,6 +2302,41 @@ struct Places {
   }
 
   // A place the gazetteer does not know, named by the text between start and end.
+  // "Al-Bukamal" for Abu Kamal, "Kafranbel" for Kafr Nabl: an unlisted name in a country whose names are
+  // transliterated is a respelling of the one place there with its consonants (in its province when one
+  // is known, else in one the document names or where its other places are). Several such places and no
+  // province to choose by: it stays unlisted.
+  void respell_unlisted_places(std::string_view text, const Context& ctx, std::vector<Place>& places) const {
+    std::vector<uint32_t> cands;
+    std::vector<int> named_admin1;  // provinces of the listed places named
+    for (const Place& q : places)
+      if (q.entity >= 0 && !q.demonym && q.admin1 >= 0) named_admin1.push_back(q.admin1);
+    for (Place& p : places) {
+      if (!p.unlisted || p.country < 0 || !transliterated[p.country] || p.evidence == "residents") continue;
+      cands.clear();
+      gaz->lookup_skeleton(P::skeleton_key(ik::text::fold(text.substr(p.start, p.end - p.start))), cands);
+      int pick = -1, n = 0;
+      for (uint32_t c : cands) {
+        const Entity& en = gaz->entity(c);
+        if (int(en.country) != p.country || (en.feature() != P::kPlace && en.feature() != P::kAdmin3)) continue;
+        if (p.admin1 >= 0 ? en.admin1 != p.admin1
+                          : (!ctx.admin1_votes.empty() && !ctx.admin1_votes.count(en.admin1)) ||
+                                (!named_admin1.empty() &&
+                                 std::find(named_admin1.begin(), named_admin1.end(), int(en.admin1)) == named_admin1.end()))
+          continue;
+        if (pick >= 0 && uint32_t(pick) == c) continue;
+        ++n;
+        if (pick < 0 || size_of(en) > size_of(gaz->entity(uint32_t(pick)))) pick = int(c);
+      }
+      if (pick < 0 || n > 1) continue;
+      const std::string admin1_text = p.admin1_text;
+      fill_entity(p, pick);
+      p.unlisted = p.guessed_country = false;
+      p.admin1_text = admin1_text;
+      p.evidence += "+skeleton";
+    }
+  }
+
   // "Bouli 3 km from Sortony", "Um Beleina near Golo", "Buufow Bacaad (5km NW of Marka town)",
   // "Ambareeso area, Baraawe district": an unlisted place said to lie by a listed town stands at that
   // town (ACLED's practice: the nearest known place), in its country and province.
