@@ -887,6 +887,19 @@ struct Actors {
       }
       // "missiles were fired": a strike word names a force only with its country ("Israeli missiles")
       if (c.by_weapon_only && c.country < 0 && c.named < 0 && c.armed < 0) continue;
+      // "security members", "faction members", "military personnel": men of an armed body, not a crowd
+      if (c.crowd == cPeople && c.named < 0 && c.start > 1) {
+        size_t b = c.start;
+        while (b > 0 && text[b - 1] == ' ') --b;
+        size_t a = b;
+        while (a > 0 && std::isalpha(static_cast<unsigned char>(text[a - 1]))) --a;
+        const std::string before = ik::text::lower(text.substr(a, b - a));
+        const std::string head = ik::text::lower(text.substr(c.start, c.end - c.start));
+        if ((head.rfind("members", 0) == 0 || head.rfind("elements", 0) == 0) &&
+            (before == "security" || before == "military" || before == "armed" || before == "faction" ||
+             before == "militia" || before == "intelligence" || before == "police" || before == "army"))
+          c.crowd = -1, c.armed = kUnidentified;
+      }
       // "members of the Eighth Brigade": an armed unit's members, not a crowd
       if (c.crowd == cPeople && c.named < 0) {
         const size_t lim = std::min<size_t>(text.size(), c.end + 60);
@@ -953,6 +966,12 @@ struct Actors {
       const Token& t = toks[k];
       if (t.kind == TokenKind::Punct) {
         if (t.text == "," || t.text == "(" || t.text == ")") continue;
+        // a hyphen inside a name ("in Al-Sanamayn beat ..."): the name goes on
+        if (t.text == "-" && k > i && k + 1 < toks.size() && toks[k - 1].end == t.start && toks[k + 1].start == t.end &&
+            toks[k + 1].capitalised) {
+          --seen;
+          continue;
+        }
         break;
       }
       if (t.kind == TokenKind::Number) continue;

@@ -1765,6 +1765,12 @@ Record Assembler::record(const Frame& f) const {
         first_ev = &P.events[i];
         break;
       }
+  // "deployed in X without fighting": a handover said outright names the event, whatever verb came first
+  for (int i : lead)
+    if (P.events[i].sub == "Non-violent transfer of territory"sv && P.events[i].conf >= 0.75 && !P.events[i].background) {
+      first_ev = &P.events[i];
+      break;
+    }
   // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
   std::set<std::string_view> W;
   bool lead_weapons = false;  // W holds weapons of the lead sentence
@@ -1891,6 +1897,10 @@ Record Assembler::record(const Frame& f) const {
                               victim->role == "victim"sv && key(victim->value) != key(perp->value);
     if ((armed_victims || has("clash") || armed_object) && (!named_civ || two_sides || armed_object))
       type = "Battles", sub = "Armed clash";
+    // "forces opened fire on residents protesting fuel shortages, killing one": the victims were
+    // demonstrating, and armed men fired on them
+    else if (has("protest") && perp && is_armed(perp->inter) && !armed_victims && hurt)
+      type = "Protests", sub = "Excessive force against protesters";
     else type = "Violence against civilians", sub = "Attack";
   } else if (primary) {
     type = primary->type, sub = primary->sub;
