@@ -304,6 +304,8 @@ struct CountryCue {
   bool common_words = false;  // a lower-case phrase, not a name: "service delivery" (protests)
   bool before_party_noun = false;  // an acronym with other meanings elsewhere ("APC": an armoured vehicle,
                                    // "PDP-Laban"): counts only as a party, "APC supporters", "a PDP chieftain"
+  bool unqualified = false;  // counts only with no capitalised word before it: "regime forces" are Syria's
+                             // in the reports we read, "Iranian regime forces" are not
 };
 
 // Words that make an acronym before them a political party.
@@ -361,7 +363,9 @@ constexpr CountryCue kCountryCues[] = {
     {"jabhat al nusra", "SY", false}, {"nusra front", "SY", false}, {"jabhat fateh al sham", "SY", false},
     {"ahrar al sham", "SY", false}, {"jaysh al islam", "SY", false}, {"faylaq al sham", "SY", false},
     {"tiger forces", "SY", false}, {"ahrar al sharqiya", "SY", false}, {"jaysh al izza", "SY", false},
-    {"qsd", "SY", true}, {"hamas", "PS", false}, {"unifil", "LB", true},
+    {"qsd", "SY", true}, {"regime forces", "SY", false, true, false, true}, {"regime troops", "SY", false, true, false, true},
+    {"regime warplanes", "SY", false, true, false, true}, {"regime helicopters", "SY", false, true, false, true},
+    {"regime artillery", "SY", false, true, false, true}, {"pro regime", "SY", false, true, false, true}, {"hamas", "PS", false}, {"unifil", "LB", true},
     {"hezbollah", "LB", false}, {"irgc", "IR", true}, {"basij", "IR", false},
     // South and South-East Asia
     {"taliban", "AF", false}, {"pakistani taliban", "PK", false}, {"ttp", "PK", true}, {"tehreek e taliban", "PK", false}, {"tehrik i taliban", "PK", false},
@@ -728,6 +732,7 @@ struct Places {
           k = q;
         }
         if (n < ce.words.size()) continue;
+        if (ce.cue->unqualified && i > 0 && T[i - 1].kind == Tok::Word && T[i - 1].cap && !T[i].sent_start) continue;
         if (ce.cue->before_party_noun) {  // "APC supporters", or "a member of the PDP"
           auto party_noun = [&](size_t q) {
             return q < T.size() && T[q].kind == Tok::Word &&
@@ -2797,6 +2802,19 @@ struct Places {
     pl.start = T[t0].s;
     pl.end = T[f.t1].e;
     fill_entity(pl, e);
+    // "the Damascus countryside": a governorate of its own ("Rural Damascus") around the city-governorate
+    if (next_word == "countryside" && !demonym_use) {
+      std::vector<Hit> rural;
+      std::vector<size_t> words;
+      for (size_t q = f.t0; q <= f.t1; ++q)
+        if (is_word(T, q)) words.push_back(q);
+      lookup_name("rural " + join_folded(T, words, 0, words.size() - 1), rural);
+      for (const Hit& rh : rural)
+        if (!rh.demonym && gaz->entity(rh.entity).feature() == P::kAdmin1 && int(gaz->entity(rh.entity).country) == pl.country) {
+          fill_entity(pl, int(rh.entity));
+          break;
+        }
+    }
     pl.demonym = demonym_use;
     pl.confidence = conf;
     pl.evidence = demonym_use ? "demonym" : (road_first || road_second) ? "road_end" : prep ? "preposition"
