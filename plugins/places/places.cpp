@@ -1980,7 +1980,14 @@ struct Places {
           static const WordSet kOfWords = {"east", "west", "north", "south", "northeast", "northwest", "southeast",
                                            "southwest", "outskirts", "control", "residents", "inhabitants",
                                            "vicinity", "environs"};
-          if (!(kPlaceNouns.count(pw2) || kOfWords.count(pw2))) continue;
+          // "3kms from X", "10 kilometres from X": a distance from a reference place
+          std::string unit;
+          if (i >= 2 && T[i - 2].kind != Tok::Punct)
+            for (char ch : raw(text, T[i - 2]))
+              if (!(ch >= '0' && ch <= '9')) unit += ik::text::lower(ch);
+          static const WordSet kDistanceUnits = {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer",
+                                                 "miles", "mile"};
+          if (!(kPlaceNouns.count(pw2) || kOfWords.count(pw2) || kDistanceUnits.count(unit))) continue;
         }
         if (pw == "on" && !kAttackNouns.count(pw2)) continue;  // "an attack on X", not "on Monday"
         auto xw = run_from(T, i, 3, false);
