@@ -217,6 +217,13 @@ ADMIN1_KEYS = {
     "CD": {"North Kivu": ["Nord-Kivu"], "South Kivu": ["Sud-Kivu"], "Orientale": ["Province Orientale"]},
     "CM": {"Far North": ["Extreme-Nord", "Extreme North"], "North-West": ["Nord-Ouest"], "South-West": ["Sud-Ouest"]},
     "NG": {"Federal Capital Territory": ["FCT"]},
+    # Syria's regions that lie in one governorate (OCHA names): the region fixes the governorate, as
+    # "near Al-Bara in Jabal al-Zawiya" needs.
+    "SY": {"Rural Damascus": ["Damascus Countryside", "Eastern Ghouta", "Western Ghouta", "Ghouta", "Qalamoun",
+                              "Eastern Qalamoun", "Western Qalamoun"],
+           "Idleb": ["Jabal al-Zawiya", "Jabal Zawiya"],
+           "Lattakia": ["Jabal al-Akrad", "Jabal al-Turkman", "Jabal Turkman"],
+           "Hama": ["Sahl al-Ghab", "Ghab Plain", "al-Ghab Plain"]},
     "ET": {"Oromiya": ["West Shewa", "West Shawa", "West Showa", "North Shewa", "North Shawa", "Salale",
                        "East Shewa", "East Shawa", "South West Shewa", "South West Shawa", "West Arsi",
                        "Illubabor", "Ilubabor", "Ilu Aba Bora", "East Wellega", "East Welega", "East Wollega",
@@ -423,7 +430,7 @@ def build(shared, tmp):
             name = sy_votes[code].most_common(1)[0][0]
             o = ocha_adm1[name]
             lat, lon = float(o["center_lat"]), float(o["center_lon"])
-            alts |= {o["adm1_ref_n"]}
+            alts |= {o["adm1_ref_n"]} | set(ADMIN1_KEYS["SY"].get(name, []))
         mem = members.get((cc, code), [])
         seats = [m for m in mem if feature_of_gid.get(m["geonameid"]) in ("PPLA", "PPLC")]
         if lat is None:

@@ -897,7 +897,9 @@ struct Actors {
         const std::string head = ik::text::lower(text.substr(c.start, c.end - c.start));
         if ((head.rfind("members", 0) == 0 || head.rfind("elements", 0) == 0) &&
             (before == "security" || before == "military" || before == "armed" || before == "faction" ||
-             before == "militia" || before == "intelligence" || before == "police" || before == "army"))
+             before == "militia" || before == "intelligence" || before == "police" || before == "army" ||
+             before == "division" || before == "brigade" || before == "battalion" || before == "regiment" ||
+             before == "legion" || before == "corps" || before == "front"))
           c.crowd = -1, c.armed = kUnidentified;
       }
       // "members of the Eighth Brigade": an armed unit's members, not a crowd
@@ -1002,11 +1004,16 @@ struct Actors {
         if (word_is(t, {"of", "from", "in"})) in_pp = true;
         continue;
       }
+      if (in_pp && t.capitalised && seen > 0) --seen;  // a place's name in "of X in Y" costs nothing
       if (in_pp && !t.capitalised &&
           !word_is(t, {"area", "village", "villages", "town", "city", "district", "community", "communities",
                        "neighbourhood", "neighborhood", "university", "camp", "region", "state", "province",
                        "market", "union", "party", "movement", "group", "nearby", "local", "several"}))
         return r;  // "families of two men who were killed": the verb is the men's
+      if (in_pp && !t.capitalised) {  // "in the Houla area": a place noun of the phrase, not a new clause
+        if (seen > 0) --seen;
+        continue;
+      }
       if (ik::text::iequals(t.text, "sustained") || ik::text::iequals(t.text, "died") ||
           ik::text::iequals(t.text, "fled") || ik::text::iequals(t.text, "suffered")) {
         r.passive_victim = true;

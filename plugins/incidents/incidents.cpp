@@ -1765,12 +1765,33 @@ Record Assembler::record(const Frame& f) const {
         first_ev = &P.events[i];
         break;
       }
-  // "deployed in X without fighting": a handover said outright names the event, whatever verb came first
+  // "deployed in X without fighting", "took over positions ...; no fighting occurred": a handover said
+  // outright names the movement or takeover it qualifies, whatever verb came first
+  const bool moved = std::any_of(lead.begin(), lead.end(), [&](int i) {
+    return P.events[i].value == "territory"sv || P.events[i].value == "group_change"sv;
+  });
   for (int i : lead)
-    if (P.events[i].sub == "Non-violent transfer of territory"sv && P.events[i].conf >= 0.75 && !P.events[i].background) {
+    if (moved && P.events[i].sub == "Non-violent transfer of territory"sv && P.events[i].conf >= 0.75 &&
+        !P.events[i].background) {
       first_ev = &P.events[i];
       break;
     }
+  // "fighters, backed by Turkish artillery, recaptured Saraqib": the support names no event of its own
+  if (first_ev && lead.size() > 1) {
+    const Sentence& S = P.sents[first_ev->sent];
+    const std::string_view before = lower(S.start, first_ev->start - S.start);
+    size_t b = std::string_view::npos;
+    for (std::string_view w : {"backed by"sv, "supported by"sv})
+      if (const size_t at = before.rfind(w); at != std::string_view::npos && (b == std::string_view::npos || at > b)) b = at;
+    // (the trigger sits inside the phrase: "backed by Turkish artillery", a few words on, no clause break)
+    if (b != std::string_view::npos && before.size() - b < 30 && before.find(',', b) == std::string_view::npos &&
+        before.find(" and ", b) == std::string_view::npos)
+      for (int i : lead)
+        if (P.events[i].start > first_ev->end && P.events[i].sent == first_ev->sent && !P.events[i].background) {
+          first_ev = &P.events[i];
+          break;
+        }
+  }
   // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
   std::set<std::string_view> W;
   bool lead_weapons = false;  // W holds weapons of the lead sentence
@@ -1853,7 +1874,10 @@ Record Assembler::record(const Frame& f) const {
     type = "Explosions/Remote violence", sub = rs;
   } else if (pv == "sexual_violence"sv) {
     type = "Violence against civilians", sub = "Sexual violence";
-  } else if (pv == "abduction"sv) {
+  } else if (pv == "abduction"sv ||
+             (pv == "arrest"sv && later("abduction") && !(perp && (perp->inter == 1 || perp->inter == 8)))) {
+    // ("gunmen seized a shopkeeper and demanded a ransom": a seizure for ransom is an abduction; the
+    // police arresting "members of a kidnapping gang" is an arrest)
     type = "Violence against civilians", sub = "Abduction/forced disappearance";
   } else if (pv == "clash"sv) {
     // A clash of crowds (party supporters, residents, students) with each other or with the police is

@@ -228,6 +228,7 @@ const std::vector<Cue>& weapon_cues() {
       {"helicopters", kAirStrike, 0.6f}, {"helicopter", kAirStrike, 0.55f}, {"sukhoi", kAirStrike, 0.9f},
       {"air force", kAirStrike, 0.6f}, {"airforce", kAirStrike, 0.6f}, {"air-dropped", kAirStrike, 0.8f},
       {"dropped bombs", kAirStrike, 0.85f}, {"jet fuel", kNone, 0}, {"private jet", kNone, 0},
+      {"air force intelligence", kNone, 0},
       {"jet lag", kNone, 0}, {"jet ski", kNone, 0},
       // drones
       {"drone", kDrone, 0.95f}, {"drones", kDrone, 0.95f}, {"drone strike", kDrone, 0.98f},
@@ -690,7 +691,7 @@ const std::vector<Cue>& event_cues() {
       {"drone attacks", tStrike, 0.95f}, {"drone", tStrike, 0.8f}, {"drones", tStrike, 0.8f},
       {"uav", tStrike, 0.8f}, {"uavs", tStrike, 0.8f}, {"dropped bombs", tStrike, 0.85f},
       {"barrel bombs", tStrike, 0.9f}, {"barrel bomb", tStrike, 0.9f}, {"barrel-bombs", tStrike, 0.9f},
-      {"air force", tStrike, 0.5f}, {"strikes", tStrike, 0.45f},
+      {"air force", tStrike, 0.5f}, {"strikes", tStrike, 0.45f}, {"air force intelligence", kNone, 0},
       {"strike", tStrike, 0.4f, kLabourStrike}, {"gunboats", tShelling, 0.8f}, {"gunboat", tShelling, 0.8f},
       // shelling, artillery, missiles
       {"shelled", tShelling, 0.9f}, {"shelling", tShelling, 0.9f}, {"artillery", tShelling, 0.85f},
@@ -880,7 +881,14 @@ const std::vector<Cue>& event_cues() {
       {"merged into", tChange, 0.8f}, {"announced the formation", tChange, 0.8f},
       {"announced its dissolution", tChange, 0.8f}, {"announced the dissolution", tChange, 0.8f},
       {"without fighting", tTransfer, 0.8f}, {"without a fight", tTransfer, 0.8f},
-      {"without resistance", tTransfer, 0.75f},
+      {"without resistance", tTransfer, 0.75f}, {"no fighting occurred", tTransfer, 0.8f},
+      {"no fighting took place", tTransfer, 0.8f}, {"reached a settlement", tAgreement, 0.85f},
+      {"sponsored settlement", tAgreement, 0.8f}, {"brokered settlement", tAgreement, 0.8f},
+      {"settlement deal", tAgreement, 0.75f}, {"joint operations room", tChange, 0.75f},
+      {"formed a joint", tChange, 0.7f}, {"cut down", tLooting, 0.6f}, {"uprooted", tLooting, 0.7f},
+      {"ransom", tAbduction, 0.8f}, {"for ransom", tAbduction, 0.9f}, {"demanded a ransom", tAbduction, 0.9f},
+      {"demanding a ransom", tAbduction, 0.9f}, {"demanded ransom", tAbduction, 0.9f}, {"firefight", tClash, 0.85f},
+      {"firefights", tClash, 0.85f},
       {"signed an agreement", tAgreement, 0.85f}, {"peace agreement", tAgreement, 0.8f},
       {"peace deal", tAgreement, 0.8f}, {"ceasefire agreement", tAgreement, 0.7f}, {"truce", tAgreement, 0.6f},
       {"surrendered", tAgreement, 0.6f}, {"prisoner exchange", tAgreement, 0.85f}, {"prisoner swap", tAgreement, 0.85f},
@@ -969,7 +977,11 @@ int capture_kind(const std::vector<Token>& toks, size_t i) {
     if (t.kind == TokenKind::Punct) break;
     if (word_is(t, {"migrants", "suspects", "suspect", "people", "men", "man", "civilians", "women", "children",
                     "soldiers", "fighters", "members", "persons", "individuals", "militants", "him", "them",
-                    "her", "officers", "policemen", "smugglers", "refugees", "farmers", "traders", "youths"}))
+                    "her", "officers", "policemen", "smugglers", "refugees", "farmers", "traders", "youths",
+                    "woman", "boy", "girl", "child", "teacher", "teachers", "doctor", "doctors", "trader",
+                    "shopkeeper", "student", "students", "journalist", "journalists", "activist", "activists",
+                    "official", "officials", "driver", "drivers", "worker", "workers", "resident", "residents",
+                    "villager", "villagers", "shepherd", "shepherds", "farmer", "merchant", "engineer", "nurse"}))
       return tArrest;
     if (word_is(t, {"weapons", "arms", "ammunition", "explosives", "rifles", "guns", "drugs"})) return tDisrupted;
     if (word_is(t, {"livestock", "cattle", "cows", "goats", "sheep", "camels", "property", "goods", "money",

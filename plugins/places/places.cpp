@@ -363,7 +363,9 @@ constexpr CountryCue kCountryCues[] = {
     {"jabhat al nusra", "SY", false}, {"nusra front", "SY", false}, {"jabhat fateh al sham", "SY", false},
     {"ahrar al sham", "SY", false}, {"jaysh al islam", "SY", false}, {"faylaq al sham", "SY", false},
     {"tiger forces", "SY", false}, {"ahrar al sharqiya", "SY", false}, {"jaysh al izza", "SY", false},
-    {"qsd", "SY", true}, {"regime forces", "SY", false, true, false, true}, {"regime troops", "SY", false, true, false, true},
+    {"qsd", "SY", true}, {"ypj", "SY", true}, {"hamza division", "SY", false}, {"sultan murad", "SY", false},
+    {"sultan suleiman shah", "SY", false}, {"levant front", "SY", false}, {"manbij military council", "SY", false},
+    {"fatemiyoun", "SY", false}, {"zainabiyoun", "SY", false}, {"regime forces", "SY", false, true, false, true}, {"regime troops", "SY", false, true, false, true},
     {"regime warplanes", "SY", false, true, false, true}, {"regime helicopters", "SY", false, true, false, true},
     {"regime artillery", "SY", false, true, false, true}, {"pro regime", "SY", false, true, false, true}, {"hamas", "PS", false}, {"unifil", "LB", true},
     {"hezbollah", "LB", false}, {"irgc", "IR", true}, {"basij", "IR", false},
@@ -1318,6 +1320,7 @@ struct Places {
         else several |= country != int(e.country);
       }
       if (has_country) {
+        if (currency_after(text, T, f.t1)) continue;
         // ("US drone", "UK troops": a country's initials before a force are an actor's, like a demonym)
         const bool initials_of_force = f.t0 == f.t1 && all_caps(raw(text, T[f.t0])) && attributive_country(text, T, f.t1);
         ctx.vote_country(country,
@@ -1408,6 +1411,34 @@ struct Places {
       }
       if (segs.empty()) continue;
       if (paren && !is_punct(T, k, ')')) continue;
+      // "Tadmur (Palmyra)", "Ain al-Arab (Kobani)": the parenthesis gives another name of the same place,
+      // not its province (Palmyra, Missouri). The place both names share is the place.
+      if (paren && segs.size() == 1 && i > 0) {
+        const Found* fx = nullptr;
+        const Found* fp = nullptr;
+        for (const Found& f : found) {
+          if (f.t1 + 1 == i) fx = &f;
+          if (f.t0 == segs[0].front() && f.t1 == segs[0].back()) fp = &f;
+        }
+        int same = -1;
+        if (fx && fp)
+          for (const Hit& a : fx->hits)
+            for (const Hit& b : fp->hits)
+              if (a.entity == b.entity && !a.demonym && gaz->entity(a.entity).feature() == P::kPlace &&
+                  (same < 0 || size_of(gaz->entity(a.entity)) > size_of(gaz->entity(uint32_t(same)))))
+                same = int(a.entity);
+        if (same >= 0) {
+          Place pl;
+          pl.start = T[fx->t0].s;
+          pl.end = T[fx->t1].e;
+          fill_entity(pl, same);
+          pl.evidence = "parenthesis";
+          pl.confidence = 0.9;
+          places.push_back(std::move(pl));
+          for (size_t q = fx->t0; q <= segs[0].back(); ++q) covered[q] = true;
+          continue;
+        }
+      }
       bool unit_noun = false;  // "in Idlib province", "in the eastern Daraa countryside"
       if (in_word && segs.size() == 1)
         for (size_t q = segs[0].back() + 1; q <= k && !unit_noun; ++q)
@@ -1545,7 +1576,7 @@ struct Places {
           }
         }
       }
-      if (nsegs == 1 && paren && ac.admin1 < 0) {
+      if (nsegs == 1 && (paren || unit_noun) && ac.admin1 < 0) {
         // "(Seoul City - Jongno)", "(Tyr)": a known place as the only segment gives the context.
         Found f;
         const auto& w = segs[0];
@@ -1561,8 +1592,12 @@ struct Places {
                                          size_of(gaz->entity(e)) >= 10000));
           const bool where_x = x_countries.empty() || std::find(x_countries.begin(), x_countries.end(),
                                                                 int(gaz->entity(e).country)) != x_countries.end();
-          if (named && where_x && (gaz->entity(e).population >= 100000 || gaz->entity(e).country == ctx.top_country ||
-                                   gaz->entity(e).seat())) {
+          // ("in the western Deraa countryside": only a town whose province bears its name, Dar'a's)
+          const bool province_named = paren || (gaz->entity(e).admin1 != P::kNoAdmin1 &&
+                                                P::skeleton_key(seg_fold(w)) ==
+                                                    P::skeleton_key(ik::text::fold(gaz->admin1_name(gaz->entity(e).admin1))));
+          if (named && where_x && province_named &&
+              (gaz->entity(e).population >= 100000 || gaz->entity(e).country == ctx.top_country || gaz->entity(e).seat())) {
             const Entity& en = gaz->entity(e);
             ac.country = en.country;
             if (en.admin1 != P::kNoAdmin1) ac.admin1 = en.admin1;
@@ -1638,8 +1673,9 @@ struct Places {
         // "Markets and Hospitals Under Fire in Idlib": a title (a function word written capitalised).
         bool stopword = false;
         for (size_t q : xw)
-          stopword |= kStop.count(T[q].f) > 0 || kFacilities.count(T[q].f) > 0 ||
-                      (q > xw.front() && kFunctionWords.count(T[q].f) > 0);
+          stopword |= (kStop.count(T[q].f) > 0 && !(q > xw.front() && q < xw.back() && (T[q].f == "al" || T[q].f == "el"))) ||
+                      kFacilities.count(T[q].f) > 0 || (q > xw.front() && kFunctionWords.count(T[q].f) > 0);
+        // (an article inside a name is part of it: "Kharab al-Shahm")
         if (stopword) continue;
       }
       // "X (Y District)" where the gazetteer does not know X (a junction, a landmark, a hamlet): the
@@ -2214,6 +2250,14 @@ struct Places {
   // "Kenya Defence Forces", "United States forces", "a South Africa company": a country name before a
   // noun of forces, officials or firms names who acted (or whose nationals were hit), not where. (It still
   // counts as the country's full vote: forces mostly act at home, "the Myanmar military".)
+  // "US dollars", "Egyptian pounds": a currency, no place and no country evidence.
+  static bool currency_after(std::string_view text, const std::vector<Tok>& T, size_t t1) {
+    static const WordSet kCurrencies = {"dollar", "dollars", "pound", "pounds", "euro", "euros", "franc", "francs",
+                                        "shilling", "shillings", "lira", "dinar", "dinars", "rial", "riyal",
+                                        "riyals", "rupee", "rupees", "rand", "currency", "cents"};
+    return is_word(T, t1 + 1) && !T[t1 + 1].cap && kCurrencies.count(raw(text, T[t1 + 1]));
+  }
+
   static bool attributive_country(std::string_view text, const std::vector<Tok>& T, size_t t1) {
     return is_word(T, t1 + 1) && kActorNouns.count(T[t1 + 1].cap ? std::string_view(T[t1 + 1].f) : raw(text, T[t1 + 1]));
   }
@@ -2673,6 +2717,7 @@ struct Places {
     // "Saudi-led", "US-backed": the country names an actor here, like a demonym.
     // "in Liberia neighborhood", "Sudan Street": a country's name on a part of town is that part's name
     if (is_country && !demonym_use && part_of_town(text, T, f.t1)) return;
+    if (is_country && currency_after(text, T, f.t1)) return;  // "dealing in US dollars"
     if (is_country && (actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || attributive_country(text, T, f.t1)))
       demonym_use = true;
     const bool is_admin = en.feature() == P::kAdmin1;
