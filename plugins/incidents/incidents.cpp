@@ -466,6 +466,16 @@ Parsed parse(const ik::sdk::Doc& doc) {
                      ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
                      ends_with("se of ") || ends_with("road to ") || ends_with("between ") ||
                      evidence == "road_end"sv;  // "the Maiduguri-Damboa road"
+        // "kidnapped two traders from Daraa near Al-Mazraa": where the victims come from, not the scene
+        if (ends_with(" from ")) {
+          static const std::set<std::string_view> kPeopleFrom = {
+              "traders", "trader", "men", "man", "people", "residents", "civilians", "families", "family",
+              "youths", "women", "children", "students", "farmers", "workers", "shepherds", "villagers",
+              "brothers", "members", "fighters", "soldiers", "persons", "individuals", "merchants", "drivers"};
+          const std::string_view head = near.substr(0, near.size() - 6);
+          const size_t sp = head.rfind(' ');
+          if (kPeopleFrom.count(sp == std::string_view::npos ? head : head.substr(sp + 1))) p.origin = true;
+        }
         // where aircraft or munitions came from ("took off from Hmeimim", "fired from Leithi") is no scene
         // of the attack: it ranks as a name of the attacker does, below any place it hit
         if (ends_with("off from ") || ends_with("off from the ") || ends_with("launched from ") ||
@@ -1097,8 +1107,9 @@ class Assembler {
       rb = rb || (both_unlisted && a.relative && !b.relative && !b.scene);
       // (an unlisted place inside the known one named after it is as specific as a known place)
       const int rank_a = a.contained ? int(kPlace) : a.rank, rank_b = b.contained ? int(kPlace) : b.rank;
-      if (std::make_tuple(!a.marked, foreign(a), a.context, ra, rank_a, a.start) <
-          std::make_tuple(!b.marked, foreign(b), b.context, rb, rank_b, b.start))
+      // (where the victims came from, "traders from Daraa", only when nothing else is named)
+      if (std::make_tuple(!a.marked, foreign(a), a.context, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.start) <
+          std::make_tuple(!b.marked, foreign(b), b.context, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.start))
         best = i;
     }
     return best;
