@@ -1664,6 +1664,9 @@ struct Places {
       // A lone sentence-initial word before ", Admin1" is rarely a place ("Meanwhile, Kano ...").
       if (!paren && xw.size() == 1 && T[xw[0]].sent_start) continue;
       if (in_word && T[xw[0]].sent_start) continue;  // "“Targeting Life in Idlib”": a title, not a place
+      // "SPLA/M-IO in Magwi": initials, a group's, not a village in the unit
+      if (in_word && std::all_of(xw.begin(), xw.end(), [&](size_t q) { return all_caps(raw(text, T[q])) && T[q].e - T[q].s <= 4; }))
+        continue;
       // "Bego, Bale, Gadzama and ...": a list of names, not "X, Admin1".
       if (!paren && !in_word && is_punct(T, xw.front() - 1, ',') &&
           (is_punct(T, k, ',') || (is_word(T, k) && (T[k].f == "and" || raw(text, T[k]) == "and"))))
@@ -2763,6 +2766,8 @@ struct Places {
       if (!prep && prev_word == "the" && nw && !nw->cap && next_word == "of" && is_word(T, f.t1 + 2) && T[f.t1 + 2].cap)
         return;
       if (next_cap_run && !prep) return;  // "Vladimir Putin", "Kano Pillars"
+      // "at Mile 12 market", "in Zone 3": a name numbered is a local unit, not the town of that name
+      if (f.t0 == f.t1 && f.t1 + 1 < T.size() && T[f.t1 + 1].kind == Tok::Num && size_of(en) < 100000 && !is_admin) return;
       const size_t nlen = T[f.t1].e - T[f.t0].s;
       if (nlen <= 3 && !(prep || next_noun || of_noun)) return;
       if (en.weak() && !(prep && ctx.top_country == en.country)) return;
