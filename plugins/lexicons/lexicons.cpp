@@ -584,6 +584,29 @@ struct Targets {
     return false;
   }
 
+  // "rescue workers said", "according to the civil defence": the rescuers as a source, not as what was
+  // hit (a report verb within a few words after the cue, which starts at token `first`; `after` is the
+  // token after it).
+  static bool reporting(const std::vector<ik::text::Token>& toks, size_t after, size_t first, Range sent) {
+    static constexpr std::array<std::string_view, 9> kSaid = {"said", "say", "says", "told", "reported",
+                                                              "stated", "confirmed", "estimated", "counted"};
+    // ("wounding three civil defence volunteers, the group said": the rescuers were hit)
+    static constexpr std::array<std::string_view, 14> kHurt = {"killing", "wounding", "injuring", "killed", "wounded",
+                                                               "injured", "targeting", "targeted", "hitting", "hit",
+                                                               "struck", "two", "three", "several"};
+    for (size_t k = first, n = 0; k-- > 0 && n < 3 && toks[k].start >= sent.start; ++n)
+      if (std::find(kHurt.begin(), kHurt.end(), toks[k].text) != kHurt.end() ||
+          (!toks[k].text.empty() && toks[k].text[0] >= '0' && toks[k].text[0] <= '9'))
+        return false;
+    for (size_t k = after, n = 0; k < toks.size() && n < 8 && toks[k].start < sent.end; ++k, ++n) {
+      if (std::find(kSaid.begin(), kSaid.end(), toks[k].text) != kSaid.end()) return true;
+      if (toks[k].text == "." || toks[k].text == ";") break;
+    }
+    return first >= 2 && toks[first - 2].start >= sent.start &&
+           ((toks[first - 2].text == "according" && toks[first - 1].text == "to") ||
+            (first >= 3 && toks[first - 3].text == "according" && toks[first - 2].text == "to"));
+  }
+
   void process(Doc& doc) const {
     const std::string_view text = doc.text();
     const auto& cues = target_cues();
@@ -607,6 +630,7 @@ struct Targets {
       }
       if (best > reach) continue;
       if (c.value == kHospital && care_destination(toks, ti, sent.start)) continue;
+      if (c.value == kCivilDefense && reporting(toks, token_at(toks, m.end), ti, sent)) continue;
       // Nearer cues make it likelier the noun is what was hit rather than a landmark or a by-stander.
       const double conf = c.confidence * (best <= 4 ? 1.0 : 0.8);
       emit(doc, m.start, m.end, "target", ik::vocab::kTargets[c.value], conf);
