@@ -186,6 +186,7 @@ struct PlaceM : Base {
   bool context = false;   // "Makarivka, Donetsk": Donetsk only locates the unknown place before it
   bool scene = false;    // "in X", "at X"
   bool origin = false;   // "Okada riders", "Kano traders": whose people, not where (unless nowhere else)
+  bool dateline = false; // "IDLIB - Artillery fire hit ...": where the report was filed, not the scene
 };
 struct CasM : Base {
   std::string_view kind, group;
@@ -450,6 +451,21 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const std::string_view evidence = str_attr(a, m, "evidence");  // how places.v1 found the name
       if (evidence == "town_of_part"sv) p.marked = true;
       p.context = evidence == "admin_context"sv;
+      {
+        // A dateline: the name opens a line, in capitals or before a comma, and a dash ends the line's
+        // first part ("IDLIB - ...", "BEIRUT, Feb 26 (Reuters) - ...").
+        size_t b = m.start;
+        while (b > 0 && text[b - 1] == ' ') --b;
+        const bool line_start = b == 0 || text[b - 1] == '\n';
+        const std::string_view surface = text.substr(m.start, m.end - m.start);
+        const bool caps = std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (line_start && (caps || (m.end < text.size() && text[m.end] == ','))) {
+          const std::string_view rest = text.substr(m.end, std::min<size_t>(60, text.size() - m.end));
+          const size_t dash = std::min({rest.find(" - "), rest.find(" \xE2\x80\x93 "), rest.find(" \xE2\x80\x94 ")});
+          const size_t stop = std::min(rest.find('\n'), rest.find(". "));
+          p.dateline = dash != std::string_view::npos && dash < stop;
+        }
+      }
       {
         // (a byte loop: the first byte turns most phrases away, where a memcmp call costs more)
         auto ends_with = [&](std::string_view w) {
@@ -1108,8 +1124,8 @@ class Assembler {
       // (an unlisted place inside the known one named after it is as specific as a known place)
       const int rank_a = a.contained ? int(kPlace) : a.rank, rank_b = b.contained ? int(kPlace) : b.rank;
       // (where the victims came from, "traders from Daraa", only when nothing else is named)
-      if (std::make_tuple(!a.marked, foreign(a), a.context, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.start) <
-          std::make_tuple(!b.marked, foreign(b), b.context, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.start))
+      if (std::make_tuple(!a.marked, foreign(a), a.context, a.dateline, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.start) <
+          std::make_tuple(!b.marked, foreign(b), b.context, b.dateline, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.start))
         best = i;
     }
     return best;
@@ -1196,6 +1212,7 @@ class Assembler {
     const PlaceM &A = P.places[a], &B = P.places[b];
     if (key(A.value) == key(B.value)) return false;
     if (foreign(A) || foreign(B)) return false;  // a doubtful place does not split an event
+    if (A.dateline || B.dateline) return false;  // nor where the report was filed
     if (A.rank == kDemonym || B.rank == kDemonym) return false;
     if (is_specific(A.rank) && is_specific(B.rank)) return true;  // two different named places
     const PlaceM& coarse = A.rank >= B.rank ? A : B;
@@ -1217,9 +1234,10 @@ class Assembler {
     f.sents.push_back(si);
     if (f.date < 0) f.date = d;
     if (p >= 0 && (f.place < 0 || anchor) &&
-        (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].context, P.places[p].rank) <
+        (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].context,
+                                        P.places[p].dateline, P.places[p].rank) <
                             std::make_tuple(!P.places[f.place].marked, foreign(P.places[f.place]),
-                                            P.places[f.place].context, P.places[f.place].rank)))
+                                            P.places[f.place].context, P.places[f.place].dateline, P.places[f.place].rank)))
       f.place = p;
     f.aggregate = f.aggregate || per;
   }
@@ -1318,6 +1336,13 @@ class Assembler {
       for (int si : A.sents)
         if (has_word(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start), noun)) return true;
     }
+    // "The shells landed ...", "the blast": the munitions of the attack told before (one that named a weapon)
+    static const char* const kMunitions[] = {"shells", "shell", "shelling", "rockets", "rocket", "missiles", "missile",
+                                             "bombs", "bomb", "blast", "explosion", "explosions", "barrels"};
+    const bool armed_before = std::any_of(A.sents.begin(), A.sents.end(), [&](int si) { return !P.sents[si].weapons.empty(); });
+    for (const char* noun : kMunitions)
+      for (size_t k = 1; k < words.size() && k < 4 && armed_before; ++k)
+        if (words[k] == noun && determiner(words[k - 1])) return true;
     // "Rescuers pulled 14 bodies from the rubble": the aftermath of the attack told just before
     static const char* const kAftermath[] = {"rubble", "wreckage", "debris", "ruins"};
     for (const char* noun : kAftermath)

@@ -2721,6 +2721,16 @@ struct Places {
     // "in Liberia neighborhood", "Sudan Street": a country's name on a part of town is that part's name
     if (is_country && !demonym_use && part_of_town(text, T, f.t1)) return;
     if (is_country && currency_after(text, T, f.t1)) return;  // "dealing in US dollars"
+    // "according to the Syria Civil Defence", "the Nigeria Red Cross": a country's name opening an
+    // organisation's is neither a place nor where the event was (a force's, "Kenya Defence Forces", is an
+    // actor's adjective, below)
+    if (is_country && !demonym_use && is_word(T, f.t1 + 1) && T[f.t1 + 1].cap && !attributive_country(text, T, f.t1)) {
+      static const WordSet kOrgWords = {"civil", "defence", "defense", "network", "observatory", "council", "committee",
+                                        "police", "ministry", "commission", "centre", "center", "federation", "union",
+                                        "association", "campaign", "relief", "red", "national", "human", "response",
+                                        "coordinators", "institute", "foundation", "mission"};
+      if (kOrgWords.count(T[f.t1 + 1].f)) return;
+    }
     if (is_country && (actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || attributive_country(text, T, f.t1)))
       demonym_use = true;
     const bool is_admin = en.feature() == P::kAdmin1;
