@@ -661,8 +661,10 @@ struct Dates {
           }
         if (found < atoms.size()) {
           const Atom& a = atoms[found];
+          // ("Situation as of 28 November 2019", "Issued on 3 May": a report's own date line)
           const bool keyword = is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
-                                                     "dated", "modified", "created", "released"});
+                                                     "dated", "modified", "created", "released", "situation",
+                                                     "issued", "as"});
           int others = 0;
           for (size_t k = ti; k < te; ++k) {
             if (k >= a.tb && k < a.te) continue;
@@ -671,7 +673,8 @@ struct Dates {
             if (weekday_of(t.text, true) >= 0) continue;
             if (is_any(t.text, {"updated", "update", "published", "posted", "last", "first", "on", "at", "am", "pm",
                                 "a", "m", "p", "gmt", "utc", "est", "edt", "cet", "cest", "bst", "ist", "ast",
-                                "local", "time", "date", "dated", "by", "modified", "created", "released", "h"}))
+                                "local", "time", "date", "dated", "by", "modified", "created", "released", "h",
+                                "situation", "as", "of", "issued"}))
               continue;
             ++others;
           }
