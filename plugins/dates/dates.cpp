@@ -528,6 +528,8 @@ struct Dates {
           found[i].year_guessed = true;
           found[i].confidence *= 0.6;
         }
+      // "... killed on Tuesday. Hours later, a strike hit the clinic": sequels of relative days too
+      sequels(s, atoms, found);
     }
 
     // 4. Emit.
@@ -728,6 +730,12 @@ struct Dates {
       } else {
         continue;
       }
+      // (a phrase already read, on the first pass; or one a date names in apposition: "The next day,
+      // Thursday, ...")
+      if (std::any_of(found.begin(), found.end(), [&](const Found& d) {
+            return d.start == tok[b].start || (d.start >= tok[e - 1].end && d.start <= tok[e - 1].end + 3);
+          }))
+        continue;
       // the latest date stated before the phrase, in this document
       const Found* base = nullptr;
       for (const Found& d : found)
