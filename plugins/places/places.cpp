@@ -1899,8 +1899,17 @@ struct Places {
         xw = run_from(T, i + 2, 4, false);
       } else if (!capital && i > 0 && is_word(T, i - 1) && T[i - 1].cap && !covered[i - 1] && !T[i - 1].sent_start) {
         size_t a = i - 1;
-        while (a > 0 && is_word(T, a - 1) && T[a - 1].cap && !covered[a - 1] && i - a < 4 && !T[a].sent_start) --a;
-        xw = run_from(T, a, 4, false);
+        while (a > 0 && i - a < 7 && !T[a].sent_start) {
+          if (is_word(T, a - 1) && T[a - 1].cap && !covered[a - 1] && i - a < 4) { --a; continue; }
+          // "the Bustan al-Qasr neighbourhood": an article joined by a hyphen to the word after it
+          if (a >= 3 && is_punct(T, a - 1, '-') && !T[a - 1].space_before && !T[a].space_before && is_word(T, a - 2) &&
+              is_connector(T[a - 2].f) && !T[a - 2].sent_start && is_word(T, a - 3) && T[a - 3].cap && !covered[a - 3]) {
+            a -= 3;
+            continue;
+          }
+          break;
+        }
+        xw = run_from(T, a, 5, false);
         while (!xw.empty() && xw.back() >= i) xw.pop_back();
       }
       if (xw.empty() || kStop.count(T[xw[0]].f)) continue;
