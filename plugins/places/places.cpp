@@ -1891,7 +1891,9 @@ struct Places {
       if (!cap_before && !of_after) continue;
       if (T[i].cap && !(cap_before && kNameNouns.count(T[i].f) && !T[i].sent_start)) continue;
       const std::string_view noun = T[i].cap ? std::string_view(T[i].f) : raw(text, T[i]);
-      if (!kPlaceNouns.count(noun)) continue;
+      // "on the Kafr Ruma front", "the Dadikh axis": a front line named after the village it runs by
+      const bool front_line = !T[i].cap && cap_before && (noun == "front" || noun == "axis" || noun == "frontline");
+      if (!kPlaceNouns.count(noun) && !front_line) continue;
       const bool capital = noun == "capital";  // "the Kazakh capital": an adjective before it, no place
       std::vector<size_t> xw;
       if (is_word(T, i + 1) && raw(text, T[i + 1]) == "of" && is_word(T, i + 2) &&
