@@ -327,7 +327,7 @@ constexpr CountryCue kCountryCues[] = {
     {"somaliland", "SO", false}, {"hirshabelle", "SO", false}, {"pmpf", "SO", true},
     // South Sudan
     {"spla", "SS", true}, {"splm", "SS", true}, {"unmiss", "SS", true}, {"sspdf", "SS", true}, {"payam", "SS", false},
-    {"white army", "SS", false},
+    {"white army", "SS", false}, {"arrow boys", "SS", false},
     // Sudan
     {"rsf", "SD", true}, {"rapid support forces", "SD", false}, {"janjaweed", "SD", false}, {"unamid", "SD", true},
     {"saf", "SD", true}, {"sudanese armed forces", "SD", false}, {"sudan armed forces", "SD", false}, {"jem", "SD", true},
