@@ -1389,13 +1389,9 @@ struct Places {
       // then be called one (a province, a governorate, the countryside of a town)
       bool unit_named = false;
       if (in_word) {
-        static const WordSet kDirectionWords = {"northern", "southern", "eastern", "western", "central",
-                                                "northeastern", "northwestern", "southeastern", "southwestern",
-                                                "north-eastern", "north-western", "south-eastern", "south-western",
-                                                "rural", "north", "south", "east", "west"};
         const size_t k0 = k;
         if (is_word(T, k) && !T[k].cap && raw(text, T[k]) == "the") ++k;
-        if (is_word(T, k) && !T[k].cap && kDirectionWords.count(raw(text, T[k]))) ++k;
+        if (is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k]))) ++k;  // "eastern", "rural"
         unit_named = k > k0;
       }
       while (k < T.size() && segs.size() < 4) {
