@@ -1586,6 +1586,7 @@ Record Assembler::record(const Frame& f) const {
   std::map<std::string_view, double> victims;  // (ordered as std::string keys would be)
   auto toll = [&](std::string_view kind, const char* field) {  // (a view: c.kind != kind compares sizes first)
     Toll t;
+    bool only_vague = false;  // t holds only vague counts ("dozens")
     std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
       std::map<std::string_view, const CasM*> by_group;  // largest figure per victim group
@@ -1657,7 +1658,15 @@ Record Assembler::record(const Frame& f) const {
         t = Toll{};
         t.zero = false;
       }
+      // "Dozens killed in gas attack ... At least 86 people were killed": a stated figure within the
+      // vague one before it says what it was
+      const bool exact = std::all_of(cluster.begin(), cluster.end(), [](const CasM* c) { return c->vague.empty(); });
+      if (only_vague && exact && !adds && !std::isnan(t.best) && best >= t.low) {
+        t = Toll{};
+        t.zero = false;
+      }
       if (std::isnan(t.best) || adds) {
+        only_vague = (std::isnan(t.best) || only_vague) && !exact;
         t.best = (std::isnan(t.best) ? 0 : t.best) + best;
         t.low = (std::isnan(t.low) ? 0 : t.low) + low;
         t.high = (std::isnan(t.high) ? 0 : t.high) + high;
