@@ -887,7 +887,7 @@ struct Actors {
       }
       // "missiles were fired": a strike word names a force only with its country ("Israeli missiles")
       if (c.by_weapon_only && c.country < 0 && c.named < 0 && c.armed < 0) continue;
-      // "security members", "faction members", "military personnel": men of an armed body, not a crowd
+      // "security members", "faction members", "Faylaq al-Sham members": men of an armed body, not a crowd
       if (c.crowd == cPeople && c.named < 0 && c.start > 1) {
         size_t b = c.start;
         while (b > 0 && text[b - 1] == ' ') --b;
@@ -901,6 +901,10 @@ struct Actors {
              before == "division" || before == "brigade" || before == "battalion" || before == "regiment" ||
              before == "legion" || before == "corps" || before == "front"))
           c.crowd = -1, c.armed = kUnidentified;
+        // (a capitalised name before them, not opening the sentence: a group's members)
+        const bool named_before = a < b && std::isupper(static_cast<unsigned char>(text[a])) &&
+                                  text.substr(a, b - a) != "The" && !(a >= 2 && text[a - 2] == '.');
+        if (c.crowd >= 0 && head.rfind("members", 0) == 0 && named_before && a > 0) c.crowd = -1, c.armed = kUnidentified;
       }
       // "members of the Eighth Brigade": an armed unit's members, not a crowd
       if (c.crowd == cPeople && c.named < 0) {
@@ -1028,12 +1032,23 @@ struct Actors {
   }
 
   // What precedes the chunk: "by X" (the perpetrator) or "attacked X", "clashed with X" (the target).
-  enum class Left { None, Agent, Object, With };
+  enum class Left { None, Agent, Object, With, Aside };  // Aside: "backed by X", "owned by X": no party
   static Left look_left(const std::vector<Token>& toks, size_t i, uint32_t s_start) {
     for (size_t k = i, seen = 0; k-- > 0 && seen < 5 && toks[k].start >= s_start; ++seen) {
       const Token& t = toks[k];
       if (t.kind == TokenKind::Punct) return Left::None;
-      if (ik::text::iequals(t.text, "by")) return Left::Agent;
+      if (ik::text::iequals(t.text, "by")) {
+        // "fighters, backed by Turkish artillery, recaptured X": a supporter, not the one acting; "trees
+        // owned by Kurdish residents": whose, not who did it
+        static constexpr std::array<std::string_view, 12> kNotAgent = {
+            "backed", "supported", "assisted", "aided", "owned", "run", "operated", "inhabited", "populated",
+            "controlled", "held", "used"};
+        if (k > 0 && std::any_of(kNotAgent.begin(), kNotAgent.end(), [&](std::string_view w) {
+              return ik::text::iequals(toks[k - 1].text, w);
+            }))
+          return Left::Aside;
+        return Left::Agent;
+      }
       if (ik::text::iequals(t.text, "with") || ik::text::iequals(t.text, "and")) {
         // "clashed with X", "clashes between Y and X": the other side.
         for (size_t j = k; j-- > 0 && j + 8 > k && toks[j].start >= s_start;)
@@ -1057,7 +1072,7 @@ struct Actors {
     const char* role = nullptr;
     if (left == Left::Agent) role = "perpetrator";
     else if (left == Left::Object || left == Left::With || right.passive_victim) role = "victim";
-    else if (right.cls == kViolent || right.cls == kProtestVerb) role = "perpetrator";
+    else if (left != Left::Aside && (right.cls == kViolent || right.cls == kProtestVerb)) role = "perpetrator";
 
     std::string name;
     int inter = 0;
