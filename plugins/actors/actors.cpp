@@ -905,11 +905,12 @@ struct Actors {
         const bool named_before = a < b && std::isupper(static_cast<unsigned char>(text[a])) &&
                                   text.substr(a, b - a) != "The" && !(a >= 2 && text[a - 2] == '.');
         // (unless they demonstrate: "Vigilance Committee members demonstrated" are protesters)
-        const std::string after = ik::text::lower(text.substr(c.end, std::min<size_t>(80, text.size() - c.end)));
-        const bool protesting = after.find("demonstrat") != std::string::npos || after.find("protest") != std::string::npos ||
-                                after.find("marched") != std::string::npos || after.find("rallied") != std::string::npos;
-        if (c.crowd >= 0 && head.rfind("members", 0) == 0 && named_before && a > 0 && !protesting)
-          c.crowd = -1, c.armed = kUnidentified;
+        if (c.crowd >= 0 && head.rfind("members", 0) == 0 && named_before && a > 0) {
+          const std::string after = ik::text::lower(text.substr(c.end, std::min<size_t>(80, text.size() - c.end)));
+          const bool protesting = after.find("demonstrat") != std::string::npos || after.find("protest") != std::string::npos ||
+                                  after.find("marched") != std::string::npos || after.find("rallied") != std::string::npos;
+          if (!protesting) c.crowd = -1, c.armed = kUnidentified;
+        }
       }
       // "members of the Eighth Brigade": an armed unit's members, not a crowd
       if (c.crowd == cPeople && c.named < 0) {
