@@ -1794,6 +1794,10 @@ Record Assembler::record(const Frame& f) const {
     return nullptr;
   };
   const EventM* first_ev = lead.empty() ? nullptr : &P.events[lead.front()];
+  // (what a protest is about, told before it - "families of men who were killed ... protested" - is no
+  // event of its own)
+  for (int i : lead)
+    if (!P.events[i].background) { first_ev = &P.events[i]; break; }
   // "a shelter for displaced families was hit by an airstrike": a weak displacement word describes the
   // victims; a violent trigger after it in the sentence tells the event. Likewise a raid that only
   // made arrests ("SDF raided houses in Khsham and arrested 3 people") is an arrest.

@@ -1019,6 +1019,18 @@ int capture_kind(const std::vector<Token>& toks, size_t i) {
   return -1;
 }
 
+// Whether a protest trigger comes later in the same sentence as match `m` (no sentence end in between).
+bool before_protest(const std::vector<Lexicon::Match>& matches, const std::vector<Cue>& cues, const Lexicon::Match& m,
+                    std::string_view text) {
+  for (const auto& o : matches) {
+    if (o.start <= m.start) continue;
+    if (cues[o.id].value != tProtest || o.start - m.end > 200) continue;
+    const std::string_view between = text.substr(m.end, o.start - m.end);
+    if (between.find(". ") == std::string_view::npos && between.find('\n') == std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Whether a protest trigger comes earlier in the same sentence as match `m` (no sentence end in between).
 bool after_protest(const std::vector<Lexicon::Match>& matches, const std::vector<Cue>& cues, const Lexicon::Match& m,
                    std::string_view text) {
@@ -1104,7 +1116,20 @@ struct Events {
       const std::string_view surface = text.substr(m.start, m.end - m.start);
       const bool nominal = !(surface.size() > 2 && surface.substr(surface.size() - 2) == "ed") ||
                            (ti > 0 && word_is(toks[ti - 1], {"was", "were", "been"}));
-      const bool background = t.type != kProtests && t.type != kRiots && nominal && after_protest(matches, cues, m, text);
+      // "the families of two men who were killed in a shooting held a vigil": a relative clause on the
+      // protesters says why they protest, when a protest follows in the sentence
+      bool relative_clause = false;
+      {
+        const size_t from = m.start > 60 ? m.start - 60 : 0;
+        const std::string_view before = text.substr(from, m.start - from);
+        for (const char* w : {" who were ", " who was ", " who had been "})
+          if (const size_t at = before.rfind(w); at != std::string_view::npos &&
+              before.find_first_of(".;", at) == std::string_view::npos)
+            relative_clause = true;
+        relative_clause = relative_clause && before_protest(matches, cues, m, text);
+      }
+      const bool background = t.type != kProtests && t.type != kRiots &&
+                              ((nominal && after_protest(matches, cues, m, text)) || relative_clause);
       if (background) conf *= 0.4;
       // One buffer, handed over (no temporaries per piece, no copy into emit())
       std::string attrs;
