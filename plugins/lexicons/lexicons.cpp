@@ -1019,27 +1019,19 @@ int capture_kind(const std::vector<Token>& toks, size_t i) {
   return -1;
 }
 
-// Whether a protest trigger comes later in the same sentence as match `m` (no sentence end in between).
-bool before_protest(const std::vector<Lexicon::Match>& matches, const std::vector<Cue>& cues, const Lexicon::Match& m,
-                    std::string_view text) {
+// Whether a protest trigger comes earlier (or, with `later`, later) in the same sentence as match `m`
+// (no sentence end in between; "5 March" is no march).
+bool protest_beside(const std::vector<Lexicon::Match>& matches, const std::vector<Cue>& cues, const Lexicon::Match& m,
+                    std::string_view text, bool later) {
   for (const auto& o : matches) {
-    if (o.start <= m.start) continue;
-    if (cues[o.id].value != tProtest || o.start - m.end > 200) continue;
-    const std::string_view between = text.substr(m.end, o.start - m.end);
-    if (between.find(". ") == std::string_view::npos && between.find('\n') == std::string_view::npos) return true;
-  }
-  return false;
-}
-
-// Whether a protest trigger comes earlier in the same sentence as match `m` (no sentence end in between).
-bool after_protest(const std::vector<Lexicon::Match>& matches, const std::vector<Cue>& cues, const Lexicon::Match& m,
-                   std::string_view text) {
-  for (const auto& o : matches) {
-    if (o.start >= m.start) break;
+    if (!later && o.start >= m.start) break;
+    if (later && o.start <= m.start) continue;
     const Cue& c = cues[o.id];
-    if (c.value != tProtest || m.start - o.end > 200) continue;
-    if ((c.flags & kNotMonth) && std::isupper(static_cast<unsigned char>(text[o.start]))) continue;  // "5 March
-    const std::string_view between = text.substr(o.end, m.start - o.end);
+    if (c.value != tProtest) continue;
+    const uint32_t from = later ? m.end : o.end, to = later ? o.start : m.start;
+    if (to < from || to - from > 200) continue;
+    if ((c.flags & kNotMonth) && std::isupper(static_cast<unsigned char>(text[o.start]))) continue;
+    const std::string_view between = text.substr(from, to - from);
     if (between.find(". ") == std::string_view::npos && between.find('\n') == std::string_view::npos) return true;
   }
   return false;
@@ -1119,17 +1111,17 @@ struct Events {
       // "the families of two men who were killed in a shooting held a vigil": a relative clause on the
       // protesters says why they protest, when a protest follows in the sentence
       bool relative_clause = false;
-      {
+      if (t.type != kProtests && t.type != kRiots) {
         const size_t from = m.start > 60 ? m.start - 60 : 0;
         const std::string_view before = text.substr(from, m.start - from);
         for (const char* w : {" who were ", " who was ", " who had been "})
           if (const size_t at = before.rfind(w); at != std::string_view::npos &&
               before.find_first_of(".;", at) == std::string_view::npos)
             relative_clause = true;
-        relative_clause = relative_clause && before_protest(matches, cues, m, text);
+        relative_clause = relative_clause && protest_beside(matches, cues, m, text, true);
       }
       const bool background = t.type != kProtests && t.type != kRiots &&
-                              ((nominal && after_protest(matches, cues, m, text)) || relative_clause);
+                              ((nominal && protest_beside(matches, cues, m, text, false)) || relative_clause);
       if (background) conf *= 0.4;
       // One buffer, handed over (no temporaries per piece, no copy into emit())
       std::string attrs;
