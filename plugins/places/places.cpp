@@ -1911,6 +1911,14 @@ struct Places {
         while (!xw.empty() && xw.back() >= i) xw.pop_back();
       }
       if (xw.empty() || kStop.count(T[xw[0]].f)) continue;
+      // A tight hyphen joins the word before into the name ("Ceel-Cadde village", "the Bashali-Mokoto
+      // area"), but "SPLM-N areas" is the tail of an acronym, not a name.
+      const size_t x0 = xw.front();
+      if (x0 >= 2 && is_punct(T, x0 - 1, '-') && !T[x0].space_before && !T[x0 - 1].space_before &&
+          is_word(T, x0 - 2) && !is_connector(T[x0 - 2].f)) {
+        if (!T[x0 - 2].cap || all_caps(raw(text, T[x0 - 2])) || covered[x0 - 2]) continue;
+        xw.insert(xw.begin(), x0 - 2);
+      }
       bool any_covered = false;
       for (size_t q : xw) any_covered |= covered[q];
       if (any_covered) continue;
@@ -2071,7 +2079,7 @@ struct Places {
         std::vector<Hit> hh;
         gaz->lookup(name_key(T[xw[0]].f == "el" || T[xw[0]].f == "al" ? T[xw[1]].f : T[xw[0]].f), hh);
         if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
-        if (lower_words.contains(T[xw[0]].f)) continue;
+        if (lower_words.contains(T[xw[0]].f) || peoples_coordinated(text, T, xw.back())) continue;
         Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "preposition");
         pl.confidence = 0.45;
         pl.guessed_country = true;
@@ -2575,6 +2583,21 @@ struct Places {
                    : (en.feature() == P::kAdmin2 || en.feature() == P::kAdmin3) ? 2 : 1;
   }
 
+  // "Turkana warriors", "Murle raiders": a people named like a place, not the place.
+  static inline const WordSet kPeopleNouns = {"warriors", "raiders", "tribesmen", "militia", "militias", "militiamen",
+                                              "pastoralists", "herdsmen", "clansmen", "tribe", "tribes", "gunmen"};
+
+  // "clashes between Tabu and Zuwaya groups": the name ending at token k and the next are two peoples
+  // coordinated before their noun.
+  static bool peoples_coordinated(std::string_view text, const std::vector<Tok>& T, size_t k) {
+    if (!is_word(T, k + 1) || raw(text, T[k + 1]) != "and") return false;
+    size_t n = k + 2;  // the second people's name, up to three words: "and Awlad Suleiman groups"
+    while (n < k + 5 && is_word(T, n) && T[n].cap) ++n;
+    if (n == k + 2 || !is_word(T, n)) return false;
+    const std::string_view noun = raw(text, T[n]);
+    return kPeopleNouns.count(noun) || noun == "groups";  // ("communities" are often villages: "Gwani community")
+  }
+
   // A plain gazetteer match: choose the entity, then decide whether the evidence is enough.
   // `last_resort`: the document names no other place, so a sentence-initial name ("Tozeur is
   // witnessing ...") is taken without a preposition when it is spelled exactly and lies where the
@@ -2720,10 +2743,8 @@ struct Places {
     const Entity& en = gaz->entity(e);
     bool demonym_use = h && h->demonym;
     const bool is_country = en.feature() == P::kCountry;
-    // "Turkana warriors", "Murle raiders": a people named like a place, not the place.
-    static const WordSet kPeopleNouns = {"warriors", "raiders", "tribesmen", "militia", "militias", "militiamen",
-                                         "pastoralists", "herdsmen", "clansmen", "tribe", "tribes", "gunmen"};
     if (!prep && nw && !nw->cap && kPeopleNouns.count(next_word) && !is_country) return;
+    if (!is_country && peoples_coordinated(text, T, f.t1)) return;
     // "Saudi-led", "US-backed": the country names an actor here, like a demonym.
     // "in Liberia neighborhood", "Sudan Street": a country's name on a part of town is that part's name
     if (is_country && !demonym_use && part_of_town(text, T, f.t1)) return;
