@@ -885,6 +885,18 @@ struct Actors {
         const std::string_view gap = text.substr(c.end, chunks[ci + 1].start - c.end);
         if (gap == " and " || gap == ", " || gap == " or ") c.force = chunks[ci + 1].force;
       }
+      // "a retired police officer", "a former FSA fighter", "an ex-soldier": no longer under arms
+      if ((c.force >= 0 || c.armed >= 0 || c.named >= 0) && c.start > 0) {
+        size_t b = c.start;
+        while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '-')) --b;
+        size_t a = b;
+        while (a > 0 && std::isalpha(static_cast<unsigned char>(text[a - 1]))) --a;
+        const std::string before = ik::text::lower(text.substr(a, b - a));
+        if (before == "retired" || before == "former" || before == "ex") {
+          c.force = c.armed = c.named = -1;
+          c.civilians = true;
+        }
+      }
       // "missiles were fired": a strike word names a force only with its country ("Israeli missiles")
       if (c.by_weapon_only && c.country < 0 && c.named < 0 && c.armed < 0) continue;
       // "security members", "faction members", "Faylaq al-Sham members": men of an armed body, not a crowd

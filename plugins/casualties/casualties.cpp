@@ -857,9 +857,10 @@ struct Casualties {
         if (i + 1 < c.se && c.tok[i + 1].kind == TokenKind::Word && kPostOf.contains(c.low[i + 1])) return "";
         if (g.empty() || g == "people") g = std::string(it->second);
         if (w == "family" || w == "members") g = "family";
-        // "a former opposition fighter", "an ex-soldier": no longer under arms, a civilian
+        // "a former opposition fighter", "an ex-soldier", "a retired army officer": no longer under arms
         if ((g == "fighters" || g == "soldiers" || g == "police") &&
-            std::any_of(c.low.begin() + from, c.low.begin() + i, [](std::string_view x) { return x == "former" || x == "ex"; }))
+            std::any_of(c.low.begin() + from, c.low.begin() + i,
+                        [](std::string_view x) { return x == "former" || x == "ex" || x == "retired"; }))
           g = "civilians";
         end = i + 1;
         if (known) *known = true;

@@ -1905,7 +1905,8 @@ Record Assembler::record(const Frame& f) const {
     // (an arrest at a protest is the protest's intervention: "police detained 15 as they dispersed a rally")
     type = "Protests";
     sub = (primary && primary->type == "Protests"sv && !primary->sub.empty()) ? primary->sub : "Peaceful protest";
-    if (sub == "Peaceful protest"sv && (later("arrest") || later("attack"))) sub = "Protest with intervention";
+    if (sub == "Peaceful protest"sv && (later("arrest") || later("attack") || later("intervention")))
+      sub = "Protest with intervention";
     // Lethal force needs a force that used it: "protested against the death of a girl" tells what the
     // protest was about.
     const bool force_present = std::any_of(actors.begin(), actors.end(), [&](int i) {

@@ -839,6 +839,8 @@ const std::vector<Cue>& event_cues() {
       {"in protest", tProtest, 0.8f}, {"protest action", tProtest, 0.9f}, {"service delivery", tProtest, 0.5f},
       // protests met by force
       {"dispersed", tIntervention, 0.7f}, {"disperse", tIntervention, 0.65f}, {"tear gas", tIntervention, 0.55f},
+      {"dispersed peacefully", kNone, 0}, {"fired into the air", tIntervention, 0.6f},
+      {"fired in the air", tIntervention, 0.6f}, {"warning shots", tIntervention, 0.55f},
       {"teargas", tIntervention, 0.55f}, {"water cannon", tIntervention, 0.6f}, {"water cannons", tIntervention, 0.6f},
       {"rubber bullets", tIntervention, 0.4f}, {"baton charge", tIntervention, 0.6f},
       {"baton-charged", tIntervention, 0.6f}, {"broke up", tIntervention, 0.6f},
@@ -898,6 +900,8 @@ const std::vector<Cue>& event_cues() {
       {"set up a new military point", tHq, 0.9f}, {"established a new military point", tHq, 0.9f},
       {"set up a new base", tHq, 0.85f}, {"established a new base", tHq, 0.85f},
       {"set up an observation post", tHq, 0.85f}, {"established an observation post", tHq, 0.85f},
+      {"set up a new observation post", tHq, 0.85f}, {"established a new observation post", tHq, 0.85f},
+      {"set up a new base", tHq, 0.85f}, {"established a new base", tHq, 0.85f},
       {"reached an agreement", tAgreement, 0.85f}, {"reached a deal", tAgreement, 0.85f},
       {"brokered deal", tAgreement, 0.8f}, {"brokered agreement", tAgreement, 0.8f},
       {"reconciliation agreement", tAgreement, 0.85f}, {"settlement agreement", tAgreement, 0.8f},
@@ -909,7 +913,14 @@ const std::vector<Cue>& event_cues() {
       {"no fighting took place", tTransfer, 0.8f}, {"reached a settlement", tAgreement, 0.85f},
       {"sponsored settlement", tAgreement, 0.8f}, {"brokered settlement", tAgreement, 0.8f},
       {"settlement deal", tAgreement, 0.75f}, {"joint operations room", tChange, 0.75f},
-      {"formed a joint", tChange, 0.7f}, {"cut down", tLooting, 0.6f}, {"uprooted", tLooting, 0.7f},
+      {"formed a joint", tChange, 0.7f}, {"pledged allegiance", tChange, 0.75f}, {"into its ranks", tChange, 0.75f},
+      {"into their ranks", tChange, 0.75f}, {"defected to", tChange, 0.6f},
+      // held with no word of where: a forced disappearance, not an arrest
+      {"whereabouts unknown", tAbduction, 0.85f}, {"whereabouts remain unknown", tAbduction, 0.9f},
+      {"whereabouts are unknown", tAbduction, 0.9f}, {"whereabouts remained unknown", tAbduction, 0.9f},
+      {"about his whereabouts", tAbduction, 0.85f}, {"about her whereabouts", tAbduction, 0.85f},
+      {"about their whereabouts", tAbduction, 0.85f}, {"forcibly disappeared", tAbduction, 0.9f},
+      {"enforced disappearance", tAbduction, 0.85f}, {"cut down", tLooting, 0.6f}, {"uprooted", tLooting, 0.7f},
       {"ransom", tAbduction, 0.8f}, {"for ransom", tAbduction, 0.9f}, {"demanded a ransom", tAbduction, 0.9f},
       {"demanding a ransom", tAbduction, 0.9f}, {"demanded ransom", tAbduction, 0.9f}, {"firefight", tClash, 0.85f},
       {"firefights", tClash, 0.85f},
@@ -920,6 +931,9 @@ const std::vector<Cue>& event_cues() {
       // territory
       {"captured", tOvertake, 0.6f, kCapture}, {"seized", tOvertake, 0.5f, kCapture},
       {"took control of", tOvertake, 0.85f}, {"taken control of", tOvertake, 0.85f},
+      {"took full control of", tOvertake, 0.9f}, {"taken full control of", tOvertake, 0.9f},
+      {"took back control of", tRegain, 0.9f}, {"announced full control of", tOvertake, 0.9f},
+      {"seized full control of", tOvertake, 0.9f}, {"full control over", tOvertake, 0.8f},
       {"seized control of", tOvertake, 0.9f}, {"took over", tOvertake, 0.6f}, {"overran", tOvertake, 0.85f},
       {"recaptured", tRegain, 0.85f}, {"retook", tRegain, 0.85f}, {"regained control", tRegain, 0.9f},
       {"regained", tRegain, 0.7f}, {"retaken", tRegain, 0.8f}, {"recapture", tRegain, 0.75f},
@@ -1007,7 +1021,13 @@ int capture_kind(const std::vector<Token>& toks, size_t i) {
                     "official", "officials", "driver", "drivers", "worker", "workers", "resident", "residents",
                     "villager", "villagers", "shepherd", "shepherds", "farmer", "merchant", "engineer", "nurse"}))
       return tArrest;
-    if (word_is(t, {"weapons", "arms", "ammunition", "explosives", "rifles", "guns", "drugs"})) return tDisrupted;
+    static const std::initializer_list<std::string_view> kMateriel = {"weapons", "arms", "ammunition", "explosives",
+                                                                       "rifles", "guns", "drugs"};
+    if (word_is(t, kMateriel)) return tDisrupted;
+    // "seized a truck loaded with rifles": what the carrier carried
+    if (word_is(t, {"truck", "lorry", "van", "car", "vehicle", "shipment", "consignment", "boat"}))
+      for (size_t q = k + 1; q < std::min(toks.size(), k + 5) && toks[q].kind != TokenKind::Punct; ++q)
+        if (word_is(toks[q], kMateriel)) return tDisrupted;
     if (word_is(t, {"livestock", "cattle", "cows", "goats", "sheep", "camels", "property", "goods", "money",
                     "vehicles", "cars", "motorcycles", "land", "lands", "crops", "food", "grain"}))
       return tLooting;
@@ -1119,6 +1139,10 @@ struct Events {
               before.find_first_of(".;", at) == std::string_view::npos)
             relative_clause = true;
         relative_clause = relative_clause && protest_beside(matches, cues, m, text, true);
+        // "demonstrated, demanding the release of relatives detained in raids": whom they want freed
+        if (const size_t at = before.rfind("release of "); !relative_clause && at != std::string_view::npos &&
+            before.find_first_of(".;", at) == std::string_view::npos)
+          relative_clause = protest_beside(matches, cues, m, text, false);
       }
       const bool background = t.type != kProtests && t.type != kRiots &&
                               ((nominal && protest_beside(matches, cues, m, text, false)) || relative_clause);
