@@ -825,8 +825,16 @@ struct Actors {
       const auto& m = matches[i];
       const Phrase& p = ps[m.id];
       if (p.kind == Kind::Stop) continue;
-      const bool join = !chunks.empty() && m.start >= chunks.back().end &&
-                        joins(text.substr(chunks.back().end, m.start - chunks.back().end));
+      bool join = !chunks.empty() && m.start >= chunks.back().end &&
+                  joins(text.substr(chunks.back().end, m.start - chunks.back().end));
+      // "Turkish Jandarma border guards": a country's force with the force's own name in between
+      if (!join && !chunks.empty() && m.start >= chunks.back().end && p.kind == Kind::Force &&
+          chunks.back().country >= 0 && chunks.back().force < 0 && chunks.back().named < 0) {
+        const std::string_view gap = text.substr(chunks.back().end, m.start - chunks.back().end);
+        join = gap.size() >= 4 && gap.front() == ' ' && gap.back() == ' ' &&
+               std::isupper(static_cast<unsigned char>(gap[1])) &&
+               std::all_of(gap.begin() + 2, gap.end() - 1, [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+      }
       if (!join) {
         chunks.emplace_back();
         chunks.back().start = m.start;
@@ -911,7 +919,7 @@ struct Actors {
             (before == "security" || before == "military" || before == "armed" || before == "faction" ||
              before == "militia" || before == "intelligence" || before == "police" || before == "army" ||
              before == "division" || before == "brigade" || before == "battalion" || before == "regiment" ||
-             before == "legion" || before == "corps" || before == "front"))
+             before == "legion" || before == "corps" || before == "front" || before == "cell" || before == "cells"))
           c.crowd = -1, c.armed = kUnidentified;
         // (a capitalised name before them, not opening the sentence: a group's members)
         const bool named_before = a < b && std::isupper(static_cast<unsigned char>(text[a])) &&

@@ -2013,9 +2013,14 @@ Record Assembler::record(const Frame& f) const {
       perp = nullptr;
     }
     inter1 = 5;
-  } else if (!perp && (type == "Violence against civilians"sv || type == "Explosions/Remote violence"sv || type == "Battles"sv)) {
+  } else if ((!perp || perp->inter == 7) &&
+             (type == "Violence against civilians"sv || type == "Explosions/Remote violence"sv || type == "Battles"sv)) {
+    // (civilians are never the ones who attack: "an unknown person threw a grenade", "an IED attached
+    // to a civilian car" have an unidentified armed group behind them)
+    if (perp && !victim) actor2 = perp->value, inter2 = 7;
     actor1 = country.empty() ? "Unidentified Armed Group" : "Unidentified Armed Group (" + country + ")";
     inter1 = 3;
+    perp = nullptr;
   }
   // "Interception: militants fired rockets toward Sderot": ACLED's actor1 is the side that stopped them,
   // the forces of the country where it happened (named when the text names them); the shooters are actor2.
