@@ -367,7 +367,7 @@ constexpr CountryCue kCountryCues[] = {
     {"sultan suleiman shah", "SY", false}, {"levant front", "SY", false}, {"manbij military council", "SY", false},
     {"fatemiyoun", "SY", false}, {"zainabiyoun", "SY", false}, {"regime forces", "SY", false, true, false, true}, {"regime troops", "SY", false, true, false, true},
     {"regime warplanes", "SY", false, true, false, true}, {"regime helicopters", "SY", false, true, false, true},
-    {"regime artillery", "SY", false, true, false, true}, {"pro regime", "SY", false, true, false, true}, {"hamas", "PS", false}, {"unifil", "LB", true},
+    {"regime artillery", "SY", false, true, false, true}, {"regime s", "SY", false, true, false, true}, {"pro regime", "SY", false, true, false, true}, {"hamas", "PS", false}, {"unifil", "LB", true},
     {"hezbollah", "LB", false}, {"irgc", "IR", true}, {"basij", "IR", false},
     // South and South-East Asia
     {"taliban", "AF", false}, {"pakistani taliban", "PK", false}, {"ttp", "PK", true}, {"tehreek e taliban", "PK", false}, {"tehrik i taliban", "PK", false},
@@ -728,13 +728,15 @@ struct Places {
         size_t k = i, n = 1;
         for (; n < ce.words.size(); ++n) {
           size_t q = k + 1;
-          if (q < T.size() && T[q].kind == Tok::Punct && (T[q].punct == '-' || T[q].punct == '/')) ++q;
+          if (q < T.size() && T[q].kind == Tok::Punct && (T[q].punct == '-' || T[q].punct == '/' || T[q].punct == '\'')) ++q;
           if (q >= T.size() || T[q].kind != Tok::Word) break;
           if (lower_ascii(text.substr(T[q].s, T[q].e - T[q].s), buf2, sizeof buf2) != ce.words[n]) break;
           k = q;
         }
         if (n < ce.words.size()) continue;
-        if (ce.cue->unqualified && i > 0 && T[i - 1].kind == Tok::Word && T[i - 1].cap && !T[i].sent_start) continue;
+        if (ce.cue->unqualified && i > 0 && T[i - 1].kind == Tok::Word && T[i - 1].cap && T[i - 1].f != "the" &&
+            !T[i].sent_start)
+          continue;
         if (ce.cue->before_party_noun) {  // "APC supporters", or "a member of the PDP"
           auto party_noun = [&](size_t q) {
             return q < T.size() && T[q].kind == Tok::Word &&
@@ -2092,6 +2094,19 @@ struct Places {
         } else {
           pl.confidence = 0.35;
         }
+        // "near Sirghaya in the Zabadani area": it lies in the listed place named right after it
+        size_t k = xw.back() + 1;
+        if (is_word(T, k) && raw(text, T[k]) == "in") {
+          if (is_word(T, k + 1) && raw(text, T[k + 1]) == "the") ++k;
+          for (const Place& host : places)
+            if (k + 1 < T.size() && host.start == T[k + 1].s && host.entity >= 0 && !host.demonym &&
+                host.country >= 0 && host.feature != P::kCountry) {
+              pl.country = host.country, pl.admin1 = host.admin1, pl.admin1_text = host.admin1_text;
+              pl.admin2 = host.admin2, pl.lat = host.lat, pl.lon = host.lon;
+              pl.guessed_country = false, pl.confidence = 0.45;
+              break;
+            }
+        }
         places.push_back(std::move(pl));
         for (size_t q : xw) covered[q] = true;
       }
@@ -2766,6 +2781,10 @@ struct Places {
     // "the Kazakh capital Astana": a town named like the adjective before "capital" is no place (the
     // country's demonym is: "the Iraqi capital")
     if (nw && next_word == "capital" && !nw->cap && !is_country && !demonym_use && !is_admin) return;
+    // "the Salah al-Din neighbourhood of Aleppo": a province's name on a part of a town names the part
+    if (is_admin && part_of_town(text, T, f.t1) && is_word(T, f.t1 + 2) &&
+        (raw(text, T[f.t1 + 2]) == "of" || raw(text, T[f.t1 + 2]) == "in") && is_word(T, f.t1 + 3) && T[f.t1 + 3].cap)
+      return;
 
     // False-positive checks. `core`: the name without its articles ("Al Shabaab" -> "shabaab").
     std::string core;
