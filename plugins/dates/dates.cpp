@@ -115,6 +115,36 @@ int small_count(std::string_view w) {  // "two weeks ago", "three days"
   return v;
 }
 
+// "the deadliest day since the truce took effect", "the worst attack since June": a comparison with a
+// past moment, not a period the report totals. Looks back from `at` (the "since") within its sentence.
+bool superlative_before(std::string_view text, size_t at) {
+  size_t from = at > 80 ? at - 80 : 0;
+  for (size_t k = at; k > from; --k)
+    if (text[k - 1] == '\n' || text[k - 1] == ';' || (text[k - 1] == '.' && k < at && text[k] == ' ')) {
+      from = k;
+      break;
+    }
+  const std::string back = ik::text::lower(text.substr(from, at - from));
+  static const std::array<std::string_view, 11> kWords = {"deadliest", "worst", "bloodiest", "heaviest", "fiercest",
+                                                          "largest", "biggest", "highest", "most violent",
+                                                          "first time", "first such"};
+  for (std::string_view w : kWords)
+    if (const size_t k = back.find(w);
+        k != std::string::npos && (k == 0 || !std::isalpha(static_cast<unsigned char>(back[k - 1]))))
+      return true;
+  return false;
+}
+
+// A date inside such a comparison ("the worst attack since ... in March 2017"): "since" before it in the
+// clause, a superlative before that.
+bool comparison_reference(std::string_view text, size_t at) {
+  const size_t from = at > 100 ? at - 100 : 0;
+  const std::string back = ik::text::lower(text.substr(from, at - from));
+  const size_t k = back.rfind("since ");
+  if (k == std::string::npos || back.find_first_of(".;\n", k) != std::string::npos) return false;
+  return superlative_before(text, from + k);
+}
+
 // ------------------------------------------------------------------------------------ atoms
 struct Atom {
   size_t tb = 0, te = 0;  // token range [tb, te)
@@ -488,7 +518,8 @@ struct Dates {
       }
       // "since June 2017", and "since late/early/mid April 2019"
       const bool season = is_any(before, {"early", "late", "mid"});
-      if (iequals(before, "since") || (season && iequals(before2, "since"))) {
+      if ((iequals(before, "since") || (season && iequals(before2, "since"))) &&
+          !superlative_before(text, tok[tb - (season ? 2 : 1)].start)) {
         f.kind = "since";
         f.start = tok[tb - (season ? 2 : 1)].start;
         f.approximate = f.approximate || season;
@@ -532,8 +563,10 @@ struct Dates {
       sequels(s, atoms, found);
     }
 
-    // 4. Emit.
+    // 4. Emit. (Not the past moment a superlative compares with: "the deadliest day since ... last
+    // September" dates nothing that happened.)
     for (const Found& f : found) {
+      if (comparison_reference(text, f.start)) continue;
       ik::sdk::Mention m;
       m.start = f.start;
       m.end = f.end;
@@ -587,6 +620,7 @@ struct Dates {
     const std::string low = ik::text::lower(text);
     for (size_t at = 0; (at = low.find("since th", at)) != std::string::npos; at += 8) {
       if (at > 0 && std::isalpha(static_cast<unsigned char>(low[at - 1]))) continue;
+      if (superlative_before(text, at)) continue;
       size_t end = std::string::npos;
       for (std::string_view st : kStarts)
         if (low.compare(at, st.size(), st) == 0) end = at + st.size();
