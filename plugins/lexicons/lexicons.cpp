@@ -1057,6 +1057,43 @@ bool protest_beside(const std::vector<Lexicon::Match>& matches, const std::vecto
   return false;
 }
 
+// "Shortly after fighting broke out between the army and local gunmen, a shell struck a house": a
+// trigger in an opening "after/following/amid" clause sets the time of the event the main clause tells
+// (when that clause has a trigger of its own).
+bool opening_clause(const std::vector<Lexicon::Match>& matches, const std::vector<Cue>& cues, const Lexicon::Match& m,
+                    std::string_view text) {
+  const uint32_t lo = m.start > 120 ? m.start - 120 : 0;
+  uint32_t cs = lo;
+  for (uint32_t k = m.start; k > lo; --k) {
+    const char ch = text[k - 1];
+    if (ch == ',' || ch == '\n' || ((ch == '.' || ch == ';') && k < text.size() && text[k] == ' ')) {
+      cs = k;
+      break;
+    }
+  }
+  if (cs == lo && lo != 0) return false;
+  std::string lead = ik::text::lower(text.substr(cs, m.start - cs));
+  lead.erase(0, lead.find_first_not_of(" \"'"));
+  static const std::array<std::string_view, 7> kOpeners = {"after ",       "shortly after ", "soon after ", "hours after ",
+                                                            "minutes after ", "following ",   "amid "};
+  if (std::none_of(kOpeners.begin(), kOpeners.end(), [&](std::string_view o) { return lead.rfind(o, 0) == 0; }))
+    return false;
+  // the clause ends at a comma before the sentence does; the main clause after it has a trigger
+  size_t comma = m.end;
+  while (comma < text.size() && text[comma] != ',' && text[comma] != '.' && text[comma] != '\n' && text[comma] != ';')
+    ++comma;
+  if (comma >= text.size() || text[comma] != ',') return false;
+  size_t stop = text.find_first_of(".;\n", comma);
+  if (stop == std::string_view::npos) stop = text.size();
+  for (const auto& o : matches) {
+    if (o.start <= comma) continue;
+    if (o.start >= stop) break;
+    const Cue& c = cues[o.id];
+    if (c.value != kNone && c.value < kModalityBase) return true;
+  }
+  return false;
+}
+
 struct Events {
   static constexpr const char *name = "events", *version = "v1", *requires_labels = "sentence",
                               *assigns = "event modality", *default_config = "{}";
@@ -1144,8 +1181,9 @@ struct Events {
             before.find_first_of(".;", at) == std::string_view::npos)
           relative_clause = protest_beside(matches, cues, m, text, false);
       }
-      const bool background = t.type != kProtests && t.type != kRiots &&
-                              ((nominal && protest_beside(matches, cues, m, text, false)) || relative_clause);
+      const bool background = (t.type != kProtests && t.type != kRiots &&
+                               ((nominal && protest_beside(matches, cues, m, text, false)) || relative_clause)) ||
+                              opening_clause(matches, cues, m, text);
       if (background) conf *= 0.4;
       // One buffer, handed over (no temporaries per piece, no copy into emit())
       std::string attrs;
