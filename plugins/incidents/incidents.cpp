@@ -495,7 +495,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
         // where aircraft or munitions came from ("took off from Hmeimim", "fired from Leithi") is no scene
         // of the attack: it ranks as a name of the attacker does, below any place it hit
         if (ends_with("off from ") || ends_with("off from the ") || ends_with("launched from ") ||
-            ends_with("fired from ") || ends_with("flew from ") || ends_with("flying from "))
+            ends_with("fired from ") || ends_with("flew from ") || ends_with("flying from ") ||
+            ends_with("came from ") || ends_with("shelled from ") ||
+            // "the shells came from the regime positions in Wadi al-Deif"
+            ((ends_with("positions in ") || ends_with("bases in ")) &&
+             ik::text::lower(text.substr(m.start > 60 ? m.start - 60 : 0, std::min<uint64_t>(m.start, 60))).find("from ") !=
+                 std::string::npos))
           p.rank = kDemonym;
         // (also a preposition that opens the text or a line: "In Safina village, 45 km south of Mosul, ...")
         auto opens = [&](std::string_view w) {

@@ -527,7 +527,7 @@ const std::vector<Cue>& target_cues() {
       {"on motorbikes", kNone, 0}, {"on a motorbike", kNone, 0}, {"in three cars", kNone, 0},
       {"from a moving vehicle", kNone, 0},
       // hit cues
-      {"struck", kHitBase, 0}, {"strike", kHitBase, 0}, {"strikes", kHitBase, 0}, {"hit", kHitBase, 0},
+      {"rubble of", kHitBase, 0}, {"struck", kHitBase, 0}, {"strike", kHitBase, 0}, {"strikes", kHitBase, 0}, {"hit", kHitBase, 0},
       {"hitting", kHitBase, 0}, {"targeted", kHitBase, 0}, {"targeting", kHitBase, 0}, {"targets", kHitBase, 0},
       {"target", kHitBase, 0}, {"shelled", kHitBase, 0}, {"shelling", kHitBase, 0}, {"bombed", kHitBase, 0},
       {"bombing", kHitBase, 0}, {"bombings", kHitBase, 0}, {"bombarded", kHitBase, 0},
