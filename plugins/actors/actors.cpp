@@ -905,6 +905,30 @@ struct Actors {
           c.civilians = true;
         }
       }
+      // "and thousands more injured", "hundreds were displaced": a count of victims, not a crowd that acted
+      if (c.crowd == cPeople && c.named < 0 && c.country < 0) {
+        const std::string head = ik::text::lower(text.substr(c.start, c.end - c.start));
+        if (head == "thousands" || head == "hundreds" || head == "dozens") {
+          static const std::array<std::string_view, 12> kSuffered = {
+              "more", "injured", "wounded", "killed", "dead", "displaced", "died", "fled", "arrested", "detained",
+              "missing", "hurt"};
+          std::vector<std::string> next;  // the next three words
+          for (size_t k = c.end; k < text.size() && next.size() < 3;) {
+            while (k < text.size() && text[k] == ' ') ++k;
+            size_t e = k;
+            while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+            if (e == k) break;
+            next.push_back(ik::text::lower(text.substr(k, e - k)));
+            k = e;
+          }
+          auto suffered = [&](size_t i) {
+            return i < next.size() && std::find(kSuffered.begin(), kSuffered.end(), next[i]) != kSuffered.end();
+          };
+          const bool passive = !next.empty() && (next[0] == "were" || next[0] == "have" || next[0] == "had");
+          if (suffered(0) || (passive && (suffered(1) || (next.size() > 1 && next[1] == "been" && suffered(2)))))
+            continue;
+        }
+      }
       // "missiles were fired": a strike word names a force only with its country ("Israeli missiles")
       if (c.by_weapon_only && c.country < 0 && c.named < 0 && c.armed < 0) continue;
       // "security members", "faction members", "Faylaq al-Sham members": men of an armed body, not a crowd
