@@ -2598,6 +2598,20 @@ struct Places {
                    : (en.feature() == P::kAdmin2 || en.feature() == P::kAdmin3) ? 2 : 1;
   }
 
+  // Two names of one unit: the same consonant skeleton ("Idlib", "Idleb") or a shared word of four
+  // letters or more ("Damascus Countryside", "Rural Damascus"; "Nord-Kivu", "North Kivu").
+  static bool names_alike(std::string_view a, std::string_view b) {
+    const std::string fa = ik::text::fold(a), fb = ik::text::fold(b);
+    if (P::skeleton_key(fa) == P::skeleton_key(fb)) return true;
+    const std::string padded = " " + fb + " ";
+    for (size_t i = 0; i < fa.size();) {
+      const size_t e = std::min(fa.find(' ', i), fa.size());
+      if (e - i >= 4 && padded.find(" " + fa.substr(i, e - i) + " ") != std::string::npos) return true;
+      i = e + 1;
+    }
+    return false;
+  }
+
   // "Turkana warriors", "Murle raiders": a people named like a place, not the place.
   static inline const WordSet kPeopleNouns = {"warriors", "raiders", "tribesmen", "militia", "militias", "militiamen",
                                               "pastoralists", "herdsmen", "clansmen", "tribe", "tribes", "gunmen"};
@@ -2928,6 +2942,17 @@ struct Places {
           fill_entity(pl, int(rh.entity));
           break;
         }
+    }
+    // "eastern Ghouta", "Jabal al-Zawiya": a region lying in one governorate, listed as another name of
+    // it, keeps the report's name (the governorate is its admin1); a spelling of the governorate's own
+    // name ("Idlib", "Nord-Kivu", "Damascus Countryside") takes the listed name.
+    if (is_admin && !demonym_use && h && !h->primary &&
+        !names_alike(text.substr(T[f.t0].s, T[f.t1].e - T[f.t0].s), gaz->name(e))) {
+      size_t r0 = f.t0;
+      if (r0 < f.t1 && T[r0].f == "the") ++r0;
+      pl.value = std::string(text.substr(T[r0].s, T[f.t1].e - T[r0].s));
+      if (!pl.value.empty()) pl.value[0] = char(std::toupper(static_cast<unsigned char>(pl.value[0])));
+      pl.precision = 2;
     }
     pl.demonym = demonym_use;
     pl.confidence = conf;
