@@ -1964,6 +1964,21 @@ struct Places {
         pl.precision = 3;
       }  // else: no country yet (see the end of process())
       pl.guessed_country = a1 < 0;
+      // "strikes on Raqqa ... hit buildings in the al-Badu neighbourhood": a part of the town named
+      // just before it
+      if (noun == "neighbourhood" || noun == "neighborhood" || noun == "quarter") {
+        const Place* town = nullptr;
+        for (const Place& p : places)
+          if (p.entity >= 0 && !p.demonym && p.feature != P::kCountry && p.country >= 0 && p.end <= pl.start &&
+              pl.start - p.end < 400 && (!town || p.start > town->start))
+            town = &p;
+        if (town) {
+          pl.country = town->country, pl.admin1 = town->admin1, pl.admin1_text = town->admin1_text;
+          pl.admin2 = town->admin2, pl.lat = town->lat, pl.lon = town->lon;
+          pl.precision = 2;
+          pl.guessed_country = false;
+        }
+      }
       pl.confidence = pl.country >= 0 ? 0.55 : 0.45;
       // "Nassriya city": a city the gazetteer lacks under this spelling is most likely a large one spelled
       // another way (villages are what it lacks, and nobody calls them cities).
