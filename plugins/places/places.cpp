@@ -2707,8 +2707,17 @@ struct Places {
                              (T[f.t1 + 2].cap ? !kPlaceSuffixWords.count(T[f.t1 + 2].f)
                                               : !kHyphenSuffixes.count(raw(text, T[f.t1 + 2])));  // "Okwo-ngbo"
     // (A facility named after the place, "Bosasso Main Market", does not make the name a longer one.)
+    // "Bab al-Hawa": an article joined by a hyphen to a capitalised word continues the name (not Al Bab);
+    // "Daraa al-Balad", "Homs al-Jadida": a part of the same town (old city, new town, east, upper ...)
+    static const WordSet kTownParts = {"balad", "mahatta", "jadida", "jadideh", "qadima", "kabir", "kabira",
+                                       "saghir", "saghira", "sharqi", "sharqiya", "gharbi", "gharbiya", "shamali",
+                                       "shamaliya", "janoubi", "janoubiya", "fawqa", "fouqani", "tahta", "tahtani",
+                                       "wusta", "markaz", "mahatta"};
+    const bool article_next = nw && !nw->cap && is_connector(nw->f) && is_punct(T, f.t1 + 2, '-') &&
+                              !T[f.t1 + 2].space_before && is_word(T, f.t1 + 3) && T[f.t1 + 3].cap &&
+                              !T[f.t1 + 3].space_before && !kTownParts.count(T[f.t1 + 3].f);
     const bool next_cap_run = (nw && nw->cap && !kPlaceSuffixWords.count(next_word) && !nw->sent_start && !facility_next &&
-                               !kStop.count(next_word)) || hyphen_next;
+                               !kStop.count(next_word)) || hyphen_next || article_next;
     const bool of_noun = pw && prev_word == "of" && f.t0 >= 2 && is_word(T, prev - 2) &&
                          (kPlaceNouns.count(ik::text::lower(raw(text, T[prev - 2]))) ||
                           kOfPlaceWords.count(ik::text::lower(raw(text, T[prev - 2]))));
@@ -2722,7 +2731,7 @@ struct Places {
       if (single && kNever.count(f0)) return;
       if (single && kStop.count(f0) && !(prep || next_noun || of_noun)) return;
       if (prev_cap_run && !of_noun) return;
-      if (next_cap_run && !prep) return;
+      if ((next_cap_run && !prep) || article_next) return;
       if (single && T[f.t0].sent_start && !(next_noun || prep || resident_noun || last_resort)) {
         bool big = false;
         for (const Hit& hh : f.hits) {
