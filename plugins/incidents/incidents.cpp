@@ -487,7 +487,9 @@ Parsed parse(const ik::sdk::Doc& doc) {
           static const std::set<std::string_view> kPeopleFrom = {
               "traders", "trader", "men", "man", "people", "residents", "civilians", "families", "family",
               "youths", "women", "children", "students", "farmers", "workers", "shepherds", "villagers",
-              "brothers", "members", "fighters", "soldiers", "persons", "individuals", "merchants", "drivers"};
+              "brothers", "members", "fighters", "soldiers", "persons", "individuals", "merchants", "drivers",
+              // "three men displaced from Tall Kalakh were shot dead in Homs"
+              "displaced", "originally", "hailing", "evacuees", "returnees"};
           const std::string_view head = near.substr(0, near.size() - 6);
           const size_t sp = head.rfind(' ');
           if (kPeopleFrom.count(sp == std::string_view::npos ? head : head.substr(sp + 1))) p.origin = true;
@@ -1887,11 +1889,17 @@ Record Assembler::record(const Frame& f) const {
   auto later = [&](const char* t) { return trig_all.count(t) > 0; };
   type_ev = primary;
   const bool demonstration = pv == "protest"sv || protesters || later("protest");  // a crowd that was demonstrating
+  // "protesters stormed the party office": the demonstrators themselves did the violence
+  const bool crowd_violence = trigger_with([&](const EventM& a) {
+    return a.value == "attack"sv && trigger_with([&](const EventM& p) {
+             return p.value == "protest"sv && p.end <= a.start && a.start - p.end <= 2;
+           }) != nullptr;
+  }) != nullptr;
   if (primary && primary->heading && !primary->type.empty() && primary->type != "Violence against civilians"sv &&
       primary->type != "Explosions/Remote violence"sv) {
     type = primary->type, sub = primary->sub;  // ACLED's own heading
   } else if (pv == "riot"sv || (rioters && pv != "protest"sv) || (pv == "clash"sv && protesters) ||
-             ((pv == "protest"sv || protesters) && (later("riot") || has("clash")))) {
+             ((pv == "protest"sv || protesters) && (later("riot") || has("clash") || crowd_violence))) {
     type = "Riots";
     const EventM* r = trigger_with([](const EventM& x) { return x.type == "Riots"sv && !x.sub.empty(); });
     if (r) sub = r->sub;

@@ -235,6 +235,9 @@ const std::vector<Cue>& weapon_cues() {
       {"drone strikes", kDrone, 0.98f}, {"drone attack", kDrone, 0.98f}, {"drone attacks", kDrone, 0.98f},
       {"uav", kDrone, 0.95f}, {"uavs", kDrone, 0.95f}, {"unmanned aerial vehicle", kDrone, 0.95f},
       {"unmanned aerial vehicles", kDrone, 0.95f}, {"loitering munition", kDrone, 0.95f},
+      // a drone that explodes on its target is a drone, not a suicide bomber
+      {"suicide drone", kDrone, 0.98f}, {"suicide drones", kDrone, 0.98f}, {"kamikaze drone", kDrone, 0.98f},
+      {"kamikaze drones", kDrone, 0.98f},
       {"loitering munitions", kDrone, 0.95f}, {"shahed", kDrone, 0.9f}, {"quadcopter", kDrone, 0.9f},
       {"quadcopters", kDrone, 0.9f},
       // barrel bombs
@@ -909,6 +912,8 @@ const std::vector<Cue>& event_cues() {
       {"merged into", tChange, 0.8f}, {"announced the formation", tChange, 0.8f},
       {"announced its dissolution", tChange, 0.8f}, {"announced the dissolution", tChange, 0.8f},
       {"without fighting", tTransfer, 0.8f}, {"without a fight", tTransfer, 0.8f},
+      {"without any clashes", tTransfer, 0.8f}, {"without clashes", tTransfer, 0.8f},
+      {"without any fighting", tTransfer, 0.8f}, {"without a shot", tTransfer, 0.8f},
       {"without resistance", tTransfer, 0.75f}, {"no fighting occurred", tTransfer, 0.8f},
       {"no fighting took place", tTransfer, 0.8f}, {"reached a settlement", tAgreement, 0.85f},
       {"sponsored settlement", tAgreement, 0.8f}, {"brokered settlement", tAgreement, 0.8f},

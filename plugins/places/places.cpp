@@ -2491,7 +2491,9 @@ struct Places {
         }
         const std::string_view w = t.cap ? std::string_view(t.f) : raw(text, t);
         // "X (village) in Y", "X district of Y": contained, not placed by a direction ("X, north of Y")
-        const bool facility_word = t.cap && (kFacilities.count(t.f) || t.f == "park");  // "Casuarina Square"
+        // ("Casuarina Square", "Al-Karama square in Sweida city")
+        const bool facility_word = (t.cap && (kFacilities.count(t.f) || t.f == "park")) ||
+                                   (!t.cap && (w == "square" || w == "street" || w == "roundabout"));
         if ((w == "in" || w == "of") && plain_gap) contained = true;
         else if (!kUnitWords.count(w) && !facility_word) plain_gap = false;
         if (kRelation.count(w)) { related = true; continue; }
