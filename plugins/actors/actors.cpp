@@ -1087,17 +1087,30 @@ struct Actors {
     for (size_t k = i, seen = 0; k-- > 0 && seen < 5 && toks[k].start >= s_start; ++seen) {
       const Token& t = toks[k];
       if (t.kind == TokenKind::Punct) return Left::None;
-      if (ik::text::iequals(t.text, "by")) {
-        // "fighters, backed by Turkish artillery, recaptured X": a supporter, not the one acting; "trees
-        // owned by Kurdish residents": whose, not who did it
-        static constexpr std::array<std::string_view, 12> kNotAgent = {
-            "backed", "supported", "assisted", "aided", "owned", "run", "operated", "inhabited", "populated",
-            "controlled", "held", "used"};
-        if (k > 0 && std::any_of(kNotAgent.begin(), kNotAgent.end(), [&](std::string_view w) {
-              return ik::text::iequals(toks[k - 1].text, w);
-            }))
-          return Left::Aside;
-        return Left::Agent;
+      // "fighters, backed by Turkish artillery, recaptured X": a supporter, not the one acting; "trees
+      // owned by Kurdish residents": whose, not who did it
+      static constexpr std::array<std::string_view, 12> kNotAgent = {
+          "backed", "supported", "assisted", "aided", "owned", "run", "operated", "inhabited", "populated",
+          "controlled", "held", "used"};
+      auto aside_by = [&](size_t at) {  // toks[at] is "by"
+        return at > 0 && std::any_of(kNotAgent.begin(), kNotAgent.end(),
+                                     [&](std::string_view w) { return ik::text::iequals(toks[at - 1].text, w); });
+      };
+      if (ik::text::iequals(t.text, "by")) return aside_by(k) ? Left::Aside : Left::Agent;
+      if (ik::text::iequals(t.text, "from")) {
+        // "recaptured Kinsabba from opposition factions": the side that lost the ground
+        for (size_t j = k; j-- > 0 && j + 10 > k && toks[j].start >= s_start;) {
+          const std::string w = ik::text::lower(toks[j].text);
+          if (w == "recaptured" || w == "retook" || w == "captured" || w == "seized" || w == "control" ||
+              w == "wrested" || w == "regained" || w == "expelled" || w == "drove" || w == "ousted")
+            return Left::Object;
+        }
+        return Left::None;
+      }
+      if (ik::text::iequals(t.text, "and")) {
+        // "backed by Turkish drones and artillery": the second supporter too
+        for (size_t j = k; j-- > 0 && j + 6 > k && toks[j].start >= s_start && toks[j].kind != TokenKind::Punct;)
+          if (ik::text::iequals(toks[j].text, "by") && aside_by(j)) return Left::Aside;
       }
       if (ik::text::iequals(t.text, "with") || ik::text::iequals(t.text, "and")) {
         // "clashed with X", "clashes between Y and X": the other side.

@@ -1840,13 +1840,20 @@ Record Assembler::record(const Frame& f) const {
     for (std::string_view w : {"backed by"sv, "supported by"sv})
       if (const size_t at = before.rfind(w); at != std::string_view::npos && (b == std::string_view::npos || at > b)) b = at;
     // (the trigger sits inside the phrase: "backed by Turkish artillery", a few words on, no clause break)
+    // (more support may follow in the phrase: "backed by Turkish drone and artillery fire retook ...")
     if (b != std::string_view::npos && before.size() - b < 30 && before.find(',', b) == std::string_view::npos &&
-        before.find(" and ", b) == std::string_view::npos)
-      for (int i : lead)
-        if (P.events[i].start > first_ev->end && P.events[i].sent == first_ev->sent && !P.events[i].background) {
-          first_ev = &P.events[i];
-          break;
-        }
+        before.find(" and ", b) == std::string_view::npos) {
+      const uint64_t phrase = S.start + b;
+      for (int i : lead) {
+        const EventM& e = P.events[i];
+        if (e.start <= first_ev->end || e.sent != first_ev->sent || e.background) continue;
+        const bool support = (e.value == "strike"sv || e.value == "shelling"sv) && e.start - phrase < 60 &&
+                             lower(phrase, e.start - phrase).find_first_of(",;") == std::string_view::npos;
+        if (support) continue;
+        first_ev = &e;
+        break;
+      }
+    }
   }
   // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
   std::set<std::string_view> W;
