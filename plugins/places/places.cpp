@@ -1423,6 +1423,9 @@ struct Places {
           for (const Hit& a : fx->hits)
             for (const Hit& b : fp->hits)
               if (a.entity == b.entity && !a.demonym && gaz->entity(a.entity).feature() == P::kPlace &&
+                  // (one of the names as the place spells it: "Qamishlo (Qamishli)" only loosely resemble
+                  // Kamyshlov)
+                  (spelled(a.entity, T, fx->t0, fx->t1) || spelled(b.entity, T, fp->t0, fp->t1)) &&
                   (same < 0 || size_of(gaz->entity(a.entity)) > size_of(gaz->entity(uint32_t(same)))))
                 same = int(a.entity);
         if (same >= 0) {
