@@ -714,6 +714,11 @@ const std::vector<Cue>& event_cues() {
       {"fighter jets", tStrike, 0.85f}, {"jets", tStrike, 0.7f}, {"aircraft", tStrike, 0.75f},
       {"military aircraft", tStrike, 0.85f}, {"anti-aircraft", kNone, 0}, {"anti aircraft", kNone, 0},
       {"helicopter gunships", tStrike, 0.85f},
+      // "a mosque in Ariha was struck shortly after dawn prayers": hit by something from afar, weapon untold
+      {"was struck", tStrike, 0.4f}, {"were struck", tStrike, 0.4f}, {"was hit", tStrike, 0.4f},
+      {"were hit", tStrike, 0.4f},
+      // (with "by", what hit says it: "hit by protests", "struck by a bullet", "hit by an air strike")
+      {"was struck by", kNone, 0}, {"were struck by", kNone, 0}, {"was hit by", kNone, 0}, {"were hit by", kNone, 0},
       {"drone strike", tStrike, 0.95f}, {"drone strikes", tStrike, 0.95f}, {"drone attack", tStrike, 0.95f},
       {"drone attacks", tStrike, 0.95f}, {"drone", tStrike, 0.8f}, {"drones", tStrike, 0.8f},
       {"uav", tStrike, 0.8f}, {"uavs", tStrike, 0.8f}, {"dropped bombs", tStrike, 0.85f},
