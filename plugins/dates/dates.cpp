@@ -747,19 +747,21 @@ struct Dates {
       int precision = 1;
       const std::string_view t = tok[i].text;
       auto word = [&](size_t k) { return k < tok.size() ? tok[k].text : std::string_view{}; };
-      if (iequals(t, "later") && i >= 1) {  // "three days later", "a week later", "hours later"
+      // "three days later", "a week later", "hours later"; "three days earlier", "a day earlier"
+      if ((iequals(t, "later") || iequals(t, "earlier")) && i >= 1) {
+        const int sign = iequals(t, "later") ? 1 : -1;
         const std::string_view unit = word(i - 1);
         const int n = i >= 2 ? small_count(word(i - 2)) : -1;
         if (is_any(unit, {"hours", "minutes"})) b = i - 1;
-        else if (n > 0 && is_any(unit, {"day", "days"})) b = i - 2, offset = n;
-        else if (n > 0 && is_any(unit, {"week", "weeks"})) b = i - 2, offset = 7 * n, precision = 2;
+        else if (n > 0 && is_any(unit, {"day", "days"})) b = i - 2, offset = sign * n;
+        else if (n > 0 && is_any(unit, {"week", "weeks"})) b = i - 2, offset = sign * 7 * n, precision = 2;
         else continue;
-      } else if (is_any(t, {"next", "following", "same"}) && i >= 1 && iequals(word(i - 1), "the")) {
+      } else if (is_any(t, {"next", "following", "same", "previous"}) && i >= 1 && iequals(word(i - 1), "the")) {
         const std::string_view unit = word(i + 1);
-        const bool same = iequals(t, "same");
+        const int step = iequals(t, "same") ? 0 : iequals(t, "previous") ? -1 : 1;
         b = i - 1, e = i + 2;
-        if (is_any(unit, {"day", "morning", "afternoon", "evening", "night"})) offset = same ? 0 : 1;
-        else if (iequals(unit, "week")) offset = same ? 0 : 7, precision = 2;
+        if (is_any(unit, {"day", "morning", "afternoon", "evening", "night"})) offset = step;
+        else if (iequals(unit, "week")) offset = 7 * step, precision = 2;
         else continue;
       } else {
         continue;
