@@ -698,9 +698,13 @@ struct Dates {
         if (found < atoms.size()) {
           const Atom& a = atoms[found];
           // ("Situation as of 28 November 2019", "Issued on 3 May": a report's own date line)
+          // (or the label right before the date: "UA: 84/21 Index: MDE 24/4512/2021 Date: 3 August 2021")
+          size_t lab = a.tb > ti ? a.tb - 1 : ti;
+          if (lab > ti && tok[lab].text == ":") --lab;
           const bool keyword = is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
                                                      "dated", "modified", "created", "released", "situation",
-                                                     "issued", "as"});
+                                                     "issued", "as"}) ||
+                               (lab > ti && is_any(tok[lab].text, {"date", "dated", "published", "updated", "issued"}));
           int others = 0;
           for (size_t k = ti; k < te; ++k) {
             if (k >= a.tb && k < a.te) continue;
