@@ -736,6 +736,16 @@ bool joins(std::string_view gap) {
   return false;
 }
 
+// The word just before `pos` (spaces skipped, and hyphens too when `hyphen`: "ex-soldier"), as its
+// [begin, end) offsets in text; empty when none.
+std::pair<size_t, size_t> word_before(std::string_view text, size_t pos, bool hyphen) {
+  size_t b = pos;
+  while (b > 0 && (text[b - 1] == ' ' || (hyphen && text[b - 1] == '-'))) --b;
+  size_t a = b;
+  while (a > 0 && std::isalpha(static_cast<unsigned char>(text[a - 1]))) --a;
+  return {a, b};
+}
+
 // Actor name templates.
 std::string with_country(std::string_view tmpl, const std::string& country) {
   std::string s(tmpl);
@@ -895,10 +905,7 @@ struct Actors {
       }
       // "a retired police officer", "a former FSA fighter", "an ex-soldier": no longer under arms
       if ((c.force >= 0 || c.armed >= 0 || c.named >= 0) && c.start > 0) {
-        size_t b = c.start;
-        while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '-')) --b;
-        size_t a = b;
-        while (a > 0 && std::isalpha(static_cast<unsigned char>(text[a - 1]))) --a;
+        const auto [a, b] = word_before(text, c.start, true);
         const std::string before = ik::text::lower(text.substr(a, b - a));
         if (before == "retired" || before == "former" || before == "ex") {
           c.force = c.armed = c.named = -1;
@@ -933,10 +940,7 @@ struct Actors {
       if (c.by_weapon_only && c.country < 0 && c.named < 0 && c.armed < 0) continue;
       // "security members", "faction members", "Faylaq al-Sham members": men of an armed body, not a crowd
       if (c.crowd == cPeople && c.named < 0 && c.start > 1) {
-        size_t b = c.start;
-        while (b > 0 && text[b - 1] == ' ') --b;
-        size_t a = b;
-        while (a > 0 && std::isalpha(static_cast<unsigned char>(text[a - 1]))) --a;
+        const auto [a, b] = word_before(text, c.start, false);
         const std::string before = ik::text::lower(text.substr(a, b - a));
         const std::string head = ik::text::lower(text.substr(c.start, c.end - c.start));
         if ((head.rfind("members", 0) == 0 || head.rfind("elements", 0) == 0) &&
