@@ -1976,10 +1976,8 @@ struct Places {
               pl.start - p.end < 400 && (!town || p.start > town->start))
             town = &p;
         if (town) {
-          pl.country = town->country, pl.admin1 = town->admin1, pl.admin1_text = town->admin1_text;
-          pl.admin2 = town->admin2, pl.lat = town->lat, pl.lon = town->lon;
+          lies_in(pl, *town);
           pl.precision = 2;
-          pl.guessed_country = false;
         }
       }
       pl.confidence = pl.country >= 0 ? 0.55 : 0.45;
@@ -2119,9 +2117,8 @@ struct Places {
           for (const Place& host : places)
             if (k + 1 < T.size() && host.start == T[k + 1].s && host.entity >= 0 && !host.demonym &&
                 host.country >= 0 && host.feature != P::kCountry) {
-              pl.country = host.country, pl.admin1 = host.admin1, pl.admin1_text = host.admin1_text;
-              pl.admin2 = host.admin2, pl.lat = host.lat, pl.lon = host.lon;
-              pl.guessed_country = false, pl.confidence = 0.45;
+              lies_in(pl, host);
+              pl.confidence = 0.45;
               break;
             }
         }
@@ -2618,6 +2615,14 @@ struct Places {
                    : (en.feature() == P::kAdmin2 || en.feature() == P::kAdmin3) ? 2 : 1;
   }
 
+  // An unlisted place `pl` that lies in (or is a part of) the listed place `host`: host's admin units
+  // and point.
+  static void lies_in(Place& pl, const Place& host) {
+    pl.country = host.country, pl.admin1 = host.admin1, pl.admin1_text = host.admin1_text;
+    pl.admin2 = host.admin2, pl.lat = host.lat, pl.lon = host.lon;
+    pl.guessed_country = false;
+  }
+
   // Two names of one unit: the same consonant skeleton ("Idlib", "Idleb") or a shared word of four
   // letters or more ("Damascus Countryside", "Rural Damascus"; "Nord-Kivu", "North Kivu").
   static bool names_alike(std::string_view a, std::string_view b) {
@@ -2717,7 +2722,7 @@ struct Places {
     static const WordSet kTownParts = {"balad", "mahatta", "jadida", "jadideh", "qadima", "kabir", "kabira",
                                        "saghir", "saghira", "sharqi", "sharqiya", "gharbi", "gharbiya", "shamali",
                                        "shamaliya", "janoubi", "janoubiya", "fawqa", "fouqani", "tahta", "tahtani",
-                                       "wusta", "markaz", "mahatta"};
+                                       "wusta", "markaz"};
     const bool article_next = nw && !nw->cap && is_connector(nw->f) && is_punct(T, f.t1 + 2, '-') &&
                               !T[f.t1 + 2].space_before && is_word(T, f.t1 + 3) && T[f.t1 + 3].cap &&
                               !T[f.t1 + 3].space_before && !kTownParts.count(T[f.t1 + 3].f);
