@@ -1858,10 +1858,17 @@ Record Assembler::record(const Frame& f) const {
   // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
   std::set<std::string_view> W;
   bool lead_weapons = false;  // W holds weapons of the lead sentence
+  // (not the weapon of a background trigger: "in retaliation for the shelling of their village, fighters
+  // attacked a checkpoint")
+  auto in_background = [&](const TermM& w) {
+    return std::any_of(events.begin(), events.end(), [&](int e) {
+      return P.events[e].background && P.events[e].start < w.end && w.start < P.events[e].end;
+    });
+  };
   for (int pass = 0; pass < 2 && W.empty(); ++pass)
     for (int i : weapons) {
       const TermM& w = P.weapons[i];
-      if (!w.implied && (pass == 1 || lead.empty() || w.sent == P.events[lead.front()].sent))
+      if (!w.implied && (pass == 1 || lead.empty() || w.sent == P.events[lead.front()].sent) && !in_background(w))
         W.insert(w.value), lead_weapons = pass == 0;
     }
   std::string type, sub;
