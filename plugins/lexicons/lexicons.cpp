@@ -1082,12 +1082,15 @@ bool opening_clause(const std::vector<Lexicon::Match>& matches, const std::vecto
     }
   }
   if (cs == lo && lo != 0) return false;
-  std::string lead = ik::text::lower(text.substr(cs, m.start - cs));
-  lead.erase(0, lead.find_first_not_of(" \"'"));
+  std::string_view lead = text.substr(cs, m.start - cs);  // compared in place: this runs for every trigger
+  const size_t skip = lead.find_first_not_of(" \"'");
+  lead.remove_prefix(skip == std::string_view::npos ? lead.size() : skip);
   static const std::array<std::string_view, 12> kOpeners = {
       "after ", "shortly after ", "soon after ", "hours after ", "minutes after ", "following ", "amid ",
       "as part of ", "in the wake of ", "in response to ", "in retaliation for ", "in retaliation to "};
-  if (std::none_of(kOpeners.begin(), kOpeners.end(), [&](std::string_view o) { return lead.rfind(o, 0) == 0; }))
+  if (std::none_of(kOpeners.begin(), kOpeners.end(), [&](std::string_view o) {
+        return lead.size() >= o.size() && ik::text::iequals(lead.substr(0, o.size()), o);
+      }))
     return false;
   // the clause ends at a comma before the sentence does; the main clause after it has a trigger
   size_t comma = m.end;
