@@ -187,6 +187,8 @@ struct PlaceM : Base {
   bool scene = false;    // "in X", "at X"
   bool origin = false;   // "Okada riders", "Kano traders": whose people, not where (unless nowhere else)
   bool dateline = false; // "IDLIB - Artillery fire hit ...": where the report was filed, not the scene
+  bool about = false;    // in what the event is about, not where it is: "amid anger at the Zliten attack,
+                         // demonstrators in Misrata ...", "protested in Johannesburg, demanding ... in Ethiopia"
 };
 struct CasM : Base {
   std::string_view kind, group;
@@ -302,6 +304,38 @@ uint8_t label_kind(std::string_view l) {
   for (const auto& [name, kind] : kLabels)
     if (l.size() == name.size() && l[0] == name[0] && std::memcmp(l.data(), name.data(), l.size()) == 0) return kind;
   return kOtherL;
+}
+
+// Places in what an event is about rather than where it is: a place in the clause of a background event
+// ("Amid anger at the Zliten attack, demonstrators in Misrata ..."), and a country in what protesters
+// demand ("protested in Johannesburg, demanding an end to repression in Ethiopia").
+void mark_about_places(Parsed& P, std::string_view text) {
+  auto one_clause = [&](const Base& x, const Base& y) {  // nothing but words between the two
+    const Base &a = x.start < y.start ? x : y, &b = x.start < y.start ? y : x;
+    return a.end <= b.start && text.substr(a.end, b.start - a.end).find_first_of(",;.\n") == std::string_view::npos;
+  };
+  // (a) the clause of the background event after it, (b) an opening "after/amid ..." clause up to its comma
+  static constexpr std::string_view kOpeners[] = {"after ", "following ", "amid ", "as part of ", "in the wake of ",
+                                                  "in response to ", "in retaliation for "};
+  for (PlaceM& p : P.places) {
+    uint64_t ss = P.sents[p.sent].start;
+    while (ss < p.start && (text[ss] == ' ' || text[ss] == '"' || text[ss] == '\n')) ++ss;
+    const std::string_view head = text.substr(ss, p.start - ss);
+    const bool opening = head.find(',') == std::string_view::npos &&
+                         std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](std::string_view o) {
+                           return head.size() > o.size() && ik::text::iequals(head.substr(0, o.size()), o);
+                         });
+    for (const EventM& e : P.events)
+      if (e.background && e.sent == p.sent &&
+          ((e.start < p.start && one_clause(p, e)) ||
+           (opening && text.substr(ss, e.start - std::min<uint64_t>(e.start, ss)).find(',') == std::string_view::npos)))
+        p.about = true;
+    if (p.rank != kCountry || p.about) continue;
+    const std::string before = lower_ascii(head);
+    for (std::string_view w : {"demanding "sv, "calling for "sv, "called for "sv, "in solidarity with "sv,
+                               "denouncing "sv, "condemning "sv, "to denounce "sv, "to condemn "sv})
+      p.about = p.about || before.find(w) != std::string::npos;
+  }
 }
 
 Parsed parse(const ik::sdk::Doc& doc) {
@@ -646,6 +680,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       if (gap == " and "sv || gap == ", "sv || gap == ", and "sv) a.marked = true;
     }
   }
+  mark_about_places(P, text);
   for (auto& s : P.sents) s.cas_store = &P.cas;
   P.in_sentences.resize(P.dates.size() + P.places.size() + P.cas.size() + P.actors.size() + P.weapons.size() +
                         P.targets.size() + P.events.size() + P.modals.size() + P.periods.size());
@@ -895,7 +930,7 @@ class Assembler {
       auto& c = n.try_emplace(pl.country, 0, i).first->second;
       // (A country weighs most where the text puts something in it; "Turkey agreed", "pressuring Turkey"
       // name a party, not where the report is.)
-      c.first += pl.rank == kCountry ? (pl.scene ? 3 : 0) : pl.rank == kAdmin1 ? 2 : (pl.rank == kUnlisted || pl.rank == kDemonym) ? 0 : 1;
+      c.first += pl.rank == kCountry ? (pl.scene && !pl.about ? 3 : 0) : pl.rank == kAdmin1 ? 2 : (pl.rank == kUnlisted || pl.rank == kDemonym) ? 0 : 1;
     }
     int best = 0;
     size_t first = SIZE_MAX;
@@ -1131,8 +1166,8 @@ class Assembler {
       // (an unlisted place inside the known one named after it is as specific as a known place)
       const int rank_a = a.contained ? int(kPlace) : a.rank, rank_b = b.contained ? int(kPlace) : b.rank;
       // (where the victims came from, "traders from Daraa", only when nothing else is named)
-      if (std::make_tuple(!a.marked, foreign(a), a.context, a.dateline, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.start) <
-          std::make_tuple(!b.marked, foreign(b), b.context, b.dateline, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.start))
+      if (std::make_tuple(!a.marked, foreign(a), a.context, a.dateline, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.about, a.start) <
+          std::make_tuple(!b.marked, foreign(b), b.context, b.dateline, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.about, b.start))
         best = i;
     }
     return best;
@@ -1242,9 +1277,10 @@ class Assembler {
     if (f.date < 0) f.date = d;
     if (p >= 0 && (f.place < 0 || anchor) &&
         (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].context,
-                                        P.places[p].dateline, P.places[p].rank) <
+                                        P.places[p].dateline, P.places[p].rank, P.places[p].about) <
                             std::make_tuple(!P.places[f.place].marked, foreign(P.places[f.place]),
-                                            P.places[f.place].context, P.places[f.place].dateline, P.places[f.place].rank)))
+                                            P.places[f.place].context, P.places[f.place].dateline, P.places[f.place].rank,
+                                            P.places[f.place].about)))
       f.place = p;
     f.aggregate = f.aggregate || per;
   }

@@ -148,7 +148,7 @@ const WordSet kAdmin1Nouns = {"province", "governorate", "state", "region", "obl
                                                            "states", "governorates", "regions"};
 const WordSet kAdmin2Nouns = {"district", "county", "lga", "municipality",
                                                            "subdistrict", "raion", "territory", "division",
-                                                           "payam", "woreda", "commune", "upazila", "subdivision",
+                                                           "payam", "woreda", "zone", "commune", "upazila", "subdivision",
                                                            "sub-division"};
 // Days and months: a name never runs on into them ("the town of Taji on Tuesday").
 const WordSet kCalendar = {
@@ -296,7 +296,8 @@ const WordSet kStop = {
 // forces with one home country, peace missions, and the admin vocabulary of one country. Each is
 // country evidence (weaker than the country's name) that steers ambiguous names and lets unlisted
 // places be placed. `acronym`: matches only when written in capitals ("ADF", not "adf"). Groups active
-// in several countries (IS, AQIM, LRA, PKK, "SNA" = Syrian or Somali National Army) are left out.
+// in several countries (IS, AQIM, LRA, PKK, "SNA" = Syrian or Somali National Army) are left out, and so
+// are armies that fight abroad (KDF, UPDF and ENDF are most often reported in Somalia).
 struct CountryCue {
   std::string_view phrase;  // folded words, space-separated ("boko haram")
   const char* iso2;
@@ -343,10 +344,10 @@ constexpr CountryCue kCountryCues[] = {
     {"minusma", "ML", true}, {"fama", "ML", true}, {"mnla", "ML", true}, {"gatia", "ML", true}, {"ansar dine", "ML", false},
     {"vdp", "BF", true}, {"koglweogo", "BF", false}, {"ansarul islam", "BF", false},
     // Ethiopia
-    {"woreda", "ET", false}, {"kebele", "ET", false}, {"tplf", "ET", true}, {"endf", "ET", true}, {"fano", "ET", false},
+    {"woreda", "ET", false}, {"kebele", "ET", false}, {"tplf", "ET", true}, {"fano", "ET", false},
     {"onlf", "ET", true}, {"liyu", "ET", false}, {"olf", "ET", true}, {"ola", "ET", true}, {"eprdf", "ET", true},
     // Kenya, Uganda, Burundi, Mozambique, Cameroon
-    {"kdf", "KE", true}, {"updf", "UG", true}, {"imbonerakure", "BI", false}, {"cndd fdd", "BI", false},
+    {"imbonerakure", "BI", false}, {"cndd fdd", "BI", false},
     {"renamo", "MZ", false}, {"frelimo", "MZ", false}, {"ambazonia", "CM", false}, {"ambazonian", "CM", false},
     // South Africa, Zimbabwe
     {"anc", "ZA", true}, {"eff", "ZA", true}, {"ifp", "ZA", true}, {"saps", "ZA", true}, {"cosatu", "ZA", true},
@@ -1223,7 +1224,9 @@ struct Places {
       if (h.demonym) continue;
       const bool is_exact = same_plain(h.entity, span_plain);
       double s = entity_score(e, &h, ctx, -1, want_country, -1);
-      if (e.feature() == P::kAdmin1) s += 6;
+      // (an admin1 only loosely like the word yields to a place spelled so: "in Kosti" is the Sudanese city,
+      // not Khost province)
+      if (e.feature() == P::kAdmin1) s += (is_exact || !strict_keys || gaz->spelled(h.entity, folded)) ? 6 : 2;
       else if (e.feature() == P::kCountry) s += is_exact ? 5 : -8;  // "Sumy" is not "Suomi"
       else if (e.feature() == P::kPlace && e.seat() && is_exact && e.admin1 != P::kNoAdmin1) s += 2;  // "Makhmur, Erbil"
       // a city by any of its names locates what precedes it: "Veeplaas, Port Elizabeth" (Gqeberha), not the
@@ -1665,6 +1668,17 @@ struct Places {
       // A lone sentence-initial word before ", Admin1" is rarely a place ("Meanwhile, Kano ...").
       if (!paren && xw.size() == 1 && T[xw[0]].sent_start) continue;
       if (in_word && T[xw[0]].sent_start) continue;  // "“Targeting Life in Idlib”": a title, not a place
+      if (in_word && xw.front() > 0 && is_word(T, xw.front() - 1)) {
+        // "a new Traffic Control Regulation in Ambo": a place takes no indefinite article; "the University
+        // of Imam El Mahdi in Kosti": the name of an institution
+        // (lower-case words have no folded form: compared as written)
+        size_t q = xw.front() - 1;
+        if (raw(text, T[q]) == "new" && q > 0 && is_word(T, q - 1)) --q;
+        if (const std::string_view w = raw(text, T[q]); w == "a" || w == "an" || w == "A" || w == "An") continue;
+        if (T[xw.front() - 1].f == "of" && xw.front() >= 2 && is_word(T, xw.front() - 2) &&
+            kFacilities.count(T[xw.front() - 2].f))
+          continue;
+      }
       // "SPLA/M-IO in Magwi": initials, a group's, not a village in the unit
       if (in_word && std::all_of(xw.begin(), xw.end(), [&](size_t q) { return all_caps(raw(text, T[q])) && T[q].e - T[q].s <= 4; }))
         continue;
