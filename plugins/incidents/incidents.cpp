@@ -945,9 +945,11 @@ class Assembler {
   std::vector<Frame> frames() const {
     std::vector<Frame> F;
     int cur = -1;
+    int last_joined = -1;  // the last sentence any frame took
     for (int si = 0; si < int(P.sents.size()); ++si) {
       const Sentence& S = P.sents[si];
       if (cur >= 0 && F[cur].para != S.para) cur = -1;
+      if (prescriptive(S)) continue;
       const int d = first_date(S), p = best_place(S.places);
       const bool per = period_sentence(S);
       if (S.anchor()) {
@@ -957,11 +959,14 @@ class Assembler {
           Frame f;
           f.para = S.para;
           join(f, si, d, p, per, true);
+          lead_in(f, si, last_joined);
           F.push_back(f);
           cur = int(F.size()) - 1;
         }
+        last_joined = si;
       } else if (cur >= 0 && interesting(S) && !conflict(F[cur], d, p, per, false)) {
         join(F[cur], si, d, p, per, false);
+        last_joined = si;
       }
     }
     merge_same_events(F);
@@ -1267,6 +1272,49 @@ class Assembler {
     if (per && !f.aggregate) return true;           // a period total is not the attack before it
     if (!per && f.aggregate && anchor && d >= 0) return true;  // a dated attack after a total
     return false;
+  }
+
+  // A report's recommendations tell what should be done, not what happened: "(a) Cease attacks on
+  // medical facilities;", "The Commission recommends that ...", "Investigate all strikes on schools".
+  bool prescriptive(const Sentence& S) const {
+    if (S.events.empty()) return false;
+    std::string_view s = lower(S.start, S.end - S.start);
+    // (a list marker first: "(a)", "1.", "-", "•")
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '-' || s[i] == '*' || s[i] == '\n')) ++i;
+    if (i + 2 < s.size() && s[i] == '(' && s.find(')', i) != std::string_view::npos && s.find(')', i) - i <= 4) i = s.find(')', i) + 1;
+    while (i < s.size() && (std::isdigit((unsigned char)s[i]) || s[i] == '.' || s[i] == ' ')) ++i;
+    if (i + 2 < s.size() && s.substr(i, 3) == "\xE2\x80\xA2") i += 3;
+    while (i < s.size() && s[i] == ' ') ++i;
+    s.remove_prefix(i);
+    static constexpr std::string_view kImperatives[] = {
+        "cease ", "refrain ", "ensure ", "end ", "stop ", "halt ", "allow ", "facilitate ", "investigate ",
+        "respect ", "comply ", "protect ", "take all ", "immediately ", "put an end "};
+    for (std::string_view v : kImperatives)
+      if (s.substr(0, v.size()) == v) return true;
+    static const Phrase kCalls[] = {Phrase("recommends that"), Phrase("recommend that"), Phrase("urges all"),
+                                    Phrase("calls on all parties"), Phrase("call on all parties")};
+    // (as what the sentence does, near its start: not "condemns the strikes that hit ... and calls on all
+    // parties to stop", which tells the event first)
+    const std::string_view head = s.substr(0, 40);
+    return std::any_of(std::begin(kCalls), std::end(kCalls), [&](const Phrase& p) { return p.find(head) != std::string_view::npos; });
+  }
+
+  // "On 7 April, a gas cylinder struck a residential building in Douma. At least 49 people were
+  // killed.": the sentence before a new frame's first, in its paragraph and in no frame, that tells
+  // what was hit or with what (and counts no victims of its own) leads into the event.
+  void lead_in(Frame& f, int si, int last_joined) const {
+    const int pi = si - 1;
+    if (pi < 0 || pi <= last_joined || P.sents[pi].para != f.para) return;
+    const Sentence& S = P.sents[pi];
+    if (S.anchor() || !S.cas.empty() || (S.weapons.empty() && S.targets.empty())) return;
+    const int d = first_date(S), p = best_place(S.places);
+    const bool per = period_sentence(S);
+    if (per || conflict(f, d, p, per, false)) return;
+    f.sents.insert(f.sents.begin(), pi);
+    f.lead = si;
+    if (f.date < 0) f.date = d;
+    if (f.place < 0) f.place = p;
   }
 
   // Adds a sentence to a frame. Only a sentence that itself tells of the event (an anchor) may

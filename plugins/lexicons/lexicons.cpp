@@ -530,7 +530,7 @@ const std::vector<Cue>& target_cues() {
       {"on motorbikes", kNone, 0}, {"on a motorbike", kNone, 0}, {"in three cars", kNone, 0},
       {"from a moving vehicle", kNone, 0},
       // hit cues
-      {"rubble of", kHitBase, 0}, {"struck", kHitBase, 0}, {"strike", kHitBase, 0}, {"strikes", kHitBase, 0}, {"hit", kHitBase, 0},
+      {"rubble of", kHitBase, 0}, {"landed on", kHitBase, 0}, {"fell on", kHitBase, 0}, {"struck", kHitBase, 0}, {"strike", kHitBase, 0}, {"strikes", kHitBase, 0}, {"hit", kHitBase, 0},
       {"hitting", kHitBase, 0}, {"targeted", kHitBase, 0}, {"targeting", kHitBase, 0}, {"targets", kHitBase, 0},
       {"target", kHitBase, 0}, {"shelled", kHitBase, 0}, {"shelling", kHitBase, 0}, {"bombed", kHitBase, 0},
       {"bombing", kHitBase, 0}, {"bombings", kHitBase, 0}, {"bombarded", kHitBase, 0},
@@ -694,6 +694,7 @@ constexpr unsigned kNotMonth = 8;     // "march": not the month
 constexpr unsigned kNotThat = 16;     // "demonstrated that": not a demonstration
 constexpr unsigned kNotAfterViolence = 32;  // "demanding": not after a violent act of the same sentence
                                             // ("soldiers beat villagers demanding to know ...")
+constexpr unsigned kLowerCase = 64;  // "shell": only written in lower case (not "Shell", the oil company)
 
 // Modality cues use ids from kModalityBase.
 constexpr int kModalityBase = 2000;
@@ -732,6 +733,8 @@ const std::vector<Cue>& event_cues() {
       {"missile", tShelling, 0.8f}, {"missiles", tShelling, 0.8f}, {"missile strike", tShelling, 0.9f},
       {"missile strikes", tShelling, 0.9f}, {"missile attack", tShelling, 0.9f}, {"bombarded", tShelling, 0.7f},
       {"bombardment", tShelling, 0.65f}, {"tank fire", tShelling, 0.85f}, {"shells", tShelling, 0.75f},
+      {"shell", tShelling, 0.7f, kLowerCase}, {"shell casings", kNone, 0}, {"shell company", kNone, 0},
+      {"shell companies", kNone, 0},
       {"projectiles", tShelling, 0.6f}, {"flares", tShelling, 0.5f}, {"cluster munitions", tShelling, 0.8f},
       {"cluster bombs", tShelling, 0.7f}, {"rocket launchers", tShelling, 0.7f},
       // remote explosives
@@ -1144,6 +1147,7 @@ struct Events {
         if (cap && (num_next || num_prev || ti == 0 || (ti > 0 && word_is(toks[ti - 1], {"in", "on", "since", "of", "until", "by", "early", "late", "mid", "end"}))))
           continue;
       }
+      if ((c.flags & kLowerCase) && std::isupper(static_cast<unsigned char>(text[m.start]))) continue;
       if ((c.flags & kNotThat) && ti + 1 < toks.size() && word_is(toks[ti + 1], {"that", "how", "its", "their", "his", "her"}))
         continue;
       if (c.flags & kNotAfterViolence) {
