@@ -398,6 +398,16 @@ constexpr CountryCue kCountryCues[] = {
     {"ntoumi", "CG", false}, {"majeerten", "SO", false}, {"deby", "TD", false}, {"biya", "CM", false},
     {"sassou", "CG", false},
     {"misratan", "LY", false}, {"sisi", "EG", false},
+    // Universities, student and labour unions, utilities, state agencies and parties of one country (the
+    // organisers and targets of most local protests). Acronyms with other meanings count only as parties.
+    {"uct", "ZA", true}, {"nmmu", "ZA", true}, {"wsu", "ZA", true}, {"ukzn", "ZA", true}, {"cput", "ZA", true},
+    {"dut", "ZA", true}, {"uwc", "ZA", true}, {"unisa", "ZA", true}, {"sasco", "ZA", true}, {"samwu", "ZA", true},
+    {"feesmustfall", "ZA", false}, {"rhodesmustfall", "ZA", false}, {"feeswillfall", "ZA", false},
+    {"nans", "NG", true}, {"jamb", "NG", true}, {"nysc", "NG", true}, {"nimasa", "NG", true}, {"unilag", "NG", true},
+    {"niss", "SD", true}, {"nisa", "SO", true}, {"faca", "CF", true}, {"uget", "TN", true}, {"pfg", "LY", true},
+    {"upnd", "ZM", true}, {"mdc", "ZW", true}, {"zctu", "ZW", true}, {"udps", "CD", true}, {"jirama", "MG", true},
+    {"pdci", "CI", true}, {"rhdp", "CI", true}, {"odm", "KE", true}, {"opdo", "ET", true},
+    {"mpp", "BF", true, false, true}, {"udp", "GM", true, false, true}, {"mcp", "MW", true, false, true},
     // Europe, the Americas
     {"oblast", "UA", false}, {"hromada", "UA", false}, {"farc", "CO", true}, {"eln", "CO", true}, {"cjng", "MX", true}};
 
