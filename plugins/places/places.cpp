@@ -1408,6 +1408,9 @@ struct Places {
         if (is_word(T, k) && !T[k].cap && raw(text, T[k]) == "the") ++k;
         if (is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k]))) ++k;  // "eastern", "rural"
         unit_named = k > k0;
+      } else if (!paren && is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k])) && is_word(T, k + 1) &&
+                 T[k + 1].cap) {
+        ++k;  // "Gharanij, eastern Deir Ezzor": a part of the unit locates the place before it
       }
       while (k < T.size() && segs.size() < 4) {
         if (!is_word(T, k) || !T[k].cap) break;
@@ -1543,7 +1546,14 @@ struct Places {
       if (nsegs >= 1) {
         const auto& w = segs[nsegs - 1];
         AdminCtx one;
-        if (resolve_admin_segment(seg_fold(w), ctx, ac.country, one, &x_countries, x_city) && one.admin1 >= 0 &&
+        // "Kanaker, western Damascus countryside": the governorate around the city-governorate, Rural Damascus
+        const bool countryside = is_word(T, w.back() + 1) && raw(text, T[w.back() + 1]) == "countryside";
+        if (countryside && resolve_admin_segment("rural " + seg_fold(w), ctx, ac.country, one, &x_countries, x_city) &&
+            one.admin1 >= 0 && (ac.country < 0 || one.country == ac.country)) {
+          ac.admin1 = one.admin1;
+          ac.country = one.country;
+          admin1_text = gaz->admin1_name(uint16_t(one.admin1));
+        } else if (resolve_admin_segment(seg_fold(w), ctx, ac.country, one, &x_countries, x_city) && one.admin1 >= 0 &&
             (ac.country < 0 || one.country == ac.country)) {
           ac.admin1 = one.admin1;
           ac.country = one.country;
@@ -1558,7 +1568,7 @@ struct Places {
         const bool district_seat = one.by_part || (one.admin2_entity >= 0 && ac.admin1 >= 0 &&
                                                    P::skeleton_key(seg_fold(w)) !=
                                                        P::skeleton_key(ik::text::lower(gaz->admin1_name(uint16_t(ac.admin1)))));
-        if ((paren || ac.admin1 >= 0) && !district_seat) admin1_text = seg_text(w);
+        if ((paren || ac.admin1 >= 0) && !district_seat && admin1_text.empty()) admin1_text = seg_text(w);
       }
       // Admin2 (as written) and, when known, the place of that name: anchor and country evidence.
       if (paren && nsegs >= 2) {
