@@ -464,6 +464,17 @@ Parsed parse(const ik::sdk::Doc& doc) {
         size_t w = e;
         while (w < text.size() && std::islower(static_cast<unsigned char>(text[w]))) ++w;
         p.origin = w > e && kPeople.count(text.substr(e, w - e)) > 0;
+        // ... and a name that opens a force's or a body's name ("a Manbij Military Council vehicle in Arab
+        // Hassan village") names whose, not where
+        static const std::set<std::string_view> kBodies = {"Military", "Council", "Forces", "Brigade", "Brigades",
+                                                           "Battalion", "Regiment", "Division", "Front", "Guards"};
+        for (size_t a = e, n = 0; n < 2 && a < text.size() && std::isupper(static_cast<unsigned char>(text[a])); ++n) {
+          size_t b = a;
+          while (b < text.size() && std::isalpha(static_cast<unsigned char>(text[b]))) ++b;
+          if (kBodies.count(text.substr(a, b - a))) { p.origin = true; break; }
+          a = b;
+          while (a < text.size() && text[a] == ' ') ++a;
+        }
       }
       // (admin units are names: not "Pukah (coded separately)", "X (likely Y)")
       if (e + 1 < text.size() && text[e] == '(' && p.rank <= kUnlisted && !std::islower(static_cast<unsigned char>(text[e + 1])))

@@ -1949,7 +1949,15 @@ struct Places {
         xw = run_from(T, a, 5, false);
         while (!xw.empty() && xw.back() >= i) xw.pop_back();
       }
-      if (xw.empty() || kStop.count(T[xw[0]].f)) continue;
+      if (xw.empty()) continue;
+      if (kStop.count(T[xw[0]].f)) {
+        // "Arab Hassan village": a common word may open a village's name, when more of the name follows
+        static const WordSet kSettlements = {"village", "town", "hamlet", "neighbourhood", "neighborhood", "quarter"};
+        const bool named_settlement = xw.size() >= 2 && kSettlements.count(noun) && xw.back() + 1 == i &&
+                                      !T[xw[0]].sent_start &&  // (not "In Safina village, ...")
+                                      std::none_of(xw.begin() + 1, xw.end(), [&](size_t q) { return kStop.count(T[q].f) > 0; });
+        if (!named_settlement) continue;
+      }
       // A tight hyphen joins the word before into the name ("Ceel-Cadde village", "the Bashali-Mokoto
       // area"), but "SPLM-N areas" is the tail of an acronym, not a name.
       const size_t x0 = xw.front();
