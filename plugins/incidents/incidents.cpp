@@ -466,14 +466,14 @@ Parsed parse(const ik::sdk::Doc& doc) {
         p.origin = w > e && kPeople.count(text.substr(e, w - e)) > 0;
         // ... and a name that opens a force's or a body's name ("a Manbij Military Council vehicle in Arab
         // Hassan village") names whose, not where
+        // (the word right after it: "Dekina Local Council" is a district)
         static const std::set<std::string_view> kBodies = {"Military", "Council", "Forces", "Brigade", "Brigades",
                                                            "Battalion", "Regiment", "Division", "Front", "Guards"};
-        for (size_t a = e, n = 0; n < 2 && a < text.size() && std::isupper(static_cast<unsigned char>(text[a])); ++n) {
-          size_t b = a;
+        if (e < text.size() && std::isupper(static_cast<unsigned char>(text[e]))) {
+          size_t b = e;
           while (b < text.size() && std::isalpha(static_cast<unsigned char>(text[b]))) ++b;
-          if (kBodies.count(text.substr(a, b - a))) { p.origin = true; break; }
-          a = b;
-          while (a < text.size() && text[a] == ' ') ++a;
+          p.origin = p.origin || kBodies.count(text.substr(e, b - e)) > 0 ||
+                     text.substr(e, 12) == "City Council"sv;  // "a Mosul City Council official"
         }
       }
       // (admin units are names: not "Pukah (coded separately)", "X (likely Y)")
