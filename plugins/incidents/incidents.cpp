@@ -182,6 +182,7 @@ struct PlaceM : Base {
   int rank = 9;          // specificity: lower is more specific
   bool marked = false;   // "X (A2, A1)" or "coded to X": ACLED's way of naming the event location
   bool relative = false; // "near X", "outside X", "5 km north of X": a reference point, not the scene
+  bool road_end = false;  // "the Deir al-Zour-Palmyra highway": a relative place that names a road's end
   bool contained = false; // "Garubula village of Biu LGA": an unlisted place inside the known one after it
   bool context = false;   // "Makarivka, Donetsk": Donetsk only locates the unknown place before it
   bool scene = false;    // "in X", "at X"
@@ -527,6 +528,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
                      ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
                      ends_with("se of ") || ends_with("road to ") || ends_with("between ") ||
                      evidence == "road_end"sv;  // "the Maiduguri-Damboa road"
+        p.road_end = evidence == "road_end"sv;
         // "kidnapped two traders from Daraa near Al-Mazraa": where the victims come from, not the scene
         if (ends_with(" from ")) {
           static const std::set<std::string_view> kPeopleFrom = {
@@ -1172,8 +1174,9 @@ class Assembler {
       const PlaceM &a = P.places[i], &b = P.places[best];
       // between two named places, the scene ("in X") beats a reference point ("near Y", "5 km west of Y")
       const bool both_specific = a.rank <= kUnlisted && b.rank <= kUnlisted;
-      bool ra = both_specific && (a.relative || a.origin) && b.scene,
-           rb = both_specific && (b.relative || b.origin) && a.scene;
+      // (and a town at a road's end is a reference for the road, not for a place named near it)
+      bool ra = both_specific && (((a.relative || a.origin) && b.scene) || (a.road_end && !b.road_end && b.relative)),
+           rb = both_specific && (((b.relative || b.origin) && a.scene) || (b.road_end && !a.road_end && a.relative));
       // between two names the gazetteer lacks, the reference point ("Katerom east of Nertiti") is the one
       // readers are expected to know: ACLED codes an unknown village to the town it is placed by
       const bool both_unlisted = a.rank == kUnlisted && b.rank == kUnlisted && !a.contained && !b.contained;
