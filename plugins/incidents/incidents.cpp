@@ -316,6 +316,7 @@ void mark_about_places(Parsed& P, std::string_view text) {
     return a.end <= b.start && text.substr(a.end, b.start - a.end).find_first_of(",;.\n") == std::string_view::npos;
   };
   // (a) the clause of the background event after it, (b) an opening "after/amid ..." clause up to its comma
+  // (the openers of opening_clause in lexicons.cpp, which marks such events background)
   static constexpr std::string_view kOpeners[] = {"after ", "following ", "amid ", "as part of ", "in the wake of ",
                                                   "in response to ", "in retaliation for "};
   for (PlaceM& p : P.places) {
@@ -329,7 +330,7 @@ void mark_about_places(Parsed& P, std::string_view text) {
     for (const EventM& e : P.events)
       if (e.background && e.sent == p.sent &&
           ((e.start < p.start && one_clause(p, e)) ||
-           (opening && text.substr(ss, e.start - std::min<uint64_t>(e.start, ss)).find(',') == std::string_view::npos)))
+           (opening && e.start >= ss && text.substr(ss, e.start - ss).find(',') == std::string_view::npos)))
         p.about = true;
     if (p.rank != kCountry || p.about) continue;
     const std::string before = lower_ascii(head);

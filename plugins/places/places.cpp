@@ -148,7 +148,7 @@ const WordSet kAdmin1Nouns = {"province", "governorate", "state", "region", "obl
                                                            "states", "governorates", "regions"};
 const WordSet kAdmin2Nouns = {"district", "county", "lga", "municipality",
                                                            "subdistrict", "raion", "territory", "division",
-                                                           "payam", "woreda", "zone", "commune", "upazila", "subdivision",
+                                                           "payam", "woreda", "commune", "upazila", "subdivision",
                                                            "sub-division"};
 // Days and months: a name never runs on into them ("the town of Taji on Tuesday").
 const WordSet kCalendar = {
