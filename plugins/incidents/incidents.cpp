@@ -213,6 +213,7 @@ struct EventM : Base {
   std::string_view value, type, sub;
   bool heading = false;  // "Looting: On 3 May ..." - the note's own label
   bool background = false;  // what a protest is about ("protested against the killing of ...")
+  bool opening = false;     // in an opening "after/amid ..." clause (background too)
 };
 
 // Place specificity, most specific first. A name the gazetteer did not know ("unlisted") ranks
@@ -315,22 +316,16 @@ void mark_about_places(Parsed& P, std::string_view text) {
     const Base &a = x.start < y.start ? x : y, &b = x.start < y.start ? y : x;
     return a.end <= b.start && text.substr(a.end, b.start - a.end).find_first_of(",;.\n") == std::string_view::npos;
   };
-  // (a) the clause of the background event after it, (b) an opening "after/amid ..." clause up to its comma
-  // (the openers of opening_clause in lexicons.cpp, which marks such events background)
-  static constexpr std::string_view kOpeners[] = {"after ", "following ", "amid ", "as part of ", "in the wake of ",
-                                                  "in response to ", "in retaliation for "};
+  // (a) the clause of the background event after it, (b) the sentence's opening "after/amid ..." clause,
+  // up to its comma, when an event in it was read as one (lexicons.cpp, opening_clause)
   for (PlaceM& p : P.places) {
-    uint64_t ss = P.sents[p.sent].start;
-    while (ss < p.start && (text[ss] == ' ' || text[ss] == '"' || text[ss] == '\n')) ++ss;
+    const uint64_t ss = P.sents[p.sent].start;
     const std::string_view head = text.substr(ss, p.start - ss);
-    const bool opening = head.find(',') == std::string_view::npos &&
-                         std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](std::string_view o) {
-                           return head.size() > o.size() && ik::text::iequals(head.substr(0, o.size()), o);
-                         });
+    const bool in_opening_clause = head.find(',') == std::string_view::npos;
     for (const EventM& e : P.events)
       if (e.background && e.sent == p.sent &&
           ((e.start < p.start && one_clause(p, e)) ||
-           (opening && e.start >= ss && text.substr(ss, e.start - ss).find(',') == std::string_view::npos)))
+           (in_opening_clause && e.opening && text.substr(ss, e.start - ss).find(',') == std::string_view::npos)))
         p.about = true;
     if (p.rank != kCountry || p.about) continue;
     const std::string before = lower_ascii(head);
@@ -615,6 +610,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       e.sub = str_attr(a, m, "sub_event_type");
       e.heading = bool_attr(a, "heading");
       e.background = bool_attr(a, "background");
+      e.opening = bool_attr(a, "opening");
       P.events.push_back(std::move(e));
     } else if (L == kWeaponL || L == kTargetL || L == kModalityL || L == kPeriodL) {
       TermM t;

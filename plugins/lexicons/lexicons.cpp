@@ -1199,9 +1199,10 @@ struct Events {
             before.find_first_of(".;", at) == std::string_view::npos)
           relative_clause = protest_beside(matches, cues, m, text, false);
       }
+      const bool opening = opening_clause(matches, cues, m, text);
       const bool background = (t.type != kProtests && t.type != kRiots &&
                                ((nominal && protest_beside(matches, cues, m, text, false)) || relative_clause)) ||
-                              opening_clause(matches, cues, m, text);
+                              opening;
       if (background) conf *= 0.4;
       // One buffer, handed over (no temporaries per piece, no copy into emit())
       std::string attrs;
@@ -1213,6 +1214,7 @@ struct Events {
       attrs += '"';
       if (c.flags & kHeading) attrs += R"(,"heading":true)";
       if (background) attrs += R"(,"background":true)";
+      if (opening) attrs += R"(,"opening":true)";  // (its clause's places are background too: incidents.v1)
       attrs += '}';
       emit(doc, m.start, m.end, "event", t.value, conf, std::move(attrs));
     }
