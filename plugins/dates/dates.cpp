@@ -8,7 +8,8 @@
 // that, from a dateline near the top ("Updated 23 February 2020", "May 11, 2020 at 12:22 pm").
 //
 // Output (plugins/LABELS.md): `date` (value = start date, number = ACLED time precision 1 day /
-// 2 week / 3 month or longer, attrs end/kind/relative/year_guessed), `published`, `period`.
+// 2 week / 3 month or longer, attrs end/kind/relative/year_guessed), `published`, `period`, and `days`
+// for a run of named days ("17-20/03"), whose length is known even when its year is not.
 // Without a publication date, relative expressions are skipped and missing years are taken from the
 // nearest explicit year in the document (year_guessed).
 #include <algorithm>
@@ -99,6 +100,14 @@ bool is_any(std::string_view w, std::initializer_list<std::string_view> list) {
   return false;
 }
 
+// Days in the run from a to b (day precision; a missing year counts as a common year, b's is a's, or the
+// next one when b's month comes first: "Dec 30 - Jan 1").
+int run_days(Ymd a, Ymd b) {
+  if (!a.y) a.y = b.y ? b.y : 2001;
+  if (!b.y) b.y = b.m < a.m ? a.y + 1 : a.y;
+  return int(days_from_civil(b.y, b.m, b.d) - days_from_civil(a.y, a.m, a.d)) + 1;
+}
+
 int small_count(std::string_view w) {  // "two weeks ago", "three days"
   static const std::array<std::string_view, 13> kWords = {"zero", "one", "two",   "three", "four", "five", "six",
                                                           "seven", "eight", "nine", "ten", "eleven", "twelve"};
@@ -161,6 +170,14 @@ struct Found {
   std::string kind = "point";
   bool relative = false, year_guessed = false, approximate = false, period = false;
   double confidence = 0.8;
+  int days = 0;  // a run of named days ("17-20 March", "11/04 and 12/04"): how many
+};
+
+// A run of named days whose year is unknown (no year in the text, no publication date): its length is
+// still known, so a `days` mention without a `date`.
+struct YearlessRun {
+  uint32_t start = 0, end = 0;
+  int days = 0;
 };
 
 class Scanner {
@@ -272,7 +289,11 @@ class Scanner {
         return Atom{i, i + 5, {y, mon, day}, true};
       }
       // "on 09/05": only after a cue, and not a fraction ("2/3 of")
-      if (i > 0 && is_any(tok_[i - 1].text, {"on", "of", "since", "from", "until", "between", "and", "to", "by"}) &&
+      const bool run_end = i >= 2 && tok_[i - 1].text == "-" && day_at(i - 2);  // "17-20/03"
+      // "(24/05 and 25/05)": a bracket opens a run of dates, not a fraction
+      const bool run_start = i > 0 && tok_[i - 1].text == "(" && i + 4 < tok_.size() &&
+                             (is(i + 3, "and") || tok_[i + 3].text == "-") && tok_[i + 4].kind == TokenKind::Number;
+      if (i > 0 && (run_end || run_start || is_any(tok_[i - 1].text, {"on", "of", "since", "from", "until", "between", "and", "to", "by"})) &&
           !is(i + 3, "of"))
         return Atom{i, i + 3, {0, mon, day}, true};
     }
@@ -362,7 +383,7 @@ struct Dates {
   static constexpr const char* name = "dates";
   static constexpr const char* version = "v1";
   static constexpr const char* requires_labels = "sentence";
-  static constexpr const char* assigns = "date published period";
+  static constexpr const char* assigns = "date published period days";
   static constexpr const char* default_config = "{}";
 
   explicit Dates(const ik::sdk::Config&) {}
@@ -395,6 +416,7 @@ struct Dates {
         anchor ? std::optional<Ymd>(civil_from_days(*anchor)) : std::nullopt;
 
     std::vector<Found> found;
+    std::vector<YearlessRun> runs;
     // Year for an atom that lacks one: not after the publication date; else the nearest explicit year.
     auto complete_year = [&](Atom& a, bool& guessed) -> bool {
       if (a.v.y) return true;
@@ -433,13 +455,18 @@ struct Dates {
           (tb < 3 || !(tok[tb - 3].kind == TokenKind::Number)) &&
           (before == "-" || before == "\xE2\x80\x93" || (tb >= 3 && is_any(tok[tb - 3].text, {"between", "from", "on"})))) {
         bool guessed = false;
-        if (!complete_year(a, guessed)) continue;
+        const bool dated = complete_year(a, guessed);
         const int d0 = s.day_at(tb - 2);
+        const size_t start_tok = (tb >= 3 && is_any(tok[tb - 3].text, {"between", "from"})) ? tb - 3 : tb - 2;
+        if (!dated) {
+          if (d0 < a.v.d) runs.push_back({tok[start_tok].start, tok[a.te - 1].end, a.v.d - d0 + 1}), a.used = true;
+          continue;
+        }
         if (d0 < a.v.d) {
           Found f;
-          const size_t start_tok = (tb >= 3 && is_any(tok[tb - 3].text, {"between", "from"})) ? tb - 3 : tb - 2;
           f.start = tok[start_tok].start;
           f.end = tok[a.te - 1].end;
+          f.days = a.v.d - d0 + 1;
           f.from = days_from_civil(a.v.y, a.v.m, d0);
           f.to = days_from_civil(a.v.y, a.v.m, a.v.d);
           f.has_end = true;
@@ -459,7 +486,9 @@ struct Dates {
         const std::string_view link = gap == 1 ? tok[a.te].text : std::string_view();
         const bool opener = is_any(before, {"between", "from"});
         const bool dash = link == "-" || link == "\xE2\x80\x93";
-        if (gap == 1 && ((opener && is_any(link, {"and", "to", "until", "till", "through"})) || dash ||
+        const int days = a.v.d && b.v.d ? run_days(a.v, b.v) : 0;
+        const bool next_day = link == "and" && days == 2;  // "on 11/04 and 12/04", "Apr 30 and May 1"
+        if (gap == 1 && ((opener && is_any(link, {"and", "to", "until", "till", "through"})) || dash || next_day ||
                          (is_any(link, {"to", "until", "till", "through"}) && (a.v.y || a.v.m)))) {
           // the year of B fills A ("May to July 2019"; "December 2019 - February 2020")
           bool ga = false, gb = false;
@@ -467,7 +496,10 @@ struct Dates {
             a.v.y = b.v.y;
             if (a.v.m > b.v.m) --a.v.y;
           }
-          if (!complete_year(b, gb) || !complete_year(a, ga)) continue;
+          if (!complete_year(b, gb) || !complete_year(a, ga)) {
+            if (days >= 2 && days <= 31) runs.push_back({tok[opener ? tb - 1 : tb].start, tok[b.te - 1].end, days}), a.used = b.used = true;
+            continue;
+          }
           const int64_t from = first_day(a.v), to = last_day(b.v);
           if (to >= from && to - from < 366 * 30) {
             Found f;
@@ -480,6 +512,7 @@ struct Dates {
             f.year_guessed = ga || gb;
             f.precision = precision_of(from, to);
             f.period = to - from > 31;
+            f.days = days;
             f.confidence = 0.85;
             found.push_back(f);
             a.used = b.used = true;
@@ -487,8 +520,14 @@ struct Dates {
           }
         }
       }
+      // "Jan 1-3"
+      const bool month_run = a.v.d && a.te + 1 < tok.size() && tok[a.te].text == "-" && s.day_at(a.te + 1) > a.v.d &&
+                             !s.month_at(a.te + 2) && !(a.te + 2 < tok.size() && tok[a.te + 2].text == "-");
       bool guessed = false;
-      if (!complete_year(a, guessed)) continue;
+      if (!complete_year(a, guessed)) {
+        if (month_run) runs.push_back({tok[tb].start, tok[a.te + 1].end, s.day_at(a.te + 1) - a.v.d + 1}), a.used = true;
+        continue;
+      }
       Found f;
       f.start = tok[tb].start;
       f.end = tok[a.te - 1].end;
@@ -498,12 +537,11 @@ struct Dates {
       f.precision = a.v.d ? 1 : 3;
       f.year_guessed = guessed;
       f.confidence = a.v.d ? (a.v.y && !guessed ? 0.9 : 0.8) : a.v.m ? 0.7 : 0.5;
-      // "Jan 1-3"
-      if (a.v.d && a.te + 1 < tok.size() && tok[a.te].text == "-" && s.day_at(a.te + 1) > a.v.d &&
-          !s.month_at(a.te + 2) && !(a.te + 2 < tok.size() && tok[a.te + 2].text == "-")) {
+      if (month_run) {
         f.to = days_from_civil(a.v.y, a.v.m, std::min(s.day_at(a.te + 1), days_in_month(a.v.y, a.v.m)));
         f.has_end = true;
         f.kind = "range";
+        f.days = int(f.to - f.from) + 1;
         f.precision = precision_of(f.from, f.to);
         f.end = tok[a.te + 1].end;
       }
@@ -565,8 +603,19 @@ struct Dates {
 
     // 4. Emit. (Not the past moment a superlative compares with: "the deadliest day since ... last
     // September" dates nothing that happened.)
+    // A run right after another date bounds that date ("Around 30 November 2023, (from 26 to 29
+    // November 2023)"): it is no span of several days.
+    auto bounds_a_date = [&](uint32_t start) {
+      return std::any_of(found.begin(), found.end(), [&](const Found& g) {
+        if (g.end > start || start - g.end > 6) return false;
+        return text.substr(g.end, start - g.end).find_first_not_of(" ,([") == std::string_view::npos;
+      });
+    };
+    for (const YearlessRun& r : runs)
+      if (!bounds_a_date(r.start)) add_days(doc, text, r.start, r.end, r.days, "");
     for (const Found& f : found) {
       if (comparison_reference(text, f.start)) continue;
+      if (!bounds_a_date(f.start)) add_days(doc, text, f.start, f.end, f.days, iso(f.from));
       ik::sdk::Mention m;
       m.start = f.start;
       m.end = f.end;
@@ -602,6 +651,29 @@ struct Dates {
       }
     }
     event_periods(doc, text);
+  }
+
+  // `days`: a run of 2 or more named days, which a total may be told over ("killed 11 people over 18-21
+  // May"). Not a run that only bounds one event's unknown day ("at some time between Apr 10-12", "at an
+  // unreported point between 18/01 and 22/01"), nor a reporting period ("in the period 17-21 October").
+  static void add_days(ik::sdk::Doc& doc, std::string_view text, uint32_t start, uint32_t end, int days,
+                       std::string value) {
+    if (days < 2) return;
+    size_t from = start > 48 ? start - 48 : 0;
+    for (size_t k = start; k > from; --k)  // within the sentence
+      if (text[k - 1] == '\n' || (text[k - 1] == '.' && k < start && text[k] == ' ')) from = k;
+    const std::string before = ik::text::lower(text.substr(from, start - from));
+    for (std::string_view w : {"some time", "sometime", "point", "unclear", "unknown", "dates of", "period"})
+      for (size_t k = before.find(w); k != std::string::npos; k = before.find(w, k + 1))
+        if (k == 0 || !std::isalpha(static_cast<unsigned char>(before[k - 1]))) return;
+    ik::sdk::Mention m;
+    m.start = start;
+    m.end = end;
+    m.label = "days";
+    m.value = std::move(value);
+    m.number = days;
+    m.confidence = 0.8;
+    doc.add(std::move(m));
   }
 
   // Periods told by an event instead of a date: "since the agreement took effect", "since the start of

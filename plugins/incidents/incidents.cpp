@@ -209,6 +209,10 @@ struct TermM : Base {  // weapon, target, modality, period
   std::string_view value;
   bool implied = false;  // a weapon inferred from the actor ("gunmen" -> firearms), not named
 };
+struct DaysM : Base {  // a run of named days ("17-20/03", "over 18-21 May")
+  std::string_view value;  // its first day, or empty when the year is unknown
+  int days = 0;
+};
 struct EventM : Base {
   std::string_view value, type, sub;
   bool heading = false;  // "Looting: On 3 May ..." - the note's own label
@@ -267,6 +271,7 @@ struct Parsed {
   std::vector<ActorM> actors;
   std::vector<TermM> weapons, targets, modals, periods;
   std::vector<EventM> events;
+  std::vector<DaysM> runs;
   std::string published;         // from the document or a `published` mention
   int published_mention = -1;    // index into pub_spans when it came from the text
   std::vector<Base> pub_spans;
@@ -296,13 +301,14 @@ int sentence_of(const std::vector<Sentence>& s, uint64_t pos) {
 // The labels parse() reads, told apart once per mention.
 enum LabelKind : uint8_t {
   kOtherL, kSentenceL, kPublishedL, kBoilerplateL, kDateL, kPlaceL, kCasualtyL, kActorL, kEventL, kWeaponL,
-  kTargetL, kModalityL, kPeriodL, kLabelKinds
+  kTargetL, kModalityL, kPeriodL, kDaysL, kLabelKinds
 };
 uint8_t label_kind(std::string_view l) {
   static constexpr std::pair<std::string_view, LabelKind> kLabels[] = {
       {"sentence", kSentenceL}, {"published", kPublishedL}, {"boilerplate", kBoilerplateL}, {"date", kDateL},
       {"place", kPlaceL},       {"casualty", kCasualtyL},   {"actor", kActorL},             {"event", kEventL},
-      {"weapon", kWeaponL},     {"target", kTargetL},       {"modality", kModalityL},       {"period", kPeriodL}};
+      {"weapon", kWeaponL},     {"target", kTargetL},       {"modality", kModalityL},       {"period", kPeriodL},
+      {"days", kDaysL}};
   for (const auto& [name, kind] : kLabels)
     if (l.size() == name.size() && l[0] == name[0] && std::memcmp(l.data(), name.data(), l.size()) == 0) return kind;
   return kOtherL;
@@ -621,6 +627,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
       else if (L == kTargetL && ik::vocab::contains(ik::vocab::kTargets, t.value)) P.targets.push_back(std::move(t));
       else if (L == kModalityL) P.modals.push_back(std::move(t));
       else if (L == kPeriodL) P.periods.push_back(std::move(t));
+    } else if (L == kDaysL && m.has_number()) {
+      DaysM d;
+      fill(d, m);
+      d.value = m.value;
+      d.days = int(m.number);
+      P.runs.push_back(std::move(d));
     }
   }
   // Places in text order, for the relations between neighbours below.
@@ -691,6 +703,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
     }
   }
   mark_about_places(P, text);
+  std::sort(P.runs.begin(), P.runs.end(), [](const DaysM& a, const DaysM& b) { return a.start < b.start; });
   for (auto& s : P.sents) s.cas_store = &P.cas;
   P.in_sentences.resize(P.dates.size() + P.places.size() + P.cas.size() + P.actors.size() + P.weapons.size() +
                         P.targets.size() + P.events.size() + P.modals.size() + P.periods.size());
@@ -735,6 +748,9 @@ struct Record {
   std::optional<double> latitude, longitude;
   std::vector<std::pair<std::string, long long>> victims;  // by group, sorted; none: null
   bool civilian_targeting = false, is_aggregate = false;
+  // A total over a run of named days, told as ACLED codes it: one incident per day with its share
+  // (split_day 1..split_days), beside the total itself (split_day 0, an aggregate).
+  int split_day = 0, split_days = 0;
   double confidence = 0;       // as written (3 decimals)
   double rank_confidence = 0;  // unrounded, ranks the incidents
   Evidence evidence;
@@ -881,6 +897,14 @@ std::string Record::json(std::string* identity) const {
   put(o, "latitude", latitude);
   put(o, "location", location);
   put(o, "longitude", longitude);
+  if (split_days) {
+    put_key(o, "split");
+    o += '{';
+    if (split_day) o += "\"day\":", jt::append_integer(o, split_day), o += ',';
+    o += "\"days\":";
+    jt::append_integer(o, split_days);
+    o += '}';
+  }
   if (status) put(o, "status", status);
   put(o, "sub_event_type", sub_event_type);
   put(o, "targets", targets);
@@ -1105,10 +1129,12 @@ class Assembler {
     if (coded) {
       t.best = t.low = t.high = coded->number;
       t.open_high = false;
+      t.coded = true;
       ev.add(*coded, field);
     } else if (elsewhere > 0 && !std::isnan(t.best) && t.best > elsewhere) {
       t.best -= elsewhere;
       t.low = t.high = t.best;
+      t.coded = true;
     }
     if (std::isnan(t.best)) return;
     static const char* const words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
@@ -1129,6 +1155,7 @@ class Assembler {
           while (q < s.size() && s[q] != ' ') ++q;
           if (s.compare(q, 7, " events") == 0) {
             t.best = t.low = t.high = std::round(t.best / n);
+            t.coded = true;
             return;
           }
         }
@@ -1684,6 +1711,8 @@ Record Assembler::record(const Frame& f) const {
   struct Toll {
     double best = ik::sdk::kNone, low = ik::sdk::kNone, high = ik::sdk::kNone;
     bool zero = false, open_high = false;
+    bool coded = false;  // the analyst's own figure for this event ("3 fatalities coded for Mar 23")
+    bool vague = false;  // no figure given: "dozens", or ACLED's 10 for "several killed"
   };
   std::map<std::string_view, double> victims;  // (ordered as std::string keys would be)
   auto toll = [&](std::string_view kind, const char* field) {  // (a view: c.kind != kind compares sizes first)
@@ -1790,14 +1819,27 @@ Record Assembler::record(const Frame& f) const {
           if (sent.find("coded separately") != std::string::npos || sent.find("coded elsewhere") != std::string::npos)
             continue;
           t.best = 10;
+          t.vague = true;
           ev.add(c, field);
         }
+    t.vague = t.vague || only_vague;
     if (std::isnan(t.best) && t.zero) t.best = t.low = t.high = 0;
     if (t.open_high) t.high = ik::sdk::kNone;
     return t;
   };
   const Toll killed = toll("killed", "fatalities"), injured = toll("injured", "injured");
   r.fatalities = num_or_null(killed.best);
+  // A stated total over a run of 2-7 named days in the frame ("70 killed during four days of fighting
+  // (17-20/03)") is ACLED's several daily events; process() splits it. Not the analyst's own per-event
+  // figure, nor a count the text did not give.
+  if (!f.aggregate && !killed.coded && !killed.vague && !std::isnan(killed.best))
+    for (const DaysM& d : P.runs)
+      if (d.days >= 2 && d.days <= 7 && killed.best >= d.days &&
+          std::find(f.sents.begin(), f.sents.end(), d.sent) != f.sents.end()) {
+        r.split_days = d.days;
+        ev.add(d, "split");
+        break;
+      }
   r.fatalities_low = num_or_null(killed.low);
   r.fatalities_high = num_or_null(killed.high);
   r.injured = num_or_null(injured.best);
@@ -2228,6 +2270,48 @@ Record Assembler::record(const Frame& f) const {
   return r;
 }
 
+// A total told over a run of days (Record::split_days), as ACLED codes it: the total itself, now an
+// aggregate, and one incident a day, each with an even share of the counts. The first day, which ranks
+// first, gets the share most days get: the remainder goes to the first days when it covers most of them
+// (11 over four days is 3, 3, 3, 2), else to the last ones (70 over four days is 17, 17, 18, 18). The
+// days are dated when the run is the record's date.
+std::vector<Record> by_day(const Record& r) {
+  const int n = r.split_days;
+  std::vector<Record> out;
+  out.reserve(n + 1);
+  const std::optional<long> from = r.event_date ? day_number(*r.event_date) : std::nullopt;
+  const std::optional<long> to = r.date_end ? day_number(*r.date_end) : std::nullopt;
+  const bool dated = from && to && *to - *from + 1 == n;
+  auto share = [n](const std::optional<long long>& total, int day) -> std::optional<long long> {
+    if (!total) return std::nullopt;
+    const long long extra = *total % n;
+    return *total / n + ((extra > n - extra ? day <= extra : day > n - extra) ? 1 : 0);
+  };
+  for (int day = 1; day <= n; ++day) {
+    Record d = r;
+    d.split_day = day;
+    d.fatalities = share(r.fatalities, day);
+    d.fatalities_low = share(r.fatalities_low, day);
+    d.fatalities_high = share(r.fatalities_high, day);
+    d.injured = share(r.injured, day);
+    d.victims.clear();  // which day each group's dead fell on is not told
+    if (dated) {
+      d.event_date = ik::calendar::iso(*from + day - 1);
+      d.date_end.reset();
+      d.time_precision = 1;
+    }
+    d.rank_confidence -= 0.001 * day;  // the first day first; the total after the days
+    d.confidence = std::round(d.rank_confidence * 1000) / 1000;
+    out.push_back(std::move(d));
+  }
+  Record total = r;
+  total.is_aggregate = true;
+  total.rank_confidence *= 0.75;
+  total.confidence = std::round(total.rank_confidence * 1000) / 1000;
+  out.push_back(std::move(total));
+  return out;
+}
+
 struct Incidents {
   static constexpr const char* name = "incidents";
   static constexpr const char* version = "v1";
@@ -2257,15 +2341,22 @@ struct Incidents {
     for (size_t fi = 0; fi < frames.size(); ++fi) {
       const Frame& f = frames[fi];
       if (!f.alive) continue;
-      const Record r = records[fi] ? std::move(*records[fi]) : A.record(f);
-      std::string rec = r.json(several ? &identity : nullptr);
-      if (several && !seen.insert(std::move(identity)).second) continue;
-      Out o;
-      o.rec = std::move(rec);
-      o.conf = r.rank_confidence;
-      o.start = P.sents[f.sents.front()].start;
-      o.end = std::max(o.start + 1, P.sents[f.sents.front()].end);
-      out.push_back(std::move(o));
+      Record r = records[fi] ? std::move(*records[fi]) : A.record(f);
+      auto emit = [&](const Record& rec_of) {
+        std::string rec = rec_of.json(several ? &identity : nullptr);
+        if (several && !seen.insert(std::move(identity)).second) return;
+        Out o;
+        o.rec = std::move(rec);
+        o.conf = rec_of.rank_confidence;
+        o.start = P.sents[f.sents.front()].start;
+        o.end = std::max(o.start + 1, P.sents[f.sents.front()].end);
+        out.push_back(std::move(o));
+      };
+      if (r.split_days) {
+        for (const Record& d : by_day(r)) emit(d);
+      } else {
+        emit(r);
+      }
     }
     std::stable_sort(out.begin(), out.end(), [](const Out& a, const Out& b) { return a.conf > b.conf; });
     for (size_t i = 0; i < out.size(); ++i) {
