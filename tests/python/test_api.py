@@ -181,3 +181,20 @@ def test_dask_dataframe_partitions():
     assert list(out.columns) == incidentkit.COLUMNS
     direct = incidentkit.extract(frame).to_pandas()
     assert sorted(out["id"]) == sorted(direct["id"])
+
+
+def test_a_total_over_named_days_becomes_daily_rows_that_add_up():
+    text = ("Clashes between herders and farmers around Agatu killed 23 people and wounded 9 over "
+            "12-14 March 2016, local officials said.")
+    df = incidentkit.extract([text]).to_pandas()
+    days = df[~df["is_aggregate"]]
+    total = df[df["is_aggregate"]]
+    assert len(days) == 3 and len(total) == 1
+    assert list(days["event_date"]) == ["2016-03-12", "2016-03-13", "2016-03-14"]
+    assert days["fatalities"].sum() == total["fatalities"].iloc[0] == 23
+    assert days["injured"].sum() == total["injured"].iloc[0] == 9
+    assert [s["day"] for s in days["split"]] == [1, 2, 3]
+    assert total["split"].iloc[0] == {"days": 3}
+    # every row cites the run of days it was split over
+    for evidence in df["evidence"]:
+        assert any(e["field"] == "split" and e["text"] == "12-14 March 2016" for e in evidence)
