@@ -1,7 +1,9 @@
 // sentences.v1: sentence spans (with their paragraph index) that the other extractors work within.
-// Page furniture (share buttons, "Leave a Reply", comment forms, "Short Url") gets a "boilerplate" span
-// instead, so nothing downstream reads it as part of the report.
+// Page furniture (share buttons, "Leave a Reply", comment forms, "Short Url", photo captions) gets a
+// "boilerplate" span instead, so nothing downstream reads it as part of the report.
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 #include "common/text.hpp"
 #include "incidentkit/sdk.hpp"
@@ -18,6 +20,14 @@ constexpr const char* kBoilerplate[] = {
 
 // A line this long or longer is prose even if it mentions "cookies" or "follow".
 constexpr size_t kMaxBoilerplateLine = 120;
+
+// A photo caption describes a picture, often of another day ("Soldiers are deployed in X, in this handout
+// released on ..."), not what the report tells: lines that say they caption or credit a picture.
+constexpr std::string_view kCaptionCues[] = {
+    "in this handout", "in this photo", "in this picture", "in this image", "in this file photo",
+    "in this undated", "in this still", "in this video grab", "in this screen grab", "in this frame grab",
+    "file photo", "reuters/", "afp/", "ap photo", "getty images", "epa/", "photo credit"};
+constexpr size_t kMaxCaptionLine = 400;
 
 struct Sentences {
   static constexpr const char* name = "sentences";
@@ -43,14 +53,31 @@ struct Sentences {
     return !furniture.find(text.substr(a, b - a)).empty();
   }
 
+  static bool is_caption(std::string_view line) {
+    if (line.size() >= kMaxCaptionLine) return false;
+    const std::string low = ik::text::lower(line);
+    return std::any_of(std::begin(kCaptionCues), std::end(kCaptionCues),
+                       [&](std::string_view cue) { return low.find(cue) != std::string::npos; });
+  }
+
   void process(ik::sdk::Doc& doc) const {
     const auto text = doc.text();
     ik::sdk::Mention m;
+    // The line last tested for a caption ([0, 0) before the first), and the verdict.
+    size_t line_end = 0;
+    bool caption = false;
     for (const auto& s : ik::text::sentences(text)) {
+      if (s.start >= line_end) {
+        size_t a = s.start, b = s.end;
+        while (a > 0 && text[a - 1] != '\n') --a;
+        while (b < text.size() && text[b] != '\n') ++b;
+        line_end = b;  // (b >= s.end: sentences end at line breaks)
+        caption = is_caption(text.substr(a, b - a));
+      }
       m.start = s.start;
       m.end = s.end;
       m.number = s.paragraph;
-      m.label = is_boilerplate(text, s) ? "boilerplate" : "sentence";
+      m.label = caption || is_boilerplate(text, s) ? "boilerplate" : "sentence";
       doc.add(m);
     }
   }
