@@ -868,7 +868,8 @@ struct Actors {
               "missiles", "missile", "rockets", "airstrikes", "airstrike", "air strikes", "air strike", "strikes",
               "shelling"};
           const bool strike = std::find(kStrikes.begin(), kStrikes.end(), p.text) != kStrikes.end();
-          if (strike && c.force == p.arg) c.by_weapon_only = true;
+          // ("government shelling", "regime airstrikes": the force named before the strike word says whose)
+          if (strike && c.force == p.arg && !c.named_force) c.by_weapon_only = true;
           else if (!strike) c.by_weapon_only = false;
           if (p.arg == kAir || p.text == "artillery" || p.text == "tanks" || p.text.rfind("gunboat", 0) == 0 ||
               p.text == "warships" || p.text == "naval vessels" || p.text == "navy boats")
