@@ -1485,15 +1485,28 @@ class Assembler {
   // attacks on civilians as a strategy", a headline) does not; it is dropped when better ones exist.
   // A line of its own without a full stop: a title or a section heading ("Idlib: Deadly Strikes on
   // Medical Facilities"), which announces rather than tells.
+  // So is a page's standfirst bullet ("• Regime also attacked Turkish posts"), and a title the page repeats
+  // among other lines.
   bool heading(int si) const {
     const Sentence& S = P.sents[si];
     if (S.end - S.start > 150) return false;
-    if ((si > 0 && P.sents[si - 1].para == S.para) || (si + 1 < int(P.sents.size()) && P.sents[si + 1].para == S.para))
-      return false;
-    uint64_t e = S.end;
-    while (e > S.start && std::isspace(static_cast<unsigned char>(text_[e - 1]))) --e;
-    const char last = e > S.start ? text_[e - 1] : '.';
-    return last != '.' && last != '!' && last != '?' && last != '"' && last != ')';
+    uint64_t b = S.start, e = S.end;
+    while (e > b && std::isspace(static_cast<unsigned char>(text_[e - 1]))) --e;
+    while (b < e && std::isspace(static_cast<unsigned char>(text_[b]))) ++b;
+    const char last = e > b ? text_[e - 1] : '.';
+    if (last == '.' || last == '!' || last == '?' || last == '"' || last == ')') return false;
+    const bool alone = !((si > 0 && P.sents[si - 1].para == S.para) ||
+                         (si + 1 < int(P.sents.size()) && P.sents[si + 1].para == S.para));
+    if (alone) return true;
+    const std::string_view line = text_.substr(b, e - b);
+    for (std::string_view bullet : {"\xE2\x80\xA2"sv, "\xE2\x96\xAA"sv, "\xC2\xB7"sv})  // bullet, square, middle dot
+      if (line.substr(0, bullet.size()) == bullet) return true;
+    for (int k = 0; k < int(P.sents.size()); ++k) {
+      if (k == si || P.sents[k].end - P.sents[k].start < line.size()) continue;
+      const std::string_view other = text_.substr(P.sents[k].start, P.sents[k].end - P.sents[k].start);
+      if (other.find(line) != std::string_view::npos && other.size() - line.size() <= 4) return true;
+    }
+    return false;
   }
 
   bool weak(const Frame& f) const {
