@@ -1209,8 +1209,11 @@ class Assembler {
       // (an unlisted place inside the known one named after it is as specific as a known place)
       const int rank_a = a.contained ? int(kPlace) : a.rank, rank_b = b.contained ? int(kPlace) : b.rank;
       // (where the victims came from, "traders from Daraa", only when nothing else is named)
-      if (std::make_tuple(!a.marked, foreign(a), a.context, a.dateline, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.about, a.start) <
-          std::make_tuple(!b.marked, foreign(b), b.context, b.dateline, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.about, b.start))
+      // (a demonym names people, not where: "a Turkish soldier was killed in Idlib" is Idlib, whatever the
+      // document's main country)
+      const bool people_a = a.rank == kDemonym && b.rank <= kUnlisted, people_b = b.rank == kDemonym && a.rank <= kUnlisted;
+      if (std::make_tuple(!a.marked, people_a, foreign(a), a.context, a.dateline, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.about, a.start) <
+          std::make_tuple(!b.marked, people_b, foreign(b), b.context, b.dateline, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.about, b.start))
         best = i;
     }
     return best;
