@@ -1221,6 +1221,14 @@ class Assembler {
 
   bool period_sentence(const Sentence& S) const {
     if (!S.periods.empty()) return true;
+    // a campaign told with its length ("the almost year-long bombing campaign, which killed hundreds",
+    // "over the nine-year-long war", "the months-long siege")
+    {
+      const std::string_view s = lower(S.start, S.end - S.start);
+      for (std::string_view len : {"week-long"sv, "weeks-long"sv, "month-long"sv, "months-long"sv, "year-long"sv,
+                                   "years-long"sv, "decade-long"sv})
+        if (s.find(len) != std::string_view::npos) return true;
+    }
     // a campaign told as a habit ("forces repeatedly struck markets and hospitals"), not one dated day
     {
       const std::string_view s = lower(S.start, S.end - S.start);
