@@ -1620,8 +1620,12 @@ struct Places {
           const bool province_named = paren || (gaz->entity(e).admin1 != P::kNoAdmin1 &&
                                                 P::skeleton_key(seg_fold(w)) ==
                                                     P::skeleton_key(ik::text::fold(gaz->admin1_name(gaz->entity(e).admin1))));
+          // (a small admin seat abroad, "(Kisha)" for a village seat in Turkey, does not locate X in a report
+          // whose places and cues name another country)
+          const bool elsewhere = ctx.top_country >= 0 && ctx.named_max >= 1.5 && gaz->entity(e).country != ctx.top_country;
           if (named && where_x && province_named &&
-              (gaz->entity(e).population >= 100000 || gaz->entity(e).country == ctx.top_country || gaz->entity(e).seat())) {
+              (gaz->entity(e).population >= 100000 || gaz->entity(e).country == ctx.top_country ||
+               (gaz->entity(e).seat() && !elsewhere))) {
             const Entity& en = gaz->entity(e);
             ac.country = en.country;
             if (en.admin1 != P::kNoAdmin1) ac.admin1 = en.admin1;
