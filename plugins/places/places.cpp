@@ -1864,6 +1864,18 @@ struct Places {
       const bool unlisted_x = pl.unlisted;
       places.push_back(std::move(pl));
       for (size_t q = xw.front(); q <= xw.back(); ++q) covered[q] = true;
+      // (and any other reading of the name, with the article it was read without: "Al-Sabha (Deir-ez-Zor)"
+      // is not also Sabha, Libya)
+      if (paren)
+        for (const Found& f : found) {
+          if (!(f.t0 < xw.front() && f.t1 >= xw.front() && f.t1 <= xw.back())) continue;
+          std::string art;
+          for (char ch : text.substr(T[f.t0].s, T[xw.front()].s - T[f.t0].s))
+            if (ch != '-' && ch != ' ') art += ik::text::lower(ch);
+          static const WordSet kArticles = {"al", "el", "ad", "ar", "as", "an", "at", "ash", "az"};
+          if (kArticles.count(art))
+            for (size_t q = f.t0; q <= f.t1; ++q) covered[q] = true;
+        }
       // "shelled Makarivka, Donetsk", "Aje town, West Arsi": the unit after an unknown place locates it;
       // it is no scene of its own (Donetsk the city would outrank the village): marked "admin_context"
       // (inside a parenthesis, "(Shariatpur, Dhaka)", the unit is the event's admin1 and stays)
