@@ -1424,7 +1424,8 @@ struct Places {
         break;
       }
       if (segs.empty()) continue;
-      if (paren && !is_punct(T, k, ')')) continue;
+      // (a semicolon ends the admin segments before the analyst's remark: "(Dar'a; coded to Saida)")
+      if (paren && !is_punct(T, k, ')') && !is_punct(T, k, ';')) continue;
       // "Tadmur (Palmyra)", "Ain al-Arab (Kobani)": the parenthesis gives another name of the same place,
       // not its province (Palmyra, Missouri). The place both names share is the place.
       if (paren && segs.size() == 1 && i > 0) {
