@@ -1934,13 +1934,61 @@ struct Places {
     }
 
     // ---- generic nouns: "the village of X", "X village", "X district", "X countryside" for unknown X
+    // (X may open with a lower-case article: "the village of al-Jinah")
+    auto article_name = [&](size_t k) {
+      return is_word(T, k) && !T[k].cap && is_connector(T[k].f) && is_punct(T, k + 1, '-') && !T[k + 1].space_before &&
+             is_word(T, k + 2) && T[k + 2].cap && !T[k + 2].space_before;
+    };
+    // "Kansafra, a village in Jabal al-Zawiya", "Al-Lataminah, a small town in the northern Hama countryside":
+    // a name set off by a comma and called a settlement; the run of words before the comma, or nothing.
+    auto apposition_name = [&](size_t i) -> std::vector<size_t> {
+      static const WordSet kSettlements = {"village", "town", "city", "hamlet", "suburb", "neighbourhood",
+                                           "neighborhood", "settlement", "locality"};
+      static const WordSet kSizes = {"small", "large", "big", "tiny", "nearby", "rural", "farming", "border",
+                                     "frontline", "front-line", "remote", "mountain", "agricultural", "desert"};
+      static const WordSet kAfter = {"in", "of", "near", "on", "outside", "north", "south", "east", "west",
+                                     "northeast", "northwest", "southeast", "southwest", "about", "some", "located",
+                                     "close", "just", "roughly", "approximately", "where", "that", "which"};
+      if (!is_word(T, i) || T[i].cap || !kSettlements.count(raw(text, T[i]))) return {};
+      const bool closes = i + 1 >= T.size() || (T[i + 1].kind == Tok::Punct && (T[i + 1].punct == ',' || T[i + 1].punct == '.')) ||
+                          (is_word(T, i + 1) && kAfter.count(raw(text, T[i + 1])));
+      if (!closes) return {};
+      size_t j = i;
+      if (j >= 1 && is_word(T, j - 1) && !T[j - 1].cap && kSizes.count(raw(text, T[j - 1]))) --j;
+      if (j < 3 || !is_word(T, j - 1) || (raw(text, T[j - 1]) != "a" && raw(text, T[j - 1]) != "an") ||
+          !is_punct(T, j - 2, ','))
+        return {};
+      const size_t e = j - 3;
+      if (!is_word(T, e) || !T[e].cap || covered[e]) return {};
+      size_t a = e;
+      while (a > 0 && e - a < 5 && !T[a].sent_start) {
+        // (a connector only inside a name: "Kafr al Ward", not "on" before "Al-Lataminah")
+        const bool inner = a >= 2 && is_word(T, a - 1) && is_connector(T[a - 1].f) && is_word(T, a - 2) && T[a - 2].cap;
+        if (is_word(T, a - 1) && (T[a - 1].cap || inner) && !covered[a - 1]) { --a; continue; }
+        if (a >= 2 && is_punct(T, a - 1, '-') && !T[a - 1].space_before && !T[a].space_before && is_word(T, a - 2) &&
+            (T[a - 2].cap || is_connector(T[a - 2].f)) && !covered[a - 2]) { a -= 2; continue; }
+        break;
+      }
+      while (a < e && !(is_word(T, a) && (T[a].cap || is_connector(T[a].f)))) ++a;
+      std::vector<size_t> w;
+      for (size_t q = a; q <= e; ++q)
+        if (is_word(T, q)) w.push_back(q);
+      // (a person or body, not a place: "Smith, a town official" ends at the noun's own word above)
+      const bool article = is_connector(T[w.front()].f) && is_punct(T, w.front() + 1, '-') && !T[w.front() + 1].space_before;
+      if (w.empty() || (kStop.count(T[w.front()].f) && !article) || kFacilities.count(T[w.back()].f)) return {};
+      return w;
+    };
     for (size_t i = 0; i < T.size(); ++i) {
       if (!is_word(T, i) || covered[i]) continue;
       // Cheap shape test first: a capitalised word before it, or "of" + capitalised word after it.
       const bool cap_before = i > 0 && is_word(T, i - 1) && T[i - 1].cap;
-      const bool of_after = is_word(T, i + 2) && T[i + 2].cap && is_word(T, i + 1) &&
+      const bool of_after = is_word(T, i + 2) && (T[i + 2].cap || article_name(i + 2)) && is_word(T, i + 1) &&
                             raw(text, T[i + 1]) == "of";
-      if (!cap_before && !of_after) continue;
+      std::vector<size_t> appos;
+      if (!cap_before && !of_after) {
+        appos = apposition_name(i);
+        if (appos.empty()) continue;
+      }
       if (T[i].cap && !(cap_before && kNameNouns.count(T[i].f) && !T[i].sent_start)) continue;
       const std::string_view noun = T[i].cap ? std::string_view(T[i].f) : raw(text, T[i]);
       // "on the Kafr Ruma front", "the Dadikh axis": a front line named after the village it runs by
@@ -1948,8 +1996,10 @@ struct Places {
       if (!kPlaceNouns.count(noun) && !front_line) continue;
       const bool capital = noun == "capital";  // "the Kazakh capital": an adjective before it, no place
       std::vector<size_t> xw;
-      if (is_word(T, i + 1) && raw(text, T[i + 1]) == "of" && is_word(T, i + 2) &&
-          T[i + 2].cap && !covered[i + 2]) {
+      if (!appos.empty()) {
+        xw = appos;
+      } else if (is_word(T, i + 1) && raw(text, T[i + 1]) == "of" && is_word(T, i + 2) &&
+          (T[i + 2].cap || article_name(i + 2)) && !covered[i + 2]) {
         xw = run_from(T, i + 2, 4, false);
       } else if (!capital && i > 0 && is_word(T, i - 1) && T[i - 1].cap && !covered[i - 1] && !T[i - 1].sent_start) {
         size_t a = i - 1;
@@ -1967,7 +2017,9 @@ struct Places {
         while (!xw.empty() && xw.back() >= i) xw.pop_back();
       }
       if (xw.empty()) continue;
-      if (kStop.count(T[xw[0]].f)) {
+      // (an article joined to the name, "al-Jinah", opens it)
+      const bool opens_with_article = is_connector(T[xw[0]].f) && is_punct(T, xw[0] + 1, '-') && !T[xw[0] + 1].space_before;
+      if (kStop.count(T[xw[0]].f) && !opens_with_article) {
         // "Arab Hassan village": a common word may open a village's name, when more of the name follows
         static const WordSet kSettlements = {"village", "town", "hamlet", "neighbourhood", "neighborhood", "quarter"};
         const bool named_settlement = xw.size() >= 2 && kSettlements.count(noun) && xw.back() + 1 == i &&
