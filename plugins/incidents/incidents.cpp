@@ -986,8 +986,14 @@ class Assembler {
       if (prescriptive(S)) continue;
       const int d = first_date(S), p = best_place(S.places);
       const bool per = period_sentence(S);
+      // "the toll later rose to 43, after several of the injured died in hospitals in Idlib": a running
+      // total of the event before, wherever the victims died
+      const bool update = cur >= 0 && !per && !date_conflict(F[cur].date, d) && !F[cur].aggregate &&
+                          std::any_of(S.cas.begin(), S.cas.end(), [&](int i) { return P.cas[i].toll; });
       if (S.anchor()) {
-        if (cur >= 0 && !conflict(F[cur], d, p, per, true)) {
+        if (update) {
+          join(F[cur], si, d, -1, per, true);
+        } else if (cur >= 0 && !conflict(F[cur], d, p, per, true)) {
           join(F[cur], si, d, p, per, true);
         } else {
           Frame f;
