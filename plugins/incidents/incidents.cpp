@@ -1243,6 +1243,11 @@ class Assembler {
           time_and_again.find(s) != std::string_view::npos) {
         bool day = false;
         for (int i : S.dates) day = day || (P.dates[i].precision == 1 && P.dates[i].end_value.empty());
+        // (nor hours of one attack: "over several hours, the site was struck repeatedly")
+        static const Phrase kWithinDay[] = {Phrase("hours"), Phrase("hour"), Phrase("minutes"), Phrase("p.m."),
+                                            Phrase("a.m."), Phrase("overnight"), Phrase("that night"),
+                                            Phrase("that day"), Phrase("same day")};
+        for (const Phrase& w : kWithinDay) day = day || w.whole_word_in(s);
         if (!day) return true;
       }
     }
