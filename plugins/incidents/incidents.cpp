@@ -1787,6 +1787,22 @@ Record Assembler::record(const Frame& f) const {
         cluster.push_back(&c);
       }
       if (cluster.empty()) continue;
+      // "the first counts put the dead at 32; the final toll was at least 48": a later figure of the same
+      // sentence that says it updates the count replaces the first
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind != kind || !c.toll || c.unknown || c.negated || std::isnan(c.number) || c.part ||
+            c.start < cluster.back()->end)
+          continue;
+        double sum = 0;
+        for (const CasM* x : cluster) sum += x->number;
+        if (c.number <= sum) continue;
+        const std::string_view between = lower(cluster.back()->end, c.start - cluster.back()->end);
+        static const Phrase kUpdated[] = {Phrase("final"), Phrase("later"), Phrase("rose"), Phrase("risen"),
+                                          Phrase("climbed"), Phrase("reached"), Phrase("increased"), Phrase("updated")};
+        if (std::any_of(std::begin(kUpdated), std::end(kUpdated), [&](const Phrase& w) { return w.whole_word_in(between); }))
+          cluster.assign(1, &c);
+      }
       double best = 0, low = 0, high = 0;
       bool high_open = false;
       for (const CasM* c : cluster) {
