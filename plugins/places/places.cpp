@@ -1945,11 +1945,12 @@ struct Places {
       static const WordSet kSettlements = {"village", "town", "city", "hamlet", "suburb", "neighbourhood",
                                            "neighborhood", "settlement", "locality"};
       static const WordSet kSizes = {"small", "large", "big", "tiny", "nearby", "rural", "farming", "border",
-                                     "frontline", "front-line", "remote", "mountain", "agricultural", "desert"};
+                                     "frontline", "remote", "mountain", "agricultural", "desert"};
       static const WordSet kAfter = {"in", "of", "near", "on", "outside", "north", "south", "east", "west",
                                      "northeast", "northwest", "southeast", "southwest", "about", "some", "located",
                                      "close", "just", "roughly", "approximately", "where", "that", "which"};
       if (!is_word(T, i) || T[i].cap || !kSettlements.count(raw(text, T[i]))) return {};
+      // (the noun ends the phrase: "Smith, a town official" is a person)
       const bool closes = i + 1 >= T.size() || (T[i + 1].kind == Tok::Punct && (T[i + 1].punct == ',' || T[i + 1].punct == '.')) ||
                           (is_word(T, i + 1) && kAfter.count(raw(text, T[i + 1])));
       if (!closes) return {};
@@ -1973,9 +1974,11 @@ struct Places {
       std::vector<size_t> w;
       for (size_t q = a; q <= e; ++q)
         if (is_word(T, q)) w.push_back(q);
-      // (a person or body, not a place: "Smith, a town official" ends at the noun's own word above)
+      if (w.empty()) return {};
+      // (a common word opens no name unless it is an article joined to it: "Al-Lataminah"; a facility is
+      // no settlement's name)
       const bool article = is_connector(T[w.front()].f) && is_punct(T, w.front() + 1, '-') && !T[w.front() + 1].space_before;
-      if (w.empty() || (kStop.count(T[w.front()].f) && !article) || kFacilities.count(T[w.back()].f)) return {};
+      if ((kStop.count(T[w.front()].f) && !article) || kFacilities.count(T[w.back()].f)) return {};
       return w;
     };
     for (size_t i = 0; i < T.size(); ++i) {
