@@ -739,6 +739,11 @@ struct Evidence {
   std::vector<std::pair<const Base*, const char*>> list;  // mention (alive while the document is), field
   void add(const Base& b, const char* field) { list.emplace_back(&b, field); }
 };
+// A period total ranks below the single attacks told beside it.
+constexpr double kAggregateRank = 0.75;
+// A confidence as records write it: 3 decimals.
+double as_written(double confidence) { return std::round(confidence * 1000) / 1000; }
+
 struct Record {
   Str actor1, actor2, admin1, admin2, country, date_end, event_date, event_type, iso3, location, status,
       sub_event_type;
@@ -2313,11 +2318,11 @@ Record Assembler::record(const Frame& f) const {
   if (!WL.empty()) c += 0.04;
   const double nsent = std::max<size_t>(1, P.sents.size());
   c += 0.18 * (1.0 - double(f.sents.front()) / nsent);
-  if (f.aggregate) c *= 0.75;
+  if (f.aggregate) c *= kAggregateRank;
   if (status == "alleged"sv) c *= 0.7;
   if (status == "denied"sv) c *= 0.5;
   r.rank_confidence = std::clamp(c, 0.01, 0.99);
-  r.confidence = std::round(r.rank_confidence * 1000) / 1000;
+  r.confidence = as_written(r.rank_confidence);
   return r;
 }
 
@@ -2352,13 +2357,13 @@ std::vector<Record> by_day(const Record& r) {
       d.time_precision = 1;
     }
     d.rank_confidence -= 0.001 * day;  // the first day first; the total after the days
-    d.confidence = std::round(d.rank_confidence * 1000) / 1000;
+    d.confidence = as_written(d.rank_confidence);
     out.push_back(std::move(d));
   }
   Record total = r;
   total.is_aggregate = true;
-  total.rank_confidence *= 0.75;
-  total.confidence = std::round(total.rank_confidence * 1000) / 1000;
+  total.rank_confidence *= kAggregateRank;
+  total.confidence = as_written(total.rank_confidence);
   out.push_back(std::move(total));
   return out;
 }
@@ -2392,7 +2397,7 @@ struct Incidents {
     for (size_t fi = 0; fi < frames.size(); ++fi) {
       const Frame& f = frames[fi];
       if (!f.alive) continue;
-      Record r = records[fi] ? std::move(*records[fi]) : A.record(f);
+      const Record r = records[fi] ? std::move(*records[fi]) : A.record(f);
       auto emit = [&](const Record& rec_of) {
         std::string rec = rec_of.json(several ? &identity : nullptr);
         if (several && !seen.insert(std::move(identity)).second) return;

@@ -1935,9 +1935,12 @@ struct Places {
 
     // ---- generic nouns: "the village of X", "X village", "X district", "X countryside" for unknown X
     // (X may open with a lower-case article: "the village of al-Jinah")
-    auto article_name = [&](size_t k) {
-      return is_word(T, k) && !T[k].cap && is_connector(T[k].f) && is_punct(T, k + 1, '-') && !T[k + 1].space_before &&
-             is_word(T, k + 2) && T[k + 2].cap && !T[k + 2].space_before;
+    // An article joined by a hyphen to the word after it: the "al" of "al-Jinah", "Al-Lataminah".
+    auto joined_article = [&](size_t k) {
+      return is_word(T, k) && is_connector(T[k].f) && is_punct(T, k + 1, '-') && !T[k + 1].space_before;
+    };
+    auto article_name = [&](size_t k) {  // "al-Jinah": a lower-case article, then the name
+      return joined_article(k) && !T[k].cap && is_word(T, k + 2) && T[k + 2].cap && !T[k + 2].space_before;
     };
     // "Kansafra, a village in Jabal al-Zawiya", "Al-Lataminah, a small town in the northern Hama countryside":
     // a name set off by a comma and called a settlement; the run of words before the comma, or nothing.
@@ -1977,8 +1980,7 @@ struct Places {
       if (w.empty()) return {};
       // (a common word opens no name unless it is an article joined to it: "Al-Lataminah"; a facility is
       // no settlement's name)
-      const bool article = is_connector(T[w.front()].f) && is_punct(T, w.front() + 1, '-') && !T[w.front() + 1].space_before;
-      if ((kStop.count(T[w.front()].f) && !article) || kFacilities.count(T[w.back()].f)) return {};
+      if ((kStop.count(T[w.front()].f) && !joined_article(w.front())) || kFacilities.count(T[w.back()].f)) return {};
       return w;
     };
     for (size_t i = 0; i < T.size(); ++i) {
@@ -2009,8 +2011,8 @@ struct Places {
         while (a > 0 && i - a < 7 && !T[a].sent_start) {
           if (is_word(T, a - 1) && T[a - 1].cap && !covered[a - 1] && i - a < 4) { --a; continue; }
           // "the Bustan al-Qasr neighbourhood": an article joined by a hyphen to the word after it
-          if (a >= 3 && is_punct(T, a - 1, '-') && !T[a - 1].space_before && !T[a].space_before && is_word(T, a - 2) &&
-              is_connector(T[a - 2].f) && !T[a - 2].sent_start && is_word(T, a - 3) && T[a - 3].cap && !covered[a - 3]) {
+          if (a >= 3 && joined_article(a - 2) && !T[a].space_before && !T[a - 2].sent_start && is_word(T, a - 3) &&
+              T[a - 3].cap && !covered[a - 3]) {
             a -= 3;
             continue;
           }
@@ -2021,8 +2023,7 @@ struct Places {
       }
       if (xw.empty()) continue;
       // (an article joined to the name, "al-Jinah", opens it)
-      const bool opens_with_article = is_connector(T[xw[0]].f) && is_punct(T, xw[0] + 1, '-') && !T[xw[0] + 1].space_before;
-      if (kStop.count(T[xw[0]].f) && !opens_with_article) {
+      if (kStop.count(T[xw[0]].f) && !joined_article(xw[0])) {
         // "Arab Hassan village": a common word may open a village's name, when more of the name follows
         static const WordSet kSettlements = {"village", "town", "hamlet", "neighbourhood", "neighborhood", "quarter"};
         const bool named_settlement = xw.size() >= 2 && kSettlements.count(noun) && xw.back() + 1 == i &&
