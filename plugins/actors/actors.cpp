@@ -1002,7 +1002,16 @@ struct Actors {
         if (std::any_of(kSponsored.begin(), kSponsored.end(), [&](std::string_view w) { return after.rfind(w, 0) == 0; }))
           continue;
       }
-      // "Israeli artillery, tanks and warplanes": weapons without a demonym belong to the force last named.
+      // "artillery fire by Turkish forces": weapons without a demonym belong to the force the next words
+      // name as their agent; "Israeli artillery, tanks and warplanes": else to the force last named.
+      if (c.force >= 0 && c.country < 0 && c.named < 0 && c.weaponish && !c.named_force && ci + 1 < chunks.size() &&
+          chunks[ci + 1].country >= 0 && chunks[ci + 1].force >= 0) {
+        const std::string gap = ik::text::lower(text.substr(c.end, chunks[ci + 1].start - c.end));
+        static const std::array<std::string_view, 8> kByAgent = {" by ", " fire by ", " shells fired by ", " fire from ",
+                                                                 " shelling by ", " rounds fired by ", " strikes by ",
+                                                                 " shells by "};
+        if (std::find(kByAgent.begin(), kByAgent.end(), gap) != kByAgent.end()) c.country = chunks[ci + 1].country;
+      }
       if (c.force >= 0 && c.country < 0 && c.named < 0 && c.weaponish && !c.named_force && last_force_country >= 0)
         c.country = last_force_country;
       if (c.force >= 0 && c.country >= 0 && c.named < 0) last_force_country = c.country;

@@ -2082,19 +2082,7 @@ struct Places {
         pl.precision = 3;
       }  // else: no country yet (see the end of process())
       pl.guessed_country = a1 < 0;
-      // "strikes on Raqqa ... hit buildings in the al-Badu neighbourhood": a part of the town named
-      // just before it
-      if (noun == "neighbourhood" || noun == "neighborhood" || noun == "quarter") {
-        const Place* town = nullptr;
-        for (const Place& p : places)
-          if (p.entity >= 0 && !p.demonym && p.feature != P::kCountry && p.country >= 0 && p.end <= pl.start &&
-              pl.start - p.end < 400 && (!town || p.start > town->start))
-            town = &p;
-        if (town) {
-          lies_in(pl, *town);
-          pl.precision = 2;
-        }
-      }
+      // (a neighbourhood's town is found once all places are known, below)
       pl.confidence = pl.country >= 0 ? 0.55 : 0.45;
       // "Nassriya city": a city the gazetteer lacks under this spelling is most likely a large one spelled
       // another way (villages are what it lacks, and nobody calls them cities).
@@ -2297,6 +2285,42 @@ struct Places {
         places.push_back(std::move(pl));
         break;
       }
+
+    // "the Ashrafiyeh neighbourhood of Afrin city", "the al-Badu neighbourhood" after "Raqqa": a part of a
+    // town, the one named after "of" or else the last one named before. An unlisted part takes the town's
+    // point; a namesake the gazetteer knows far from the town (a village, another city's quarter) is not
+    // the part either.
+    for (Place& p : places) {
+      if (p.demonym || (p.entity < 0 && !p.unlisted) || p.feature != P::kPlace) continue;
+      const size_t t = size_t(std::lower_bound(T.begin(), T.end(), p.end, [](const Tok& a, uint32_t e) { return a.s < e; }) -
+                              T.begin());
+      if (!is_word(T, t) || T[t].cap) continue;
+      const std::string_view noun = raw(text, T[t]);
+      if (noun != "neighbourhood" && noun != "neighborhood" && noun != "quarter") continue;
+      const Place* town = nullptr;
+      if (is_word(T, t + 1) && raw(text, T[t + 1]) == "of") {
+        const size_t n = is_word(T, t + 2) && raw(text, T[t + 2]) == "the" ? t + 3 : t + 2;
+        if (n < T.size())
+          for (const Place& q : places)
+            if (q.start == T[n].s) town = &q;
+      } else {
+        for (const Place& q : places)
+          if (q.end <= p.start && (!town || q.start > town->start) && q.entity >= 0 && !q.demonym &&
+              (q.feature == P::kPlace || q.feature == P::kAdmin1) && (p.country < 0 || q.country == p.country))
+            town = &q;
+      }
+      Place host;
+      if (!town || !as_town(*town, found, T, host)) continue;
+      if (p.entity >= 0) {  // a listed place: only when it lies away from the town
+        if (std::isnan(p.lat) || std::isnan(host.lat)) continue;
+        const double dlat = (p.lat - host.lat) * 111.0, dlon = (p.lon - host.lon) * 111.0 * std::cos(host.lat * M_PI / 180);
+        if (dlat * dlat + dlon * dlon <= 10.0 * 10.0) continue;
+      }
+      Place part = unlisted_place(text, p.start, p.end, p.entity >= 0 ? "part_of_town" : p.evidence.c_str());
+      part_of(text, part, host);
+      part.confidence = p.confidence;
+      p = std::move(part);
+    }
 
     // Names placed by the document's country: a resolved place of the same sentence says better ("villages
     // in Jakawa, in Ethiopia's Gambella region" after "raiders from South Sudan").
@@ -2736,6 +2760,35 @@ struct Places {
     pl.country = host.country, pl.admin1 = host.admin1, pl.admin1_text = host.admin1_text;
     pl.admin2 = host.admin2, pl.lat = host.lat, pl.lon = host.lon;
     pl.guessed_country = false;
+  }
+
+  // The town a place mention stands for: itself when it is a populated place; for a province named like
+  // its seat ("the al-Badu neighbourhood, in the centre of Raqqa") the seat, from the mention's matches.
+  bool as_town(const Place& q, const std::vector<Found>& found, const std::vector<Tok>& T, Place& town) const {
+    if (q.entity < 0 || q.demonym || q.unlisted) return false;
+    if (q.feature == P::kPlace) { town = q; return true; }
+    if (q.feature != P::kAdmin1) return false;
+    int best = -1;
+    for (const Found& f : found) {
+      if (T[f.t0].s != q.start) continue;
+      for (const Hit& h : f.hits) {
+        const Entity& e = gaz->entity(h.entity);
+        if (h.demonym || e.feature() != P::kPlace || e.admin1 != q.admin1 || !e.seat()) continue;
+        if (best < 0 || size_of(e) > size_of(gaz->entity(uint32_t(best)))) best = int(h.entity);
+      }
+    }
+    if (best < 0) return false;
+    town = q;
+    fill_entity(town, best);
+    return true;
+  }
+
+  // An unlisted neighbourhood or quarter `pl` of the town `host`, named as ACLED names one, the town as
+  // the report spells it: "Afrin - Ashrafiyeh" (a containing admin unit only gives its context).
+  static void part_of(std::string_view text, Place& pl, const Place& host) {
+    lies_in(pl, host);
+    if (host.feature == P::kPlace && !host.unlisted)
+      pl.value = ascii(text.substr(host.start, host.end - host.start)) + " - " + pl.value;
   }
 
   // Two names of one unit: the same consonant skeleton ("Idlib", "Idleb") or a shared word of four
