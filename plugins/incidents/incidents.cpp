@@ -1575,6 +1575,14 @@ class Assembler {
   // document (its main place; its publication date is used when the record is built).
   void fill_from_context(Frame& f) const {
     const int first = f.sents.front();
+    // "... a suicide car bomb in Sousian. It was 24 February 2017, the day after the groups had taken al-Bab.
+    // The explosion killed 51.": a sentence the frame skipped (for its other place) dates it (a date from
+    // outside the frame, not one of the facts that make it an incident).
+    if (f.date < 0)
+      for (int si = first + 1; si < f.sents.back() && f.date < 0; ++si)
+        if (!P.sents[si].dates.empty() && !period_sentence(P.sents[si]) &&
+            std::find(f.sents.begin(), f.sents.end(), si) == f.sents.end())
+          f.date = first_date(P.sents[si]), f.date_src = 2;
     if (f.date < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si)
         if (!P.sents[si].dates.empty()) {
