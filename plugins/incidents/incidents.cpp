@@ -1052,12 +1052,14 @@ class Assembler {
         const Sentence& S = P.sents[f.lead >= 0 ? f.lead : f.sents.front()];
         const std::string_view s = lower(S.start, S.end - S.start);
         for (const auto& [phrase, shift] : kShifts)
-          if (s.find(phrase) != std::string::npos && P.dates[F[prev].date].value.size() == 10) {
+          if (s.find(phrase) != std::string::npos) {
             f.day_of = F[prev].date, f.day_shift = shift;
             break;
           }
       }
-      if (f.date >= 0 && !f.aggregate) prev = int(i);
+      // (from a day: "the next day" does not follow "they had moved there in May")
+      if (f.date >= 0 && !f.aggregate && P.dates[f.date].precision == 1 && P.dates[f.date].value.size() == 10)
+        prev = int(i);
     }
   }
 
