@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -1038,24 +1039,40 @@ class Assembler {
   }
 
   // "A day earlier, shelling on Idlib killed three": an undated frame that dates itself from the
-  // event told before it.
+  // event told before it. A frame that opens so ("About an hour later, warplanes bombed the hospital in
+  // Hass. It had been evacuated two days earlier.") is dated so even when a later sentence names a date.
   void date_from_previous(std::vector<Frame>& F) const {
     static const std::pair<const char*, int> kShifts[] = {
         {"a day earlier", -1}, {"the day before", -1}, {"the previous day", -1}, {"one day earlier", -1},
         {"two days earlier", -2}, {"a day later", 1}, {"the next day", 1}, {"the following day", 1},
         {"one day later", 1}, {"two days later", 2}};
+    // Said only at the start of the sentence: the same day as the event before.
+    static const std::string_view kSameDay[] = {"an hour later", "hours later", "minutes later", "moments later",
+                                                "shortly afterwards", "shortly after that", "later that day",
+                                                "later the same day", "that afternoon", "that evening"};
     int prev = -1;
     for (size_t i = 0; i < F.size(); ++i) {
       Frame& f = F[i];
       if (!f.alive) continue;
-      if (f.date < 0 && prev >= 0) {
+      if (prev >= 0) {
         const Sentence& S = P.sents[f.lead >= 0 ? f.lead : f.sents.front()];
         const std::string_view s = lower(S.start, S.end - S.start);
-        for (const auto& [phrase, shift] : kShifts)
-          if (s.find(phrase) != std::string::npos) {
-            f.day_of = F[prev].date, f.day_shift = shift;
+        const std::string_view head = s.substr(0, 32);
+        int shift = INT_MIN;
+        bool opening = false;
+        for (const auto& [phrase, k] : kShifts)
+          if (const size_t at = s.find(phrase); at != std::string::npos) {
+            shift = k, opening = at < 12;
             break;
           }
+        if (shift == INT_MIN)
+          for (std::string_view phrase : kSameDay)
+            if (head.find(phrase) != std::string_view::npos) shift = 0, opening = true;
+        const bool own_date = f.date >= 0 && P.dates[f.date].start >= S.start && P.dates[f.date].start < S.end;
+        if (shift != INT_MIN && (f.date < 0 || (opening && !own_date))) {
+          f.date = -1;
+          f.day_of = F[prev].date, f.day_shift = shift;
+        }
       }
       // (from a day: "the next day" does not follow "they had moved there in May")
       if (f.date >= 0 && !f.aggregate && P.dates[f.date].precision == 1 && P.dates[f.date].value.size() == 10)
@@ -1580,12 +1597,14 @@ class Assembler {
     // "... a suicide car bomb in Sousian. It was 24 February 2017, the day after the groups had taken al-Bab.
     // The explosion killed 51.": a sentence the frame skipped (for its other place) dates it (a date from
     // outside the frame, not one of the facts that make it an incident).
-    if (f.date < 0)
+    if (f.day_of >= 0) {
+      // dated from the event before ("the next day")
+    } else if (f.date < 0)
       for (int si = first + 1; si < f.sents.back() && f.date < 0; ++si)
         if (!P.sents[si].dates.empty() && !period_sentence(P.sents[si]) &&
             std::find(f.sents.begin(), f.sents.end(), si) == f.sents.end())
           f.date = first_date(P.sents[si]), f.date_src = 2;
-    if (f.date < 0) {
+    if (f.date < 0 && f.day_of < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si)
         if (!P.sents[si].dates.empty()) {
           f.date = P.sents[si].dates.back();
