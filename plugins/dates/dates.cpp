@@ -811,6 +811,19 @@ struct Dates {
     return covered;
   }
 
+  // Whether the line holding `at` is a heading of the text after it: short, ending without a full stop,
+  // and not the line of `phrase`.
+  static bool heading_line(std::string_view text, size_t at, size_t phrase) {
+    const size_t b = text.rfind('\n', at);
+    const size_t line_start = b == std::string_view::npos ? 0 : b + 1;
+    size_t e = text.find('\n', at);
+    if (e == std::string_view::npos || e >= phrase) return false;
+    while (e > line_start && (text[e - 1] == ' ' || text[e - 1] == '\r')) --e;
+    if (e - line_start > 80 || e == line_start) return false;
+    const char last = text[e - 1];
+    return last != '.' && last != '!' && last != '?' && last != '"' && last != ')' && last != ':' && last != ',';
+  }
+
   // "Three days later", "the following morning", "the same week": a day counted from the latest date the
   // text states before the phrase (a narrative's own timeline, not the publication day).
   static void sequels(const Scanner& s, const std::vector<Atom>& atoms, std::vector<Found>& found) {
@@ -848,10 +861,17 @@ struct Dates {
             return d.start == tok[b].start || (d.start >= tok[e - 1].end && d.start <= tok[e - 1].end + 3);
           }))
         continue;
-      // the latest date stated before the phrase, in this document
-      const Found* base = nullptr;
-      for (const Found& d : found)
-        if (d.end <= tok[b].start && (!base || d.start > base->start)) base = &d;
+      // the latest date stated before the phrase, in this document; not a section heading's
+      // ("The convoy, 13 October" over "The next day, an air strike hit ...": the heading already dates
+      // the section, the phrase counts from the event told before it)
+      auto latest_before = [&](size_t at) {
+        const Found* best = nullptr;
+        for (const Found& d : found)
+          if (d.end <= at && (!best || d.start > best->start)) best = &d;
+        return best;
+      };
+      const Found* base = latest_before(tok[b].start);
+      if (base && heading_line(s.text_, base->start, tok[b].start)) base = latest_before(base->start);
       if (!base || base->period || base->kind != "point" || base->precision > 1) continue;
       Found f;
       f.start = tok[b].start;

@@ -1016,9 +1016,9 @@ class Assembler {
       }
     }
     merge_same_events(F);
-    date_from_previous(F);
     for (auto& f : F)
       if (f.alive) fill_from_context(f);
+    date_from_previous(F);
     drop_weak(F);
     if (std::none_of(F.begin(), F.end(), [](const Frame& f) { return f.alive; })) {
       // No trigger and no casualty: a note still describes one event ("workers went on strike in
@@ -1069,7 +1069,7 @@ class Assembler {
           for (std::string_view phrase : kSameDay)
             if (head.find(phrase) != std::string_view::npos) shift = 0, opening = true;
         const bool own_date = f.date >= 0 && P.dates[f.date].start >= S.start && P.dates[f.date].start < S.end;
-        if (shift != INT_MIN && (f.date < 0 || (opening && !own_date))) {
+        if (shift != INT_MIN && (f.date < 0 || f.date_src > 0 || (opening && !own_date))) {
           f.date = -1;
           f.day_of = F[prev].date, f.day_shift = shift;
         }
@@ -1594,17 +1594,22 @@ class Assembler {
   // document (its main place; its publication date is used when the record is built).
   void fill_from_context(Frame& f) const {
     const int first = f.sents.front();
-    // "... a suicide car bomb in Sousian. It was 24 February 2017, the day after the groups had taken al-Bab.
-    // The explosion killed 51.": a sentence the frame skipped (for its other place) dates it (a date from
-    // outside the frame, not one of the facts that make it an incident).
-    if (f.day_of >= 0) {
-      // dated from the event before ("the next day")
-    } else if (f.date < 0)
-      for (int si = first + 1; si < f.sents.back() && f.date < 0; ++si)
-        if (!P.sents[si].dates.empty() && !period_sentence(P.sents[si]) &&
-            std::find(f.sents.begin(), f.sents.end(), si) == f.sents.end())
-          f.date = first_date(P.sents[si]), f.date_src = 2;
-    if (f.date < 0 && f.day_of < 0) {
+    // "Six weeks later, a suicide car bomb hit Sousian. It was 24 February 2017, the day after the groups
+    // had taken al-Bab. The explosion killed 51.": a sentence the frame skipped (for its other place) dates
+    // it when it has no date or only a rough count of weeks (a date from outside the frame, not one of the
+    // facts that make it an incident).
+    const auto rough = [&](int d) { return d < 0 || (P.dates[d].relative && P.dates[d].precision > 1); };
+    if (rough(f.date))
+      for (int si = first + 1; si < f.sents.back(); ++si) {
+        if (P.sents[si].dates.empty() || period_sentence(P.sents[si]) ||
+            std::find(f.sents.begin(), f.sents.end(), si) != f.sents.end())
+          continue;
+        const int d = first_date(P.sents[si]);
+        if (f.date >= 0 && (P.dates[d].relative || P.dates[d].precision != 1)) continue;
+        f.date = d, f.date_src = 2;
+        break;
+      }
+    if (f.date < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si)
         if (!P.sents[si].dates.empty()) {
           f.date = P.sents[si].dates.back();
@@ -1614,6 +1619,13 @@ class Assembler {
           break;
         }
     }
+    // "Qamishli, 10 October" over a section: its heading dates what the section tells.
+    if (f.date < 0)
+      for (int si = first - 1; si >= 0; --si) {
+        if (P.sents[si].para == f.para || !heading(si)) continue;
+        if (!P.sents[si].dates.empty() && !period_sentence(P.sents[si])) f.date = first_date(P.sents[si]), f.date_src = 1;
+        break;
+      }
     if (f.place < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para && f.place < 0; --si)
         if (!P.sents[si].places.empty()) f.place = best_place(P.sents[si].places), f.place_src = 1;
