@@ -558,6 +558,8 @@ const std::vector<Cue>& target_cues() {
       {"assaulted", kHitBase, 0}, {"besieged", kHitBase, 0}, {"siege", kHitBase, 0},
       {"executed", kHitBase, 0}, {"confiscated", kHitBase, 0}, {"collapsed", kHitBase, 0},
       {"levelled", kHitBase, 0}, {"leveled", kHitBase, 0}, {"gutted", kHitBase, 0},
+      {"dropped", kHitBase, 0}, {"munition", kHitBase, 0}, {"munitions", kHitBase, 0},
+      {"projectile", kHitBase, 0}, {"projectiles", kHitBase, 0},
   };
   return cues;
 }
@@ -584,6 +586,14 @@ struct Targets {
           std::find(kCareVerbs.begin(), kCareVerbs.end(), verb) != kCareVerbs.end())
         return true;
     }
+    return false;
+  }
+
+  // "an aircraft flying from Shayrat air base", "shells fired from army positions": where the attack came
+  // from, not what it hit ("from" within three words before the noun).
+  static bool origin(const std::vector<ik::text::Token>& toks, size_t ti, uint32_t sent_start) {
+    for (size_t k = ti, steps = 0; k-- > 0 && steps < 3 && toks[k].start >= sent_start; ++steps)
+      if (toks[k].text == "from") return true;
     return false;
   }
 
@@ -633,6 +643,7 @@ struct Targets {
       }
       if (best > reach) continue;
       if (c.value == kHospital && care_destination(toks, ti, sent.start)) continue;
+      if (origin(toks, ti, sent.start)) continue;
       if (c.value == kCivilDefense && reporting(toks, token_at(toks, m.end), ti, sent)) continue;
       // Nearer cues make it likelier the noun is what was hit rather than a landmark or a by-stander.
       const double conf = c.confidence * (best <= 4 ? 1.0 : 0.8);
