@@ -224,7 +224,7 @@ const WordSet kPlaceSuffixWords = {
     "state", "province", "governorate", "region", "district", "county", "city", "town", "village", "camp",
     "lga", "area", "oblast", "municipality", "countryside", "department", "prefecture", "strip", "valley",
     "sub", "local", "township", "division", "refugee", "governate", "island", "islands", "neighbourhood",
-    "neighborhood", "zone", "territory", "federal", "cbd"};
+    "neighborhood", "zone", "territory", "federal", "cbd", "metropolis", "metropolitan"};
 
 // Capitalised words that are never place mentions on their own (common nouns, titles, calendar words,
 // news agencies, frequent person names that are also gazetteer entries).
@@ -1021,6 +1021,19 @@ struct Places {
                                     return !h.demonym && !h.loose && spelled(h.entity, T, w[0], w[b]);
                                   })))
           continue;
+        // "Western Region" is Uganda's unit by name and Ghana's "Western" with its level word: the units
+        // named without a level word are candidates too (the document's country decides)
+        static const WordSet kLevelWords = {"region", "state", "province", "governorate", "governate", "county",
+                                            "district", "department", "prefecture", "division", "zone", "oblast"};
+        if (b > 0 && kLevelWords.count(T[w[b]].f) && T[w[b - 1]].cap) {
+          const Named& bare = named(join_folded(T, w, 0, b - 1), false);
+          for (const Hit& h : bare.hits) {
+            const int feature = gaz->entity(h.entity).feature();
+            if (!h.loose && (feature == P::kAdmin1 || feature == P::kAdmin2) &&
+                std::none_of(hits.begin(), hits.end(), [&](const Hit& x) { return x.entity == h.entity; }))
+              hits.push_back(h);
+          }
+        }
         out.t0 = w[0];
         out.t1 = w[b];
         out.hits = std::move(hits);
