@@ -3010,6 +3010,12 @@ struct Places {
     // "the Kazakh capital Astana": a town named like the adjective before "capital" is no place (the
     // country's demonym is: "the Iraqi capital")
     if (nw && next_word == "capital" && !nw->cap && !is_country && !demonym_use && !is_admin) return;
+    // "the Gulf War", "the annual Salt March", "the Geneva Convention": the name of an event or an accord
+    // (a country's name stays: it still says what the report is about)
+    static const WordSet kNamedEvents = {"war", "wars", "march", "revolution", "uprising", "accord", "accords",
+                                         "agreement", "declaration", "convention", "festival", "summit",
+                                         "conference", "games", "cup", "talks", "marathon"};
+    if (nw && nw->cap && !is_country && kNamedEvents.count(nw->f)) return;
     // "the Salah al-Din neighbourhood of Aleppo": a province's name on a part of a town names the part
     if (is_admin && part_of_town(text, T, f.t1) && is_word(T, f.t1 + 2) &&
         (raw(text, T[f.t1 + 2]) == "of" || raw(text, T[f.t1 + 2]) == "in") && is_word(T, f.t1 + 3) && T[f.t1 + 3].cap)
