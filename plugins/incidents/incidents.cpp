@@ -1626,6 +1626,16 @@ class Assembler {
         if (!P.sents[si].dates.empty() && !period_sentence(P.sents[si])) f.date = first_date(P.sents[si]), f.date_src = 1;
         break;
       }
+    // "Al-Lataminah, 30 March 2017" just over "an aircraft dropped a munition on the outskirts of the same
+    // town": the section heading's place locates a frame that names no place or only a country (context,
+    // not a fact that makes it an incident).
+    if ((f.place < 0 || P.places[f.place].rank >= kCountry) && first > 0 && P.sents[first - 1].para == f.para - 1 &&
+        heading(first - 1))
+      for (int i : P.sents[first - 1].places)
+        if (is_specific(P.places[i].rank) && !foreign(P.places[i]) && !P.places[i].relative) {
+          f.place = i, f.place_src = 2;
+          break;
+        }
     if (f.place < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para && f.place < 0; --si)
         if (!P.sents[si].places.empty()) f.place = best_place(P.sents[si].places), f.place_src = 1;

@@ -2149,6 +2149,40 @@ struct Places {
         places.push_back(std::move(pl));
         covered[i] = true;
       }
+      // "Al-Lataminah, 30 March 2017", "Sousian, near al-Bab, February 2017": a section heading that opens
+      // with the name of where the section's events happened, then a date or a "near".
+      for (size_t i = 0; i < T.size(); ++i) {
+        if (!is_word(T, i) || !T[i].cap || covered[i] || (T[i].s > 0 && text[T[i].s - 1] != '\n')) continue;
+        // (an article joined by a hyphen opens the name: "Al-Lataminah")
+        const bool article = (T[i].f == "al" || T[i].f == "el") && is_punct(T, i + 1, '-') && !T[i + 1].space_before &&
+                             is_word(T, i + 2) && !T[i + 2].space_before;
+        auto xw = run_from(T, article ? i + 2 : i, 4, false);
+        while (!xw.empty() && !T[xw.back()].cap) xw.pop_back();
+        if (xw.empty() || !is_punct(T, xw.back() + 1, ',')) continue;
+        const size_t a = xw.back() + 2;
+        const bool dated = a < T.size() && (T[a].kind == Tok::Num || (is_word(T, a) && kCalendar.count(T[a].f)) ||
+                                             (is_word(T, a) && !T[a].cap && raw(text, T[a]) == "near"));
+        size_t e = text.find('\n', T[xw.back()].e);
+        if (!dated || e == std::string_view::npos) continue;
+        while (e > T[i].s && (text[e - 1] == ' ' || text[e - 1] == '\r')) --e;
+        if (e - T[i].s > 80 || text[e - 1] == '.') continue;
+        bool bad = false;
+        for (size_t q : xw)
+          bad |= covered[q] || kStop.count(T[q].f) || kNever.count(T[q].f) || kFunctionWords.count(T[q].f) ||
+                 kFacilities.count(T[q].f) || lower_words.contains(T[q].f);
+        if (bad) continue;
+        Place pl = unlisted_place(text, T[i].s, T[xw.back()].e, "heading");
+        pl.guessed_country = true;
+        pl.confidence = 0.4;
+        if (doc_country >= 0) {
+          const Entity& ce = gaz->entity(gaz->country(uint8_t(doc_country)).entity);
+          pl.country = doc_country;
+          pl.lat = ce.lat();
+          pl.lon = ce.lon();
+        }
+        places.push_back(std::move(pl));
+        for (size_t q = i; q <= xw.back(); ++q) covered[q] = true;
+      }
       for (size_t i = 1; i < T.size(); ++i) {
         if (!is_word(T, i) || !T[i].cap || covered[i] || T[i].sent_start || !is_word(T, i - 1)) continue;
         // The word before is lower case, or a sentence-initial "In"/"Near"/"A" ("In Hidra, protesters ...").
@@ -2847,6 +2881,16 @@ struct Places {
     const Tok* pw = (prev > 0 && T[prev - 1].kind == Tok::Word) ? &T[prev - 1] : nullptr;
     const std::string_view prev_word = !pw ? std::string_view() : pw->cap ? std::string_view(pw->f) : raw(text, *pw);
     const bool prep = pw && (!pw->cap || pw->sent_start) && kLocPreps.count(prev_word);  // "In Hidra, ..."
+    // "Al-Lataminah, 30 March 2017", "Hass: an empty hospital destroyed": a name opening a short heading
+    // line, before a comma or a colon, says where the section below happened.
+    const bool heading_name = [&] {
+      if (T[f.t0].s > 0 && text[T[f.t0].s - 1] != '\n') return false;
+      if (!is_punct(T, f.t1 + 1, ',') && !is_punct(T, f.t1 + 1, ':')) return false;
+      size_t e = text.find('\n', T[f.t1].e);
+      if (e == std::string_view::npos) return false;  // (a heading has text below it)
+      while (e > T[f.t1].e && (text[e - 1] == ' ' || text[e - 1] == '\r')) --e;
+      return e - T[f.t0].s <= 80 && text[e - 1] != '.';
+    }();
     const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
     const std::string_view next_word = !nw ? std::string_view() : nw->cap ? std::string_view(nw->f) : raw(text, *nw);
     // "the Jos University Teaching Hospital", "Bosasso Main Market": a facility named after its place.
@@ -2923,7 +2967,7 @@ struct Places {
       if (single && kStop.count(f0) && !(prep || next_noun || of_noun)) return;
       if (prev_cap_run && !of_noun) return;
       if ((next_cap_run && !prep) || article_next) return;
-      if (single && T[f.t0].sent_start && !(next_noun || prep || resident_noun || last_resort)) {
+      if (single && T[f.t0].sent_start && !(next_noun || prep || resident_noun || last_resort || heading_name)) {
         bool big = false;
         for (const Hit& hh : f.hits) {
           const Entity& he = gaz->entity(hh.entity);
@@ -3067,11 +3111,12 @@ struct Places {
                               ctx.country_share(en.country) >= 0.3 ||
                               (en.admin1 != P::kNoAdmin1 && ctx.admin1_votes.count(en.admin1));
       if (T[f.t0].sent_start && single &&
-          !(strong_name || next_noun || ((resident_noun || last_resort) && spelled_name && size_of(en) >= 1000)))
+          !(strong_name || next_noun || heading_name ||
+            ((resident_noun || last_resort) && spelled_name && size_of(en) >= 1000)))
         return;
       // A sentence-initial word with nothing saying it is a place ("Grenade attack in ...", "Change
       // came ...") is a place only where the document or the usual geography of violence puts it.
-      if (T[f.t0].sent_start && single && !prep && !next_noun && !of_noun && !resident_noun &&
+      if (T[f.t0].sent_start && single && !prep && !next_noun && !of_noun && !resident_noun && !heading_name &&
           !(ctx.top_country >= 0 && en.country == ctx.top_country) &&
           !(en.country < conflict_country.size() && conflict_country[en.country]))
         return;
