@@ -1067,7 +1067,10 @@ class Assembler {
           }
         if (shift == INT_MIN)
           for (std::string_view phrase : kSameDay)
-            if (head.find(phrase) != std::string_view::npos) shift = 0, opening = true;
+            if (head.find(phrase) != std::string_view::npos) {
+              shift = 0, opening = true;
+              break;
+            }
         const bool own_date = f.date >= 0 && P.dates[f.date].start >= S.start && P.dates[f.date].start < S.end;
         if (shift != INT_MIN && (f.date < 0 || f.date_src > 0 || (opening && !own_date))) {
           f.date = -1;

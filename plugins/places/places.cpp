@@ -2114,6 +2114,15 @@ struct Places {
     // document's country when it has one; a country only guessed from a demonym or a cue still counts.
     {
       const int doc_country = ctx.top_country >= 0 && ctx.country_votes[ctx.top_country] >= 0.7 ? ctx.top_country : -1;
+      // An unlisted name placed by the document's country: the country and its point (false: none named).
+      const auto in_doc_country = [&](Place& pl) {
+        if (doc_country < 0) return false;
+        const Entity& ce = gaz->entity(gaz->country(uint8_t(doc_country)).entity);
+        pl.country = doc_country;
+        pl.lat = ce.lat();
+        pl.lon = ce.lon();
+        return true;
+      };
       // "Kasungu residents riot ...": a sentence-initial name before a word for its inhabitants (adjectives
       // that open such sentences are not names).
       static const WordSet kPeopleAdjectives = {
@@ -2140,12 +2149,7 @@ struct Places {
         Place pl = unlisted_place(text, T[i].s, T[i].e, "residents");
         pl.guessed_country = true;
         pl.confidence = 0.35;
-        if (doc_country >= 0) {
-          const Entity& ce = gaz->entity(gaz->country(uint8_t(doc_country)).entity);
-          pl.country = doc_country;
-          pl.lat = ce.lat();
-          pl.lon = ce.lon();
-        }
+        in_doc_country(pl);
         places.push_back(std::move(pl));
         covered[i] = true;
       }
@@ -2162,10 +2166,7 @@ struct Places {
         const size_t a = xw.back() + 2;
         const bool dated = a < T.size() && (T[a].kind == Tok::Num || (is_word(T, a) && kCalendar.count(T[a].f)) ||
                                              (is_word(T, a) && !T[a].cap && raw(text, T[a]) == "near"));
-        size_t e = text.find('\n', T[xw.back()].e);
-        if (!dated || e == std::string_view::npos) continue;
-        while (e > T[i].s && (text[e - 1] == ' ' || text[e - 1] == '\r')) --e;
-        if (e - T[i].s > 80 || text[e - 1] == '.') continue;
+        if (!dated || !heading_line(text, T[i].s, T[xw.back()].e)) continue;
         bool bad = false;
         for (size_t q : xw)
           bad |= covered[q] || kStop.count(T[q].f) || kNever.count(T[q].f) || kFunctionWords.count(T[q].f) ||
@@ -2174,12 +2175,7 @@ struct Places {
         Place pl = unlisted_place(text, T[i].s, T[xw.back()].e, "heading");
         pl.guessed_country = true;
         pl.confidence = 0.4;
-        if (doc_country >= 0) {
-          const Entity& ce = gaz->entity(gaz->country(uint8_t(doc_country)).entity);
-          pl.country = doc_country;
-          pl.lat = ce.lat();
-          pl.lon = ce.lon();
-        }
+        in_doc_country(pl);
         places.push_back(std::move(pl));
         for (size_t q = i; q <= xw.back(); ++q) covered[q] = true;
       }
@@ -2251,11 +2247,7 @@ struct Places {
         Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "preposition");
         pl.confidence = 0.45;
         pl.guessed_country = true;
-        if (doc_country >= 0) {
-          const Entity& ce = gaz->entity(gaz->country(uint8_t(doc_country)).entity);
-          pl.country = doc_country;
-          pl.lat = ce.lat();
-          pl.lon = ce.lon();
+        if (in_doc_country(pl)) {
           if (ctx.country_votes[doc_country] < 1.0) pl.confidence = 0.4;
         } else {
           pl.confidence = 0.35;
@@ -2339,8 +2331,7 @@ struct Places {
     // the part either.
     for (Place& p : places) {
       if (p.demonym || (p.entity < 0 && !p.unlisted) || p.feature != P::kPlace) continue;
-      const size_t t = size_t(std::lower_bound(T.begin(), T.end(), p.end, [](const Tok& a, uint32_t e) { return a.s < e; }) -
-                              T.begin());
+      const size_t t = first_token_at(T, p.end);
       if (!is_word(T, t) || T[t].cap) continue;
       const std::string_view noun = raw(text, T[t]);
       if (noun != "neighbourhood" && noun != "neighborhood" && noun != "quarter") continue;
@@ -2644,10 +2635,7 @@ struct Places {
     static const WordSet kUnitWords = {"the", "village", "town", "city", "area", "locality", "settlement", "district",
                                        "neighbourhood", "neighborhood", "quarter", "central", "downtown", "community",
                                        "region", "valley", "mountains"};
-    auto token_at = [&](uint32_t offset) {  // first token starting at or after offset
-      return size_t(std::lower_bound(T.begin(), T.end(), offset, [](const Tok& t, uint32_t o) { return t.s < o; }) -
-                    T.begin());
-    };
+    auto token_at = [&](uint32_t offset) { return first_token_at(T, offset); };
     for (Place& p : places) {
       // a listed town abroad said to lie by a town of another country is that country's namesake or an
       // unlisted place there ("Lima, west of Kadugli" is in Sudan, not Peru)
@@ -2809,6 +2797,21 @@ struct Places {
     pl.guessed_country = false;
   }
 
+  // The first token starting at or after `offset`.
+  static size_t first_token_at(const std::vector<Tok>& T, uint32_t offset) {
+    return size_t(std::lower_bound(T.begin(), T.end(), offset, [](const Tok& t, uint32_t o) { return t.s < o; }) -
+                  T.begin());
+  }
+
+  // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
+  // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
+  static bool heading_line(std::string_view text, uint32_t line_start, uint32_t from) {
+    size_t e = text.find('\n', from);
+    if (e == std::string_view::npos) return false;
+    while (e > from && (text[e - 1] == ' ' || text[e - 1] == '\r')) --e;
+    return e - line_start <= 80 && text[e - 1] != '.';
+  }
+
   // The town a place mention stands for: itself when it is a populated place; for a province named like
   // its seat ("the al-Badu neighbourhood, in the centre of Raqqa") the seat, from the mention's matches.
   bool as_town(const Place& q, const std::vector<Found>& found, const std::vector<Tok>& T, Place& town) const {
@@ -2883,14 +2886,9 @@ struct Places {
     const bool prep = pw && (!pw->cap || pw->sent_start) && kLocPreps.count(prev_word);  // "In Hidra, ..."
     // "Al-Lataminah, 30 March 2017", "Hass: an empty hospital destroyed": a name opening a short heading
     // line, before a comma or a colon, says where the section below happened.
-    const bool heading_name = [&] {
-      if (T[f.t0].s > 0 && text[T[f.t0].s - 1] != '\n') return false;
-      if (!is_punct(T, f.t1 + 1, ',') && !is_punct(T, f.t1 + 1, ':')) return false;
-      size_t e = text.find('\n', T[f.t1].e);
-      if (e == std::string_view::npos) return false;  // (a heading has text below it)
-      while (e > T[f.t1].e && (text[e - 1] == ' ' || text[e - 1] == '\r')) --e;
-      return e - T[f.t0].s <= 80 && text[e - 1] != '.';
-    }();
+    const bool heading_name = (T[f.t0].s == 0 || text[T[f.t0].s - 1] == '\n') &&
+                              (is_punct(T, f.t1 + 1, ',') || is_punct(T, f.t1 + 1, ':')) &&
+                              heading_line(text, T[f.t0].s, T[f.t1].e);
     const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
     const std::string_view next_word = !nw ? std::string_view() : nw->cap ? std::string_view(nw->f) : raw(text, *nw);
     // "the Jos University Teaching Hospital", "Bosasso Main Market": a facility named after its place.
