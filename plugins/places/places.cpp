@@ -136,7 +136,8 @@ const WordSet kLocPreps = {
 const WordSet kPlaceNouns = {
     "town", "village", "city", "area", "neighbourhood", "neighborhood", "suburb", "camp", "locality",
     "community", "district", "region", "province", "governorate", "state", "county", "municipality", "lga",
-    "township", "hamlet", "countryside", "outskirts", "subdistrict", "sub-district", "settlement", "quarter",
+    "township", "hamlet", "countryside", "outskirts", "subdistrict", "sub-district", "subdivision", "sub-division",
+    "subcounty", "sub-county", "settlement", "quarter",
     "commune", "department", "prefecture", "oblast", "raion", "valley", "island", "port", "villages", "towns",
     "areas", "cities", "communities", "sector", "zone", "market", "refugee", "idp", "territory", "chiefdom",
     "ward", "division", "plain", "plains", "mountains", "mount", "capital", "border", "crossing", "airport",
@@ -1919,7 +1920,9 @@ struct Places {
     // The noun may be capitalised after the name ("Walaq Village", "Eleme LGA").
     static const WordSet kNameNouns = {"village", "town", "district", "county", "camp", "area", "lga", "township",
                                        "neighbourhood", "neighborhood", "locality", "settlement", "hamlet",
-                                       "payam", "boma", "woreda", "kebele", "commune", "upazila"};
+                                       "payam", "boma", "woreda", "kebele", "commune", "upazila", "subdivision",
+                                       "sub-division", "subcounty", "sub-county", "chiefdom", "municipality",
+                                       "ward"};
     // "Cali Fool Dheere Village": a listed name that only begins a longer capitalised name of a village
     // ("Village" capitalised as part of it) is that unknown village, not the listed place.
     auto begins_longer_name = [&](const Found& f) {
@@ -1998,8 +2001,12 @@ struct Places {
     };
     for (size_t i = 0; i < T.size(); ++i) {
       if (!is_word(T, i) || covered[i]) continue;
+      // "Lokopo Sub-County", "the Kolofata sub-division": the name comes before the "sub-"
+      const size_t at = i >= 3 && is_punct(T, i - 1, '-') && !T[i].space_before && !T[i - 1].space_before &&
+                                is_word(T, i - 2) && T[i - 2].f == "sub" && !T[i - 2].sent_start
+                            ? i - 2 : i;
       // Cheap shape test first: a capitalised word before it, or "of" + capitalised word after it.
-      const bool cap_before = i > 0 && is_word(T, i - 1) && T[i - 1].cap;
+      const bool cap_before = at > 0 && is_word(T, at - 1) && T[at - 1].cap;
       const bool of_after = is_word(T, i + 2) && (T[i + 2].cap || article_name(i + 2)) && is_word(T, i + 1) &&
                             raw(text, T[i + 1]) == "of";
       std::vector<size_t> appos;
@@ -2007,7 +2014,7 @@ struct Places {
         appos = apposition_name(i);
         if (appos.empty()) continue;
       }
-      if (T[i].cap && !(cap_before && kNameNouns.count(T[i].f) && !T[i].sent_start)) continue;
+      if (T[at].cap && !(cap_before && (at != i || kNameNouns.count(T[i].f)) && !T[at].sent_start)) continue;
       const std::string_view noun = T[i].cap ? std::string_view(T[i].f) : raw(text, T[i]);
       // "on the Kafr Ruma front", "the Dadikh axis": a front line named after the village it runs by
       const bool front_line = !T[i].cap && cap_before && (noun == "front" || noun == "axis" || noun == "frontline");
@@ -2019,10 +2026,10 @@ struct Places {
       } else if (is_word(T, i + 1) && raw(text, T[i + 1]) == "of" && is_word(T, i + 2) &&
           (T[i + 2].cap || article_name(i + 2)) && !covered[i + 2]) {
         xw = run_from(T, i + 2, 4, false);
-      } else if (!capital && i > 0 && is_word(T, i - 1) && T[i - 1].cap && !covered[i - 1] && !T[i - 1].sent_start) {
-        size_t a = i - 1;
-        while (a > 0 && i - a < 7 && !T[a].sent_start) {
-          if (is_word(T, a - 1) && T[a - 1].cap && !covered[a - 1] && i - a < 4) { --a; continue; }
+      } else if (!capital && cap_before && !covered[at - 1] && !T[at - 1].sent_start) {
+        size_t a = at - 1;
+        while (a > 0 && at - a < 7 && !T[a].sent_start) {
+          if (is_word(T, a - 1) && T[a - 1].cap && !covered[a - 1] && at - a < 4) { --a; continue; }
           // "the Bustan al-Qasr neighbourhood": an article joined by a hyphen to the word after it
           if (a >= 3 && joined_article(a - 2) && !T[a].space_before && !T[a - 2].sent_start && is_word(T, a - 3) &&
               T[a - 3].cap && !covered[a - 3]) {
@@ -2032,7 +2039,7 @@ struct Places {
           break;
         }
         xw = run_from(T, a, 5, false);
-        while (!xw.empty() && xw.back() >= i) xw.pop_back();
+        while (!xw.empty() && xw.back() >= at) xw.pop_back();
       }
       if (xw.empty()) continue;
       // (an article joined to the name, "al-Jinah", opens it)
