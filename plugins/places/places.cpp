@@ -2890,7 +2890,13 @@ struct Places {
     while (prev > 0 && T[prev - 1].kind == Tok::Punct && (T[prev - 1].punct == '-' || T[prev - 1].punct == '"')) --prev;
     const Tok* pw = (prev > 0 && T[prev - 1].kind == Tok::Word) ? &T[prev - 1] : nullptr;
     const std::string_view prev_word = !pw ? std::string_view() : pw->cap ? std::string_view(pw->f) : raw(text, *pw);
-    const bool prep = pw && (!pw->cap || pw->sent_start) && kLocPreps.count(prev_word);  // "In Hidra, ..."
+    // "in downtown Cairo", "in eastern Cairo's Nasr City": a part-of-town word between keeps the preposition
+    static const WordSet kPartWords = {"downtown", "central", "eastern", "western", "northern", "southern",
+                                       "northeastern", "northwestern", "southeastern", "southwestern", "greater"};
+    const bool part_prep = pw && !pw->cap && kPartWords.count(prev_word) && prev >= 2 && is_word(T, prev - 2) &&
+                           (T[prev - 2].cap ? T[prev - 2].sent_start && kLocPreps.count(T[prev - 2].f)
+                                            : kLocPreps.count(raw(text, T[prev - 2])) > 0);
+    const bool prep = pw && (((!pw->cap || pw->sent_start) && kLocPreps.count(prev_word)) || part_prep);  // "In Hidra, ..."
     // "Al-Lataminah, 30 March 2017", "Hass: an empty hospital destroyed": a name opening a short heading
     // line, before a comma or a colon, says where the section below happened.
     const bool heading_name = (T[f.t0].s == 0 || text[T[f.t0].s - 1] == '\n') &&
@@ -3065,6 +3071,10 @@ struct Places {
                                          "agreement", "declaration", "convention", "festival", "summit",
                                          "conference", "games", "cup", "talks", "marathon"};
     if (nw && nw->cap && !is_country && kNamedEvents.count(nw->f)) return;
+    // "two Red Sea islands", "off the Red Sea coast": a province named for a sea is the sea, unless
+    // its unit is named ("Red Sea State")
+    if (is_admin && (T[f.t1].f == "sea" || T[f.t1].f == "ocean") && !(nw && kAdmin1Nouns.count(ik::text::lower(next_word))))
+      return;
     // "the Salah al-Din neighbourhood of Aleppo": a province's name on a part of a town names the part
     if (is_admin && part_of_town(text, T, f.t1) && is_word(T, f.t1 + 2) &&
         (raw(text, T[f.t1 + 2]) == "of" || raw(text, T[f.t1 + 2]) == "in") && is_word(T, f.t1 + 3) && T[f.t1 + 3].cap)
