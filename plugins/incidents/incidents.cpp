@@ -2137,9 +2137,11 @@ Record Assembler::record(const Frame& f) const {
   // outright; otherwise the lead sentence's first trigger, the main verb of the report.
   const EventM* primary = trigger_with([](const EventM& x) { return x.heading; });
   if (!primary) primary = first_ev;
-  const std::string_view pv = primary ? primary->value : std::string_view();
+  std::string_view pv = primary ? primary->value : std::string_view();
   // "men", "an unidentified group" taken for a crowd: ACLED codes unnamed attackers as an armed group
   if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
+  // "soldiers beat up students": a beating by an armed force is an attack; only a crowd makes it mob violence
+  if (pv == "riot"sv && primary->sub == "Mob violence"sv && perp && is_armed(perp->inter)) pv = "attack"sv;
   // a crowd fires no missiles: with a strike, shelling or an explosion as the lead, "people" near the
   // verb are its victims, not rioters
   if (perp && perp->inter == 5 && perp->crowd &&
