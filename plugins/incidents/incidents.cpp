@@ -2150,6 +2150,12 @@ Record Assembler::record(const Frame& f) const {
   const bool rioters = perp && perp->inter == 5;
   const bool protesters = perp && perp->inter == 6;
   auto later = [&](const char* t) { return trig_all.count(t) > 0; };
+  auto armed_sides = [&] {
+    std::set<std::string> sides;
+    for (int i : actors)
+      if (is_armed(P.actors[i].inter)) sides.insert(key(P.actors[i].value));
+    return sides.size();
+  };
   type_ev = primary;
   const bool demonstration = pv == "protest"sv || protesters || later("protest");  // a crowd that was demonstrating
   // "protesters stormed the party office": the demonstrators themselves did the violence
@@ -2193,6 +2199,12 @@ Record Assembler::record(const Frame& f) const {
              al.find("administration") == std::string::npos;
     });
     if (killed.best > 0 && (force_present || later("excessive_force"))) sub = "Excessive force against protesters";
+  } else if ((pv == "shelling"sv || pv == "strike"sv) && has("clash") && armed_sides() >= 2 && victim &&
+             is_armed(victim->inter) && !f.aggregate &&
+             std::none_of(actors.begin(), actors.end(), [&](int i) { return P.actors[i].inter == 7; })) {
+    // "shelling and ground fighting at rebel positions": fire that is part of a fight between two armed
+    // sides is a battle (not when it hit civilian places)
+    type = "Battles", sub = "Armed clash";
   } else if (pv == "chemical"sv || W.count("chemical")) {
     type = "Explosions/Remote violence", sub = "Chemical weapon";
   } else if (std::string rs = remote_sub(); !rs.empty() && (pv == "strike"sv || pv == "shelling"sv || pv == "explosion"sv ||
