@@ -550,10 +550,30 @@ Parsed parse(const ik::sdk::Doc& doc) {
             ends_with("fired from ") || ends_with("flew from ") || ends_with("flying from ") ||
             ends_with("came from ") || ends_with("shelled from ") ||
             // "the shells came from the regime positions in Wadi al-Deif"
-            ((ends_with("positions in ") || ends_with("bases in ")) &&
+            ((ends_with("positions in ") || ends_with("bases in ") || ends_with("base in ")) &&
              ik::text::lower(text.substr(m.start > 60 ? m.start - 60 : 0, std::min<uint64_t>(m.start, 60))).find("from ") !=
                  std::string::npos))
           p.rank = kDemonym;
+        // where the victims were taken ("many were driven to Idlib city", "rushed to hospitals in Sarmada")
+        // is no scene either
+        {
+          std::string_view h = near;
+          for (std::string_view tail : {"hospitals in "sv, "hospital in "sv})
+            if (ends_with(tail)) {
+              h.remove_suffix(tail.size());
+              for (std::string_view det : {"a "sv, "the "sv, "field "sv, "a field "sv})
+                if (h.size() >= det.size() && h.substr(h.size() - det.size()) == det) { h.remove_suffix(det.size()); break; }
+              break;
+            }
+          if (h.size() > 4 && h.substr(h.size() - 4) == " to "sv) {
+            h.remove_suffix(4);
+            const size_t sp = h.rfind(' ');
+            static const std::set<std::string_view> kTakenVerbs = {
+                "taken", "driven", "rushed", "transferred", "evacuated", "transported", "referred", "brought",
+                "carried", "airlifted", "ferried"};
+            if (kTakenVerbs.count(sp == std::string_view::npos ? h : h.substr(sp + 1))) p.rank = kDemonym;
+          }
+        }
         // (also a preposition that opens the text or a line: "In Safina village, 45 km south of Mosul, ...")
         auto opens = [&](std::string_view w) {
           return ends_with(w) && (near.size() == w.size() || near[near.size() - w.size() - 1] == '\n');
@@ -1018,6 +1038,7 @@ class Assembler {
     merge_same_events(F);
     for (auto& f : F)
       if (f.alive) fill_from_context(f);
+    join_later_toll(F);
     date_from_previous(F);
     drop_weak(F);
     if (std::none_of(F.begin(), F.end(), [](const Frame& f) { return f.alive; })) {
@@ -1486,6 +1507,33 @@ class Assembler {
           B.alive = false;
         }
       }
+    }
+  }
+
+  // "Two aircraft struck the market in Ariha. [a witness's words] The health directorate recorded 44
+  // people killed; many were driven to Idlib city.": a paragraph giving a toll, with no date or scene of
+  // its own, after an attack told without one, in the same section, is that attack's toll.
+  void join_later_toll(std::vector<Frame>& F) const {
+    for (size_t j = 1; j < F.size(); ++j) {
+      Frame& B = F[j];
+      if (!B.alive || B.aggregate || (B.date >= 0 && B.date_src == 0) || killed_max(B) <= 0) continue;
+      if (B.place >= 0 && B.place_src == 0 && P.places[B.place].rank != kDemonym) continue;
+      size_t i = j;
+      while (i > 0 && !F[i - 1].alive) --i;
+      if (i == 0) continue;
+      // (an attack told with its date and its town: not a witness's general words, nor a province)
+      Frame& A = F[i - 1];
+      if (A.aggregate || A.para >= B.para || killed_max(A) > 0 || A.date < 0 || A.place < 0 || A.place_src != 0 ||
+          !is_specific(P.places[A.place].rank))
+        continue;
+      // (no section heading between them: a new section tells another event)
+      const int from = A.sents.back() + 1, to = B.sents.front();
+      bool section = false;
+      for (int si = from; si < to && !section; ++si) section = heading(si);
+      if (section) continue;
+      A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
+      std::sort(A.sents.begin(), A.sents.end());
+      B.alive = false;
     }
   }
 
