@@ -189,6 +189,7 @@ struct PlaceM : Base {
   bool scene = false;    // "in X", "at X"
   bool origin = false;   // "Okada riders", "Kano traders": whose people, not where (unless nowhere else)
   bool dateline = false; // "IDLIB - Artillery fire hit ...": where the report was filed, not the scene
+  bool taken_to = false; // "the wounded were sent to Idlib city and Maarat Misrin": where victims were taken
   bool about = false;    // in what the event is about, not where it is: "amid anger at the Zliten attack,
                          // demonstrators in Misrata ...", "protested in Johannesburg, demanding ... in Ethiopia"
 };
@@ -570,9 +571,16 @@ Parsed parse(const ik::sdk::Doc& doc) {
             const size_t sp = h.rfind(' ');
             static const std::set<std::string_view> kTakenVerbs = {
                 "taken", "driven", "rushed", "transferred", "evacuated", "transported", "referred", "brought",
-                "carried", "airlifted", "ferried"};
-            if (kTakenVerbs.count(sp == std::string_view::npos ? h : h.substr(sp + 1))) p.rank = kDemonym;
+                "carried", "airlifted", "ferried", "sent"};
+            p.taken_to = kTakenVerbs.count(sp == std::string_view::npos ? h : h.substr(sp + 1)) > 0;
           }
+          // (and the places listed with it: "to Idlib city and Maarat Misrin")
+          if (!P.places.empty() && P.places.back().taken_to && m.start >= P.places.back().end &&
+              m.start - P.places.back().end <= 12) {
+            const std::string_view gap = text.substr(P.places.back().end, m.start - P.places.back().end);
+            p.taken_to = p.taken_to || gap.find(" and ") != std::string_view::npos || gap.find(", ") != std::string_view::npos;
+          }
+          if (p.taken_to) p.rank = kDemonym;
         }
         // (also a preposition that opens the text or a line: "In Safina village, 45 km south of Mosul, ...")
         auto opens = [&](std::string_view w) {
@@ -969,6 +977,7 @@ struct Frame {
   int para = 0;
   int date = -1, place = -1;  // own date/place (from its sentences)
   int date_src = 0, place_src = 0;  // 0 the frame's own sentences, 1 its paragraph, 2 the document
+  bool place_of_document = false;     // its place is only the one the document is mostly about
   bool aggregate = false;
   bool alive = true;
   bool fallback = false;      // no trigger or casualty: a guess from the first sentence
@@ -1282,6 +1291,9 @@ class Assembler {
       for (std::string_view len : {"week-long"sv, "weeks-long"sv, "month-long"sv, "months-long"sv, "year-long"sv,
                                    "years-long"sv, "decade-long"sv})
         if (s.find(len) != std::string_view::npos) return true;
+      // a period named before, referred back to: "1,089 civilians killed in the same period"
+      for (std::string_view back : {"the same period"sv, "that period"sv, "this period"sv, "the period covered"sv})
+        if (s.find(back) != std::string_view::npos) return true;
     }
     // a campaign told as a habit ("forces repeatedly struck markets and hospitals"), not one dated day
     {
@@ -1523,8 +1535,8 @@ class Assembler {
       if (i == 0) continue;
       // (an attack told with its date and its town: not a witness's general words, nor a province)
       Frame& A = F[i - 1];
-      if (A.aggregate || A.para >= B.para || killed_max(A) > 0 || A.date < 0 || A.place < 0 || A.place_src != 0 ||
-          !is_specific(P.places[A.place].rank))
+      if (A.aggregate || A.para >= B.para || killed_max(A) > 0 || A.date < 0 || A.place < 0 || A.place_of_document ||
+          !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
         continue;
       // (no section heading between them: a new section tells another event)
       const int from = A.sents.back() + 1, to = B.sents.front();
@@ -1663,7 +1675,8 @@ class Assembler {
     if (f.date < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si)
         if (!P.sents[si].dates.empty()) {
-          f.date = P.sents[si].dates.back();
+          // (a total "in that period" refers back to the period's start: "between 18 February and April")
+          f.date = f.aggregate ? first_date(P.sents[si]) : P.sents[si].dates.back();
           f.date_src = 1;
           // "... 30 massacres since that date. The massacres claimed 1,109 lives": the date's period too
           if (period_sentence(P.sents[si])) f.aggregate = true;
@@ -1701,7 +1714,7 @@ class Assembler {
               f.place = i, f.place_src = 2;
               break;
             }
-      if (f.place < 0 && (f.place = main_place()) >= 0) f.place_src = 2;
+      if (f.place < 0 && (f.place = main_place()) >= 0) f.place_src = 2, f.place_of_document = true;
     }
   }
 

@@ -2934,7 +2934,15 @@ struct Places {
     const bool road_first = tight_dash(f.t1 + 1) && is_word(T, f.t1 + 2) && T[f.t1 + 2].cap && road_at(f.t1 + 3);
     const bool road_second = f.t0 >= 2 && tight_dash(f.t0 - 1) && is_word(T, f.t0 - 2) && T[f.t0 - 2].cap &&
                              road_at(f.t1 + 1);
-    const bool next_noun = (nw && (kPlaceNouns.count(next_word) || facility_next)) || road_first || road_second;
+    // "Ariha, a town of some 60,000 people": an apposition saying what the name is
+    static const WordSet kSettlementNouns = {"town", "village", "city", "hamlet", "suburb", "district", "neighbourhood",
+                                             "neighborhood", "settlement", "camp"};
+    const bool apposed_noun = is_punct(T, f.t1 + 1, ',') && is_word(T, f.t1 + 2) &&
+                              (raw(text, T[f.t1 + 2]) == "a" || raw(text, T[f.t1 + 2]) == "an" ||
+                               raw(text, T[f.t1 + 2]) == "the") &&
+                              is_word(T, f.t1 + 3) && !T[f.t1 + 3].cap && kSettlementNouns.count(raw(text, T[f.t1 + 3]));
+    const bool next_noun = (nw && (kPlaceNouns.count(next_word) || facility_next)) || road_first || road_second ||
+                           apposed_noun;
     const bool admin1_noun = nw && kAdmin1Nouns.count(next_word);
     const bool admin2_noun = nw && kAdmin2Nouns.count(next_word);
     // A capitalised word before the name makes it part of a longer name, unless that word is a generic
