@@ -559,8 +559,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
         // is no scene either
         {
           std::string_view h = near;
+          bool to_hospital = false;  // "... and then, because it could not cope, to hospitals in Idleb city"
           for (std::string_view tail : {"hospitals in "sv, "hospital in "sv})
             if (ends_with(tail)) {
+              to_hospital = true;
               h.remove_suffix(tail.size());
               for (std::string_view det : {"a "sv, "the "sv, "field "sv, "a field "sv})
                 if (h.size() >= det.size() && h.substr(h.size() - det.size()) == det) { h.remove_suffix(det.size()); break; }
@@ -572,7 +574,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
             static const std::set<std::string_view> kTakenVerbs = {
                 "taken", "driven", "rushed", "transferred", "evacuated", "transported", "referred", "brought",
                 "carried", "airlifted", "ferried", "sent"};
-            p.taken_to = kTakenVerbs.count(sp == std::string_view::npos ? h : h.substr(sp + 1)) > 0;
+            p.taken_to = to_hospital || kTakenVerbs.count(sp == std::string_view::npos ? h : h.substr(sp + 1)) > 0;
           }
           // (and the places listed with it: "to Idlib city and Maarat Misrin")
           if (!P.places.empty() && P.places.back().taken_to && m.start >= P.places.back().end &&
@@ -1071,6 +1073,8 @@ class Assembler {
   // "A day earlier, shelling on Idlib killed three": an undated frame that dates itself from the
   // event told before it. A frame that opens so ("About an hour later, warplanes bombed the hospital in
   // Hass. It had been evacuated two days earlier.") is dated so even when a later sentence names a date.
+  static constexpr std::string_view kWeekdays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                                   "saturday"};
   void date_from_previous(std::vector<Frame>& F) const {
     static const std::pair<const char*, int> kShifts[] = {
         {"a day earlier", -1}, {"the day before", -1}, {"the previous day", -1}, {"one day earlier", -1},
@@ -1080,7 +1084,8 @@ class Assembler {
     static const std::string_view kSameDay[] = {"an hour later", "hours later", "minutes later", "moments later",
                                                 "shortly afterwards", "shortly after that", "later that day",
                                                 "later the same day", "that afternoon", "that evening"};
-    int prev = -1;
+    // The event before: its date mention and the days counted on from it ("two days later" after it)
+    int prev = -1, prev_shift = 0;
     for (size_t i = 0; i < F.size(); ++i) {
       Frame& f = F[i];
       if (!f.alive) continue;
@@ -1101,15 +1106,33 @@ class Assembler {
               shift = 0, opening = true;
               break;
             }
+        // "On the following Friday", "the next Monday", "on the Saturday": that weekday after the event before
+        if (shift == INT_MIN)
+          if (const auto from = day_number(P.dates[prev].value))
+            for (int wd = 0; wd < 7 && shift == INT_MIN; ++wd)
+              for (std::string_view lead : {"the following "sv, "the next "sv, "on the "sv}) {
+                const size_t at = head.find(lead);
+                if (at == std::string_view::npos || s.substr(at + lead.size(), kWeekdays[wd].size()) != kWeekdays[wd])
+                  continue;
+                const int from_wd = int((((*from + prev_shift) % 7) + 11) % 7);  // 0 = Sunday (1970-01-01 was a Thursday)
+                shift = (wd - from_wd + 7) % 7;
+                if (shift == 0) shift = 7;
+                opening = true;
+                break;
+              }
         const bool own_date = f.date >= 0 && P.dates[f.date].start >= S.start && P.dates[f.date].start < S.end;
-        if (shift != INT_MIN && (f.date < 0 || f.date_src > 0 || (opening && !own_date))) {
+        // (a weekday or "yesterday" counted from the publication gives way: "Two days later, on the Saturday")
+        const bool own_absolute = own_date && !P.dates[f.date].relative;
+        if (shift != INT_MIN && (f.date < 0 || f.date_src > 0 || (opening && !own_absolute))) {
           f.date = -1;
-          f.day_of = F[prev].date, f.day_shift = shift;
+          f.day_of = prev, f.day_shift = prev_shift + shift;
+          prev_shift = f.day_shift;
+          continue;
         }
       }
       // (from a day: "the next day" does not follow "they had moved there in May")
       if (f.date >= 0 && !f.aggregate && P.dates[f.date].precision == 1 && P.dates[f.date].value.size() == 10)
-        prev = int(i);
+        prev = f.date, prev_shift = 0;
     }
   }
 
@@ -1237,7 +1260,27 @@ class Assembler {
 
   // The sentence's date; with several, the last one before its death toll: "the offensive, launched in
   // April 2019, came to a head in February when regime forces killed 34 soldiers" is February's.
+  // "a greengrocer who had kept his shop open throughout the previous offensive in 2018, was loading crates
+  // when the missile hit": a month or a year in a clause about an earlier time is background
+  bool background_date(const Sentence& S, int d) const {
+    const DateM& x = P.dates[d];
+    if (x.precision == 1 || x.start <= S.start) return false;
+    const uint64_t from = std::max<uint64_t>(S.start, x.start > 80 ? x.start - 80 : 0);
+    const std::string_view before = lower(from, x.start - from);
+    for (std::string_view cue : {"who had "sv, "which had "sv, "that had "sv, "previous "sv})
+      if (before.find(cue) != std::string_view::npos) return true;
+    return false;
+  }
+
   int first_date(const Sentence& S) const {
+    if (std::any_of(S.dates.begin(), S.dates.end(), [&](int d) { return background_date(S, d); })) {
+      std::vector<int> keep;
+      for (int d : S.dates)
+        if (!background_date(S, d)) keep.push_back(d);
+      Sentence told = S;
+      told.dates = keep;
+      return first_date(told);
+    }
     if (S.dates.size() < 2) return S.dates.empty() ? -1 : S.dates.front();
     // A date that opens the sentence ("On 1 December 2023, ...", "Around 30 November, (from 26 to 29
     // November)") is the one the writer gives the event.
@@ -1313,6 +1356,7 @@ class Assembler {
     }
     for (int i : S.dates) {
       const DateM& d = P.dates[i];
+      if (background_date(S, i)) continue;
       if (d.kind == "since"sv) return true;
       // "Since the end of April": the date reader took the month, the period is the sentence's
       {
@@ -1701,10 +1745,17 @@ class Assembler {
           break;
         }
     if (f.place < 0) {
+      // (not where the victims were taken: "to hospitals in Idlib city")
+      const auto place_in = [&](const Sentence& S) {
+        std::vector<int> v;
+        for (int i : S.places)
+          if (!P.places[i].taken_to) v.push_back(i);
+        return v.empty() ? -1 : best_place(v);
+      };
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para && f.place < 0; --si)
-        if (!P.sents[si].places.empty()) f.place = best_place(P.sents[si].places), f.place_src = 1;
+        if ((f.place = place_in(P.sents[si])) >= 0) f.place_src = 1;
       for (int si = f.sents.back() + 1; si < int(P.sents.size()) && P.sents[si].para == f.para && f.place < 0; ++si)
-        if (!P.sents[si].places.empty()) f.place = best_place(P.sents[si].places), f.place_src = 1;
+        if ((f.place = place_in(P.sents[si])) >= 0) f.place_src = 1;
       // A paragraph that names no place goes on where the one before it was (a town named there).
       if (f.place < 0 && f.para > 0)
         for (int si = first - 1; si >= 0 && P.sents[si].para >= f.para - 1 && f.place < 0; --si)

@@ -3079,6 +3079,11 @@ struct Places {
                                          "agreement", "declaration", "convention", "festival", "summit",
                                          "conference", "games", "cup", "talks", "marathon"};
     if (nw && nw->cap && !is_country && kNamedEvents.count(nw->f)) return;
+    // "One volunteer, Mahmoud, aged 29", "said Abu Khaled, 19,": a person's name and age
+    if (!is_country && is_punct(T, f.t1 + 1, ',') && f.t1 + 2 < T.size() &&
+        ((is_word(T, f.t1 + 2) && raw(text, T[f.t1 + 2]) == "aged") ||
+         (T[f.t1 + 2].kind == Tok::Num && T[f.t1 + 2].e - T[f.t1 + 2].s <= 2 && is_punct(T, f.t1 + 3, ','))))
+      return;
     // "two Red Sea islands", "off the Red Sea coast": a province named for a sea is the sea, unless
     // its unit is named ("Red Sea State")
     if (is_admin && (T[f.t1].f == "sea" || T[f.t1].f == "ocean") && !(nw && kAdmin1Nouns.count(ik::text::lower(next_word))))
