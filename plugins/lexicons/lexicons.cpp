@@ -96,6 +96,7 @@ static_assert(ik::vocab::kWeapons.size() == kBlunt + 1);
 constexpr unsigned kImplied = 1;     // the phrase implies the weapon without naming it (raid -> firearms)
 constexpr unsigned kAlsoCar = 2;     // suicide car bomb: also a car bomb
 constexpr unsigned kNotAfterAnti = 4;  // "anti-aircraft" is not an air strike
+constexpr unsigned kAlsoAir = 8;       // a barrel bomb is dropped from the air: also an air strike
 
 const std::vector<Cue>& weapon_cues() {
   static const std::vector<Cue> cues = {
@@ -241,10 +242,10 @@ const std::vector<Cue>& weapon_cues() {
       {"loitering munitions", kDrone, 0.95f}, {"shahed", kDrone, 0.9f}, {"quadcopter", kDrone, 0.9f},
       {"quadcopters", kDrone, 0.9f},
       // barrel bombs
-      {"barrel bomb", kBarrelBomb, 0.98f}, {"barrel bombs", kBarrelBomb, 0.98f},
-      {"barrel-bomb", kBarrelBomb, 0.98f}, {"barrel-bombs", kBarrelBomb, 0.98f},
-      {"barrel bombing", kBarrelBomb, 0.98f}, {"explosive barrels", kBarrelBomb, 0.95f},
-      {"barrel bombed", kBarrelBomb, 0.98f},
+      {"barrel bomb", kBarrelBomb, 0.98f, kAlsoAir}, {"barrel bombs", kBarrelBomb, 0.98f, kAlsoAir},
+      {"barrel-bomb", kBarrelBomb, 0.98f, kAlsoAir}, {"barrel-bombs", kBarrelBomb, 0.98f, kAlsoAir},
+      {"barrel bombing", kBarrelBomb, 0.98f, kAlsoAir}, {"explosive barrels", kBarrelBomb, 0.95f, kAlsoAir},
+      {"barrel bombed", kBarrelBomb, 0.98f, kAlsoAir},
       // shelling and artillery
       {"shelled", kShelling, 0.95f}, {"shelling", kShelling, 0.95f}, {"shellings", kShelling, 0.95f},
       {"shells", kShelling, 0.85f}, {"shell", kShelling, 0.7f}, {"artillery", kShelling, 0.95f},
@@ -355,6 +356,7 @@ struct Weapons {
       const std::string attrs = (c.flags & kImplied) ? R"({"implied":true})" : "";
       emit(doc, m.start, m.end, "weapon", ik::vocab::kWeapons[c.value], c.confidence, attrs);
       if (c.flags & kAlsoCar) emit(doc, m.start, m.end, "weapon", ik::vocab::kWeapons[kCarBomb], c.confidence);
+      if (c.flags & kAlsoAir) emit(doc, m.start, m.end, "weapon", ik::vocab::kWeapons[kAirStrike], c.confidence);
     }
   }
 };
