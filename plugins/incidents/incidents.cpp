@@ -2078,9 +2078,15 @@ Record Assembler::record(const Frame& f) const {
   const bool named_weapon = std::any_of(weapons.begin(), weapons.end(), [&](int i) {
     return !P.weapons[i].implied && kFromAfar.count(P.weapons[i].value);
   });
-  for (int i : weapons)
-    if (!(named_weapon && P.weapons[i].implied) && WL.insert(P.weapons[i].value).second)
-      r.weapons.emplace_back(P.weapons[i].value), ev.add(P.weapons[i], "weapons");
+  // ... and in a report that names strikes from afar, a bare "killed" or "attack" implies no gunfire
+  const bool afar_in_report = std::any_of(P.weapons.begin(), P.weapons.end(), [&](const TermM& w) {
+    return !w.implied && kFromAfar.count(w.value);
+  });
+  for (int i : weapons) {
+    const TermM& w = P.weapons[i];
+    if (w.implied && (named_weapon || (afar_in_report && w.conf <= 0.2))) continue;
+    if (WL.insert(w.value).second) r.weapons.emplace_back(w.value), ev.add(w, "weapons");
+  }
   for (int i : targets)
     if (T.insert(P.targets[i].value).second) r.targets.emplace_back(P.targets[i].value), ev.add(P.targets[i], "targets");
 
