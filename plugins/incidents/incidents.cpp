@@ -2236,6 +2236,14 @@ Record Assembler::record(const Frame& f) const {
       if (!w.implied && (pass == 1 || lead.empty() || w.sent == P.events[lead.front()].sent) && !in_background(w))
         W.insert(w.value), lead_weapons = pass == 0;
     }
+  // "The deadliest attack took place in Haas ... a series of air strikes hit the school": an attack whose
+  // frame names only weapons fired from afar was one of them
+  static const std::set<std::string_view> kAfar = {"air_strike", "drone", "shelling", "missile", "barrel_bomb",
+                                                   "cluster_munition", "incendiary", "chemical"};
+  // (not an attack on armed men: "forces attacked Ukrainian positions ... shelled Avdiivka" is a battle)
+  const bool all_from_afar = !W.empty() && !(victim && is_armed(victim->inter)) && !has("clash") &&
+                             std::find(r.targets.begin(), r.targets.end(), "military") == r.targets.end() &&
+                             std::all_of(W.begin(), W.end(), [](std::string_view w) { return kAfar.count(w) > 0; });
   std::string type, sub;
   const EventM* type_ev = nullptr;
   auto remote_sub = [&]() -> std::string {
@@ -2326,7 +2334,7 @@ Record Assembler::record(const Frame& f) const {
   } else if (pv == "chemical"sv || W.count("chemical")) {
     type = "Explosions/Remote violence", sub = "Chemical weapon";
   } else if (std::string rs = remote_sub(); !rs.empty() && (pv == "strike"sv || pv == "shelling"sv || pv == "explosion"sv ||
-                                                            (pv == "attack"sv && lead_weapons) || pv.empty())) {
+                                                            (pv == "attack"sv && (lead_weapons || all_from_afar)) || pv.empty())) {
     type = "Explosions/Remote violence", sub = rs;
   } else if (pv == "sexual_violence"sv) {
     type = "Violence against civilians", sub = "Sexual violence";
