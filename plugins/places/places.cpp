@@ -2336,6 +2336,7 @@ struct Places {
     // town, the one named after "of" or else the last one named before. An unlisted part takes the town's
     // point; a namesake the gazetteer knows far from the town (a village, another city's quarter) is not
     // the part either.
+    std::unordered_map<std::string, Place> parts;  // a part named so, by its surface text
     for (Place& p : places) {
       if (p.demonym || (p.entity < 0 && !p.unlisted) || p.feature != P::kPlace) continue;
       const size_t t = first_token_at(T, p.end);
@@ -2343,8 +2344,13 @@ struct Places {
       const std::string_view noun = raw(text, T[t]);
       if (noun != "neighbourhood" && noun != "neighborhood" && noun != "quarter") continue;
       const Place* town = nullptr;
-      if (is_word(T, t + 1) && raw(text, T[t + 1]) == "of") {
-        const size_t n = is_word(T, t + 2) && raw(text, T[t + 2]) == "the" ? t + 3 : t + 2;
+      // (or after a comma: "al-Sha'ar neighbourhood, Aleppo city")
+      const bool comma_town = is_punct(T, t + 1, ',') && t + 2 < T.size() &&
+                              std::any_of(places.begin(), places.end(), [&](const Place& q) {
+                                return q.start == T[t + 2].s && q.entity >= 0 && !q.demonym;
+                              });
+      if ((is_word(T, t + 1) && raw(text, T[t + 1]) == "of") || comma_town) {
+        const size_t n = comma_town ? t + 2 : is_word(T, t + 2) && raw(text, T[t + 2]) == "the" ? t + 3 : t + 2;
         if (n < T.size())
           for (const Place& q : places)
             if (q.start == T[n].s) town = &q;
@@ -2365,7 +2371,19 @@ struct Places {
       part_of(text, part, host);
       part.confidence = p.confidence;
       p = std::move(part);
+      parts.emplace(ik::text::lower(text.substr(p.start, p.end - p.start)), p);
     }
+    // One name, one place in a report: the part named again on its own ("a bakery in al-Sha'ar") is that part.
+    if (!parts.empty())
+      for (Place& p : places) {
+        if (p.demonym || p.entity < 0 || p.feature != P::kPlace) continue;
+        const auto it = parts.find(ik::text::lower(text.substr(p.start, p.end - p.start)));
+        if (it == parts.end()) continue;
+        const uint32_t s0 = p.start, e0 = p.end;
+        const double conf = p.confidence;
+        p = it->second;
+        p.start = s0, p.end = e0, p.confidence = conf;
+      }
 
     // Names placed by the document's country: a resolved place of the same sentence says better ("villages
     // in Jakawa, in Ethiopia's Gambella region" after "raiders from South Sudan").
