@@ -1701,6 +1701,11 @@ class Assembler {
   // document (its main place; its publication date is used when the record is built).
   void fill_from_context(Frame& f) const {
     const int first = f.sents.front();
+    // "families were hit by an air strike just outside town ... attention was fixed on the debate in
+    // Washington": a place abroad named only after the event's sentence is no scene of it
+    if (P.sents.size() > 8 && f.place >= 0 && f.place_src == 0 && foreign(P.places[f.place]) &&
+        P.places[f.place].sent > (f.lead >= 0 ? f.lead : first))
+      f.place = -1;
     // "Six weeks later, a suicide car bomb hit Sousian. It was 24 February 2017, the day after the groups
     // had taken al-Bab. The explosion killed 51.": a sentence the frame skipped (for its other place) dates
     // it when it has no date or only a rough count of weeks (a date from outside the frame, not one of the
@@ -1774,9 +1779,12 @@ class Assembler {
   int main_place() const {
     std::map<std::string, std::pair<int, int>> count;  // key -> (count, first index)
     for (int i = 0; i < int(P.places.size()); ++i) {
-      if (P.places[i].rank >= kRegion || foreign(P.places[i])) continue;
-      auto& c = count.try_emplace(key(P.places[i].value), 0, i).first->second;
-      ++c.first;
+      const PlaceM& p = P.places[i];
+      if (p.rank >= kRegion || foreign(p)) continue;
+      auto& c = count.try_emplace(key(p.value), 0, i).first->second;
+      // (a town told as a scene, "in X", counts double; one named as a road's end, a reference point or where
+      // aircraft came from, "the old road to Hama", not at all)
+      c.first += 1;
     }
     int best = -1, best_n = 0;
     for (const auto& [k, c] : count)
