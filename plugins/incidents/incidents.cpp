@@ -1779,12 +1779,9 @@ class Assembler {
   int main_place() const {
     std::map<std::string, std::pair<int, int>> count;  // key -> (count, first index)
     for (int i = 0; i < int(P.places.size()); ++i) {
-      const PlaceM& p = P.places[i];
-      if (p.rank >= kRegion || foreign(p)) continue;
-      auto& c = count.try_emplace(key(p.value), 0, i).first->second;
-      // (a town told as a scene, "in X", counts double; one named as a road's end, a reference point or where
-      // aircraft came from, "the old road to Hama", not at all)
-      c.first += 1;
+      if (P.places[i].rank >= kRegion || foreign(P.places[i])) continue;
+      auto& c = count.try_emplace(key(P.places[i].value), 0, i).first->second;
+      ++c.first;
     }
     int best = -1, best_n = 0;
     for (const auto& [k, c] : count)
