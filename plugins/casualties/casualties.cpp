@@ -735,12 +735,14 @@ struct Casualties {
         q.weak = true;
         return q;
       }
-      if ((low[k] == "his" || low[k] == "her") && k + 1 < c.se) {  // "killing him and his guard"
+      // "killing him and his guard", "four children and their teacher"
+      if ((low[k] == "his" || low[k] == "her" || low[k] == "their") && k + 1 < c.se) {
         static const std::unordered_map<std::string_view, int> kin = {
             {"wife", 1}, {"husband", 1}, {"son", 1}, {"daughter", 1}, {"brother", 1}, {"sister", 1}, {"father", 1},
             {"mother", 1}, {"guard", 1}, {"bodyguard", 1}, {"driver", 1}, {"friend", 1}, {"companion", 1},
             {"colleague", 1}, {"cousin", 1}, {"nephew", 1}, {"niece", 1}, {"child", 1}, {"relative", 1},
-            {"assistant", 1}, {"aide", 1}, {"uncle", 1}, {"grandson", 1}, {"granddaughter", 1}};
+            {"assistant", 1}, {"aide", 1}, {"uncle", 1}, {"grandson", 1}, {"granddaughter", 1}, {"teacher", 1},
+            {"neighbour", 1}, {"neighbor", 1}, {"grandmother", 1}, {"grandfather", 1}, {"guide", 1}, {"aunt", 1}};
         size_t h = k + 1;
         h = age_end(c, h);  // "his 12-year-old daughter": an age before the noun
         if (h + 1 < c.se && kin.count(low[h]) == 0 && kin.count(low[h + 1])) ++h;  // "his young son"
