@@ -2062,6 +2062,8 @@ struct Places {
       bool any_covered = false;
       for (size_t q : xw) any_covered |= covered[q];
       if (any_covered) continue;
+      // "the UCT campus", "the MSF hospital", "the UN compound": an acronym names an organisation
+      if (xw.size() == 1 && all_caps(raw(text, T[xw[0]]))) continue;
       // "the ethnic Nande community", "the Murle community": a people, not a place
       bool people = xw.front() > 0 && is_word(T, xw.front() - 1) && raw(text, T[xw.front() - 1]) == "ethnic";
       if (noun == "community" || noun == "communities")  // (a cue that names a region stays a place: "Darfur region")
