@@ -2268,6 +2268,16 @@ Record Assembler::record(const Frame& f) const {
   // outright; otherwise the lead sentence's first trigger, the main verb of the report.
   const EventM* primary = trigger_with([](const EventM& x) { return x.heading; });
   if (!primary) primary = first_ev;
+  // "On 19 February, the first full day of the offensive, warplanes fired missiles at a hospital": a
+  // campaign named in passing is not the event when a strike or shelling is told beside it
+  if (primary && primary->value == "clash"sv && (has("strike") || has("shelling"))) {
+    const std::string_view w = lower(primary->start, primary->end - primary->start);
+    if (w == "offensive"sv || w == "campaign"sv || w == "operation"sv || w == "assault"sv)
+      if (const EventM* s = trigger_with([&](const EventM& x) {
+            return x.value == (has("strike") ? "strike"sv : "shelling"sv);
+          }))
+        primary = s;
+  }
   std::string_view pv = primary ? primary->value : std::string_view();
   // "men", "an unidentified group" taken for a crowd: ACLED codes unnamed attackers as an armed group
   if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
