@@ -1999,6 +1999,27 @@ struct Places {
       if ((kStop.count(T[w.front()].f) && !joined_article(w.front())) || kFacilities.count(T[w.back()].f)) return {};
       return w;
     };
+    // The admin1 an unlisted name between tokens t0 and t1 lies in: one named in its sentence (the
+    // nearest), else the one the document names most; -1 when none.
+    auto admin1_around = [&](size_t t0, size_t t1, uint32_t at) {
+      int a1 = -1;
+      uint32_t sent_start = 0, sent_end = uint32_t(text.size());
+      for (size_t q = t0 + 1; q-- > 0;)
+        if (T[q].sent_start) { sent_start = T[q].s; break; }
+      for (size_t q = t1 + 1; q < T.size(); ++q)
+        if (T[q].sent_start) { sent_end = T[q].s; break; }
+      uint32_t best_d = UINT32_MAX;
+      for (const Place& p : places) {
+        if (p.admin1 < 0 || p.start < sent_start || p.start >= sent_end || p.demonym) continue;
+        const uint32_t d = p.start > at ? p.start - at : at - p.start;
+        if (d < best_d) { best_d = d; a1 = p.admin1; }
+      }
+      double best_v = 0;
+      if (a1 < 0)
+        for (auto& [a, v] : ctx.admin1_votes)
+          if (v > best_v) { best_v = v; a1 = a; }
+      return a1;
+    };
     for (size_t i = 0; i < T.size(); ++i) {
       if (!is_word(T, i) || covered[i]) continue;
       // "Lokopo Sub-County", "the Kolofata sub-division": the name comes before the "sub-"
@@ -2072,24 +2093,7 @@ struct Places {
       Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "place_noun");
       // Context: an admin1 named in the same sentence (nearest), else the document's most named admin1,
       // else the document's country when it is named.
-      int a1 = -1;
-      {
-        uint32_t sent_start = 0, sent_end = uint32_t(text.size());
-        for (size_t q = xw.front() + 1; q-- > 0;)
-          if (T[q].sent_start) { sent_start = T[q].s; break; }
-        for (size_t q = xw.back() + 1; q < T.size(); ++q)
-          if (T[q].sent_start) { sent_end = T[q].s; break; }
-        uint32_t best_d = UINT32_MAX;
-        for (const Place& p : places) {
-          if (p.admin1 < 0 || p.start < sent_start || p.start >= sent_end || p.demonym) continue;
-          const uint32_t d = p.start > pl.start ? p.start - pl.start : pl.start - p.start;
-          if (d < best_d) { best_d = d; a1 = p.admin1; }
-        }
-        double best_v = 0;
-        if (a1 < 0)
-          for (auto& [a, v] : ctx.admin1_votes)
-            if (v > best_v) { best_v = v; a1 = a; }
-      }
+      const int a1 = admin1_around(xw.front(), xw.back(), pl.start);
       if (a1 >= 0) {
         const Entity& ae = gaz->entity(gaz->admin1(uint16_t(a1)).entity);
         pl.admin1 = a1;
@@ -2258,6 +2262,13 @@ struct Places {
         pl.guessed_country = true;
         if (in_doc_country(pl)) {
           if (ctx.country_votes[doc_country] < 1.0) pl.confidence = 0.4;
+          // (and in the province the sentence or the document names: "in Hamouriyah" in a report on
+          // Rural Damascus)
+          if (const int a1 = admin1_around(xw.front(), xw.back(), pl.start);
+              a1 >= 0 && int(gaz->entity(gaz->admin1(uint16_t(a1)).entity).country) == pl.country) {
+            const Entity& ae = gaz->entity(gaz->admin1(uint16_t(a1)).entity);
+            pl.admin1 = a1, pl.lat = ae.lat(), pl.lon = ae.lon();
+          }
         } else {
           pl.confidence = 0.35;
         }
