@@ -564,8 +564,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
             if (ends_with(tail)) {
               to_hospital = true;
               h.remove_suffix(tail.size());
-              for (std::string_view det : {"a "sv, "the "sv, "field "sv, "a field "sv})
-                if (h.size() >= det.size() && h.substr(h.size() - det.size()) == det) { h.remove_suffix(det.size()); break; }
+              for (std::string_view det : {"field "sv, "a "sv, "the "sv})  // "to a field hospital in X"
+                if (h.size() >= det.size() && h.substr(h.size() - det.size()) == det) h.remove_suffix(det.size());
               break;
             }
           if (h.size() > 4 && h.substr(h.size() - 4) == " to "sv) {
@@ -2242,13 +2242,11 @@ Record Assembler::record(const Frame& f) const {
         W.insert(w.value), lead_weapons = pass == 0;
     }
   // "The deadliest attack took place in Haas ... a series of air strikes hit the school": an attack whose
-  // frame names only weapons fired from afar was one of them
-  static const std::set<std::string_view> kAfar = {"air_strike", "drone", "shelling", "missile", "barrel_bomb",
-                                                   "cluster_munition", "incendiary", "chemical"};
-  // (not an attack on armed men: "forces attacked Ukrainian positions ... shelled Avdiivka" is a battle)
+  // frame names only weapons fired from afar was one of them (not an attack on armed men: "forces attacked
+  // Ukrainian forces ... shelled Avdiivka" is a battle)
   const bool all_from_afar = !W.empty() && !(victim && is_armed(victim->inter)) && !has("clash") &&
                              std::find(r.targets.begin(), r.targets.end(), "military") == r.targets.end() &&
-                             std::all_of(W.begin(), W.end(), [](std::string_view w) { return kAfar.count(w) > 0; });
+                             std::all_of(W.begin(), W.end(), [](std::string_view w) { return kFromAfar.count(w) > 0; });
   std::string type, sub;
   const EventM* type_ev = nullptr;
   auto remote_sub = [&]() -> std::string {
@@ -2344,7 +2342,7 @@ Record Assembler::record(const Frame& f) const {
              is_armed(victim->inter) && !f.aggregate &&
              std::none_of(actors.begin(), actors.end(), [&](int i) { return P.actors[i].inter == 7; })) {
     // "shelling and ground fighting at rebel positions": fire that is part of a fight between two armed
-    // sides is a battle (not when it hit civilian places)
+    // sides is a battle (not when civilians are among those the frame names)
     type = "Battles", sub = "Armed clash";
   } else if (pv == "chemical"sv || W.count("chemical")) {
     type = "Explosions/Remote violence", sub = "Chemical weapon";

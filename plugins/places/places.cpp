@@ -2264,10 +2264,9 @@ struct Places {
           if (ctx.country_votes[doc_country] < 1.0) pl.confidence = 0.4;
           // (and in the province the sentence or the document names: "in Hamouriyah" in a report on
           // Rural Damascus)
-          if (const int a1 = admin1_around(xw.front(), xw.back(), pl.start);
-              a1 >= 0 && int(gaz->entity(gaz->admin1(uint16_t(a1)).entity).country) == pl.country) {
+          if (const int a1 = admin1_around(xw.front(), xw.back(), pl.start); a1 >= 0) {
             const Entity& ae = gaz->entity(gaz->admin1(uint16_t(a1)).entity);
-            pl.admin1 = a1, pl.lat = ae.lat(), pl.lon = ae.lon();
+            if (int(ae.country) == pl.country) pl.admin1 = a1, pl.lat = ae.lat(), pl.lon = ae.lon();
           }
         } else {
           pl.confidence = 0.35;
