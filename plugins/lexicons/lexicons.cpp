@@ -457,6 +457,9 @@ const std::vector<Cue>& target_cues() {
       {"camp for internally displaced", kCamp, 0.98f}, {"displaced persons camp", kCamp, 0.98f},
       {"displaced people's camp", kCamp, 0.98f}, {"camp", kCamp, 0.6f, kWeak}, {"camps", kCamp, 0.6f, kWeak},
       {"shelter", kCamp, 0.5f, kWeak}, {"shelters", kCamp, 0.5f, kWeak}, {"military camp", kMilitary, 0.9f},
+      // where displaced people were living when it was hit ("a school where 60 displaced people lived")
+      {"displaced people", kCamp, 0.45f, kWeak}, {"displaced families", kCamp, 0.45f, kWeak},
+      {"displaced persons", kCamp, 0.45f, kWeak},
       {"army camp", kMilitary, 0.9f}, {"training camp", kMilitary, 0.9f}, {"military camps", kMilitary, 0.9f},
       // bakeries
       {"bakery", kBakery, 0.98f}, {"bakeries", kBakery, 0.98f}, {"bread line", kBakery, 0.9f},
@@ -542,6 +545,7 @@ const std::vector<Cue>& target_cues() {
       {"destruction", kHitBase, 0}, {"damaged", kHitBase, 0}, {"damaging", kHitBase, 0}, {"damage", kHitBase, 0},
       {"damages", kHitBase, 0}, {"burned", kHitBase, 0}, {"burnt", kHitBase, 0}, {"set fire", kHitBase, 0},
       {"torched", kHitBase, 0}, {"set ablaze", kHitBase, 0}, {"exploded", kHitBase, 0}, {"explosion", kHitBase, 0},
+      {"caught fire", kHitBase, 0},
       {"blast", kHitBase, 0}, {"detonated", kHitBase, 0}, {"airstrike", kHitBase, 0}, {"airstrikes", kHitBase, 0},
       {"air strike", kHitBase, 0}, {"air strikes", kHitBase, 0}, {"air raid", kHitBase, 0},
       {"air raids", kHitBase, 0}, {"fired", kHitBase, 0}, {"fire on", kHitBase, 0}, {"opened fire", kHitBase, 0},
