@@ -570,11 +570,25 @@ Parsed parse(const ik::sdk::Doc& doc) {
             }
           if (h.size() > 4 && h.substr(h.size() - 4) == " to "sv) {
             h.remove_suffix(4);
-            const size_t sp = h.rfind(' ');
             static const std::set<std::string_view> kTakenVerbs = {
                 "taken", "driven", "rushed", "transferred", "evacuated", "transported", "referred", "brought",
-                "carried", "airlifted", "ferried", "sent"};
-            p.taken_to = to_hospital || kTakenVerbs.count(sp == std::string_view::npos ? h : h.substr(sp + 1)) > 0;
+                "carried", "airlifted", "ferried", "sent", "take", "took", "drove", "rush", "transfer", "evacuate",
+                "transport", "bring", "carry", "send"};
+            // "ambulances carried the wounded to Darat Izza": the verb may stand before its object
+            static const std::set<std::string_view> kCarried = {"wounded", "injured", "casualties", "victims",
+                                                                "bodies", "dead", "them", "him", "her"};
+            auto last_word = [](std::string_view& x) {
+              const size_t sp = x.rfind(' ');
+              const std::string_view w = sp == std::string_view::npos ? x : x.substr(sp + 1);
+              x = sp == std::string_view::npos ? std::string_view() : x.substr(0, sp);
+              return w;
+            };
+            std::string_view w = last_word(h);
+            if (kCarried.count(w)) {
+              w = last_word(h);
+              if (w == "the"sv) w = last_word(h);
+            }
+            p.taken_to = to_hospital || kTakenVerbs.count(w) > 0;
           }
           // (and the places listed with it: "to Idlib city and Maarat Misrin")
           if (!P.places.empty() && P.places.back().taken_to && m.start >= P.places.back().end &&
@@ -1487,6 +1501,7 @@ class Assembler {
   void join(Frame& f, int si, int d, int p, bool per, bool anchor) const {
     f.sents.push_back(si);
     if (f.date < 0) f.date = d;
+    if (p >= 0 && P.places[p].taken_to) p = -1;  // where the victims were taken: context places the frame
     if (p >= 0 && (f.place < 0 || anchor) &&
         (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].context,
                                         P.places[p].dateline, P.places[p].rank, P.places[p].about) <
@@ -1545,7 +1560,11 @@ class Assembler {
         const bool no_places = A.place < 0 && B.place < 0;
         const bool same_toll = ka > 0 && ka == kb;
         const bool toll_ok = kb == 0 || ka == kb;
-        if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok) ||
+        // (two frames with neither a date nor a place of their own yet, in different paragraphs, are two
+        // events told in a row until context dates and places them: "A farmer was killed among his trees."
+        // ... "A series of air strikes hit the market.")
+        const bool unknown_apart = no_dates && no_places && A.para != B.para;
+        if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok && !unknown_apart) ||
             (back && (toll_ok || ka == 0)) || (ahead && (ka == 0 || ka == kb))) {
           A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
           std::sort(A.sents.begin(), A.sents.end());
@@ -1750,11 +1769,11 @@ class Assembler {
           break;
         }
     if (f.place < 0) {
-      // (not where the victims were taken: "to hospitals in Idlib city")
+      // (not where the victims were taken, "to hospitals in Idlib city", nor a demonym)
       const auto place_in = [&](const Sentence& S) {
         std::vector<int> v;
         for (int i : S.places)
-          if (!P.places[i].taken_to) v.push_back(i);
+          if (P.places[i].rank != kDemonym) v.push_back(i);
         return v.empty() ? -1 : best_place(v);
       };
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para && f.place < 0; --si)
