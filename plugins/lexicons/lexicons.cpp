@@ -369,6 +369,7 @@ enum Target {
 static_assert(ik::vocab::kTargets.size() == kVehicle + 1);
 
 constexpr unsigned kWeak = 1;  // a generic noun ("building", "camp", "vehicle"): needs a hit cue very close by
+constexpr unsigned kAlsoVehicle = 2;  // an ambulance is a medical target and a vehicle
 
 // Hit cues (anything saying a place was struck, damaged or attacked) share the lexicon with the target
 // nouns; their ids start at kHitBase.
@@ -386,7 +387,7 @@ const std::vector<Cue>& target_cues() {
       {"health centres", kHospital, 0.95f}, {"health centers", kHospital, 0.95f},
       {"healthcare facilities", kHospital, 0.95f}, {"health care facilities", kHospital, 0.95f},
       {"field hospital", kHospital, 0.95f}, {"dispensary", kHospital, 0.9f}, {"maternity", kHospital, 0.8f},
-      {"health post", kHospital, 0.9f}, {"ambulance", kHospital, 0.6f}, {"ambulances", kHospital, 0.6f},
+      {"health post", kHospital, 0.9f}, {"ambulance", kHospital, 0.6f, kAlsoVehicle}, {"ambulances", kHospital, 0.6f, kAlsoVehicle},
       {"medical staff", kHospital, 0.5f, kWeak}, {"medics", kHospital, 0.5f, kWeak},
       // hospital as the place casualties were taken to, or where sources spoke: not a target
       {"taken to hospital", kNone, 0}, {"taken to a hospital", kNone, 0}, {"taken to the hospital", kNone, 0},
@@ -654,6 +655,7 @@ struct Targets {
       // Nearer cues make it likelier the noun is what was hit rather than a landmark or a by-stander.
       const double conf = c.confidence * (best <= 4 ? 1.0 : 0.8);
       emit(doc, m.start, m.end, "target", ik::vocab::kTargets[c.value], conf);
+      if (c.flags & kAlsoVehicle) emit(doc, m.start, m.end, "target", ik::vocab::kTargets[kVehicle], conf);
     }
   }
 };
