@@ -1961,25 +1961,11 @@ struct Places {
     // "Kansafra, a village in Jabal al-Zawiya", "Al-Lataminah, a small town in the northern Hama countryside":
     // a name set off by a comma and called a settlement; the run of words before the comma, or nothing.
     auto apposition_name = [&](size_t i) -> std::vector<size_t> {
-      static const WordSet kSettlements = {"village", "town", "city", "hamlet", "suburb", "neighbourhood",
-                                           "neighborhood", "settlement", "locality"};
-      static const WordSet kSizes = {"small", "large", "big", "tiny", "nearby", "rural", "farming", "border",
-                                     "frontline", "remote", "mountain", "agricultural", "desert"};
-      static const WordSet kAfter = {"in", "of", "near", "on", "outside", "north", "south", "east", "west",
-                                     "northeast", "northwest", "southeast", "southwest", "about", "some", "located",
-                                     "close", "just", "roughly", "approximately", "where", "that", "which"};
-      if (!is_word(T, i) || T[i].cap || !kSettlements.count(raw(text, T[i]))) return {};
-      // (the noun ends the phrase: "Smith, a town official" is a person)
-      const bool closes = i + 1 >= T.size() || (T[i + 1].kind == Tok::Punct && (T[i + 1].punct == ',' || T[i + 1].punct == '.')) ||
-                          (is_word(T, i + 1) && kAfter.count(raw(text, T[i + 1])));
-      if (!closes) return {};
-      size_t j = i;
-      if (j >= 1 && is_word(T, j - 1) && !T[j - 1].cap && kSizes.count(raw(text, T[j - 1]))) --j;
-      if (j < 3 || !is_word(T, j - 1) || (raw(text, T[j - 1]) != "a" && raw(text, T[j - 1]) != "an") ||
-          !is_punct(T, j - 2, ','))
-        return {};
-      const size_t e = j - 3;
-      if (!is_word(T, e) || !T[e].cap || covered[e]) return {};
+      // the name ends before ", a village" or ", a small town"
+      size_t e = SIZE_MAX;
+      for (size_t back : {size_t(3), size_t(4)})
+        if (i >= back && apposed_settlement(text, T, i - back) == i) { e = i - back; break; }
+      if (e == SIZE_MAX || !is_word(T, e) || !T[e].cap || covered[e]) return {};
       size_t a = e;
       while (a > 0 && e - a < 5 && !T[a].sent_start) {
         // (a connector only inside a name: "Kafr al Ward", not "on" before "Al-Lataminah")
@@ -2842,6 +2828,27 @@ struct Places {
 
   // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
   // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
+  // "Kansafra, a village in Jabal al-Zawiya", "Ariha, a small town of 60,000": after the name ending at
+  // token e, a comma, "a" or "an", perhaps a size, and a settlement noun that ends the phrase ("Smith, a
+  // town official" is a person). The noun's token, or SIZE_MAX.
+  static size_t apposed_settlement(std::string_view text, const std::vector<Tok>& T, size_t e) {
+    static const WordSet kSettlements = {"village", "town", "city", "hamlet", "suburb", "neighbourhood",
+                                         "neighborhood", "settlement", "locality"};
+    static const WordSet kSizes = {"small", "large", "big", "tiny", "nearby", "rural", "farming", "border",
+                                   "frontline", "remote", "mountain", "agricultural", "desert"};
+    static const WordSet kAfter = {"in", "of", "near", "on", "outside", "north", "south", "east", "west",
+                                   "northeast", "northwest", "southeast", "southwest", "about", "some", "located",
+                                   "close", "just", "roughly", "approximately", "where", "that", "which"};
+    if (!is_punct(T, e + 1, ',') || !is_word(T, e + 2) || (raw(text, T[e + 2]) != "a" && raw(text, T[e + 2]) != "an"))
+      return SIZE_MAX;
+    size_t i = e + 3;
+    if (is_word(T, i) && !T[i].cap && kSizes.count(raw(text, T[i]))) ++i;
+    if (!is_word(T, i) || T[i].cap || !kSettlements.count(raw(text, T[i]))) return SIZE_MAX;
+    const bool closes = i + 1 >= T.size() || (T[i + 1].kind == Tok::Punct && (T[i + 1].punct == ',' || T[i + 1].punct == '.')) ||
+                        (is_word(T, i + 1) && kAfter.count(raw(text, T[i + 1])));
+    return closes ? i : SIZE_MAX;
+  }
+
   static bool heading_line(std::string_view text, uint32_t line_start, uint32_t from) {
     size_t e = text.find('\n', from);
     if (e == std::string_view::npos) return false;
@@ -2965,14 +2972,8 @@ struct Places {
     const bool road_second = f.t0 >= 2 && tight_dash(f.t0 - 1) && is_word(T, f.t0 - 2) && T[f.t0 - 2].cap &&
                              road_at(f.t1 + 1);
     // "Ariha, a town of some 60,000 people": an apposition saying what the name is
-    static const WordSet kSettlementNouns = {"town", "village", "city", "hamlet", "suburb", "district", "neighbourhood",
-                                             "neighborhood", "settlement", "camp"};
-    const bool apposed_noun = is_punct(T, f.t1 + 1, ',') && is_word(T, f.t1 + 2) &&
-                              (raw(text, T[f.t1 + 2]) == "a" || raw(text, T[f.t1 + 2]) == "an" ||
-                               raw(text, T[f.t1 + 2]) == "the") &&
-                              is_word(T, f.t1 + 3) && !T[f.t1 + 3].cap && kSettlementNouns.count(raw(text, T[f.t1 + 3]));
     const bool next_noun = (nw && (kPlaceNouns.count(next_word) || facility_next)) || road_first || road_second ||
-                           apposed_noun;
+                           apposed_settlement(text, T, f.t1) != SIZE_MAX;
     const bool admin1_noun = nw && kAdmin1Nouns.count(next_word);
     const bool admin2_noun = nw && kAdmin2Nouns.count(next_word);
     // A capitalised word before the name makes it part of a longer name, unless that word is a generic
