@@ -1004,6 +1004,9 @@ struct Frame {
 class Assembler {
  public:
   Assembler(const Parsed& p, std::string_view text) : P(p), text_(text), lower_(lower_ascii(text)) {
+    background_.assign(P.dates.size(), 0);
+    for (const Sentence& S : P.sents)
+      for (int d : S.dates) background_[d] = is_background(S, d);
     // The country the document is about: the one its places most often lie in. Places elsewhere are
     // doubted (datelines like "LONDON:", words the gazetteer mistook for a foreign town). Countries
     // and states named outright weigh more than towns; an unlisted name's country is only a guess
@@ -1272,11 +1275,11 @@ class Assembler {
   std::string_view lower(uint64_t from, uint64_t n) const { return std::string_view(lower_).substr(from, n); }
   std::string main_country_;
 
-  // The sentence's date; with several, the last one before its death toll: "the offensive, launched in
-  // April 2019, came to a head in February when regime forces killed 34 soldiers" is February's.
   // "a greengrocer who had kept his shop open throughout the previous offensive in 2018, was loading crates
-  // when the missile hit": a month or a year in a clause about an earlier time is background
-  bool background_date(const Sentence& S, int d) const {
+  // when the missile hit": a month or a year in a clause about an earlier time is background. Read once
+  // per date (in the constructor) into background_.
+  std::vector<char> background_;  // by date index
+  bool is_background(const Sentence& S, int d) const {
     const DateM& x = P.dates[d];
     if (x.precision == 1 || x.start <= S.start) return false;
     const uint64_t from = std::max<uint64_t>(S.start, x.start > 80 ? x.start - 80 : 0);
@@ -1286,11 +1289,13 @@ class Assembler {
     return false;
   }
 
+  // The sentence's date; with several, the last one before its death toll: "the offensive, launched in
+  // April 2019, came to a head in February when regime forces killed 34 soldiers" is February's.
   int first_date(const Sentence& S) const {
-    if (std::any_of(S.dates.begin(), S.dates.end(), [&](int d) { return background_date(S, d); })) {
+    if (std::any_of(S.dates.begin(), S.dates.end(), [&](int d) { return background_[d] != 0; })) {
       std::vector<int> keep;
       for (int d : S.dates)
-        if (!background_date(S, d)) keep.push_back(d);
+        if (!background_[d]) keep.push_back(d);
       Sentence told = S;
       told.dates = keep;
       return first_date(told);
@@ -1370,7 +1375,7 @@ class Assembler {
     }
     for (int i : S.dates) {
       const DateM& d = P.dates[i];
-      if (background_date(S, i)) continue;
+      if (background_[i]) continue;
       if (d.kind == "since"sv) return true;
       // "Since the end of April": the date reader took the month, the period is the sentence's
       {
