@@ -590,11 +590,17 @@ Parsed parse(const ik::sdk::Doc& doc) {
             }
             p.taken_to = to_hospital || kTakenVerbs.count(w) > 0;
           }
-          // (and the places listed with it: "to Idlib city and Maarat Misrin")
+          // (and the places listed with it, "to Idlib city and Maarat Misrin", "and some to Turkey", and the
+          // way there: "through the Bab al-Hawa crossing")
           if (!P.places.empty() && P.places.back().taken_to && m.start >= P.places.back().end &&
-              m.start - P.places.back().end <= 12) {
-            const std::string_view gap = text.substr(P.places.back().end, m.start - P.places.back().end);
-            p.taken_to = p.taken_to || gap.find(" and ") != std::string_view::npos || gap.find(", ") != std::string_view::npos;
+              m.start - P.places.back().end <= 24) {
+            std::string_view gap = text.substr(P.places.back().end, m.start - P.places.back().end);
+            if (gap.starts_with(" city") || gap.starts_with(" town")) gap.remove_prefix(5);
+            const bool listed = gap.size() <= 12 && (gap.find(" and ") != std::string_view::npos || gap.find(", ") != std::string_view::npos);
+            const bool more = gap.starts_with(" and some to ") || gap.starts_with(" and others to ") || gap.starts_with(", others to ");
+            const bool route = gap.find('.') == std::string_view::npos &&
+                               (gap.ends_with(" through ") || gap.ends_with(" through the ") || gap.ends_with(" via "));
+            p.taken_to = p.taken_to || listed || more || route;
           }
           if (p.taken_to) p.rank = kDemonym;
         }
