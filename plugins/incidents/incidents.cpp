@@ -590,16 +590,19 @@ Parsed parse(const ik::sdk::Doc& doc) {
             }
             p.taken_to = to_hospital || kTakenVerbs.count(w) > 0;
           }
-          // (and the places listed with it, "to Idlib city and Maarat Misrin", "and some to Turkey", and the
-          // way there: "through the Bab al-Hawa crossing")
-          if (!P.places.empty() && P.places.back().taken_to && m.start >= P.places.back().end &&
-              m.start - P.places.back().end <= 24) {
-            std::string_view gap = text.substr(P.places.back().end, m.start - P.places.back().end);
+          // (and the places listed with it, "to Idlib city and Maarat Misrin", "and some to Turkey", "and
+          // across the Turkish border to Reyhanli", and the way there: "through the Bab al-Hawa crossing")
+          size_t prev = P.places.size();
+          while (prev > 0 && !P.places[prev - 1].taken_to && P.places[prev - 1].rank == kDemonym && !P.places[prev - 1].origin) --prev;
+          if (prev > 0 && P.places[prev - 1].taken_to && m.start >= P.places[prev - 1].end &&
+              m.start - P.places[prev - 1].end <= 48) {
+            std::string_view gap = text.substr(P.places[prev - 1].end, m.start - P.places[prev - 1].end);
             if (gap.starts_with(" city") || gap.starts_with(" town")) gap.remove_prefix(5);
+            const bool one_clause = gap.find_first_of(".;") == std::string_view::npos;
             const bool listed = gap.size() <= 12 && (gap.find(" and ") != std::string_view::npos || gap.find(", ") != std::string_view::npos);
-            const bool more = gap.starts_with(" and some to ") || gap.starts_with(" and others to ") || gap.starts_with(", others to ");
-            const bool route = gap.find('.') == std::string_view::npos &&
-                               (gap.ends_with(" through ") || gap.ends_with(" through the ") || gap.ends_with(" via "));
+            const bool more = one_clause && (gap.starts_with(" and ") || gap.starts_with(", ")) &&
+                              (gap.ends_with(" to ") || gap.ends_with(" to the "));
+            const bool route = one_clause && (gap.ends_with(" through ") || gap.ends_with(" through the ") || gap.ends_with(" via "));
             p.taken_to = p.taken_to || listed || more || route;
           }
           if (p.taken_to) p.rank = kDemonym;
@@ -1609,8 +1612,13 @@ class Assembler {
       if (i == 0) continue;
       // (an attack told with its date and its town: not a witness's general words, nor a province)
       Frame& A = F[i - 1];
-      if (A.aggregate || A.para >= B.para || killed_max(A) > 0 || A.date < 0 || A.place < 0 || A.place_of_document ||
-          !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
+      // (placed by the document alone, it still tells an attack when its paragraph dates it and its words
+      // say what was hit: "On Monday 13 November the market was busy. At 11:30 air strikes hit the market")
+      const bool told = A.date_src <= 1 && std::any_of(A.sents.begin(), A.sents.end(), [&](int si) {
+        return !P.sents[si].weapons.empty() && !P.sents[si].targets.empty();
+      });
+      if (A.aggregate || A.para >= B.para || killed_max(A) > 0 || A.date < 0 || A.place < 0 ||
+          (A.place_of_document && !told) || !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
         continue;
       // (no section heading between them: a new section tells another event)
       const int from = A.sents.back() + 1, to = B.sents.front();
