@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/text.hpp"
@@ -2335,12 +2336,20 @@ struct Places {
     // point; a namesake the gazetteer knows far from the town (a village, another city's quarter) is not
     // the part either.
     std::unordered_map<std::string, Place> parts;  // a part named so, by its surface text
-    for (Place& p : places) {
-      if (p.demonym || (p.entity < 0 && !p.unlisted) || p.feature != P::kPlace) continue;
+    const auto part_noun_after = [&](const Place& p) {
       const size_t t = first_token_at(T, p.end);
-      if (!is_word(T, t) || T[t].cap) continue;
+      if (!is_word(T, t) || T[t].cap) return false;
       const std::string_view noun = raw(text, T[t]);
-      if (noun != "neighbourhood" && noun != "neighborhood" && noun != "quarter") continue;
+      return noun == "neighbourhood" || noun == "neighborhood" || noun == "quarter";
+    };
+    const auto surface = [&](const Place& p) { return ik::text::lower(text.substr(p.start, p.end - p.start)); };
+    std::unordered_set<std::string> part_names;  // names the report calls a neighbourhood somewhere
+    for (const Place& p : places)
+      if (!p.demonym && part_noun_after(p)) part_names.insert(surface(p));
+    for (Place& p : places) {
+      if (p.demonym || (p.entity < 0 && !p.unlisted) || (p.feature != P::kPlace && p.feature != P::kNeighbourhood)) continue;
+      if (!part_noun_after(p)) continue;
+      const size_t t = first_token_at(T, p.end);
       const Place* town = nullptr;
       // (or after a comma: "al-Sha'ar neighbourhood, Aleppo city")
       const bool comma_town = is_punct(T, t + 1, ',') && t + 2 < T.size() &&
@@ -2354,8 +2363,11 @@ struct Places {
             if (q.start == T[n].s) town = &q;
       } else {
         for (const Place& q : places)
+          // (not a name the report calls a neighbourhood: "Al-Shaar, 18 November" heading a paragraph)
           if (q.end <= p.start && (!town || q.start > town->start) && q.entity >= 0 && !q.demonym &&
-              (q.feature == P::kPlace || q.feature == P::kAdmin1) && (p.country < 0 || q.country == p.country))
+              (q.feature == P::kPlace || q.feature == P::kAdmin1) &&
+              (p.country < 0 || q.country == p.country || p.entity >= 0) &&  // (a namesake abroad: "al-Mashhad")
+              !part_names.count(surface(q)))
             town = &q;
       }
       Place host;
@@ -2369,7 +2381,7 @@ struct Places {
       part_of(text, part, host);
       part.confidence = p.confidence;
       p = std::move(part);
-      parts.emplace(ik::text::lower(text.substr(p.start, p.end - p.start)), p);
+      parts.emplace(surface(p), p);
     }
     // One name, one place in a report: the part named again on its own ("a bakery in al-Sha'ar") is that part.
     if (!parts.empty())
