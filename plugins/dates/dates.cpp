@@ -752,10 +752,12 @@ struct Dates {
         bool ok = k > words && k + 1 == a.tb && tok[k].text == ",";
         size_t e = a.te;
         if (ok && e < te && tok[e].text == ")") ++e;
-        // "AMMAN, Feb 26, 2020 (Reuters) - ": the agency's name in parentheses
-        if (ok && e + 2 < te && tok[e].text == "(" && tok[e + 1].kind == TokenKind::Word && tok[e + 1].capitalised &&
-            tok[e + 2].text == ")")
-          e += 3;
+        // "AMMAN, Feb 26, 2020 (Reuters) - ", "(Levant Wire Service)": the agency's name in parentheses
+        if (ok && e + 2 < te && tok[e].text == "(") {
+          size_t k2 = e + 1;
+          while (k2 < te && k2 < e + 6 && tok[k2].kind == TokenKind::Word && tok[k2].capitalised) ++k2;
+          if (k2 > e + 1 && k2 < te && tok[k2].text == ")") e = k2 + 1;
+        }
         ok = ok && e < te && (tok[e].text == "-" || tok[e].text == "\xE2\x80\x93" || tok[e].text == "\xE2\x80\x94");
         if (ok) return Dateline{ai, static_cast<uint32_t>(tok[ti].start), static_cast<uint32_t>(tok[e].end), false};
       }
