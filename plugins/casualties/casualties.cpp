@@ -513,10 +513,12 @@ struct Casualties {
       if (is_month(p) || p == "resolution" || p == "article" || p == "no" || p == "number" || p == "route" ||
           p == "$" || p == "#" || p == "brigade" || p == "division" || p == "battalion" || p == "unit" ||
           p == "section" || p == "page" || p == "chapter" || p == "aged" || p == "age" || p == "km" ||
-          p == "kilometre" || p == "kilometer" || p == "highway" || p == "road" || p == "/" || p == ":" ||
+          p == "kilometre" || p == "kilometer" || p == "highway" || p == "road" || p == "/" ||
           p == "€" || p == "£" || p == "zone" || p == "sector" || p == "phase" || p == "camp")
         return std::nullopt;
       if (p == "." && tok[i - 1].start == tok[i].start - 1) return std::nullopt;
+      // a time's minutes ("07:45"), not a label's value ("Casualties: 1 killed")
+      if (p == ":" && tok[i - 1].end == tok[i].start) return std::nullopt;
       // a code's number: "PP-51", "F-16", "Su-24" (letters, a dash and the digits written together)
       if (p == "-" && i >= c.sb + 2 && tok[i].kind == TokenKind::Number && tok[i - 1].end == tok[i].start &&
           tok[i - 2].end == tok[i - 1].start && tok[i - 2].kind == TokenKind::Word && tok[i - 2].capitalised)
