@@ -396,7 +396,14 @@ struct Dates {
 
     // 1. The anchor: metadata, else the dateline.
     std::optional<int64_t> anchor = parse_iso(doc.published());
-    if (auto line = find_dateline(s, atoms)) {
+    auto line = find_dateline(s, atoms);
+    // (with the date known from metadata, a line dated otherwise is no dateline: "Reporting window: 28
+    // April - 7 May", the "Date:" of an entry in a log)
+    if (line && anchor) {
+      const Atom& a = atoms[line->atom];
+      if (days_from_civil(a.v.y, a.v.m, a.v.d) != *anchor) line.reset();
+    }
+    if (line) {
       Atom& a = atoms[line->atom];
       a.used = true;  // the dateline is not an event date
       const int64_t day = days_from_civil(a.v.y, a.v.m, a.v.d);
