@@ -1482,8 +1482,10 @@ struct Places {
         continue;
       if (unit_noun && is_word(T, k) && kAdmin1Nouns.count(raw(text, T[k]))) ++k;
       if (!paren) {
-        // ", Admin1" must close the phrase: followed by punctuation, a lower-case word or the end.
-        if (k < T.size() && !(T[k].kind == Tok::Punct && T[k].punct != '-') && !(is_word(T, k) && !T[k].cap)) continue;
+        // ", Admin1" must close the phrase: followed by punctuation, a lower-case word, the line's or the
+        // text's end ("Facility: X hospital, X, Hama governorate" on a line of a log).
+        const bool line_ends = k < T.size() && k > 0 && text.substr(T[k - 1].e, T[k].s - T[k - 1].e).find('\n') != std::string_view::npos;
+        if (k < T.size() && !line_ends && !(T[k].kind == Tok::Punct && T[k].punct != '-') && !(is_word(T, k) && !T[k].cap)) continue;
         if (k < T.size() && is_word(T, k) && (T[k].f == "and" || T[k].f == "or") && !unit_noun) continue;  // a list
       }
       // The admin context. A trailing country segment gives the country; the last other segment is the
@@ -2841,7 +2843,7 @@ struct Places {
   // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
   // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
   // "Kansafra, a village in Jabal al-Zawiya", "Ariha, a small town of 60,000": after the name ending at
-  // token e, a comma, "a" or "an", perhaps a size, and a settlement noun that ends the phrase ("Smith, a
+  // token e, a comma (or "is", "was"), "a" or "an", perhaps a size, and a settlement noun that ends the phrase ("Smith, a
   // town official" is a person). The noun's token, or SIZE_MAX.
   static size_t apposed_settlement(std::string_view text, const std::vector<Tok>& T, size_t e) {
     static const WordSet kSettlements = {"village", "town", "city", "hamlet", "suburb", "neighbourhood",
@@ -2851,7 +2853,9 @@ struct Places {
     static const WordSet kAfter = {"in", "of", "near", "on", "outside", "north", "south", "east", "west",
                                    "northeast", "northwest", "southeast", "southwest", "about", "some", "located",
                                    "close", "just", "roughly", "approximately", "where", "that", "which"};
-    if (!is_punct(T, e + 1, ',') || !is_word(T, e + 2) || (raw(text, T[e + 2]) != "a" && raw(text, T[e + 2]) != "an"))
+    // (or said with a verb: "Tarmala is a farming village of around 4,000 people")
+    const bool copula = is_word(T, e + 1) && (raw(text, T[e + 1]) == "is" || raw(text, T[e + 1]) == "was");
+    if (!(is_punct(T, e + 1, ',') || copula) || !is_word(T, e + 2) || (raw(text, T[e + 2]) != "a" && raw(text, T[e + 2]) != "an"))
       return SIZE_MAX;
     size_t i = e + 3;
     if (is_word(T, i) && !T[i].cap && kSizes.count(raw(text, T[i]))) ++i;
