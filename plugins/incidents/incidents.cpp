@@ -484,10 +484,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
       // (admin units are names: not "Pukah (coded separately)", "X (likely Y)")
       if (e + 1 < text.size() && text[e] == '(' && p.rank <= kUnlisted && !std::islower(static_cast<unsigned char>(text[e + 1])))
         p.marked = true;
-      // The 28 bytes before the name, lower-cased once (as lower_ascii does) into a stack buffer: the
+      // The 48 bytes before the name, lower-cased once (as lower_ascii does) into a stack buffer: the
       // phrase tests below read them some thirty times per place.
-      char near_buf[28];
-      const size_t rf = m.start > 28 ? m.start - 28 : 0;
+      char near_buf[48];
+      const size_t rf = m.start > 48 ? m.start - 48 : 0;
       const std::string_view near(near_buf, m.start - rf);
       {
         const ToLower lower;
@@ -564,8 +564,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
             if (ends_with(tail)) {
               to_hospital = true;
               h.remove_suffix(tail.size());
-              for (std::string_view det : {"field "sv, "a "sv, "the "sv})  // "to a field hospital in X"
-                if (h.size() >= det.size() && h.substr(h.size() - det.size()) == det) h.remove_suffix(det.size());
+              // "to a field hospital in X", "to the national hospital in X": up to two words before the noun
+              for (int k = 0; k < 2 && !h.ends_with(" to "); ++k) {
+                const size_t sp = h.size() >= 2 ? h.rfind(' ', h.size() - 2) : std::string_view::npos;
+                if (sp == std::string_view::npos) break;
+                h.remove_suffix(h.size() - sp - 1);
+              }
               break;
             }
           if (h.size() > 4 && h.substr(h.size() - 4) == " to "sv) {
@@ -1527,12 +1531,12 @@ class Assembler {
   }
 
   // Largest killed count stated in the frame (0 when none): identifies repeated reports of one event.
-  double killed_max(const Frame& f) const {
+  double killed_max(const Frame& f, std::string_view kind = "killed"sv) const {
     double m = 0;
     for (int si : f.sents)
       for (int i : P.sents[si].cas) {
         const CasM& c = P.cas[i];
-        if (c.kind == "killed"sv && !c.negated && !std::isnan(c.number)) m = std::max(m, c.number);
+        if (c.kind == kind && !c.negated && !std::isnan(c.number)) m = std::max(m, c.number);
       }
     return m;
   }
@@ -1605,7 +1609,10 @@ class Assembler {
   void join_later_toll(std::vector<Frame>& F) const {
     for (size_t j = 1; j < F.size(); ++j) {
       Frame& B = F[j];
-      if (!B.alive || B.aggregate || (B.date >= 0 && B.date_src == 0) || killed_max(B) <= 0) continue;
+      // (a toll of the wounded alone counts too, where the attack told none: "Three others were wounded
+      // and taken to ...")
+      const bool dead = killed_max(B) > 0, hurt = killed_max(B, "injured"sv) > 0;
+      if (!B.alive || B.aggregate || (B.date >= 0 && B.date_src == 0) || (!dead && !hurt)) continue;
       if (B.place >= 0 && B.place_src == 0 && P.places[B.place].rank != kDemonym) continue;
       size_t i = j;
       while (i > 0 && !F[i - 1].alive) --i;
@@ -1617,7 +1624,7 @@ class Assembler {
       const bool told = A.date_src <= 1 && std::any_of(A.sents.begin(), A.sents.end(), [&](int si) {
         return !P.sents[si].weapons.empty() && !P.sents[si].targets.empty();
       });
-      if (A.aggregate || A.para >= B.para || killed_max(A) > 0 || A.date < 0 || A.place < 0 ||
+      if (A.aggregate || A.para >= B.para || (dead ? killed_max(A) > 0 : killed_max(A, "injured"sv) > 0) || A.date < 0 || A.place < 0 ||
           (A.place_of_document && !told) || !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
         continue;
       // (no section heading between them: a new section tells another event)
@@ -1787,6 +1794,16 @@ class Assembler {
           f.place = i, f.place_src = 2;
           break;
         }
+    // "Facility: X hospital, X, Hama governorate / What hit it: ... / Assessed perpetrator: Syrian Air
+    // Force": a frame naming only a country takes the town its paragraph named before it
+    if (f.place >= 0 && f.place_src == 0 && P.places[f.place].rank >= kCountry)
+      for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si) {
+        const auto& ps = P.sents[si].places;
+        const auto it = std::find_if(ps.begin(), ps.end(), [&](int i) {
+          return is_specific(P.places[i].rank) && !foreign(P.places[i]) && !P.places[i].relative && !P.places[i].taken_to;
+        });
+        if (it != ps.end()) { f.place = *it, f.place_src = 1; break; }
+      }
     if (f.place < 0) {
       // (not where the victims were taken, "to hospitals in Idlib city", nor a demonym)
       const auto place_in = [&](const Sentence& S) {
@@ -1817,7 +1834,8 @@ class Assembler {
   int main_place() const {
     std::map<std::string, std::pair<int, int>> count;  // key -> (count, first index)
     for (int i = 0; i < int(P.places.size()); ++i) {
-      if (P.places[i].rank >= kRegion || foreign(P.places[i])) continue;
+      // (not a landmark to find another by, "the Houla area north-west of Homs", nor where victims were taken)
+      if (P.places[i].rank >= kRegion || foreign(P.places[i]) || P.places[i].relative || P.places[i].taken_to) continue;
       auto& c = count.try_emplace(key(P.places[i].value), 0, i).first->second;
       ++c.first;
     }
