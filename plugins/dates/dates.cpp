@@ -300,8 +300,28 @@ class Scanner {
     return std::nullopt;
   }
 
+  // "the sixteenth of March": a day written as an ordinal word, only before "of" and a month.
+  static int ordinal_day(std::string_view w) {
+    static const char* const kOrdinals[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                            "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+                                            "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                                            "nineteenth", "twentieth"};
+    for (int k = 0; k < 20; ++k)
+      if (iequals(w, kOrdinals[k])) return k + 1;
+    return iequals(w, "thirtieth") ? 30 : 0;
+  }
+
   std::optional<Atom> atom_at(size_t i) const {
     const Token& t = tok_[i];
+    if (t.kind == TokenKind::Word && !t.capitalised && is(i + 1, "of") && month_at(i + 2))
+      if (const int d = ordinal_day(t.text)) {
+        const int m = month_at(i + 2);
+        size_t k = after_month(i + 2), kk = k;
+        if (is(kk, ",")) ++kk;
+        Atom a{i, k, {0, m, d}};
+        if (const int y = year_at(kk)) a.v.y = y, a.te = kk + 1;
+        if (d <= days_in_month(a.v.y ? a.v.y : 2000, m)) return a;
+      }
     // Every date starts with a number, a digit ("1st") or a capitalised word (a month): most tokens
     // (lower-case words, punctuation) are none of these and are turned away before the checks below.
     if (t.kind != TokenKind::Number && !(t.kind == TokenKind::Word && t.capitalised) &&
@@ -418,6 +438,21 @@ struct Dates {
         doc.set_published(m.value);
         anchor = day;
       }
+    }
+    // A transcript or testimony says when it was told ("Transcript of the episode recorded on Wednesday 10
+    // June 2015"): its "last Thursday" counts from then, not from when it was published.
+    for (Atom& a : atoms) {
+      if (tok[a.tb].start > 600) break;
+      if (!a.v.y || !a.v.m || !a.v.d) continue;
+      size_t k = a.tb;
+      if (k > 0 && tok[k - 1].text == ",") --k;
+      if (k > 0 && weekday_of(tok[k - 1].text, false) >= 0) --k;
+      if (k < 2 || !iequals(tok[k - 1].text, "on") ||
+          !is_any(tok[k - 2].text, {"recorded", "written", "interviewed", "filmed", "broadcast", "taped"}))
+        continue;
+      a.used = true;  // the telling's date, not an event's
+      anchor = days_from_civil(a.v.y, a.v.m, a.v.d);
+      break;
     }
     const std::optional<Ymd> anchor_ymd =
         anchor ? std::optional<Ymd>(civil_from_days(*anchor)) : std::nullopt;
@@ -931,6 +966,8 @@ struct Dates {
         size_t n = i + 1;
         if (n < tok.size() && tok[n].text == ",") ++n;
         if (n < tok.size() && covered[n]) continue;
+        // ("the sixteenth of March, a Monday night": the weekday of the date just told)
+        if (i >= 3 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && covered[i - 3]) continue;
         if (i > 0 && (iequals(tok[i - 1].text, "next") || iequals(tok[i - 1].text, "coming"))) continue;
         int64_t back = (weekday(anchor) - wd + 7) % 7;
         if (last && back == 0) back = 7;
