@@ -391,13 +391,13 @@ bool parse_digits(std::string_view s, double& out) {
   }
 }
 
-// A number in words starts with a vague word, "a"/"an" or a unit (the three cases of read_number()): the
-// word is one of those (any case), found by its length and first letter.
+// A number in words starts with a vague word, "a"/"an", "half" or a unit (the cases of read_number()):
+// the word is one of those (any case), found by its length and first letter.
 bool may_start_word_number(std::string_view w) {
   static const auto starts = [] {  // [length][first letter] -> the words
     std::array<std::array<std::vector<std::string_view>, 26>, 10> t;
     auto add = [&](std::string_view s) { t[s.size()][size_t(s[0] - 'a')].push_back(s); };
-    for (const char* s : {"dozens", "scores", "hundreds", "thousands", "a", "an"}) add(s);
+    for (const char* s : {"dozens", "scores", "hundreds", "thousands", "a", "an", "half"}) add(s);
     for (const auto& u : kUnits) add(u.word);
     return t;
   }();
@@ -442,6 +442,17 @@ std::optional<Number> read_number(const std::vector<Token>& tokens, size_t i) {
     num.end = t.end;
     num.token_count = 1;
     // "dozens of", "hundreds of": the "of" belongs to the quantity
+    return num;
+  }
+  // "half a dozen", "half a million"
+  if (iequals(t.text, "half")) {
+    if (i + 2 >= tokens.size() || !(iequals(tokens[i + 1].text, "a") || iequals(tokens[i + 1].text, "an")))
+      return std::nullopt;
+    const double m = multiplier(tokens[i + 2].text);
+    if (m == 0) return std::nullopt;
+    num.value = m / 2;
+    num.end = tokens[i + 2].end;
+    num.token_count = 3;
     return num;
   }
   // "a dozen", "a hundred", "an estimated"? only the first two
