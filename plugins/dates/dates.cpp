@@ -930,10 +930,22 @@ struct Dates {
     }
   }
 
-  // Relative expressions resolved against `anchor` (the publication day).
-  static void relative(const Scanner& s, std::vector<Atom>& atoms, int64_t anchor, std::vector<Found>& found) {
+  // Relative expressions resolved against `doc_anchor` (the publication day), or inside a section headed
+  // by a date alone ("Monday 16 December" over a diary's entry) against that date: "Yesterday evening the
+  // helicopters came" is the day before the entry's.
+  static void relative(const Scanner& s, std::vector<Atom>& atoms, int64_t doc_anchor, std::vector<Found>& found) {
     const auto& tok = s.tok_;
-    const Ymd A = civil_from_days(anchor);
+    const std::string_view text = s.text_;
+    std::vector<std::pair<size_t, int64_t>> heads;  // (offset, day) of lines that are a date alone
+    for (const Found& f : found) {
+      if (f.relative || f.has_end || f.precision != 1) continue;
+      const size_t b = text.rfind('\n', f.start), ls = b == std::string_view::npos ? 0 : b + 1;
+      size_t le = text.find('\n', f.end);
+      if (le == std::string_view::npos) le = text.size();
+      if (ls == 0 || le - ls > 32 || f.end - f.start + 12 < le - ls) continue;  // (a weekday may stand before it)
+      heads.emplace_back(f.start, f.from);
+    }
+    std::sort(heads.begin(), heads.end());
     std::vector<char> covered = atom_tokens(tok.size(), atoms);
     auto add = [&](size_t tb, size_t te, int64_t from, int64_t to, int precision, double conf,
                    std::string kind = "point", bool period = false) {
@@ -952,9 +964,12 @@ struct Dates {
     };
     auto month_start = [](int y, int m) { return days_from_civil(y, m, 1); };
     auto month_end = [](int y, int m) { return days_from_civil(y, m, days_in_month(y, m)); };
-    const int64_t week_monday = anchor - ((weekday(anchor) + 6) % 7);
-
+    size_t h = 0;
     for (size_t i = 0; i < tok.size(); ++i) {
+      while (h < heads.size() && heads[h].first < tok[i].start) ++h;
+      const int64_t anchor = h > 0 ? heads[h - 1].second : doc_anchor;
+      const Ymd A = civil_from_days(anchor);
+      const int64_t week_monday = anchor - ((weekday(anchor) + 6) % 7);
       if (covered[i] || tok[i].kind != TokenKind::Word) continue;
       const std::string_view t = tok[i].text;
       const bool last = i > 0 && iequals(tok[i - 1].text, "last");
@@ -968,7 +983,8 @@ struct Dates {
         if (n < tok.size() && covered[n]) continue;
         // ("the sixteenth of March, a Monday night": the weekday of the date just told)
         if (i >= 3 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && covered[i - 3]) continue;
-        if (i > 0 && (iequals(tok[i - 1].text, "next") || iequals(tok[i - 1].text, "coming"))) continue;
+        // ("next Friday"; "every Thursday": a habit, no day)
+        if (i > 0 && (iequals(tok[i - 1].text, "next") || iequals(tok[i - 1].text, "coming") || iequals(tok[i - 1].text, "every"))) continue;
         int64_t back = (weekday(anchor) - wd + 7) % 7;
         if (last && back == 0) back = 7;
         add(lb, i + 1, anchor - back, anchor - back, 1, 0.75);
