@@ -1500,8 +1500,14 @@ class Assembler {
   // killed.": the sentence before a new frame's first, in its paragraph and in no frame, that tells
   // what was hit or with what (and counts no victims of its own) leads into the event.
   void lead_in(Frame& f, int si, int last_joined) const {
-    const int pi = si - 1;
+    // (the sentence before, or the one before that across a sentence of colour: "they hit the vegetable
+    // market. I was two streets away ... Half a dozen dead.")
+    int pi = si - 1;
     if (pi < 0 || pi <= last_joined || P.sents[pi].para != f.para) return;
+    if (P.sents[pi].weapons.empty() && P.sents[pi].targets.empty() && P.sents[pi].places.empty() &&
+        P.sents[pi].dates.empty() && !P.sents[pi].anchor() && P.sents[pi].cas.empty() && pi - 1 > last_joined &&
+        pi >= 1 && P.sents[pi - 1].para == f.para)
+      --pi;
     const Sentence& S = P.sents[pi];
     if (S.anchor() || !S.cas.empty() || (S.weapons.empty() && S.targets.empty())) return;
     const int d = first_date(S), p = best_place(S.places);
