@@ -977,6 +977,35 @@ struct Dates {
       const size_t lb = (last || this_) ? i - 1 : i;  // span start including "last"/"this"
       // weekday: the latest such day on/before the anchor ("last Friday": before it)
       if (const int wd = weekday_of(t, false); wd >= 0 && tok[i].capitalised) {
+        // "the first Friday of March", "the last Sunday of May 2017": counted within that month
+        if (i > 0 && s.is(i + 1, "of") && s.month_at(i + 2)) {
+          const std::string_view o = tok[i - 1].text;
+          const int nth = iequals(o, "first") ? 1 : iequals(o, "second") ? 2 : iequals(o, "third") ? 3
+                        : iequals(o, "fourth") ? 4 : iequals(o, "last") ? -1 : 0;
+          if (nth != 0) {
+            const int m = s.month_at(i + 2);
+            size_t e = s.after_month(i + 2);
+            int y = s.year_at(e);
+            if (y) ++e;
+            else y = A.y - (days_from_civil(A.y, m, 1) > anchor ? 1 : 0);
+            int64_t day;
+            if (nth > 0) {
+              day = days_from_civil(y, m, 1);
+              day += (wd - weekday(day) + 7) % 7 + 7 * (nth - 1);
+            } else {
+              day = days_from_civil(y, m, days_in_month(y, m));
+              day -= (weekday(day) - wd + 7) % 7;
+            }
+            // (the month read alone before is part of this day)
+            const uint32_t mb = tok[i + 2].start, me = tok[e - 1].end;
+            found.erase(std::remove_if(found.begin(), found.end(),
+                                       [&](const Found& f) { return !f.relative && f.start >= mb && f.end <= me; }),
+                        found.end());
+            add(i - 1, e, day, day, 1, 0.8);
+            for (size_t k = i - 1; k < e; ++k) covered[k] = 1;
+            continue;
+          }
+        }
         // "Tuesday, 12 May 2020" belongs to the absolute date
         size_t n = i + 1;
         if (n < tok.size() && tok[n].text == ",") ++n;
