@@ -609,6 +609,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
             const bool route = one_clause && (gap.ends_with(" through ") || gap.ends_with(" through the ") || gap.ends_with(" via "));
             p.taken_to = p.taken_to || listed || more || route;
           }
+          // where someone lives now or fled to ("a nurse who now lives in Jarablus", "families who fled to
+          // Atmeh") is no scene either
+          // (not "lost their lives in X", nor "people living in X", who may be the victims)
+          for (std::string_view w : {" now lives in "sv, " who lives in "sv, " now living in "sv, " now live in "sv,
+                                     " fled to "sv, " moved to "sv, " took refuge in "sv, " resettled in "sv})
+            p.taken_to = p.taken_to || ends_with(w);
           if (p.taken_to) p.rank = kDemonym;
         }
         // (also a preposition that opens the text or a line: "In Safina village, 45 km south of Mosul, ...")
@@ -1849,8 +1855,9 @@ class Assembler {
     for (const auto& [k, c] : count)
       if (c.first > best_n || (c.first == best_n && c.second < best)) best = c.second, best_n = c.first;
     if (best < 0 && !P.places.empty()) best = best_place([&] {
-      std::vector<int> v(P.places.size());
-      for (size_t i = 0; i < v.size(); ++i) v[i] = int(i);
+      std::vector<int> v;
+      for (int i = 0; i < int(P.places.size()); ++i)
+        if (!P.places[i].taken_to) v.push_back(i);
       return v;
     }());
     return best;
