@@ -530,7 +530,9 @@ struct Dates {
         const bool dash = link == "-" || link == "\xE2\x80\x93";
         const int days = a.v.d && b.v.d ? run_days(a.v, b.v) : 0;
         const bool next_day = link == "and" && days == 2;  // "on 11/04 and 12/04", "Apr 30 and May 1"
-        if (gap == 1 && ((opener && is_any(link, {"and", "to", "until", "till", "through"})) || dash || next_day ||
+        // (one line: "Facilities hit in May" over "- 3 May - Kafr Nabudah hospital" is no range)
+        const bool one_line = text.substr(tok[a.tb].start, tok[b.te - 1].end - tok[a.tb].start).find('\n') == std::string_view::npos;
+        if (gap == 1 && one_line && ((opener && is_any(link, {"and", "to", "until", "till", "through"})) || dash || next_day ||
                          (is_any(link, {"to", "until", "till", "through"}) && (a.v.y || a.v.m)))) {
           // the year of B fills A ("May to July 2019"; "December 2019 - February 2020")
           bool ga = false, gb = false;
