@@ -1059,6 +1059,8 @@ class Assembler {
       if (prescriptive(S)) continue;
       const int d = first_date(S), p = best_place(S.places);
       const bool per = period_sentence(S);
+      // "- 5 May - Al-Amal hospital, Hass": an item of a list that opens with its own date tells another event
+      if (cur >= 0 && d >= 0 && dated_item(S)) cur = -1;
       // "the toll later rose to 43, after several of the injured died in hospitals in Idlib": a running
       // total of the event before, wherever the victims died
       const bool update = cur >= 0 && !per && !date_conflict(F[cur].date, d) && !F[cur].aggregate &&
@@ -1476,6 +1478,19 @@ class Assembler {
     return false;
   }
 
+  // A line opening with a list mark ("-", "*", a bullet, "3.", "(b)") and a date: an item of a list of events.
+  bool dated_item(const Sentence& S) const {
+    if (S.start > 0 && text_[S.start - 1] != '\n') return false;
+    std::string_view s = text_.substr(S.start, std::min<uint64_t>(S.end - S.start, 24));
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    if (s.starts_with("\xE2\x80\xA2")) s.remove_prefix(3);
+    else if (!s.empty() && (s.front() == '-' || s.front() == '*')) s.remove_prefix(1);
+    else return false;
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    const uint64_t at = uint64_t(s.data() - text_.data());
+    return std::any_of(S.dates.begin(), S.dates.end(), [&](int d) { return P.dates[d].start <= at + 12; });
+  }
+
   // A report's recommendations tell what should be done, not what happened: "(a) Cease attacks on
   // medical facilities;", "The Commission recommends that ...", "Investigate all strikes on schools".
   bool prescriptive(const Sentence& S) const {
@@ -1515,7 +1530,8 @@ class Assembler {
         pi >= 1 && P.sents[pi - 1].para == f.para)
       --pi;
     const Sentence& S = P.sents[pi];
-    if (S.anchor() || !S.cas.empty() || (S.weapons.empty() && S.targets.empty())) return;
+    // (or a list item's opening line: "- 10 May - Primary health care centre, Kafr Nabl.")
+    if (S.anchor() || !S.cas.empty() || (S.weapons.empty() && S.targets.empty() && !dated_item(S))) return;
     const int d = first_date(S), p = best_place(S.places);
     const bool per = period_sentence(S);
     if (per || conflict(f, d, p, per, false)) return;
