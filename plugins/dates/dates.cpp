@@ -231,6 +231,18 @@ class Scanner {
     if (tok_[i + 1].text == ":" || tok_[i + 1].text == ".") return tok_[i + 1].text == ":" || (adjacent(i + 1) && adjacent(i));
     return tok_[i + 1].text == "-" && adjacent(i) && i + 2 < tok_.size() && tok_[i + 2].kind == TokenKind::Word;  // "16-year-old"
   }
+  // "REYHANLI, Turkey, Nov 21": a month after a comma that follows a city written in capitals
+  bool after_dateline_city(size_t i) const {
+    if (i < 2 || !is(i - 1, ",")) return false;
+    for (size_t k = i - 2; k + 5 >= i && k < tok_.size(); --k) {
+      const std::string_view t = tok_[k].text;
+      if (tok_[k].kind == TokenKind::Word && t.size() >= 3 &&
+          std::all_of(t.begin(), t.end(), [](char c) { return !(c >= 'a' && c <= 'z'); }))
+        return true;
+      if (k == 0) break;
+    }
+    return false;
+  }
   bool cue_before(size_t i) const {  // a word that makes a bare month or year a date
     if (i == 0) return false;
     std::string_view p = tok_[i - 1].text;
@@ -363,7 +375,7 @@ class Scanner {
             if (is(kk, ",")) ++kk;
             a.v.y = year_at(kk);
           }
-          if (a.v.y || !ambiguous || cue_before(i) || (i > 0 && is(i - 1, "on"))) return a;
+          if (a.v.y || !ambiguous || cue_before(i) || (i > 0 && is(i - 1, "on")) || after_dateline_city(i)) return a;
           return std::nullopt;
         }
       }
@@ -417,6 +429,16 @@ struct Dates {
     // 1. The anchor: metadata, else the dateline.
     std::optional<int64_t> anchor = parse_iso(doc.published());
     auto line = find_dateline(s, atoms);
+    // A wire dateline's year: that of the latest date the text states, or the next when the dateline's day
+    // comes before that date in the year ("GAZIANTEP, Turkey, Feb 12" over "reopened in September 2019").
+    if (line && !atoms[line->atom].v.y) {
+      Atom& a = atoms[line->atom];
+      Ymd latest{0, 0, 0};
+      for (const Atom& b : atoms)
+        if (!b.numeric && b.v.y && std::make_tuple(b.v.y, b.v.m, b.v.d) > std::make_tuple(latest.y, latest.m, latest.d)) latest = b.v;
+      if (latest.y) a.v.y = latest.y + (std::make_pair(a.v.m, a.v.d) < std::make_pair(latest.m, latest.d) ? 1 : 0);
+      else line.reset();
+    }
     // (with the date known from metadata, a line dated otherwise is no dateline: "Reporting window: 28
     // April - 7 May", the "Date:" of an entry in a log)
     if (line && anchor) {
@@ -786,14 +808,24 @@ struct Dates {
       while (te < tok.size() && tok[te].start < line_end) ++te;
       // A paragraph that opens with its dateline: "(Beirut, March 12, 2020) – ...", "BEIRUT, March 12,
       // 2020 - ...": a place, the date, then a dash.
-      if (te > ti && line_end - line_start > 100 && ai < atoms.size() && atoms[ai].v.y && atoms[ai].v.m &&
+      // (the year may be left out: "REYHANLI, Turkey, Nov 21 (Levant Wire) -")
+      if (te > ti && line_end - line_start > 100 && ai < atoms.size() && atoms[ai].v.m &&
           atoms[ai].v.d && tok[atoms[ai].tb].start < line_start + 60) {
         const Atom& a = atoms[ai];
         size_t k = ti;
         if (k < a.tb && tok[k].text == "(") ++k;
         const size_t words = k;
-        while (k < a.tb && tok[k].kind == TokenKind::Word && tok[k].capitalised) ++k;
-        bool ok = k > words && k + 1 == a.tb && tok[k].text == ",";
+        // the place, perhaps with its country: "BEIRUT,", "REYHANLI, Turkey,"
+        bool ok = false;
+        for (int seg = 0; seg < 3 && !ok; ++seg) {
+          const size_t from = k;
+          while (k < a.tb && tok[k].kind == TokenKind::Word && tok[k].capitalised) ++k;
+          if (k == from || k >= a.tb || tok[k].text != ",") break;
+          ok = k + 1 == a.tb;
+          ++k;
+        }
+        k = a.tb - 1;
+        ok = ok && k > words;
         size_t e = a.te;
         if (ok && e < te && tok[e].text == ")") ++e;
         // "AMMAN, Feb 26, 2020 (Reuters) - ", "(Levant Wire Service)": the agency's name in parentheses
