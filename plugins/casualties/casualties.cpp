@@ -373,7 +373,9 @@ struct Casualties {
         {K::Killed, R::Active});
     add({"died", "dead", "perished", "lost their lives", "lost his life", "lost her life", "lost their life",
          "deaths", "death", "killed or missing", "drowned", "succumbed", "confirmed dead",
-         "bodies", "corpses", "dies", "die", "dying", "lives"},
+         "bodies", "corpses", "dies", "die", "dying", "lives",
+         // the wording of Syrian local councils and monitors, and their translations: "three martyrs"
+         "martyrs", "martyr", "martyred", "were martyred", "was martyred"},
         {K::Killed, R::Passive});
     // "a bystander sustained a fatal gunshot wound", "the body of a trader was found"
     add({"sustained a fatal", "sustained fatal", "suffered a fatal", "suffered fatal", "received a fatal",
@@ -392,8 +394,10 @@ struct Casualties {
         {K::Injured, R::Passive, false, false, false, true});
     add({"body of", "dead body of", "deaths of", "death of", "killing of", "killings of", "lives of", "life of", "bodies of", "corpses of",
          "murder of", "murders of", "execution of", "massacre of", "claimed the lives of", "claiming the lives of",
-         "claimed the life of", "claiming the life of", "took the lives of", "taking the lives of"},
+         "claimed the life of", "claiming the life of", "took the lives of", "taking the lives of",
+         "martyrdom of"},
         {K::Killed, R::OfNoun});
+    add({"injury of", "injuries of", "wounding of"}, {K::Injured, R::OfNoun});
     add({"killers of", "murderers of", "remains of", "slit the throats of", "slitting the throats of",
          "beheading of", "assassination of"},
         {K::Killed, R::OfNoun});
@@ -1040,6 +1044,8 @@ struct Casualties {
           !is_time_word(low[i + 1]) && !groups().count(low[i + 1]) && !phrases.match(low, i + 1, c.se) &&
           !bare_number(c, i + 1) && !kAfterDead.count(low[i + 1]))
         m.reset();
+      // "Martyrs' Square", "the Martyrs Brigade": a capitalised "Martyrs" inside a sentence is a name
+      if (m && low[i].starts_with("martyr") && c.tok[i].capitalised && i > c.sb) m.reset();
       // "a death zone", "death threats", "a death sentence": "death" as the first word of a compound
       static const std::unordered_set<std::string_view> kDeathCompounds = {
           "zone", "zones", "trap", "traps", "squad", "squads", "threat", "threats", "penalty", "sentence",
