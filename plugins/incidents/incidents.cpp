@@ -1478,17 +1478,25 @@ class Assembler {
     return false;
   }
 
-  // A line opening with a list mark ("-", "*", a bullet, "3.", "(b)") and a date: an item of a list of events.
+  // A line opening with a list mark ("-", "*", a bullet, "3.", "2-") and a date: an item of a list of
+  // events ("- 10 May - Primary health care centre, Kafr Nabl.", "1- Jisr al-Shughur city - Sunday
+  // 11/03/2018:"). The date opens the item, or anywhere on a short line.
   bool dated_item(const Sentence& S) const {
     if (S.start > 0 && text_[S.start - 1] != '\n') return false;
     std::string_view s = text_.substr(S.start, std::min<uint64_t>(S.end - S.start, 24));
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    size_t digits = 0;
+    while (digits < s.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
     if (s.starts_with("\xE2\x80\xA2")) s.remove_prefix(3);
     else if (!s.empty() && (s.front() == '-' || s.front() == '*')) s.remove_prefix(1);
+    else if (digits > 0 && digits < s.size() && (s[digits] == '-' || s[digits] == '.' || s[digits] == ')') &&
+             digits + 1 < s.size() && s[digits + 1] == ' ')
+      s.remove_prefix(digits + 1);
     else return false;
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     const uint64_t at = uint64_t(s.data() - text_.data());
-    return std::any_of(S.dates.begin(), S.dates.end(), [&](int d) { return P.dates[d].start <= at + 12; });
+    const bool short_line = S.end - S.start <= 100;
+    return std::any_of(S.dates.begin(), S.dates.end(), [&](int d) { return short_line || P.dates[d].start <= at + 12; });
   }
 
   // A report's recommendations tell what should be done, not what happened: "(a) Cease attacks on
@@ -1538,7 +1546,9 @@ class Assembler {
     f.sents.insert(f.sents.begin(), pi);
     f.lead = si;
     if (f.date < 0) f.date = d;
-    if (f.place < 0) f.place = p;
+    // (a place over one that names only a country: "2- Maaret Al-Nouman city - Tuesday 13/03/2018:" over
+    // "Russian aircraft targeted the popular market")
+    if (f.place < 0 || (p >= 0 && P.places[f.place].rank >= kCountry && is_specific(P.places[p].rank))) f.place = p;
   }
 
   // Adds a sentence to a frame. Only a sentence that itself tells of the event (an anchor) may
