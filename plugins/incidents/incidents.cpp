@@ -622,7 +622,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
           return ends_with(w) && (near.size() == w.size() || near[near.size() - w.size() - 1] == '\n');
         };
         p.scene = ends_with(" in ") || ends_with(" at ") || opens("in ") || opens("at ") || ends_with(" inside ") ||
-                  ends_with("village of ") || ends_with("locality of ") ||
+                  ends_with("village of ") || ends_with("locality of ") || ends_with("hamlet of ") ||
                   ends_with("town of ") || ends_with("city of ") || ends_with("neighbourhood of ") ||
                   ends_with("neighborhood of ");
         // "in eastern DR Congo", "in southwestern Ethiopia": a direction between the preposition and the name
