@@ -273,6 +273,9 @@ const WordSet kStop = {
     "reports", "statement", "video", "photo", "image", "images", "picture", "source", "updated", "published",
     "follow", "share", "read", "more", "click", "sign", "login", "home", "menu", "search", "contact", "about",
     "privacy", "terms", "cookie", "cookies", "copyright", "advertisement", "subscribe", "newsletter", "email",
+    // field labels of logs and forms ("Date: 28 Apr 2019" is not Date, Japan)
+    "date", "time", "status", "sector", "damage", "notes", "note", "facility", "location", "type", "summary",
+    "casualties", "perpetrator", "title", "subject", "reference",
     "twitter", "facebook", "whatsapp", "telegram", "youtube", "instagram", "online", "internet", "digital",
     "social", "economic", "political", "politics", "business", "sports", "sport", "culture", "opinion",
     "analysis", "editorial", "feature", "features", "live", "latest", "breaking", "exclusive", "special",
