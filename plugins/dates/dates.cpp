@@ -234,12 +234,11 @@ class Scanner {
   // "REYHANLI, Turkey, Nov 21": a month after a comma that follows a city written in capitals
   bool after_dateline_city(size_t i) const {
     if (i < 2 || !is(i - 1, ",")) return false;
-    for (size_t k = i - 2; k + 5 >= i && k < tok_.size(); --k) {
-      const std::string_view t = tok_[k].text;
-      if (tok_[k].kind == TokenKind::Word && t.size() >= 3 &&
-          std::all_of(t.begin(), t.end(), [](char c) { return !(c >= 'a' && c <= 'z'); }))
+    for (size_t back = 2; back <= 5 && back <= i; ++back) {
+      const Token& t = tok_[i - back];
+      if (t.kind == TokenKind::Word && t.text.size() >= 3 &&
+          std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         return true;
-      if (k == 0) break;
     }
     return false;
   }
@@ -814,18 +813,14 @@ struct Dates {
         const Atom& a = atoms[ai];
         size_t k = ti;
         if (k < a.tb && tok[k].text == "(") ++k;
-        const size_t words = k;
-        // the place, perhaps with its country: "BEIRUT,", "REYHANLI, Turkey,"
+        // the place, perhaps with its country, each part followed by a comma: "BEIRUT,", "REYHANLI, Turkey,"
         bool ok = false;
-        for (int seg = 0; seg < 3 && !ok; ++seg) {
+        for (int part = 0; part < 3 && !ok; ++part) {
           const size_t from = k;
           while (k < a.tb && tok[k].kind == TokenKind::Word && tok[k].capitalised) ++k;
           if (k == from || k >= a.tb || tok[k].text != ",") break;
-          ok = k + 1 == a.tb;
-          ++k;
+          ok = ++k == a.tb;
         }
-        k = a.tb - 1;
-        ok = ok && k > words;
         size_t e = a.te;
         if (ok && e < te && tok[e].text == ")") ++e;
         // "AMMAN, Feb 26, 2020 (Reuters) - ", "(Levant Wire Service)": the agency's name in parentheses
@@ -998,12 +993,18 @@ struct Dates {
     };
     auto month_start = [](int y, int m) { return days_from_civil(y, m, 1); };
     auto month_end = [](int y, int m) { return days_from_civil(y, m, days_in_month(y, m)); };
+    // The anchor, its calendar date and its week's Monday, moved on at each dated heading.
+    int64_t anchor = doc_anchor;
+    Ymd A = civil_from_days(anchor);
+    int64_t week_monday = anchor - ((weekday(anchor) + 6) % 7);
     size_t h = 0;
     for (size_t i = 0; i < tok.size(); ++i) {
-      while (h < heads.size() && heads[h].first < tok[i].start) ++h;
-      const int64_t anchor = h > 0 ? heads[h - 1].second : doc_anchor;
-      const Ymd A = civil_from_days(anchor);
-      const int64_t week_monday = anchor - ((weekday(anchor) + 6) % 7);
+      if (h < heads.size() && heads[h].first < tok[i].start) {
+        while (h < heads.size() && heads[h].first < tok[i].start) ++h;
+        anchor = heads[h - 1].second;
+        A = civil_from_days(anchor);
+        week_monday = anchor - ((weekday(anchor) + 6) % 7);
+      }
       if (covered[i] || tok[i].kind != TokenKind::Word) continue;
       const std::string_view t = tok[i].text;
       const bool last = i > 0 && iequals(tok[i - 1].text, "last");

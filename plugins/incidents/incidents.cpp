@@ -1568,8 +1568,9 @@ class Assembler {
     f.aggregate = f.aggregate || per;
   }
 
-  // Largest killed count stated in the frame (0 when none): identifies repeated reports of one event.
-  double killed_max(const Frame& f, std::string_view kind = "killed"sv) const {
+  // Largest count of `kind` ("killed", "injured") stated in the frame (0 when none): identifies repeated
+  // reports of one event.
+  double toll_max(const Frame& f, std::string_view kind = "killed"sv) const {
     double m = 0;
     for (int si : f.sents)
       for (int i : P.sents[si].cas) {
@@ -1596,7 +1597,7 @@ class Assembler {
                              (A.place < 0 || P.places[B.place].rank < P.places[A.place].rank ||
                               (P.places[B.place].rank == kPlace && !P.places[A.place].admin1.empty() &&
                                P.places[A.place].admin1 == P.places[B.place].admin1)) &&
-                             killed_max(B) <= killed_max(A) && refers_back(B, A);
+                             toll_max(B) <= toll_max(A) && refers_back(B, A);
         if (sharper) {
           A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
           std::sort(A.sents.begin(), A.sents.end());
@@ -1609,7 +1610,7 @@ class Assembler {
         const bool anaphor = back || ahead;
         if (A.aggregate != B.aggregate && !anaphor) continue;
         if (date_conflict(A.date, B.date) || place_conflict(A.place, B.place)) continue;
-        const double ka = killed_max(A), kb = killed_max(B);
+        const double ka = toll_max(A), kb = toll_max(B);
         const bool same_date = A.date >= 0 && B.date >= 0 && P.dates[A.date].value == P.dates[B.date].value;
         const bool no_dates = A.date < 0 && B.date < 0;
         const bool same_place = A.place >= 0 && B.place >= 0 && key(P.places[A.place].value) == key(P.places[B.place].value);
@@ -1649,7 +1650,7 @@ class Assembler {
       Frame& B = F[j];
       // (a toll of the wounded alone counts too, where the attack told none: "Three others were wounded
       // and taken to ...")
-      const bool dead = killed_max(B) > 0, hurt = killed_max(B, "injured"sv) > 0;
+      const bool dead = toll_max(B) > 0, hurt = toll_max(B, "injured"sv) > 0;
       if (!B.alive || B.aggregate || (B.date >= 0 && B.date_src == 0) || (!dead && !hurt)) continue;
       if (B.place >= 0 && B.place_src == 0 && P.places[B.place].rank != kDemonym) continue;
       size_t i = j;
@@ -1662,7 +1663,7 @@ class Assembler {
       const bool told = A.date_src <= 1 && std::any_of(A.sents.begin(), A.sents.end(), [&](int si) {
         return !P.sents[si].weapons.empty() && !P.sents[si].targets.empty();
       });
-      if (A.aggregate || A.para >= B.para || (dead ? killed_max(A) > 0 : killed_max(A, "injured"sv) > 0) || A.date < 0 || A.place < 0 ||
+      if (A.aggregate || A.para >= B.para || (dead ? toll_max(A) > 0 : toll_max(A, "injured"sv) > 0) || A.date < 0 || A.place < 0 ||
           (A.place_of_document && !told) || !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
         continue;
       // (no section heading between them: a new section tells another event)
@@ -1755,7 +1756,7 @@ class Assembler {
       });
       if (denial) return true;
     }
-    if (killed_max(f) > 0) return false;
+    if (toll_max(f) > 0) return false;
     if (std::all_of(f.sents.begin(), f.sents.end(), [&](int si) { return heading(si); })) return true;
     int facts = 0;
     bool weapon = false, target = false, injured = false;

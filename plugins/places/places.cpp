@@ -2843,11 +2843,9 @@ struct Places {
                   T.begin());
   }
 
-  // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
-  // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
   // "Kansafra, a village in Jabal al-Zawiya", "Ariha, a small town of 60,000": after the name ending at
-  // token e, a comma (or "is", "was"), "a" or "an", perhaps a size, and a settlement noun that ends the phrase ("Smith, a
-  // town official" is a person). The noun's token, or SIZE_MAX.
+  // token e, a comma (or "is", "was"), "a" or "an", perhaps a size, and a settlement noun that ends the
+  // phrase ("Smith, a town official" is a person). The noun's token, or SIZE_MAX.
   static size_t apposed_settlement(std::string_view text, const std::vector<Tok>& T, size_t e) {
     static const WordSet kSettlements = {"village", "town", "city", "hamlet", "suburb", "neighbourhood",
                                          "neighborhood", "settlement", "locality"};
@@ -2868,6 +2866,8 @@ struct Places {
     return closes ? i : SIZE_MAX;
   }
 
+  // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
+  // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
   static bool heading_line(std::string_view text, uint32_t line_start, uint32_t from) {
     size_t e = text.find('\n', from);
     if (e == std::string_view::npos) return false;
