@@ -532,6 +532,13 @@ Parsed parse(const ik::sdk::Doc& doc) {
                      ends_with("close to ") || ends_with("nw of ") || ends_with("ne of ") || ends_with("sw of ") ||
                      ends_with("se of ") || ends_with("road to ") || ends_with("between ") ||
                      evidence == "road_end"sv;  // "the Maiduguri-Damboa road"
+        // "55 km north of the town of Beni": the direction before the settlement noun
+        for (std::string_view unit : {"the town of "sv, "the city of "sv, "the village of "sv})
+          if (!p.relative && ends_with(unit)) {
+            const std::string_view before = near.substr(0, near.size() - unit.size());
+            for (std::string_view d : {"north of "sv, "south of "sv, "east of "sv, "west of "sv, "near "sv, "outside "sv})
+              p.relative = p.relative || before.ends_with(d);
+          }
         p.road_end = evidence == "road_end"sv;
         // "kidnapped two traders from Daraa near Al-Mazraa": where the victims come from, not the scene
         if (ends_with(" from ")) {
