@@ -2240,7 +2240,7 @@ struct Places {
         if (is_punct(T, nx, '\'')) continue;
         if (nx < T.size() && T[nx].kind == Tok::Num) continue;  // "in Ward 5": a numbered unit, not a name
         const size_t nlen = T[xw.back()].e - T[xw.front()].s;
-        if (nlen < 4) continue;
+        if (nlen < 3) continue;
         // Cue words ("in Boko Haram") and demonyms ("in Somali") are not places.
         bool cue = false;
         for (const CueHit& c : cue_hits) cue |= c.t0 <= xw.back() && c.t1 >= xw.front();
