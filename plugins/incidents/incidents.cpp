@@ -343,6 +343,54 @@ void mark_about_places(Parsed& P, std::string_view text) {
   }
 }
 
+// Whether the lower-cased text before a place says victims were taken there ("many were driven to Idlib
+// city", "rushed to hospitals in Sarmada", "ambulances carried the wounded to Darat Izza"), or that
+// someone lives there now or fled there: no scene of the attack either way.
+bool taken_to_phrase(std::string_view near) {
+  std::string_view h = near;
+  bool to_hospital = false;  // "... and then, because it could not cope, to hospitals in Idleb city"
+  for (std::string_view tail : {"hospitals in "sv, "hospital in "sv})
+    if (h.ends_with(tail)) {
+      to_hospital = true;
+      h.remove_suffix(tail.size());
+      // "to a field hospital in X", "to the national hospital in X": up to two words before the noun
+      for (int k = 0; k < 2 && !h.ends_with(" to "); ++k) {
+        const size_t sp = h.size() >= 2 ? h.rfind(' ', h.size() - 2) : std::string_view::npos;
+        if (sp == std::string_view::npos) break;
+        h.remove_suffix(h.size() - sp - 1);
+      }
+      break;
+    }
+  if (h.size() > 4 && h.substr(h.size() - 4) == " to "sv) {
+    h.remove_suffix(4);
+    static const std::set<std::string_view> kTakenVerbs = {
+        "taken", "driven", "rushed", "transferred", "evacuated", "transported", "referred", "brought",
+        "carried", "airlifted", "ferried", "sent", "take", "took", "drove", "rush", "transfer", "evacuate",
+        "transport", "bring", "carry", "send"};
+    // "ambulances carried the wounded to Darat Izza": the verb may stand before its object
+    static const std::set<std::string_view> kCarried = {"wounded", "injured", "casualties", "victims",
+                                                        "bodies", "dead", "them", "him", "her"};
+    auto last_word = [](std::string_view& x) {
+      const size_t sp = x.rfind(' ');
+      const std::string_view w = sp == std::string_view::npos ? x : x.substr(sp + 1);
+      x = sp == std::string_view::npos ? std::string_view() : x.substr(0, sp);
+      return w;
+    };
+    std::string_view w = last_word(h);
+    if (kCarried.count(w)) {
+      w = last_word(h);
+      if (w == "the"sv) w = last_word(h);
+    }
+    if (to_hospital || kTakenVerbs.count(w)) return true;
+  }
+  // where someone lives now or fled to ("a nurse who now lives in Jarablus", "families who fled to Atmeh"),
+  // not "lost their lives in X" nor "people living in X", who may be the victims
+  for (std::string_view w : {" now lives in "sv, " who lives in "sv, " now living in "sv, " now live in "sv,
+                             " fled to "sv, " moved to "sv, " took refuge in "sv, " resettled in "sv})
+    if (near.ends_with(w)) return true;
+  return false;
+}
+
 Parsed parse(const ik::sdk::Doc& doc) {
   Parsed P;
   const std::string_view text = doc.text();
@@ -562,45 +610,9 @@ Parsed parse(const ik::sdk::Doc& doc) {
              ik::text::lower(text.substr(m.start > 60 ? m.start - 60 : 0, std::min<uint64_t>(m.start, 60))).find("from ") !=
                  std::string::npos))
           p.rank = kDemonym;
-        // where the victims were taken ("many were driven to Idlib city", "rushed to hospitals in Sarmada")
-        // is no scene either
+        // where the victims were taken or where someone lives now is no scene either
         {
-          std::string_view h = near;
-          bool to_hospital = false;  // "... and then, because it could not cope, to hospitals in Idleb city"
-          for (std::string_view tail : {"hospitals in "sv, "hospital in "sv})
-            if (ends_with(tail)) {
-              to_hospital = true;
-              h.remove_suffix(tail.size());
-              // "to a field hospital in X", "to the national hospital in X": up to two words before the noun
-              for (int k = 0; k < 2 && !h.ends_with(" to "); ++k) {
-                const size_t sp = h.size() >= 2 ? h.rfind(' ', h.size() - 2) : std::string_view::npos;
-                if (sp == std::string_view::npos) break;
-                h.remove_suffix(h.size() - sp - 1);
-              }
-              break;
-            }
-          if (h.size() > 4 && h.substr(h.size() - 4) == " to "sv) {
-            h.remove_suffix(4);
-            static const std::set<std::string_view> kTakenVerbs = {
-                "taken", "driven", "rushed", "transferred", "evacuated", "transported", "referred", "brought",
-                "carried", "airlifted", "ferried", "sent", "take", "took", "drove", "rush", "transfer", "evacuate",
-                "transport", "bring", "carry", "send"};
-            // "ambulances carried the wounded to Darat Izza": the verb may stand before its object
-            static const std::set<std::string_view> kCarried = {"wounded", "injured", "casualties", "victims",
-                                                                "bodies", "dead", "them", "him", "her"};
-            auto last_word = [](std::string_view& x) {
-              const size_t sp = x.rfind(' ');
-              const std::string_view w = sp == std::string_view::npos ? x : x.substr(sp + 1);
-              x = sp == std::string_view::npos ? std::string_view() : x.substr(0, sp);
-              return w;
-            };
-            std::string_view w = last_word(h);
-            if (kCarried.count(w)) {
-              w = last_word(h);
-              if (w == "the"sv) w = last_word(h);
-            }
-            p.taken_to = to_hospital || kTakenVerbs.count(w) > 0;
-          }
+          p.taken_to = taken_to_phrase(near);
           // (and the places listed with it, "to Idlib city and Maarat Misrin", "and some to Turkey", "and
           // across the Turkish border to Reyhanli", and the way there: "through the Bab al-Hawa crossing")
           size_t prev = P.places.size();
@@ -616,12 +628,6 @@ Parsed parse(const ik::sdk::Doc& doc) {
             const bool route = one_clause && (gap.ends_with(" through ") || gap.ends_with(" through the ") || gap.ends_with(" via "));
             p.taken_to = p.taken_to || listed || more || route;
           }
-          // where someone lives now or fled to ("a nurse who now lives in Jarablus", "families who fled to
-          // Atmeh") is no scene either
-          // (not "lost their lives in X", nor "people living in X", who may be the victims)
-          for (std::string_view w : {" now lives in "sv, " who lives in "sv, " now living in "sv, " now live in "sv,
-                                     " fled to "sv, " moved to "sv, " took refuge in "sv, " resettled in "sv})
-            p.taken_to = p.taken_to || ends_with(w);
           if (p.taken_to) p.rank = kDemonym;
         }
         // (also a preposition that opens the text or a line: "In Safina village, 45 km south of Mosul, ...")
@@ -1790,6 +1796,12 @@ class Assembler {
 
   // Missing date/place: earlier sentences of the paragraph, then later ones (place only), then the
   // document (its main place; its publication date is used when the record is built).
+  // A place named near a frame that may stand for its scene: a town or a part of one in the document's
+  // country, not a landmark ("north of X") nor where victims were taken.
+  bool stands_for_scene(const PlaceM& p) const {
+    return is_specific(p.rank) && !foreign(p) && !p.relative && !p.taken_to;
+  }
+
   void fill_from_context(Frame& f) const {
     const int first = f.sents.front();
     // "families were hit by an air strike just outside town ... attention was fixed on the debate in
@@ -1836,7 +1848,7 @@ class Assembler {
     if ((f.place < 0 || P.places[f.place].rank >= kCountry) && first > 0 && P.sents[first - 1].para == f.para - 1 &&
         heading(first - 1))
       for (int i : P.sents[first - 1].places)
-        if (is_specific(P.places[i].rank) && !foreign(P.places[i]) && !P.places[i].relative) {
+        if (stands_for_scene(P.places[i])) {
           f.place = i, f.place_src = 2;
           break;
         }
@@ -1845,9 +1857,7 @@ class Assembler {
     if (f.place >= 0 && f.place_src == 0 && P.places[f.place].rank >= kCountry)
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si) {
         const auto& ps = P.sents[si].places;
-        const auto it = std::find_if(ps.begin(), ps.end(), [&](int i) {
-          return is_specific(P.places[i].rank) && !foreign(P.places[i]) && !P.places[i].relative && !P.places[i].taken_to;
-        });
+        const auto it = std::find_if(ps.begin(), ps.end(), [&](int i) { return stands_for_scene(P.places[i]); });
         if (it != ps.end()) { f.place = *it, f.place_src = 1; break; }
       }
     if (f.place < 0) {
