@@ -1068,13 +1068,30 @@ struct Places {
     std::unordered_map<int, double> country_votes;
     std::unordered_map<int, double> admin1_votes;
     int top_country = -1;
-    void vote_country(int c, double w) { if (c >= 0) country_votes[c] += w; }
+    // Tie-breaks between countries with equal votes: how many smaller places of each the report names
+    // ("deployed to Syria ... fled to Lebanon and Turkey ... the road to Ar-Rastan"), then which it names first.
+    std::unordered_map<int, int> small_places;
+    std::unordered_map<int, uint32_t> first_vote;
+    void vote_country(int c, double w, uint32_t at) {
+      if (c < 0) return;
+      country_votes[c] += w;
+      if (w > 0) first_vote.try_emplace(c, at);
+    }
     double named_max = 0;
     bool places_voted = false;  // a big place, province or country cue of one country: the report is local
     void finish() {
       double best = 0;
-      for (auto& [c, v] : country_votes)
-        if (v > best) { best = v; top_country = c; }
+      for (auto& [c, v] : country_votes) {
+        if (v <= 0) continue;
+        const auto more = [&](const std::unordered_map<int, int>& m, int a, int b) {
+          const auto ia = m.find(a), ib = m.find(b);
+          return (ia == m.end() ? 0 : ia->second) - (ib == m.end() ? 0 : ib->second);
+        };
+        const bool wins = top_country < 0 || v > best ||
+                          (v == best && (more(small_places, c, top_country) > 0 ||
+                                         (more(small_places, c, top_country) == 0 && first_vote[c] < first_vote[top_country])));
+        if (wins) { best = v; top_country = c; }
+      }
       named_max = best;
     }
     double country_share(int c) const {
@@ -1357,11 +1374,14 @@ struct Places {
         // ("US drone", "UK troops": a country's initials before a force are an actor's, like a demonym)
         const bool initials_of_force = f.t0 == f.t1 && all_caps(raw(text, T[f.t0])) && attributive_country(text, T, f.t1);
         ctx.vote_country(country,
-                         actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || initials_of_force ? 0.7
+                         actor_adjective(text, T, f.t1) || agent_after_by(text, T, f.t0) || initials_of_force ||
+                                 diplomatic_after(text, T, f.t1)
+                             ? 0.7
                          : part_of_town(text, T, f.t1)                                  ? 0.0
                          : demonym_only ? (neighbour_or_people(text, T, f.t0, f.t1) ? 0.0
                                            : attributive_country(text, T, f.t1) ? 0.7 : 0.9)
-                                                                                        : 2.0);
+                                                                                        : 2.0,
+                         T[f.t0].s);
         continue;
       }
       if (country < 0 || several) continue;
@@ -1370,16 +1390,21 @@ struct Places {
         const Entity& e = gaz->entity(h.entity);
         strong |= (e.feature() == P::kAdmin1 || e.population >= 100000) && exact(f, h.entity, T);
       }
-      if (strong) ctx.vote_country(country, 1.0), ctx.places_voted = true;
+      if (strong) ctx.vote_country(country, 1.0, T[f.t0].s), ctx.places_voted = true;
+      else if (std::any_of(f.hits.begin(), f.hits.end(), [&](const Hit& h) { return !h.loose && exact(f, h.entity, T); }))
+        ++ctx.small_places[country];
       if (f.hits.size() == 1 && !f.hits[0].loose && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
         ctx.admin1_votes[gaz->entity(f.hits[0].entity).admin1] += 1;
     }
     // Country cues (armed groups, missions, admin words): one vote per cue word, at most 2 per country.
     const std::vector<CueHit> cue_hits = find_cues(text, T);
     {
-      std::unordered_map<int, double> from_cues;
-      for (const CueHit& c : cue_hits) from_cues[c.country] = std::min(2.0, from_cues[c.country] + 1.0);
-      for (auto& [c, v] : from_cues) ctx.vote_country(c, v), ctx.places_voted = true;
+      std::unordered_map<int, std::pair<double, uint32_t>> from_cues;  // country -> (votes, first cue)
+      for (const CueHit& c : cue_hits) {
+        auto& [v, at] = from_cues.try_emplace(c.country, 0.0, T[c.t0].s).first->second;
+        v = std::min(2.0, v + 1.0);
+      }
+      for (auto& [c, v] : from_cues) ctx.vote_country(c, v.first, v.second), ctx.places_voted = true;
     }
     ctx.finish();
     // A cue word ("Seleka", "Murle") is an armed group or a community: no place of another country.
@@ -1919,7 +1944,7 @@ struct Places {
             for (size_t q = f.t0; q <= f.t1; ++q) covered[q] = true;
         }
       if (ac.admin1 >= 0) ctx.admin1_votes[ac.admin1] += 1;
-      ctx.vote_country(ac.country, 0.5);
+      ctx.vote_country(ac.country, 0.5, T[i].s);
     }
 
     // ---- generic nouns after names (below): "the village of X", "X village", "X district", "X countryside"
@@ -2525,6 +2550,18 @@ struct Places {
 
   static bool attributive_country(std::string_view text, const std::vector<Tok>& T, size_t t1) {
     return is_word(T, t1 + 1) && kActorNouns.count(T[t1 + 1].cap ? std::string_view(T[t1 + 1].f) : raw(text, T[t1 + 1]));
+  }
+
+  // "Lithuania's foreign minister", "the French embassy", "Kenya's honorary consul": a country's
+  // diplomats speak for it abroad; the report is about where they serve, not about that country.
+  static bool diplomatic_after(std::string_view text, const std::vector<Tok>& T, size_t t1) {
+    static const WordSet kDiplomatic = {"foreign", "embassy", "embassies", "ambassador", "consul", "consulate",
+                                        "envoy", "diplomat", "diplomats", "diplomatic", "honorary"};
+    size_t k = t1 + 1;
+    if (k + 1 < T.size() && T[k].kind == Tok::Punct && T[k].punct == '\'' && !T[k].space_before &&
+        is_word(T, k + 1) && T[k + 1].raw == "s")
+      k += 2;
+    return is_word(T, k) && kDiplomatic.count(T[k].cap ? std::string_view(T[k].f) : raw(text, T[k]));
   }
 
   // "hit by Russia", "strikes by Turkey": a country after the passive "by" is the agent, an actor rather
