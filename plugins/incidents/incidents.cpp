@@ -494,9 +494,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
       double gp = num_attr(a, "geo_precision");
       p.geo_precision = std::isnan(gp) ? 1 : int(gp);
       p.rank = bool_attr(a, "demonym") ? kDemonym : place_rank(p.feature);  // "Israeli" names an actor
-      // A country's adjective read as the country ("Israeli" for Israel, "Iraqi" for Iraq) is a demonym too.
+      // A country's adjective read as the country ("Israeli" for Israel, "Iraqi" for Iraq) is a demonym too
+      // (one word: "Syrian Arab Republic" and "Russian Federation" are the countries' names).
       const std::string_view surface = text.substr(m.start, m.end - m.start);
-      if (p.rank == kCountry && surface.size() > p.value.size() &&
+      if (p.rank == kCountry && surface.size() > p.value.size() && surface.find(' ') == std::string_view::npos &&
           ik::text::iequals(surface.substr(0, p.value.size()), p.value))
         p.rank = kDemonym;
       // "X (A2, A1)": the parenthesis right after the name holds its admin units.
@@ -1860,6 +1861,10 @@ class Assembler {
         const auto it = std::find_if(ps.begin(), ps.end(), [&](int i) { return stands_for_scene(P.places[i]); });
         if (it != ps.end()) { f.place = *it, f.place_src = 1; break; }
       }
+    // "Russian jets struck the market": a demonym names who acted, not where; the frame takes a town its
+    // paragraph or the one before names, as one naming no place would (but not the document's main place).
+    const int demonym = f.place >= 0 && P.places[f.place].rank == kDemonym ? f.place : -1;
+    if (demonym >= 0) f.place = -1;
     if (f.place < 0) {
       // (not where the victims were taken, "to hospitals in Idlib city", nor a demonym)
       const auto place_in = [&](const Sentence& S) {
@@ -1881,6 +1886,7 @@ class Assembler {
               f.place = i, f.place_src = 2;
               break;
             }
+      if (f.place < 0 && demonym >= 0) f.place = demonym;  // (later steps may join it to an attack told before)
       if (f.place < 0 && (f.place = main_place()) >= 0) f.place_src = 2, f.place_of_document = true;
     }
   }
