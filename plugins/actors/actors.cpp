@@ -795,6 +795,22 @@ struct Actors {
     return best;
   }
 
+  // "12 KIA", "2 KIA: father and son": after a count, "KIA" is a log's "killed in action", not the Kachin
+  // Independence Army (whose members are counted with a noun: "five KIA fighters").
+  static bool casualty_shorthand(std::string_view text, size_t start, size_t end) {
+    if (text.substr(start, end - start) != "KIA") return false;
+    size_t b = start;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '+')) --b;
+    if (b == 0 || !std::isdigit(static_cast<unsigned char>(text[b - 1]))) return false;
+    size_t e = end;
+    while (e < text.size() && text[e] == ' ') ++e;
+    size_t w = e;
+    while (w < text.size() && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
+    static const std::array<std::string_view, 6> kMembers = {"fighters", "members", "soldiers", "troops", "rebels",
+                                                             "militants"};
+    return std::find(kMembers.begin(), kMembers.end(), text.substr(e, w - e)) == kMembers.end();
+  }
+
   // Whether the text is dated after the Taliban took power (August 2021).
   static bool after_taliban_takeover(const Doc& doc, const std::vector<ik::sdk::MentionView>& all) {
     std::string latest(doc.published());
@@ -812,7 +828,8 @@ struct Actors {
                                  [&](const Lexicon::Match& m) {
                                    const std::string_view t = ps[m.id].text;
                                    const bool acronym = std::none_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-                                   return acronym && text.substr(m.start, m.end - m.start) != t;
+                                   return (acronym && text.substr(m.start, m.end - m.start) != t) ||
+                                          casualty_shorthand(text, m.start, m.end);
                                  }),
                   matches.end());
     if (matches.empty()) return;

@@ -228,7 +228,9 @@ const std::unordered_map<std::string_view, std::string_view>& misspellings() {
       {"casulaties", "casualties"}, {"causualties", "casualties"}, {"fatalties", "fatalities"},
       {"fatalitiies", "fatalities"}, {"fatalites", "fatalities"}, {"fatalaties", "fatalities"},
       {"assasinated", "assassinated"}, {"assassinted", "assassinated"}, {"kiled", "killed"},
-      {"killled", "killed"}, {"injuried", "injured"}, {"woundded", "wounded"}};
+      {"killled", "killed"}, {"injuried", "injured"}, {"woundded", "wounded"},
+      // abbreviations of logs and tables (their full stop is dropped in process())
+      {"incl", "including"}};
   return m;
 }
 
@@ -375,7 +377,9 @@ struct Casualties {
          "deaths", "death", "killed or missing", "drowned", "succumbed", "confirmed dead",
          "bodies", "corpses", "dies", "die", "dying", "lives",
          // the wording of Syrian local councils and monitors, and their translations: "three martyrs"
-         "martyrs", "martyr", "martyred", "were martyred", "was martyred"},
+         "martyrs", "martyr", "martyred", "were martyred", "was martyred",
+         // the shorthand of military and civil defence logs: "27 KIA incl. 4 children"
+         "kia", "killed in action"},
         {K::Killed, R::Passive});
     // "a bystander sustained a fatal gunshot wound", "the body of a trader was found"
     add({"sustained a fatal", "sustained fatal", "suffered a fatal", "suffered fatal", "received a fatal",
@@ -417,6 +421,7 @@ struct Casualties {
          "were hospitalized", "sustained gunshot wounds", "sustained bullet wounds", "injury"},
         {K::Injured, R::Passive});
     add({"injured toll", "number of injured", "number of wounded"}, {K::Injured, R::Toll});
+    add({"wia", "wounded in action"}, {K::Injured, R::Passive});  // "40+ WIA", "1 woman WIA
     add({"casualties", "casualty"}, {K::Killed, R::Passive, true, false, true});
     add({"killed or wounded", "killed or injured", "killed and wounded", "killed and injured", "dead or wounded",
          "dead and wounded", "dead and injured", "dead or injured", "killed or hurt"},
@@ -926,6 +931,13 @@ struct Casualties {
                                return !glued_before;
                              }),
               tok.end());
+    // The shorthand of logs: "40+ WIA" is a count of at least 40 (its best figure, as "at least 40"), and
+    // the full stop of "27 KIA incl. 4 children" ends no clause.
+    for (size_t i = 1; i < tok.size(); ++i)
+      if (tok[i].start == tok[i - 1].end &&
+          ((tok[i].text == "+" && tok[i - 1].kind == TokenKind::Number) ||
+           (tok[i].text == "." && ik::text::iequals(tok[i - 1].text, "incl"))))
+        tok.erase(tok.begin() + long(i));
     // Every token lower-cased, as views into one lower-cased copy of the text (no string per token, and
     // comparisons with literals stay cheap).
     const std::string lowered = ik::text::lower(text);

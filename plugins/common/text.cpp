@@ -244,10 +244,11 @@ std::vector<Token> tokenize(std::string_view text) { return tokens_of(text); }
 namespace {
 
 bool is_abbreviation(std::string_view word) {
-  static const std::array<std::string_view, 44> kAbbrev = {
+  static const std::array<std::string_view, 47> kAbbrev = {
       "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "jan", "feb", "mar",
       "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "jr", "sr", "prof",
-      "rep", "sen", "gov", "approx", "est", "dept", "fig", "mt", "ft", "inc", "ltd", "co", "corp", "pres"};
+      "rep", "sen", "gov", "approx", "est", "dept", "fig", "mt", "ft", "inc", "ltd", "co", "corp", "pres",
+      "incl", "excl", "appr"};  // (the last: logs' and tables' shorthand, "27 killed incl. 4 children")
   std::string l = lower(word);
   for (auto a : kAbbrev)
     if (l == a) return true;

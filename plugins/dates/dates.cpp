@@ -846,7 +846,14 @@ struct Dates {
           // (or the label right before the date: "UA: 84/21 Index: MDE 24/4512/2021 Date: 3 August 2021")
           size_t lab = a.tb > ti ? a.tb - 1 : ti;
           if (lab > ti && tok[lab].text == ":") --lab;
-          const bool keyword = is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
+          // ("DAILY OPERATIONS LOG - MON 22 JUL 2019", "Flash Update No. 3 - 1 March 2020": a report's title
+          // that ends with its date)
+          bool titled = false;
+          for (size_t k = ti; k < a.tb && a.te == te && !titled; ++k)
+            titled = is_any(tok[k].text, {"log", "report", "sitrep", "bulletin", "update", "briefing", "digest",
+                                          "summary", "newsletter", "dispatch", "note"});
+          const bool keyword = titled ||
+                               is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
                                                      "dated", "modified", "created", "released", "situation",
                                                      "issued", "as"}) ||
                                (lab > ti && is_any(tok[lab].text, {"date", "dated", "published", "updated", "issued"}));

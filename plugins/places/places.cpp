@@ -2425,6 +2425,35 @@ struct Places {
         p.start = s0, p.end = e0, p.confidence = conf;
       }
 
+    // A town named in full and then by its first word ("Ma'arrat al-Nu'man ... Maarrat market update", "Jisr
+    // al-Shughur ... Jisr team 1"): the short name is that town, not a namesake or a loose match elsewhere.
+    for (size_t i = 0; i < places.size(); ++i) {
+      Place& p = places[i];
+      if (p.demonym || (p.entity >= 0 && p.feature != P::kPlace)) continue;
+      const std::string_view short_name = text.substr(p.start, p.end - p.start);
+      if (short_name.size() < 4 || short_name.find(' ') != std::string_view::npos) continue;
+      if (p.entity >= 0 && gaz->entity(uint32_t(p.entity)).population >= 100000) continue;
+      static const WordSet kGenericNouns = {"city", "town", "village", "governorate", "province", "district",
+                                            "subdistrict", "countryside", "area", "camp", "region", "neighbourhood",
+                                            "neighborhood", "quarter", "countryside", "suburb", "hospital", "market"};
+      for (size_t j = 0; j < places.size(); ++j) {
+        const Place& q = places[j];
+        if (q.end > p.start || q.entity < 0 || q.entity == p.entity || q.demonym || q.feature != P::kPlace) continue;
+        const std::string_view full = text.substr(q.start, q.end - q.start);
+        const size_t sp = full.find(' ');
+        if (sp == std::string_view::npos || sp + 1 >= full.size()) continue;
+        size_t w = sp + 1;
+        while (w < full.size() && full[w] != ' ' && full[w] != '-') ++w;
+        if (kGenericNouns.count(ik::text::lower(full.substr(sp + 1, w - sp - 1)))) continue;
+        if (name_key(ik::text::fold(full.substr(0, sp))) != name_key(ik::text::fold(short_name))) continue;
+        const uint32_t s0 = p.start, e0 = p.end;
+        p = q;
+        p.start = s0, p.end = e0, p.confidence = std::min(q.confidence, 0.6);
+        p.evidence = "short_name";
+        break;
+      }
+    }
+
     // Names placed by the document's country: a resolved place of the same sentence says better ("villages
     // in Jakawa, in Ethiopia's Gambella region" after "raiders from South Sudan").
     for (Place& p : places) {
