@@ -1046,7 +1046,8 @@ struct Actors {
     VerbClass cls = kNoVerb;
     bool passive_victim = false;
   };
-  static Right look_right(const std::vector<Token>& toks, size_t i, uint32_t s_end) {
+  // `counted`: a number right before the phrase ("112 people").
+  static Right look_right(const std::vector<Token>& toks, size_t i, uint32_t s_end, bool counted) {
     Right r;
     bool in_pp = false;  // inside "of the X"/"from X": only names and place nouns may follow
     for (size_t k = i, seen = 0; k < toks.size() && seen < 7 && toks[k].start < s_end; ++k, ++seen) {
@@ -1082,6 +1083,16 @@ struct Actors {
         return r;
       }
       if (v == kViolent || v == kProtestVerb) {
+        // "the names of 112 people killed, at least 17 of them children": a counted noun with a participle
+        // right after it and no object describes the victims (a reduced "who were killed")
+        if (counted && seen == 0 && k > 0 && toks[k - 1].kind != TokenKind::Punct &&
+            word_is(t, {"killed", "injured", "wounded", "hurt", "murdered", "executed", "abducted", "kidnapped"}) &&
+            (k + 1 >= toks.size() || toks[k + 1].start >= s_end || toks[k + 1].kind == TokenKind::Punct ||
+             word_is(toks[k + 1], {"in", "by", "during", "since", "last", "yesterday", "today", "including",
+                                   "among"}))) {
+          r.passive_victim = true;
+          return r;
+        }
         r.cls = v;
         return r;
       }
@@ -1162,7 +1173,8 @@ struct Actors {
                uint32_t s_start, uint32_t s_end, int where, bool taliban_state) const {
     const auto& groups = named_groups();
     const Left left = look_left(toks, c.tok_begin, s_start);
-    const Right right = look_right(toks, c.tok_end, s_end);
+    const Right right =
+        look_right(toks, c.tok_end, s_end, c.tok_begin > 0 && toks[c.tok_begin - 1].kind == TokenKind::Number);
     const char* role = nullptr;
     if (left == Left::Agent) role = "perpetrator";
     else if (left == Left::Object || left == Left::With || right.passive_victim) role = "victim";

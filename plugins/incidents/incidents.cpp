@@ -1666,12 +1666,16 @@ class Assembler {
       // and taken to ...")
       const bool dead = toll_max(B) > 0, hurt = toll_max(B, "injured"sv) > 0;
       if (!B.alive || B.aggregate || (B.date >= 0 && B.date_src == 0) || (!dead && !hurt)) continue;
-      if (B.place >= 0 && B.place_src == 0 && P.places[B.place].rank != kDemonym) continue;
       size_t i = j;
       while (i > 0 && !F[i - 1].alive) --i;
       if (i == 0) continue;
       // (an attack told with its date and its town: not a witness's general words, nor a province)
       Frame& A = F[i - 1];
+      // (a toll naming a place of its own tells another event, unless it is the attack's town: "112 people
+      // killed ... the air force had struck 'terrorist headquarters' in Douma that day")
+      if (B.place >= 0 && B.place_src == 0 && P.places[B.place].rank != kDemonym &&
+          !(A.place >= 0 && key(P.places[A.place].value) == key(P.places[B.place].value)))
+        continue;
       // (placed by the document alone, it still tells an attack when its paragraph dates it and its words
       // say what was hit: "On Monday 13 November the market was busy. At 11:30 air strikes hit the market")
       const bool told = A.date_src <= 1 && std::any_of(A.sents.begin(), A.sents.end(), [&](int si) {
