@@ -322,12 +322,29 @@ class Scanner {
     return iequals(w, "thirtieth") ? 30 : 0;
   }
 
+  // "the twenty-second of February": tens, a hyphen or not, then an ordinal of one to nine. Returns the
+  // day and sets `last` to its last token (0: no compound ordinal at i).
+  int compound_ordinal_day(size_t i, size_t& last) const {
+    const Token& t = tok_[i];
+    const int tens = iequals(t.text, "twenty") ? 20 : iequals(t.text, "thirty") ? 30 : 0;
+    if (!tens) return 0;
+    const size_t k = is(i + 1, "-") ? i + 2 : i + 1;
+    if (k >= tok_.size() || tok_[k].kind != TokenKind::Word) return 0;
+    const int unit = ordinal_day(tok_[k].text);
+    if (unit < 1 || unit > 9) return 0;
+    last = k;
+    return tens + unit;
+  }
+
   std::optional<Atom> atom_at(size_t i) const {
     const Token& t = tok_[i];
-    if (t.kind == TokenKind::Word && !t.capitalised && is(i + 1, "of") && month_at(i + 2))
-      if (const int d = ordinal_day(t.text)) {
-        const int m = month_at(i + 2);
-        size_t k = after_month(i + 2), kk = k;
+    size_t last = i;
+    int od = 0;
+    if (t.kind == TokenKind::Word && !t.capitalised && (od = compound_ordinal_day(i, last)) == 0) od = ordinal_day(t.text);
+    if (od && is(last + 1, "of") && month_at(last + 2)) {
+        const int d = od;
+        const int m = month_at(last + 2);
+        size_t k = after_month(last + 2), kk = k;
         if (is(kk, ",")) ++kk;
         Atom a{i, k, {0, m, d}};
         if (const int y = year_at(kk)) a.v.y = y, a.te = kk + 1;
@@ -848,11 +865,16 @@ struct Dates {
           if (lab > ti && tok[lab].text == ":") --lab;
           // ("DAILY OPERATIONS LOG - MON 22 JUL 2019", "Flash Update No. 3 - 1 March 2020": a report's title
           // that ends with its date)
+          // ("Place and date of statement: Gaziantep, Turkey, 19 June 2018": a label naming the date)
+          bool labelled = false;
+          for (size_t k = ti; k < a.tb && !labelled; ++k)
+            if (tok[k].text == ":")
+              for (size_t j = ti; j < k && !labelled; ++j) labelled = is_any(tok[j].text, {"date", "dated"});
           bool titled = false;
           for (size_t k = ti; k < a.tb && a.te == te && !titled; ++k)
             titled = is_any(tok[k].text, {"log", "report", "sitrep", "bulletin", "update", "briefing", "digest",
                                           "summary", "newsletter", "dispatch", "note"});
-          const bool keyword = titled ||
+          const bool keyword = titled || labelled ||
                                is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
                                                      "dated", "modified", "created", "released", "situation",
                                                      "issued", "as"}) ||
@@ -1048,9 +1070,10 @@ struct Dates {
             continue;
           }
         }
-        // "Tuesday, 12 May 2020" belongs to the absolute date
+        // "Tuesday, 12 May 2020" and "Wednesday, the twenty-second of February" belong to the absolute date
         size_t n = i + 1;
         if (n < tok.size() && tok[n].text == ",") ++n;
+        if (n + 1 < tok.size() && iequals(tok[n].text, "the") && covered[n + 1]) ++n;
         if (n < tok.size() && covered[n]) continue;
         // ("the sixteenth of March, a Monday night": the weekday of the date just told)
         if (i >= 3 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && covered[i - 3]) continue;

@@ -1096,6 +1096,10 @@ class Assembler {
       } else if (cur >= 0 && interesting(S) && !conflict(F[cur], d, p, per, false)) {
         join(F[cur], si, d, p, per, false);
         last_joined = si;
+      } else if (cur >= 0 && F[cur].aggregate && !per && d >= 0 && P.dates[d].precision == 1 && !P.dates[d].relative) {
+        // "In the winter of 2017 the bombing was often. On the twenty-second of February, at two, I was at
+        // my house. I heard a helicopter ...": a day told after a total opens what follows to a new event
+        cur = -1;
       }
     }
     merge_same_events(F);
@@ -1873,8 +1877,8 @@ class Assembler {
       // (not where the victims were taken, "to hospitals in Idlib city", nor a demonym)
       const auto place_in = [&](const Sentence& S) {
         std::vector<int> v;
-        for (int i : S.places)
-          if (P.places[i].rank != kDemonym) v.push_back(i);
+        for (int i : S.places)  // (for a demonym's frame, not another country: "... the United States announced")
+          if (P.places[i].rank != kDemonym && !(demonym >= 0 && foreign(P.places[i]))) v.push_back(i);
         return v.empty() ? -1 : best_place(v);
       };
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para && f.place < 0; --si)
