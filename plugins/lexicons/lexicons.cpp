@@ -644,6 +644,7 @@ struct Targets {
     std::vector<size_t> hits;  // token index of each hit cue
     for (const auto& m : matches)
       if (cues[m.id].value == kHitBase) hits.push_back(token_at(toks, m.start));
+    std::vector<const Lexicon::Match*> unhit;  // facility nouns with no hit cue in their sentence, in text order
     for (const auto& m : matches) {
       const Cue& c = cues[m.id];
       if (c.value == kNone || c.value == kHitBase) continue;
@@ -655,7 +656,10 @@ struct Targets {
         if (h >= toks.size() || toks[h].start < sent.start || toks[h].start >= sent.end) continue;
         best = std::min(best, std::abs(int(h) - int(ti)));
       }
-      if (best > reach) continue;
+      if (best > reach) {
+        if (!(c.flags & kWeak)) unhit.push_back(&m);
+        continue;
+      }
       if (c.value == kHospital && care_destination(toks, ti, sent.start)) continue;
       if (origin(toks, ti, sent.start)) continue;
       if (c.value == kCivilDefense && reporting(toks, token_at(toks, m.end), ti, sent)) continue;
@@ -663,6 +667,45 @@ struct Targets {
       const double conf = c.confidence * (best <= 4 ? 1.0 : 0.8);
       emit(doc, m.start, m.end, "target", ik::vocab::kTargets[c.value], conf);
       if (c.flags & kAlsoVehicle) emit(doc, m.start, m.end, "target", ik::vocab::kTargets[kVehicle], conf);
+    }
+    if (!unhit.empty()) hit_by_anaphor(doc, toks, sents, hits, unhit);
+  }
+
+  // "The school complex in Hass brought together a primary and a secondary school. ... aircraft carried out
+  // strikes on the complex": a hit on "the complex", "the building", "the facility" is a hit on the
+  // facility the paragraph named just before (within three sentences, no blank line between).
+  void hit_by_anaphor(Doc& doc, const std::vector<Token>& toks, const std::vector<Range>& sents,
+                      const std::vector<size_t>& hits, const std::vector<const Lexicon::Match*>& unhit) const {
+    const std::string_view text = doc.text();
+    const auto& cues = target_cues();
+    for (size_t h : hits) {
+      if (h >= toks.size()) continue;
+      const Range sent = sentence_of(sents, toks[h].start, uint32_t(text.size()));
+      // "the complex" within four words after the cue, or "the building was hit" just before it
+      size_t noun = toks.size();
+      for (size_t k = h + 1; k < toks.size() && k <= h + 4 && toks[k].start < sent.end && noun == toks.size(); ++k)
+        if (k > 0 && word_is(toks[k - 1], {"the", "this", "that"}) &&
+            word_is(toks[k], {"complex", "building", "facility", "site", "compound", "premises", "structure"}))
+          noun = k;
+      for (size_t k = h; k-- > 1 && k + 3 >= h && toks[k].start >= sent.start && noun == toks.size();)
+        if (word_is(toks[k - 1], {"the", "this", "that"}) &&
+            word_is(toks[k], {"complex", "building", "facility", "site", "compound", "premises", "structure"}))
+          noun = k;
+      if (noun == toks.size()) continue;
+      // the nearest facility named before, in this paragraph, at most three sentences back
+      const Lexicon::Match* named = nullptr;
+      for (const Lexicon::Match* m : unhit)
+        if (m->end <= toks[noun].start) named = m;
+      if (!named) continue;
+      const std::string_view between = text.substr(named->end, toks[noun].start - named->end);
+      if (between.find("\n\n") != std::string_view::npos) continue;
+      int back = 0;
+      for (const Range& r : sents) back += r.start > named->end && r.start <= toks[noun].start;
+      if (back > 3) continue;
+      const Cue& c = cues[named->id];
+      emit(doc, named->start, named->end, "target", ik::vocab::kTargets[c.value], c.confidence * 0.7);
+      if (c.flags & kAlsoVehicle)
+        emit(doc, named->start, named->end, "target", ik::vocab::kTargets[kVehicle], c.confidence * 0.7);
     }
   }
 };
