@@ -947,7 +947,8 @@ struct Dates {
         else if (n > 0 && is_any(unit, {"day", "days"})) b = i - 2, offset = sign * n;
         else if (n > 0 && is_any(unit, {"week", "weeks"})) b = i - 2, offset = sign * 7 * n, precision = 2;
         else continue;
-      } else if (is_any(t, {"next", "following", "same", "previous"}) && i >= 1 && iequals(word(i - 1), "the")) {
+      } else if (is_any(t, {"next", "following", "same", "previous"}) && i >= 1 &&
+                 (iequals(word(i - 1), "the") || iequals(word(i - 1), "that"))) {
         const std::string_view unit = word(i + 1);
         const int step = iequals(t, "same") ? 0 : iequals(t, "previous") ? -1 : 1;
         b = i - 1, e = i + 2;
@@ -966,10 +967,14 @@ struct Dates {
       // the latest date stated before the phrase, in this document; not a section heading's
       // ("The convoy, 13 October" over "The next day, an air strike hit ...": the heading already dates
       // the section, the phrase counts from the event told before it)
+      // (a day, passing over years told in between: "hit three times before, in 2014 and 2019. Two days
+      // later ...")
       auto latest_before = [&](size_t at) {
         const Found* best = nullptr;
         for (const Found& d : found)
-          if (d.end <= at && (!best || d.start > best->start)) best = &d;
+          if (d.end <= at && !(d.precision > 1 && !d.relative && !d.period && d.kind == "point") &&
+              (!best || d.start > best->start))
+            best = &d;
         return best;
       };
       const Found* base = latest_before(tok[b].start);
@@ -1095,7 +1100,8 @@ struct Dates {
         add(i, i + 1, anchor, anchor, 1, 0.55);
         continue;
       }
-      if (iequals(t, "overnight")) {
+      // ("overnight" opening a news story dates it; "we kept them overnight" in a narrative does not)
+      if (iequals(t, "overnight") && found.empty()) {
         add(i, i + 1, anchor - 1, anchor - 1, 1, 0.4);
         continue;
       }
