@@ -2403,6 +2403,14 @@ Record Assembler::record(const Frame& f) const {
           }))
         primary = s;
   }
+  // "... destroyed a workshop used by terrorists", a claim quoted before the strike that killed two: with
+  // a toll, what killed (a strike, shelling, an explosion) is the event rather than a non-violent development
+  if (primary && !primary->heading && primary->type == "Strategic developments"sv && killed.best > 0)
+    for (const char* v : {"strike", "shelling", "explosion"})
+      if (const EventM* s = trigger_with([&](const EventM& x) { return x.value == std::string_view(v); })) {
+        primary = s;
+        break;
+      }
   std::string_view pv = primary ? primary->value : std::string_view();
   // "men", "an unidentified group" taken for a crowd: ACLED codes unnamed attackers as an armed group
   if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
