@@ -538,6 +538,18 @@ struct Casualties {
       if ((p == "and" || p == "to" || p == "-" || p == "\xE2\x80\x93" || p == "&") && i >= c.sb + 3 &&
           tok[i - 2].kind == TokenKind::Number && is_month(c.low[i - 3]))
         return std::nullopt;
+      // ages given as a range: "aged between 7 and 12", "aged 7 to 12", "between the ages of 7 and 12"
+      const auto age_at = [&](size_t k) {
+        return k >= c.sb && k < i && (c.low[k] == "aged" || c.low[k] == "age" || c.low[k] == "ages");
+      };
+      const auto opens_ages = [&](size_t k) {  // the words before a range's first number
+        return k >= c.sb + 1 && (age_at(k) || ((c.low[k] == "between" || c.low[k] == "from") && age_at(k - 1)) ||
+                                 (c.low[k] == "of" && age_at(k - 1)));
+      };
+      if (opens_ages(i - 1)) return std::nullopt;
+      if ((p == "and" || p == "to" || p == "-" || p == "\xE2\x80\x93") && i >= c.sb + 3 &&
+          tok[i - 2].kind == TokenKind::Number && opens_ages(i - 3))
+        return std::nullopt;
       // a number right after a count is a unit's name: "one 21 Brigade fighter"
       if (tok[i].kind == TokenKind::Number && tok[i - 1].kind == TokenKind::Number) return std::nullopt;
       if (tok[i].kind == TokenKind::Number && tok[i - 1].kind == TokenKind::Word)
