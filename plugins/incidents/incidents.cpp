@@ -190,6 +190,7 @@ struct PlaceM : Base {
   bool origin = false;   // "Okada riders", "Kano traders": whose people, not where (unless nowhere else)
   bool dateline = false; // "IDLIB - Artillery fire hit ...": where the report was filed, not the scene
   bool taken_to = false; // "the wounded were sent to Idlib city and Maarat Misrin": where victims were taken
+  bool launch_site = false;  // "fired from its positions in Jurin": where the fire came from (ranked as a demonym)
   bool about = false;    // in what the event is about, not where it is: "amid anger at the Zliten attack,
                          // demonstrators in Misrata ...", "protested in Johannesburg, demanding ... in Ethiopia"
 };
@@ -610,7 +611,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
             ((ends_with("positions in ") || ends_with("bases in ") || ends_with("base in ")) &&
              ik::text::lower(text.substr(m.start > 60 ? m.start - 60 : 0, std::min<uint64_t>(m.start, 60))).find("from ") !=
                  std::string::npos))
-          p.rank = kDemonym;
+          p.rank = kDemonym, p.launch_site = true;
         // where the victims were taken or where someone lives now is no scene either
         {
           p.taken_to = taken_to_phrase(near);
@@ -1894,7 +1895,14 @@ class Assembler {
               f.place = i, f.place_src = 2;
               break;
             }
-      if (f.place < 0 && demonym >= 0) f.place = demonym;  // (later steps may join it to an attack told before)
+      // (a demonym stays, and later steps may join the frame to an attack told before; where the fire came
+      // from is never the scene: "the artillery fired from its positions in Jurin at the mosque")
+      if (f.place < 0 && demonym >= 0 && !P.places[demonym].launch_site) {
+        // (the town the whole report is about, if it is about one; a total keeps the country)
+        const int m = f.aggregate ? -1 : main_place();
+        f.place = m >= 0 && is_specific(P.places[m].rank) ? m : demonym;
+        if (f.place == m) f.place_src = 2, f.place_of_document = true;
+      }
       if (f.place < 0 && (f.place = main_place()) >= 0) f.place_src = 2, f.place_of_document = true;
     }
   }
