@@ -511,6 +511,20 @@ struct Dates {
       if (anchor_ymd) {
         a.v.y = anchor_ymd->y;
         if (first_day(a.v) > *anchor) --a.v.y;
+        // A story told years back ("the night of 21 August 2013 ... Two days later, on 23 August") goes on
+        // in the year of the last month it named, not the publication's (a day well before that month's
+        // falls in the next year).
+        for (size_t k = idx; k-- > 0;) {
+          const Atom& c = atoms[k];
+          if (!c.v.y || !c.v.m) continue;
+          if (c.v.y < anchor_ymd->y - 1) {
+            Ymd v = a.v;
+            v.y = c.v.y;
+            if (first_day(v) + 60 < first_day(c.v)) ++v.y;
+            if (first_day(v) <= *anchor) a.v.y = v.y;
+          }
+          break;
+        }
         return true;
       }
       for (size_t k = idx; k-- > 0;)
