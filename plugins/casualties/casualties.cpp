@@ -1024,6 +1024,25 @@ struct Casualties {
 
   void sentence(const Ctx& c, std::vector<Extracted>& out) const {
     const auto& low = c.low;
+    // "2. Omar D., 27, laboratory technician. Shot dead on 14 May 2017 by gunmen ...": a list of victims
+    // whose line goes on with a participle and no subject counts the one person it names
+    {
+      size_t b = c.sb;
+      while (b < c.se && c.tok[b].kind != TokenKind::Word) ++b;  // a list mark: "1.", "-", "(a)"
+      if (b < c.se && b <= c.sb + 3 && c.tok[b].capitalised)
+        if (auto m = phrases.match(low, b, c.se); m && m->first.role == Role::Verb && !m->first.both) {
+          const size_t n = b + m->second;
+          static const std::unordered_set<std::string_view> kAfter = {"on", "in", "at", "by", "when", "while",
+                                                                       "during", "together", "along", "with", ","};
+          // (not an inverted subject: "Killed in the strike were two brothers")
+          bool inverted = false;
+          for (size_t k = n; k < c.se && k < n + 10 && !inverted; ++k)
+            inverted = low[k] == "were" || low[k] == "was" || low[k] == "are" || low[k] == "is" || low[k] == "include" ||
+                       low[k] == "included";
+          if (n < c.se && kAfter.count(low[n]) && !inverted)
+            out.push_back(Extracted{m->first.kind, c.tok[b].start, c.tok[n - 1].end, 1, 1, 1, "people", 0.6});
+        }
+    }
     // triggers
     std::vector<Trig> trig;
     for (size_t i = c.sb; i < c.se;) {
