@@ -416,6 +416,10 @@ const std::vector<Cue>& target_cues() {
       {"market place", kMarket, 0.95f}, {"bazaar", kMarket, 0.95f}, {"souk", kMarket, 0.95f},
       {"popular market", kMarket, 0.95f}, {"vegetable market", kMarket, 0.95f}, {"shopping centre", kMarket, 0.9f},
       {"shopping center", kMarket, 0.9f}, {"shopping mall", kMarket, 0.9f}, {"shops", kMarket, 0.6f},
+      // a market's sections and stalls ("two barrel bombs fell on the vegetable section")
+      {"vegetable section", kMarket, 0.85f}, {"fruit section", kMarket, 0.85f}, {"meat section", kMarket, 0.85f},
+      {"clothing section", kMarket, 0.85f}, {"spice section", kMarket, 0.85f}, {"fish section", kMarket, 0.85f},
+      {"market stalls", kMarket, 0.95f}, {"stalls", kMarket, 0.7f}, {"market square", kMarket, 0.95f},
       {"black market", kNone, 0}, {"stock market", kNone, 0}, {"market price", kNone, 0},
       {"market prices", kNone, 0}, {"labour market", kNone, 0}, {"labor market", kNone, 0},
       {"market share", kNone, 0},
