@@ -2384,17 +2384,24 @@ Record Assembler::record(const Frame& f) const {
                              std::all_of(W.begin(), W.end(), [](std::string_view w) { return kFromAfar.count(w) > 0; });
   std::string type, sub;
   const EventM* type_ev = nullptr;
+  // "three bombs struck the market ... the aircraft responsible": a bomb named alone in the lead is the
+  // frame's air strike or shelling when the frame names one
+  std::set<std::string_view> W_frame;
+  for (int i : weapons)
+    if (!P.weapons[i].implied && !in_background(P.weapons[i])) W_frame.insert(P.weapons[i].value);
   auto remote_sub = [&]() -> std::string {
-    if (W.count("chemical") || has("chemical")) return "Chemical weapon";
-    if (W.count("suicide_bomb")) return "Suicide bomb";
-    if (W.count("air_strike") || W.count("drone") || W.count("barrel_bomb")) return "Air/drone strike";
-    if (W.count("shelling") || W.count("missile") || W.count("heavy_weapons") || W.count("cluster_munition"))
+    const bool generic = std::all_of(W.begin(), W.end(), [](std::string_view w) { return w == "explosive"sv; });
+    const std::set<std::string_view>& U = generic ? W_frame : W;
+    if (U.count("chemical") || has("chemical")) return "Chemical weapon";
+    if (U.count("suicide_bomb")) return "Suicide bomb";
+    if (U.count("air_strike") || U.count("drone") || U.count("barrel_bomb")) return "Air/drone strike";
+    if (U.count("shelling") || U.count("missile") || U.count("heavy_weapons") || U.count("cluster_munition"))
       return "Shelling/artillery/missile attack";
-    if (W.count("ied") || W.count("landmine") || W.count("car_bomb")) return "Remote explosive/landmine/IED";
-    if (W.count("grenade")) return "Grenade";
+    if (U.count("ied") || U.count("landmine") || U.count("car_bomb")) return "Remote explosive/landmine/IED";
+    if (U.count("grenade")) return "Grenade";
     if (has("strike")) return "Air/drone strike";
     if (has("shelling")) return "Shelling/artillery/missile attack";
-    if (has("explosion") || W.count("explosive")) return "Remote explosive/landmine/IED";
+    if (has("explosion") || U.count("explosive")) return "Remote explosive/landmine/IED";
     return "";
   };
   // The primary trigger: a heading ("Property destruction:", "Interception:") names the event
