@@ -1738,6 +1738,9 @@ struct Places {
       // A lone sentence-initial word before ", Admin1" is rarely a place ("Meanwhile, Kano ...").
       if (!paren && xw.size() == 1 && T[xw[0]].sent_start) continue;
       if (in_word && T[xw[0]].sent_start) continue;  // "“Targeting Life in Idlib”": a title, not a place
+      // "Attacks on Bakeries and Bread Queues in Aleppo Governorate": a title's common noun, which the text
+      // writes in lower case elsewhere ("bread had become ...")
+      if (in_word && lower_words.contains(T[xw[0]].f)) continue;
       if (in_word && xw.front() > 0 && is_word(T, xw.front() - 1)) {
         // "a new Traffic Control Regulation in Ambo": a place takes no indefinite article; "the University
         // of Imam El Mahdi in Kosti": the name of an institution
