@@ -215,6 +215,8 @@ bool non_person(std::string_view w) {
       {"events", 1}, {"separate", 1}, {"bodies", 0}, {"plan", 1}, {"plans", 1}, {"operation", 1},
       {"order", 1}, {"orders", 1}, {"mission", 1}, {"warrant", 1}, {"deal", 1}, {"strategy", 1}, {"project", 1},
       {"task", 1}, {"raid", 1}, {"strike", 1}, {"sides", 1}, {"side", 1}, {"parties", 1}, {"camps", 1},
+      {"submunitions", 1}, {"submunition", 1}, {"munitions", 1}, {"bomblets", 1}, {"mines", 1}, {"landmines", 1},
+      {"projectiles", 1}, {"grenades", 1}, {"fragments", 1}, {"unexploded", 1}, {"tents", 1}, {"stalls", 1},
   };
   auto it = s.find(w);
   return it != s.end() && it->second;

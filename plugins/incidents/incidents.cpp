@@ -350,12 +350,14 @@ void mark_about_places(Parsed& P, std::string_view text) {
 bool taken_to_phrase(std::string_view near) {
   std::string_view h = near;
   bool to_hospital = false;  // "... and then, because it could not cope, to hospitals in Idleb city"
-  for (std::string_view tail : {"hospitals in "sv, "hospital in "sv})
+  for (std::string_view tail : {"hospitals in "sv, "hospital in "sv, "clinics in "sv, "clinic in "sv})
     if (h.ends_with(tail)) {
       to_hospital = true;
       h.remove_suffix(tail.size());
       // "to a field hospital in X", "to the national hospital in X": up to two words before the noun
+      // ("treated at smaller clinics in X": where they were treated, too)
       for (int k = 0; k < 2 && !h.ends_with(" to "); ++k) {
+        if (h.ends_with(" treated at ") || h.ends_with(" treated in ") || h.ends_with(" admitted to ")) return true;
         const size_t sp = h.size() >= 2 ? h.rfind(' ', h.size() - 2) : std::string_view::npos;
         if (sp == std::string_view::npos) break;
         h.remove_suffix(h.size() - sp - 1);
