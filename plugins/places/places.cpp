@@ -1353,6 +1353,16 @@ struct Places {
     }
 
     read_bare_congo(text, T, found);
+    // "#Save_Idlib", "#Idlib_is_being_exterminated": a hashtag names a cause, not where anything happened
+    // (a country it names, "#FeesMustFall", still tells whose cause)
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const Found& f) {
+                                 return in_hashtag(text, T[f.t0].s) &&
+                                        std::none_of(f.hits.begin(), f.hits.end(), [&](const Hit& h) {
+                                          return gaz->entity(h.entity).feature() == P::kCountry;
+                                        });
+                               }),
+                found.end());
 
     // ---- context votes from unambiguous evidence: countries and demonyms named, big places and
     // provinces whose name is spelled exactly and belongs to one country.
@@ -2528,7 +2538,7 @@ struct Places {
       if (p.confidence < min_confidence) continue;
       bool in_boiler = false;
       for (auto& [s, e] : boiler) in_boiler |= (p.start >= s && p.end <= e);
-      if (in_boiler) continue;
+      if (in_boiler || (in_hashtag(text, p.start) && p.feature != P::kCountry)) continue;
       emit(doc, p);
     }
   }
@@ -2540,6 +2550,13 @@ struct Places {
                                            "trained", "armed", "sponsored", "born", "owned", "registered"};
     return is_punct(T, t1 + 1, '-') && !T[t1 + 1].space_before && is_word(T, t1 + 2) &&
            kActorSuffixes.count(raw(text, T[t1 + 2]));
+  }
+
+  // Whether the word at `start` is inside a hashtag ("#Save_Idlib"): letters, digits and underscores back to a '#'.
+  static bool in_hashtag(std::string_view text, uint32_t start) {
+    size_t k = start;
+    while (k > 0 && (std::isalnum(static_cast<unsigned char>(text[k - 1])) || text[k - 1] == '_')) --k;
+    return k > 0 && text[k - 1] == '#';
   }
 
   // "Liberia neighbourhood", "Sudan Street": the name ending at t1 is on a part of town.
