@@ -1097,7 +1097,8 @@ class Assembler {
         }
         last_joined = si;
       } else if (cur >= 0 && interesting(S) && !conflict(F[cur], d, p, per, false)) {
-        join(F[cur], si, d, p, per, false);
+        // (a date in a sentence that tells no event does not date the frame: "The centre reopened on 27/01")
+        join(F[cur], si, -1, p, per, false);
         last_joined = si;
       } else if (cur >= 0 && F[cur].aggregate && !per && d >= 0 && P.dates[d].precision == 1 && !P.dates[d].relative) {
         // "In the winter of 2017 the bombing was often. On the twenty-second of February, at two, I was at
@@ -1834,6 +1835,15 @@ class Assembler {
         const int d = first_date(P.sents[si]);
         if (f.date >= 0 && (P.dates[d].relative || P.dates[d].precision != 1)) continue;
         f.date = d, f.date_src = 2;
+        break;
+      }
+    // (a form's "Incident date: 15/01/2020" over "Facility type: bakery, supported since 2018": the day of
+    // the paragraph, passing over a period told in between, unless nothing else dates it)
+    if (f.date < 0 && !f.aggregate)
+      for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si) {
+        if (P.sents[si].dates.empty() || period_sentence(P.sents[si])) continue;
+        const int d = P.sents[si].dates.back();
+        if (P.dates[d].precision == 1 && !P.dates[d].relative) f.date = d, f.date_src = 1;
         break;
       }
     if (f.date < 0) {
