@@ -347,6 +347,31 @@ void mark_about_places(Parsed& P, std::string_view text) {
 // Whether the lower-cased text before a place says victims were taken there ("many were driven to Idlib
 // city", "rushed to hospitals in Sarmada", "ambulances carried the wounded to Darat Izza"), or that
 // someone lives there now or fled there: no scene of the attack either way.
+// Whether the (lower-cased) text before a place opens a phrase of where fire came from that runs on to the
+// place: "fired from positions in the western countryside of " (no clause break after "from"). People who
+// come from a countryside ("families displaced from the countryside of X") are not its scene either.
+bool from_fire_phrase(std::string_view near) {
+  // (the verb may lie beyond the bytes looked at: "[fired] from positions in the western countryside of ")
+  const size_t best = near.rfind(" from ");
+  if (best == std::string_view::npos) return false;
+  // Only words of a launch site may follow "from" (a verb or an object ends it: "fired from SDF positions
+  // struck a house in X" names where the shells fell).
+  static const std::set<std::string_view> kSiteWords = {
+      "the", "its", "their", "government", "regime", "army", "rebel", "opposition", "militia", "sdf", "positions",
+      "position", "bases", "base", "in", "of", "western", "eastern", "northern", "southern", "countryside", "rural",
+      "areas", "area", "government-held", "regime-held", "rebel-held", "held", "military", "airport", "air"};
+  bool site = false;
+  for (size_t k = best + 6; k < near.size();) {
+    const size_t sp = near.find(' ', k);
+    const std::string_view w = near.substr(k, (sp == std::string_view::npos ? near.size() : sp) - k);
+    if (!w.empty() && !kSiteWords.count(w)) return false;
+    site = site || w == "positions"sv || w == "countryside"sv || w == "bases"sv || w == "airport"sv;
+    if (sp == std::string_view::npos) break;
+    k = sp + 1;
+  }
+  return site;
+}
+
 bool taken_to_phrase(std::string_view near) {
   std::string_view h = near;
   bool to_hospital = false;  // "... and then, because it could not cope, to hospitals in Idleb city"
@@ -609,6 +634,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
         if (ends_with("off from ") || ends_with("off from the ") || ends_with("launched from ") ||
             ends_with("fired from ") || ends_with("flew from ") || ends_with("flying from ") ||
             ends_with("came from ") || ends_with("shelled from ") ||
+            // "fired from positions in the western countryside of Aleppo": a from-phrase still open
+            from_fire_phrase(near) ||
             // "the shells came from the regime positions in Wadi al-Deif"
             ((ends_with("positions in ") || ends_with("bases in ") || ends_with("base in ")) &&
              ik::text::lower(text.substr(m.start > 60 ? m.start - 60 : 0, std::min<uint64_t>(m.start, 60))).find("from ") !=
