@@ -423,7 +423,7 @@ struct Casualties {
          "were hospitalized", "sustained gunshot wounds", "sustained bullet wounds", "injury"},
         {K::Injured, R::Passive});
     add({"injured toll", "number of injured", "number of wounded"}, {K::Injured, R::Toll});
-    add({"wia", "wounded in action"}, {K::Injured, R::Passive});  // "40+ WIA", "1 woman WIA
+    add({"wia", "wounded in action"}, {K::Injured, R::Passive});  // "40+ WIA", "1 woman WIA"
     add({"casualties", "casualty"}, {K::Killed, R::Passive, true, false, true});
     add({"killed or wounded", "killed or injured", "killed and wounded", "killed and injured", "dead or wounded",
          "dead and wounded", "dead and injured", "dead or injured", "killed or hurt"},

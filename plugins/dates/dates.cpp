@@ -342,14 +342,13 @@ class Scanner {
     int od = 0;
     if (t.kind == TokenKind::Word && !t.capitalised && (od = compound_ordinal_day(i, last)) == 0) od = ordinal_day(t.text);
     if (od && is(last + 1, "of") && month_at(last + 2)) {
-        const int d = od;
-        const int m = month_at(last + 2);
-        size_t k = after_month(last + 2), kk = k;
-        if (is(kk, ",")) ++kk;
-        Atom a{i, k, {0, m, d}};
-        if (const int y = year_at(kk)) a.v.y = y, a.te = kk + 1;
-        if (d <= days_in_month(a.v.y ? a.v.y : 2000, m)) return a;
-      }
+      const int m = month_at(last + 2);
+      size_t k = after_month(last + 2), kk = k;
+      if (is(kk, ",")) ++kk;
+      Atom a{i, k, {0, m, od}};
+      if (const int y = year_at(kk)) a.v.y = y, a.te = kk + 1;
+      if (od <= days_in_month(a.v.y ? a.v.y : 2000, m)) return a;
+    }
     // Every date starts with a number, a digit ("1st") or a capitalised word (a month): most tokens
     // (lower-case words, punctuation) are none of these and are turned away before the checks below.
     if (t.kind != TokenKind::Number && !(t.kind == TokenKind::Word && t.capitalised) &&

@@ -344,9 +344,6 @@ void mark_about_places(Parsed& P, std::string_view text) {
   }
 }
 
-// Whether the lower-cased text before a place says victims were taken there ("many were driven to Idlib
-// city", "rushed to hospitals in Sarmada", "ambulances carried the wounded to Darat Izza"), or that
-// someone lives there now or fled there: no scene of the attack either way.
 // Whether the (lower-cased) text before a place opens a phrase of where fire came from that runs on to the
 // place: "fired from positions in the western countryside of " (no clause break after "from"). People who
 // come from a countryside ("families displaced from the countryside of X") are not its scene either.
@@ -372,6 +369,9 @@ bool from_fire_phrase(std::string_view near) {
   return site;
 }
 
+// Whether the lower-cased text before a place says victims were taken there ("many were driven to Idlib
+// city", "rushed to hospitals in Sarmada", "ambulances carried the wounded to Darat Izza"), or that
+// someone lives there now or fled there: no scene of the attack either way.
 bool taken_to_phrase(std::string_view near) {
   std::string_view h = near;
   bool to_hospital = false;  // "... and then, because it could not cope, to hospitals in Idleb city"
@@ -1089,6 +1089,8 @@ class Assembler {
       if (w.first > 0 && (w.first > best || (w.first == best && w.second < first)))
         best = w.first, first = w.second, main_country_ = c;
   }
+  // A date told to the day and not counted from another ("On 22 February 2017", not "the next day").
+  bool exact_day(int d) const { return P.dates[d].precision == 1 && !P.dates[d].relative; }
   bool foreign(const PlaceM& p) const {
     return !main_country_.empty() && !p.country.empty() && !same_country(p.country, main_country_);
   }
@@ -1127,7 +1129,7 @@ class Assembler {
         // (a date in a sentence that tells no event does not date the frame: "The centre reopened on 27/01")
         join(F[cur], si, -1, p, per, false);
         last_joined = si;
-      } else if (cur >= 0 && F[cur].aggregate && !per && d >= 0 && P.dates[d].precision == 1 && !P.dates[d].relative) {
+      } else if (cur >= 0 && F[cur].aggregate && !per && d >= 0 && exact_day(d)) {
         // "In the winter of 2017 the bombing was often. On the twenty-second of February, at two, I was at
         // my house. I heard a helicopter ...": a day told after a total opens what follows to a new event
         cur = -1;
@@ -1870,7 +1872,7 @@ class Assembler {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si) {
         if (P.sents[si].dates.empty() || period_sentence(P.sents[si])) continue;
         const int d = P.sents[si].dates.back();
-        if (P.dates[d].precision == 1 && !P.dates[d].relative) f.date = d, f.date_src = 1;
+        if (exact_day(d)) f.date = d, f.date_src = 1;
         break;
       }
     if (f.date < 0) {

@@ -686,15 +686,15 @@ struct Targets {
       if (h >= toks.size()) continue;
       const Range sent = sentence_of(sents, toks[h].start, uint32_t(text.size()));
       // "the complex" within four words after the cue, or "the building was hit" just before it
+      const auto anaphor = [&](size_t k) {
+        return k > 0 && word_is(toks[k - 1], {"the", "this", "that"}) &&
+               word_is(toks[k], {"complex", "building", "facility", "site", "compound", "premises", "structure"});
+      };
       size_t noun = toks.size();
       for (size_t k = h + 1; k < toks.size() && k <= h + 4 && toks[k].start < sent.end && noun == toks.size(); ++k)
-        if (k > 0 && word_is(toks[k - 1], {"the", "this", "that"}) &&
-            word_is(toks[k], {"complex", "building", "facility", "site", "compound", "premises", "structure"}))
-          noun = k;
+        if (anaphor(k)) noun = k;
       for (size_t k = h; k-- > 1 && k + 3 >= h && toks[k].start >= sent.start && noun == toks.size();)
-        if (word_is(toks[k - 1], {"the", "this", "that"}) &&
-            word_is(toks[k], {"complex", "building", "facility", "site", "compound", "premises", "structure"}))
-          noun = k;
+        if (anaphor(k)) noun = k;
       if (noun == toks.size()) continue;
       // the nearest facility named before, in this paragraph, at most three sentences back
       const Lexicon::Match* named = nullptr;

@@ -1081,15 +1081,15 @@ struct Places {
     bool places_voted = false;  // a big place, province or country cue of one country: the report is local
     void finish() {
       double best = 0;
+      const auto smaller = [&](int c) {
+        const auto it = small_places.find(c);
+        return it == small_places.end() ? 0 : it->second;
+      };
       for (auto& [c, v] : country_votes) {
         if (v <= 0) continue;
-        const auto more = [&](const std::unordered_map<int, int>& m, int a, int b) {
-          const auto ia = m.find(a), ib = m.find(b);
-          return (ia == m.end() ? 0 : ia->second) - (ib == m.end() ? 0 : ib->second);
-        };
+        const int more = top_country < 0 ? 0 : smaller(c) - smaller(top_country);
         const bool wins = top_country < 0 || v > best ||
-                          (v == best && (more(small_places, c, top_country) > 0 ||
-                                         (more(small_places, c, top_country) == 0 && first_vote[c] < first_vote[top_country])));
+                          (v == best && (more > 0 || (more == 0 && first_vote[c] < first_vote[top_country])));
         if (wins) { best = v; top_country = c; }
       }
       named_max = best;
@@ -2448,7 +2448,7 @@ struct Places {
       if (p.entity >= 0 && gaz->entity(uint32_t(p.entity)).population >= 100000) continue;
       static const WordSet kGenericNouns = {"city", "town", "village", "governorate", "province", "district",
                                             "subdistrict", "countryside", "area", "camp", "region", "neighbourhood",
-                                            "neighborhood", "quarter", "countryside", "suburb", "hospital", "market"};
+                                            "neighborhood", "quarter", "suburb", "hospital", "market"};
       for (size_t j = 0; j < places.size(); ++j) {
         const Place& q = places[j];
         if (q.end > p.start || q.entity < 0 || q.entity == p.entity || q.demonym || q.feature != P::kPlace) continue;
