@@ -340,7 +340,11 @@ class Scanner {
     const Token& t = tok_[i];
     size_t last = i;
     int od = 0;
-    if (t.kind == TokenKind::Word && !t.capitalised && (od = compound_ordinal_day(i, last)) == 0) od = ordinal_day(t.text);
+    // (the cheap test first: most words are followed by no "of")
+    if (t.kind == TokenKind::Word && !t.capitalised) {
+      if (is(i + 1, "of")) od = ordinal_day(t.text);
+      else if (is(i + 2, "of") || is(i + 3, "of")) od = compound_ordinal_day(i, last);
+    }
     if (od && is(last + 1, "of") && month_at(last + 2)) {
       const int m = month_at(last + 2);
       size_t k = after_month(last + 2), kk = k;
