@@ -1066,8 +1066,8 @@ struct Dates {
         // "the first Friday of March", "the last Sunday of May 2017": counted within that month
         if (i > 0 && s.is(i + 1, "of") && s.month_at(i + 2)) {
           const std::string_view o = tok[i - 1].text;
-          const int nth = iequals(o, "first") ? 1 : iequals(o, "second") ? 2 : iequals(o, "third") ? 3
-                        : iequals(o, "fourth") ? 4 : iequals(o, "last") ? -1 : 0;
+          const int ordinal = Scanner::ordinal_day(o);
+          const int nth = iequals(o, "last") ? -1 : ordinal <= 4 ? ordinal : 0;
           if (nth != 0) {
             const int m = s.month_at(i + 2);
             size_t e = s.after_month(i + 2);

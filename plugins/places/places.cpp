@@ -2449,6 +2449,7 @@ struct Places {
       static const WordSet kGenericNouns = {"city", "town", "village", "governorate", "province", "district",
                                             "subdistrict", "countryside", "area", "camp", "region", "neighbourhood",
                                             "neighborhood", "quarter", "suburb", "hospital", "market"};
+      std::string short_key;  // the short name's loose key, once, when a full name is first compared
       for (size_t j = 0; j < places.size(); ++j) {
         const Place& q = places[j];
         if (q.end > p.start || q.entity < 0 || q.entity == p.entity || q.demonym || q.feature != P::kPlace) continue;
@@ -2458,7 +2459,8 @@ struct Places {
         size_t w = sp + 1;
         while (w < full.size() && full[w] != ' ' && full[w] != '-') ++w;
         if (kGenericNouns.count(ik::text::lower(full.substr(sp + 1, w - sp - 1)))) continue;
-        if (name_key(ik::text::fold(full.substr(0, sp))) != name_key(ik::text::fold(short_name))) continue;
+        if (short_key.empty()) short_key = name_key(ik::text::fold(short_name));
+        if (name_key(ik::text::fold(full.substr(0, sp))) != short_key) continue;
         const uint32_t s0 = p.start, e0 = p.end;
         p = q;
         p.start = s0, p.end = e0, p.confidence = std::min(q.confidence, 0.6);
