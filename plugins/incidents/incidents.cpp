@@ -1138,6 +1138,7 @@ class Assembler {
     merge_same_events(F);
     for (auto& f : F)
       if (f.alive) fill_from_context(f);
+    merge_placed_by_section(F);
     join_later_toll(F);
     date_from_previous(F);
     drop_weak(F);
@@ -1693,6 +1694,42 @@ class Assembler {
     }
   }
 
+  // "Kafr Zita, 3 May / The hospital was struck on 3 May ... patients were moved to Idlib. / Observers saw
+  // two jets over Kafr Zita at the time of the attack.": once the section heading has placed a frame, the
+  // next frame of the same section with the same day and town and no other toll tells more of that event.
+  void merge_placed_by_section(std::vector<Frame>& F) const {
+    for (size_t j = 1; j < F.size(); ++j) {
+      Frame& B = F[j];
+      if (!B.alive || B.aggregate || B.date < 0 || B.place < 0) continue;
+      size_t i = j;
+      while (i > 0 && !F[i - 1].alive) --i;
+      if (i == 0) continue;
+      Frame& A = F[i - 1];
+      if (A.aggregate || A.date < 0 || A.place < 0 || (A.place_src != 2 && B.place_src != 2)) continue;
+      if (P.dates[A.date].value != P.dates[B.date].value || !exact_day(A.date) ||
+          key(P.places[A.place].value) != key(P.places[B.place].value) || !is_specific(P.places[A.place].rank))
+        continue;
+      const double ka = toll_max(A), kb = toll_max(B);
+      if (kb > 0 && ka != kb) continue;
+      // (a frame naming a target the first did not tells another attack that day: "hours later, a strike hit
+      // the hospital that was treating the victims")
+      std::set<std::string_view> hit;
+      for (int si : A.sents)
+        for (int t : P.sents[si].targets) hit.insert(P.targets[t].value);
+      const bool other_target = std::any_of(B.sents.begin(), B.sents.end(), [&](int si) {
+        return std::any_of(P.sents[si].targets.begin(), P.sents[si].targets.end(),
+                           [&](int t) { return !hit.count(P.targets[t].value); });
+      });
+      if (other_target) continue;
+      bool section = false;
+      for (int si = A.sents.back() + 1; si < B.sents.front() && !section; ++si) section = heading(si);
+      if (section) continue;
+      A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
+      std::sort(A.sents.begin(), A.sents.end());
+      B.alive = false;
+    }
+  }
+
   // "Two aircraft struck the market in Ariha. [a witness's words] The health directorate recorded 44
   // people killed; many were driven to Idlib city.": a paragraph giving a toll, with no date or scene of
   // its own, after an attack told without one, in the same section, is that attack's toll.
@@ -1895,9 +1932,14 @@ class Assembler {
       }
     // "Al-Lataminah, 30 March 2017" just over "an aircraft dropped a munition on the outskirts of the same
     // town": the section heading's place locates a frame that names no place or only a country (context,
-    // not a fact that makes it an incident).
-    if ((f.place < 0 || P.places[f.place].rank >= kCountry) && first > 0 && P.sents[first - 1].para == f.para - 1 &&
-        heading(first - 1))
+    // not a fact that makes it an incident). So it does when the frame's own sentence names no place and a
+    // later one does ("Kafr Zita, 3 May" over "The hospital was struck ... Patients were moved to Idlib").
+    const auto later_place = [&] {
+      const int own = f.lead >= 0 ? f.lead : first;
+      return f.place >= 0 && f.place_src == 0 && P.places[f.place].sent > own && P.sents[own].places.empty();
+    };
+    if ((f.place < 0 || P.places[f.place].rank >= kCountry || later_place()) && first > 0 &&
+        P.sents[first - 1].para == f.para - 1 && heading(first - 1))
       for (int i : P.sents[first - 1].places)
         if (stands_for_scene(P.places[i])) {
           f.place = i, f.place_src = 2;
