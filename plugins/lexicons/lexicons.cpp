@@ -649,6 +649,7 @@ struct Targets {
     for (const auto& m : matches)
       if (cues[m.id].value == kHitBase) hits.push_back(token_at(toks, m.start));
     std::vector<const Lexicon::Match*> unhit;  // facility nouns with no hit cue in their sentence, in text order
+    std::vector<const Lexicon::Match*> hit_shelters;  // hit schools, mosques, buildings: where the displaced may live
     for (const auto& m : matches) {
       const Cue& c = cues[m.id];
       if (c.value == kNone || c.value == kHitBase) continue;
@@ -671,8 +672,11 @@ struct Targets {
       const double conf = c.confidence * (best <= 4 ? 1.0 : 0.8);
       emit(doc, m.start, m.end, "target", ik::vocab::kTargets[c.value], conf);
       if (c.flags & kAlsoVehicle) emit(doc, m.start, m.end, "target", ik::vocab::kTargets[kVehicle], conf);
+      if (c.value == kSchool || c.value == kWorship || (c.value == kResidential && (c.flags & kWeak)))
+        hit_shelters.push_back(&m);
     }
     if (!unhit.empty()) hit_by_anaphor(doc, toks, sents, hits, unhit);
+    if (!hit_shelters.empty()) sheltering_displaced(doc, toks, sents, hit_shelters);
   }
 
   // "The school complex in Hass brought together a primary and a secondary school. ... aircraft carried out
@@ -710,6 +714,58 @@ struct Targets {
       emit(doc, named->start, named->end, "target", ik::vocab::kTargets[c.value], c.confidence * 0.7);
       if (c.flags & kAlsoVehicle)
         emit(doc, named->start, named->end, "target", ik::vocab::kTargets[kVehicle], c.confidence * 0.7);
+    }
+  }
+
+  // "a former girls' school, where around 60 displaced people had been living", "The school ... was housing
+  // 50 displaced families", "school used as a collective shelter": a hit school, mosque or building that
+  // sheltered the displaced was hit as a camp too. The words must say so within two sentences of the hit,
+  // in its paragraph, and name a school, mosque or building themselves. The camp is marked on
+  // the facility hit (so it goes with the attack), the sheltering word in its attrs.
+  void sheltering_displaced(Doc& doc, const std::vector<Token>& toks, const std::vector<Range>& sents,
+                            const std::vector<const Lexicon::Match*>& hit_shelters) const {
+    const std::string_view text = doc.text();
+    static const std::initializer_list<std::string_view> kHousing = {
+        "housed", "housing", "sheltering", "sheltered", "hosting", "hosted", "lived", "living", "staying"};
+    static const std::initializer_list<std::string_view> kDisplaced = {"displaced", "IDPs", "evacuees", "refugees"};
+    static const std::initializer_list<std::string_view> kFacility = {
+        "school", "schools", "mosque", "mosques", "church", "building", "buildings", "classrooms", "hall"};
+    std::vector<const Lexicon::Match*> marked;
+    for (size_t i = 0; i < sents.size(); ++i) {
+      const Range r = sents[i];
+      // the nearest hit shelter in this sentence or up to two before or after it, with no blank line between
+      const Lexicon::Match* hit = nullptr;
+      const uint32_t from = sents[i >= 2 ? i - 2 : 0].start, to = sents[std::min(i + 2, sents.size() - 1)].end;
+      const auto apart = [&](const Lexicon::Match* m) {
+        return m->start >= r.end ? m->start - r.end : m->start >= r.start ? 0 : r.start - m->start;
+      };
+      for (const Lexicon::Match* m : hit_shelters) {
+        if (m->start < from || m->start >= to || (hit && apart(hit) <= apart(m))) continue;
+        const uint32_t a = std::min<uint32_t>(m->start, r.start), b = std::max<uint32_t>(m->start, r.end);
+        if (text.substr(a, b - a).find("\n\n") == std::string_view::npos) hit = m;
+      }
+      if (!hit || std::find(marked.begin(), marked.end(), hit) != marked.end()) continue;
+      size_t first = token_at(toks, r.start), last = first;
+      while (last < toks.size() && toks[last].start < r.end) ++last;
+      bool facility = false;
+      for (size_t k = first; k < last && !facility; ++k) facility = word_is(toks[k], kFacility);
+      if (!facility) continue;
+      bool displaced = false;
+      for (size_t k = first; k < last && !displaced; ++k) displaced = word_is(toks[k], kDisplaced);
+      for (size_t k = first; k < last; ++k) {
+        // "a collective shelter", "used as a shelter by displaced families" (not a basement families hid in)
+        bool marker = word_is(toks[k], {"shelter", "shelters"}) && k >= first + 2 &&
+                      (word_is(toks[k - 1], {"collective"}) || (displaced && word_is(toks[k - 2], {"as"})));
+        // "housed 23 families displaced from ...", "where 60 displaced people from X and Y had been living"
+        if (!marker && word_is(toks[k], kHousing))
+          for (size_t j = k > first + 12 ? k - 12 : first; j < last && j <= k + 10 && !marker; ++j)
+            marker = word_is(toks[j], kDisplaced);
+        if (!marker) continue;
+        emit(doc, hit->start, hit->end, "target", ik::vocab::kTargets[kCamp], 0.7,
+             nlohmann::json{{"sheltering", toks[k].text}}.dump());
+        marked.push_back(hit);
+        break;
+      }
     }
   }
 };
