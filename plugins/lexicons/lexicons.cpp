@@ -437,6 +437,7 @@ const std::vector<Cue>& target_cues() {
       {"civilian homes", kResidential, 0.95f}, {"dwellings", kResidential, 0.85f}, {"dwelling", kResidential, 0.85f},
       {"populated areas", kResidential, 0.7f}, {"residential rooms", kResidential, 0.9f},
       {"residence", kResidential, 0.75f}, {"tents", kResidential, 0.5f, kWeak},
+      {"suburb", kResidential, 0.6f, kWeak}, {"suburbs", kResidential, 0.6f, kWeak},
       {"tower block", kResidential, 0.9f}, {"tower blocks", kResidential, 0.9f}, {"apartment block", kResidential, 0.95f},
       {"apartment blocks", kResidential, 0.95f}, {"block of flats", kResidential, 0.95f},
       {"blocks of flats", kResidential, 0.95f}, {"apartment buildings", kResidential, 0.95f},
@@ -557,6 +558,9 @@ const std::vector<Cue>& target_cues() {
       {"caught fire", kHitBase, 0}, {"setting fire", kHitBase, 0}, {"sets fire", kHitBase, 0},
       {"set on fire", kHitBase, 0}, {"burst over", kHitBase, 0}, {"landed in", kHitBase, 0},
       {"fell in", kHitBase, 0}, {"fell among", kHitBase, 0}, {"slammed into", kHitBase, 0},
+      {"fell onto", kHitBase, 0}, {"fell across", kHitBase, 0}, {"landed among", kHitBase, 0},
+      {"alight", kHitBase, 0}, {"threw", kHitBase, 0}, {"thrown", kHitBase, 0},
+      {"shooting", kHitBase, 0}, {"grenade", kHitBase, 0},
       {"tore through", kHitBase, 0}, {"ripped through", kHitBase, 0}, {"crashed into", kHitBase, 0},
       {"blast", kHitBase, 0}, {"detonated", kHitBase, 0}, {"airstrike", kHitBase, 0}, {"airstrikes", kHitBase, 0},
       {"air strike", kHitBase, 0}, {"air strikes", kHitBase, 0}, {"air raid", kHitBase, 0},
@@ -609,9 +613,11 @@ struct Targets {
 
   // "an aircraft flying from Shayrat air base", "shells fired from army positions": where the attack came
   // from, not what it hit ("from" within three words before the noun).
+  // ("moving from house to house" goes through the houses: no origin)
   static bool origin(const std::vector<ik::text::Token>& toks, size_t ti, uint32_t sent_start) {
     for (size_t k = ti, steps = 0; k-- > 0 && steps < 3 && toks[k].start >= sent_start; ++steps)
-      if (toks[k].text == "from") return true;
+      if (toks[k].text == "from")
+        return !(k + 3 < toks.size() && toks[k + 2].text == "to" && ik::text::iequals(toks[k + 1].text, toks[k + 3].text));
     return false;
   }
 
