@@ -1589,18 +1589,23 @@ class Assembler {
         P.sents[pi].dates.empty() && !P.sents[pi].anchor() && P.sents[pi].cas.empty() && pi - 1 > last_joined &&
         pi >= 1 && P.sents[pi - 1].para == f.para)
       --pi;
-    const Sentence& S = P.sents[pi];
-    // (or a list item's opening line: "- 10 May - Primary health care centre, Kafr Nabl.")
-    if (S.anchor() || !S.cas.empty() || (S.weapons.empty() && S.targets.empty() && !dated_item(S))) return;
-    const int d = first_date(S), p = best_place(S.places);
-    const bool per = period_sentence(S);
-    if (per || conflict(f, d, p, per, false)) return;
-    f.sents.insert(f.sents.begin(), pi);
-    f.lead = si;
-    if (f.date < 0) f.date = d;
-    // (a place over one that names only a country: "2- Maaret Al-Nouman city - Tuesday 13/03/2018:" over
-    // "Russian aircraft targeted the popular market")
-    if (f.place < 0 || (p >= 0 && P.places[f.place].rank >= kCountry && is_specific(P.places[p].rank))) f.place = p;
+    // (and the one before that, when it too tells what was hit or with what: "a gas cylinder fell onto a
+    // residential building in Douma. Witnesses heard a helicopter overhead. ... At least 43 people died.")
+    for (int led = 0; led < 2 && pi >= 0 && pi > last_joined && P.sents[pi].para == f.para; ++led, --pi) {
+      const Sentence& S = P.sents[pi];
+      // (or a list item's opening line: "- 10 May - Primary health care centre, Kafr Nabl.")
+      if (S.anchor() || !S.cas.empty() || (S.weapons.empty() && S.targets.empty() && !dated_item(S))) return;
+      const int d = first_date(S), p = best_place(S.places);
+      const bool per = period_sentence(S);
+      if (per || conflict(f, d, p, per, false)) return;
+      f.sents.insert(f.sents.begin(), pi);
+      f.lead = si;
+      if (f.date < 0) f.date = d;
+      // (a place over one that names only a country: "2- Maaret Al-Nouman city - Tuesday 13/03/2018:" over
+      // "Russian aircraft targeted the popular market")
+      if (f.place < 0 || (p >= 0 && P.places[f.place].rank >= kCountry && is_specific(P.places[p].rank))) f.place = p;
+      if (dated_item(S)) return;  // (a list item's opening line opens it)
+    }
   }
 
   // Adds a sentence to a frame. Only a sentence that itself tells of the event (an anchor) may
