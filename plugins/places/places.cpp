@@ -2272,8 +2272,11 @@ struct Places {
         if (bad) continue;
         // A possessive or a capitalised word after it: an organisation or a person ("in Kano Pillars").
         const size_t nx = xw.back() + 1;
-        // (not a country's name: "in Kolofata Cameroon's Far North")
-        if (is_word(T, nx) && T[nx].cap && !kPlaceSuffixWords.count(T[nx].f) && !(covered[nx] && is_country_name(T[nx].f)))
+        // (not a country's name: "in Kolofata Cameroon's Far North"; nor the first word of the next line, after
+        // a heading "Site 3: the bakery in Saqba")
+        const bool next_line = nx < T.size() && text.substr(T[xw.back()].e, T[nx].s - T[xw.back()].e).find('\n') != std::string_view::npos;
+        if (is_word(T, nx) && T[nx].cap && !next_line && !kPlaceSuffixWords.count(T[nx].f) &&
+            !(covered[nx] && is_country_name(T[nx].f)))
           continue;
         if (is_punct(T, nx, '\'')) continue;
         if (nx < T.size() && T[nx].kind == Tok::Num) continue;  // "in Ward 5": a numbered unit, not a name
