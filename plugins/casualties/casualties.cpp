@@ -549,6 +549,12 @@ struct Casualties {
                                  (c.low[k] == "of" && age_at(k - 1)));
       };
       if (opens_ages(i - 1)) return std::nullopt;
+      // "In three of them civilians were killed", "in two cases": a count of the cases told, not of victims
+      // ("resulted in 12 deaths" stays a count)
+      if (p == "in" && e + 1 < c.se &&
+          ((c.low[e] == "of" && (c.low[e + 1] == "them" || c.low[e + 1] == "these" || c.low[e + 1] == "those")) ||
+           c.low[e] == "cases" || c.low[e] == "incidents" || c.low[e] == "instances" || c.low[e] == "attacks"))
+        return std::nullopt;
       if ((p == "and" || p == "to" || p == "-" || p == "\xE2\x80\x93") && i >= c.sb + 3 &&
           tok[i - 2].kind == TokenKind::Number && opens_ages(i - 3))
         return std::nullopt;
