@@ -1950,6 +1950,26 @@ class Assembler {
           f.place = i, f.place_src = 2;
           break;
         }
+    // "Site 2: the covered market in Kafr Batna / Before. ... / After. ... / Helicopters are flown over Ghouta
+    // only by the Air Force": so does the heading of a section of several paragraphs (not the title), over a
+    // later sentence's place or a province or region that holds its town (a town the gazetteer knows, and
+    // not one the heading places in the frame's own: "Qadi Askar, Aleppo" over "near the Qadi Askar bakery
+    // in eastern Aleppo" names a quarter of the city).
+    if (f.place >= 0 && f.place_src == 0 && (later_place() || P.places[f.place].rank >= kAdmin1))
+      for (int si = first - 1; si >= 0 && P.sents[si].para > 0; --si) {
+        if (!heading(si)) continue;
+        const auto& hp = P.sents[si].places;
+        const bool names_it = std::any_of(hp.begin(), hp.end(), [&](int i) {
+          return key(P.places[i].value) == key(P.places[f.place].value);
+        });
+        for (int i : hp)
+          if (stands_for_scene(P.places[i]) &&
+              (later_place() || (!names_it && P.places[i].rank != kUnlisted && contains(P.places[f.place], P.places[i])))) {
+            f.place = i, f.place_src = 2;
+            break;
+          }
+        break;
+      }
     // "Facility: X hospital, X, Hama governorate / What hit it: ... / Assessed perpetrator: Syrian Air
     // Force": a frame naming only a country takes the town its paragraph named before it
     if (f.place >= 0 && f.place_src == 0 && P.places[f.place].rank >= kCountry)
@@ -1983,6 +2003,17 @@ class Assembler {
               f.place = i, f.place_src = 2;
               break;
             }
+      // "Site 1: the surgical hospital in Arbin / Before. ... / After. ... / Dating and casualties. ... three
+      // people were killed": a section of several paragraphs is where its heading says.
+      for (int si = first - 1; si >= 0 && f.place < 0; --si) {
+        if (!heading(si)) continue;
+        for (int i : P.sents[si].places)
+          if (stands_for_scene(P.places[i])) {
+            f.place = i, f.place_src = 2;
+            break;
+          }
+        break;
+      }
       // (a demonym stays, and later steps may join the frame to an attack told before; where the fire came
       // from is never the scene: "the artillery fired from its positions in Jurin at the mosque")
       if (f.place < 0 && demonym >= 0 && !P.places[demonym].launch_site) {
