@@ -516,17 +516,21 @@ struct Dates {
         if (first_day(a.v) > *anchor) --a.v.y;
         // A story told years back ("the night of 21 August 2013 ... Two days later, on 23 August") goes on
         // in the year of the last month it named, not the publication's (a day well before that month's
-        // falls in the next year).
-        for (size_t k = idx; k-- > 0;) {
+        // falls in the next year). A month named in passing does not move the story ("escalated on 5 October
+        // 2023, ... calm since the ceasefire of March 2020. On 6 October").
+        const Atom* told = nullptr;
+        for (size_t k = idx; k-- > 0 && !told;) {
           const Atom& c = atoms[k];
           if (!c.v.y || !c.v.m) continue;
-          if (c.v.y < anchor_ymd->y - 1) {
-            Ymd v = a.v;
-            v.y = c.v.y;
-            if (first_day(v) + 60 < first_day(c.v)) ++v.y;
-            if (first_day(v) <= *anchor) a.v.y = v.y;
-          }
-          break;
+          const bool passing = !c.v.d && c.tb > 0 &&
+                               is_any(tok[c.tb - 1].text, {"since", "of", "until", "till", "before", "after"});
+          if (!passing) told = &c;
+        }
+        if (told && told->v.y < anchor_ymd->y - 1) {
+          Ymd v = a.v;
+          v.y = told->v.y;
+          if (first_day(v) + 60 < first_day(told->v)) ++v.y;
+          if (first_day(v) <= *anchor) a.v.y = v.y;
         }
         return true;
       }
