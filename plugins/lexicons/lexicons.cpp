@@ -692,13 +692,19 @@ struct Targets {
                       const std::vector<size_t>& hits, const std::vector<const Lexicon::Match*>& unhit) const {
     const std::string_view text = doc.text();
     const auto& cues = target_cues();
+    std::vector<size_t> marked;  // anaphors already marked
     for (size_t h : hits) {
       if (h >= toks.size()) continue;
       const Range sent = sentence_of(sents, toks[h].start, uint32_t(text.size()));
-      // "the complex" within four words after the cue, or "the building was hit" just before it
+      // "the complex" within four words after the cue, or "the building was hit" just before it ("our
+      // building", "the station compound", "the centre" too)
       const auto anaphor = [&](size_t k) {
-        return k > 0 && word_is(toks[k - 1], {"the", "this", "that"}) &&
-               word_is(toks[k], {"complex", "building", "facility", "site", "compound", "premises", "structure"});
+        if (k == 0 || !word_is(toks[k], {"complex", "building", "facility", "site", "compound", "premises", "structure",
+                                         "centre", "center", "station"}))
+          return false;
+        static const std::initializer_list<std::string_view> kDet = {"the", "this", "that", "our", "its", "their"};
+        return word_is(toks[k - 1], kDet) ||
+               (k > 1 && toks[k - 1].kind == TokenKind::Word && !toks[k - 1].capitalised && word_is(toks[k - 2], kDet));
       };
       size_t noun = toks.size();
       for (size_t k = h + 1; k < toks.size() && k <= h + 4 && toks[k].start < sent.end && noun == toks.size(); ++k)
@@ -706,20 +712,24 @@ struct Targets {
       for (size_t k = h; k-- > 1 && k + 3 >= h && toks[k].start >= sent.start && noun == toks.size();)
         if (anaphor(k)) noun = k;
       if (noun == toks.size()) continue;
-      // the nearest facility named before, in this paragraph, at most three sentences back
+      // the nearest facility named before, in this paragraph, at most three sentences back (a building, not
+      // the vehicles parked in it)
       const Lexicon::Match* named = nullptr;
       for (const Lexicon::Match* m : unhit)
-        if (m->end <= toks[noun].start) named = m;
+        if (m->end <= toks[noun].start && cues[m->id].value != kVehicle) named = m;
       if (!named) continue;
       const std::string_view between = text.substr(named->end, toks[noun].start - named->end);
       if (between.find("\n\n") != std::string_view::npos) continue;
       int back = 0;
       for (const Range& r : sents) back += r.start > named->end && r.start <= toks[noun].start;
       if (back > 3) continue;
+      // (marked on the anaphor, in the sentence that tells the hit, so it goes with the attack; once)
+      if (std::find(marked.begin(), marked.end(), noun) != marked.end()) continue;
+      marked.push_back(noun);
       const Cue& c = cues[named->id];
-      emit(doc, named->start, named->end, "target", ik::vocab::kTargets[c.value], c.confidence * 0.7);
-      if (c.flags & kAlsoVehicle)
-        emit(doc, named->start, named->end, "target", ik::vocab::kTargets[kVehicle], c.confidence * 0.7);
+      const uint32_t a = toks[noun].start, b = toks[noun].end;
+      emit(doc, a, b, "target", ik::vocab::kTargets[c.value], c.confidence * 0.7);
+      if (c.flags & kAlsoVehicle) emit(doc, a, b, "target", ik::vocab::kTargets[kVehicle], c.confidence * 0.7);
     }
   }
 
