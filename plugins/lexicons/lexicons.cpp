@@ -673,7 +673,10 @@ struct Targets {
       }
       if (c.value == kHospital && care_destination(toks, ti, sent.start)) continue;
       if (origin(toks, ti, sent.start)) continue;
-      if (c.value == kCivilDefense && reporting(toks, token_at(toks, m.end), ti, sent)) continue;
+      // (rescuers or medics as a source: "the civil defence said", "local medics said")
+      if ((c.value == kCivilDefense || (c.value == kHospital && (c.flags & kWeak))) &&
+          reporting(toks, token_at(toks, m.end), ti, sent))
+        continue;
       // Nearer cues make it likelier the noun is what was hit rather than a landmark or a by-stander.
       const double conf = c.confidence * (best <= 4 ? 1.0 : 0.8);
       emit(doc, m.start, m.end, "target", ik::vocab::kTargets[c.value], conf);
