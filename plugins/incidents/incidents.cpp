@@ -2766,6 +2766,13 @@ Record Assembler::record(const Frame& f) const {
   else if (type == "Riots"sv && sub == "Mob violence"sv)
     civ = !has("clash") && !armed_victims && (civ_victims || civ_target || T.count("vehicle") || inter2 == 7);
   r.civilian_targeting = civ;
+  // "Air strikes and shelling on the town killed 31 civilians": a bombardment of a town that names no
+  // facility it hit struck the homes of those it killed; the town's name is the evidence.
+  if (r.targets.empty() && named_weapon && civ && (r.fatalities.value_or(0) > 0 || r.injured.value_or(0) > 0) &&
+      f.place >= 0 && P.places[f.place].rank <= kUnlisted && !foreign(P.places[f.place])) {
+    r.targets.emplace_back("residential");
+    ev.add(P.places[f.place], "targets");
+  }
 
   // ---- period totals and claims
   r.is_aggregate = f.aggregate;
