@@ -1105,6 +1105,33 @@ struct Dates {
         if (i >= 3 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && covered[i - 3]) continue;
         // ("next Friday"; "every Thursday": a habit, no day)
         if (i > 0 && (iequals(tok[i - 1].text, "next") || iequals(tok[i - 1].text, "coming") || iequals(tok[i - 1].text, "every"))) continue;
+        // "Two days after the strike of Tuesday 14 May, on the Thursday", "on the following Tuesday": the
+        // first such day after the last day the story told
+        const bool following = i > 0 && iequals(tok[i - 1].text, "following");
+        const bool definite = i > 0 && iequals(tok[i - 1].text, "the");
+        if (following || definite) {
+          const Found* told = nullptr;
+          for (const Found& f : found)
+            if (!f.relative && f.precision == 1 && !f.has_end && f.end <= tok[i].start &&
+                (!told || f.end > told->end))
+              told = &f;
+          if (told) {
+            // (a section heading's date, "Tal Abyad, 15 October", is the day the section tells: its own
+            // weekday is that day)
+            const std::string_view text = s.text_;
+            const size_t ls = text.rfind('\n', told->start), le = text.find('\n', told->end);
+            const std::string_view line = text.substr(ls == std::string_view::npos ? 0 : ls + 1,
+                                                      (le == std::string_view::npos ? text.size() : le) -
+                                                          (ls == std::string_view::npos ? 0 : ls + 1));
+            const bool heading = line.size() <= 80 && line.find(". ") == std::string_view::npos &&
+                                 !line.empty() && line.back() != '.';
+            int64_t ahead = (wd - weekday(told->from) + 7) % 7;
+            if (ahead == 0 && !heading) ahead = 7;
+            const size_t b = following && i > 1 && iequals(tok[i - 2].text, "the") ? i - 2 : i - 1;
+            add(b, i + 1, told->from + ahead, told->from + ahead, 1, 0.7);
+            continue;
+          }
+        }
         int64_t back = (weekday(anchor) - wd + 7) % 7;
         if (last && back == 0) back = 7;
         add(lb, i + 1, anchor - back, anchor - back, 1, 0.75);
