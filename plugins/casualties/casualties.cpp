@@ -411,6 +411,11 @@ struct Casualties {
     add({"death toll", "toll", "number of dead", "number of deaths", "number of people killed", "number of fatalities",
          "death count", "body count"},
         {K::Killed, R::Toll});
+    // "Activists first reported four dead. By evening the figure had risen to six": the count of the dead
+    // told before, updated
+    add({"figure rose to", "figure had risen to", "figure has risen to", "figure climbed to", "number rose to",
+         "number had risen to", "number has risen to", "number climbed to"},
+        {K::Killed, R::Toll});
     add({"fatalities coded as", "fatalities were coded as", "fatalities recorded as", "coded as", "fatalities coded at",
          "fatalities coded to", "fatalities are coded as", "fatality coded as"},
         {K::Killed, R::Toll, false, true});
@@ -1559,8 +1564,10 @@ struct Casualties {
           size_t from = t.te;
           for (size_t j = t.te; j < c.se && j < t.te + 30; ++j) {
             if (low[j] == "." || low[j] == ";") break;
+            // ("The final toll, which the group published a week later, was 14")
             if (low[j] == "risen" || low[j] == "rose" || low[j] == "climbed" || low[j] == "reached" ||
-                low[j] == "jumped" || low[j] == "increased" || low[j] == "stands" || low[j] == "stood") {
+                low[j] == "jumped" || low[j] == "increased" || low[j] == "stands" || low[j] == "stood" ||
+                low[j] == "was" || low[j] == "is") {
               from = j + 1;
               break;
             }
