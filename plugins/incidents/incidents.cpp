@@ -2183,6 +2183,7 @@ Record Assembler::record(const Frame& f) const {
   auto toll = [&](std::string_view kind, const char* field) {  // (a view: c.kind != kind compares sizes first)
     Toll t;
     bool only_vague = false;  // t holds only vague counts ("dozens")
+    bool prelim = false;      // t was told as a first report ("the first reports spoke of six dead")
     std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
       std::map<std::string_view, const CasM*> by_group;  // largest figure per victim group
@@ -2266,7 +2267,9 @@ Record Assembler::record(const Frame& f) const {
         for (const CasM* c : cluster) s = (s == -1 || s == side_of(c->group)) ? side_of(c->group) : 0;
         if (s > 0 && !sides.empty() && !sides.count(s) && !sides.count(0) && !sides.count(3)) adds = true;
       }
-      if (raises && !std::isnan(t.best) && best > t.best && !adds) {  // "the toll has reached eight"
+      // "the toll has reached eight"; "The first reports spoke of six dead. Our investigation established that
+      // 11 civilians were killed": a larger figure after one told as a first report replaces it
+      if ((raises || prelim) && !std::isnan(t.best) && best > t.best && !adds) {
         t = Toll{};
         t.zero = false;
       }
@@ -2278,6 +2281,11 @@ Record Assembler::record(const Frame& f) const {
         t.zero = false;
       }
       if (std::isnan(t.best) || adds) {
+        static const Phrase kFirst[] = {Phrase("first reports"), Phrase("first reported"), Phrase("initially"),
+                                        Phrase("initial reports"), Phrase("early reports"), Phrase("first recorded"),
+                                        Phrase("preliminary"), Phrase("first counts")};
+        const std::string_view told = lower(P.sents[si].start, P.sents[si].end - P.sents[si].start);
+        prelim = !adds && std::any_of(std::begin(kFirst), std::end(kFirst), [&](const Phrase& w) { return w.whole_word_in(told); });
         only_vague = (std::isnan(t.best) || only_vague) && !exact;
         t.best = (std::isnan(t.best) ? 0 : t.best) + best;
         t.low = (std::isnan(t.low) ? 0 : t.low) + low;
