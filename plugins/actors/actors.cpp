@@ -1045,6 +1045,7 @@ struct Actors {
   struct Right {
     VerbClass cls = kNoVerb;
     bool passive_victim = false;
+    bool reporting = false;  // "activists reported", "residents said": the speaker of a report
   };
   // `counted`: a number right before the phrase ("112 people").
   static Right look_right(const std::vector<Token>& toks, size_t i, uint32_t s_end, bool counted) {
@@ -1066,8 +1067,10 @@ struct Actors {
       // "authorities estimated 7,000 were displaced", "police said two men were shot": the speaker of a
       // report, not a party to what it reports
       if (word_is(t, {"said", "says", "say", "estimated", "estimate", "estimates", "reported", "reports",
-                      "told", "stated", "announced", "confirmed", "added", "noted", "warned", "counted"}))
+                      "told", "stated", "announced", "confirmed", "added", "noted", "warned", "counted"})) {
+        r.reporting = true;
         return r;
+      }
       const VerbClass v = verb_class(t.text);
       if (v == kPassiveAux) {
         // "were killed", "was shot", "had been abducted"
@@ -1269,6 +1272,8 @@ struct Actors {
       if (c.crowd == cSettlers) country = country_by_iso3("ISR");
       const std::string cn = country >= 0 ? std::string(kCountries[country].name) : "International";
       const bool perp = role && std::string_view(role) == "perpetrator";
+      // ("local activists reported four dead": they report the event, they do not protest in it)
+      if (c.crowd == cProtesters && right.reporting && !perp) return;
       if (c.crowd == cProtesters || (c.crowd >= 0 && perp && right.cls == kProtestVerb)) {
         name = "Protesters (" + cn + ")";
         inter = kProtesters;
