@@ -515,17 +515,32 @@ struct Dates {
         a.v.y = anchor_ymd->y;
         if (first_day(a.v) > *anchor) --a.v.y;
         // A story told years back ("the night of 21 August 2013 ... Two days later, on 23 August") goes on
-        // in the year of the last month it named, not the publication's (a day well before that month's
-        // falls in the next year). A month named in passing does not move the story ("escalated on 5 October
-        // 2023, ... calm since the ceasefire of March 2020. On 6 October").
-        const Atom* told = nullptr;
-        for (size_t k = idx; k-- > 0 && !told;) {
-          const Atom& c = atoms[k];
-          if (!c.v.y || !c.v.m) continue;
-          const bool passing = !c.v.d && c.tb > 0 &&
-                               is_any(tok[c.tb - 1].text, {"since", "of", "until", "till", "before", "after"});
-          if (!passing) told = &c;
-        }
+        // in the year of the last day it named with its year, or of a month opening a sentence told after
+        // that day ("On 3 October 2016 ... In late January 2020, ... on Wednesday 29 January"); not the
+        // publication's (a day well before that month's falls in the next year). Months and years told with
+        // no day before them are background ("A truce negotiated in December 2015 ... On 7 February") unless
+        // the month opening the sentence just before, and a month named in passing does not move the story
+        // ("the same footage, uploaded in June 2017").
+        const auto opens_sentence = [&](size_t b) {
+          while (b > 0 && is_any(tok[b - 1].text, {"in", "late", "early", "mid", "by", "the", "end", "of", "during"}))
+            --b;
+          if (b == 0) return true;
+          const std::string_view gap = s.text_.substr(tok[b - 1].end, tok[b].start - tok[b - 1].end);
+          return gap.find('\n') != std::string_view::npos || is_any(tok[b - 1].text, {".", ":", ";"});
+        };
+        const Atom* told = nullptr;  // the last day told with its year
+        for (size_t k = idx; k-- > 0 && !told;)
+          if (atoms[k].v.y && atoms[k].v.m && atoms[k].v.d && !atoms[k].numeric) told = &atoms[k];
+        if (told)
+          for (size_t k = idx; k-- > 0 && &atoms[k] != told;)
+            if (atoms[k].v.y && atoms[k].v.m && !atoms[k].v.d && opens_sentence(atoms[k].tb)) {
+              told = &atoms[k];
+              break;
+            }
+        // (with no day told, the month that opens the sentence just before: "In April 2016 the siege
+        // tightened. On 28 April a strike hit the hospital.")
+        if (!told && idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m && opens_sentence(atoms[idx - 1].tb))
+          told = &atoms[idx - 1];
         if (told && told->v.y < anchor_ymd->y - 1) {
           Ymd v = a.v;
           v.y = told->v.y;
