@@ -1614,6 +1614,12 @@ class Assembler {
   void join(Frame& f, int si, int d, int p, bool per, bool anchor) const {
     f.sents.push_back(si);
     if (f.date < 0) f.date = d;
+    // "The bombardment began in early February. On 7 February, warplanes struck the school": a day within
+    // the month the frame was dated by dates the event
+    else if (anchor && d >= 0 && !per && !f.aggregate && P.dates[f.date].precision > 1 && P.dates[d].precision == 1 &&
+             P.dates[d].value.substr(0, 7) == P.dates[f.date].value.substr(0, 7) &&
+             (P.dates[f.date].end_value.empty() || P.dates[d].value <= P.dates[f.date].end_value))
+      f.date = d;
     if (p >= 0 && P.places[p].taken_to) p = -1;  // where the victims were taken: context places the frame
     if (p >= 0 && (f.place < 0 || anchor) &&
         (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].context,
