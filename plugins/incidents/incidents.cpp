@@ -356,13 +356,15 @@ bool from_fire_phrase(std::string_view near) {
   static const std::set<std::string_view> kSiteWords = {
       "the", "its", "their", "government", "regime", "army", "rebel", "opposition", "militia", "sdf", "positions",
       "position", "bases", "base", "in", "of", "western", "eastern", "northern", "southern", "countryside", "rural",
-      "areas", "area", "government-held", "regime-held", "rebel-held", "held", "military", "airport", "air"};
+      "areas", "area", "government-held", "regime-held", "rebel-held", "held", "military", "airport", "air",
+      "direction"};
   bool site = false;
   for (size_t k = best + 6; k < near.size();) {
     const size_t sp = near.find(' ', k);
     const std::string_view w = near.substr(k, (sp == std::string_view::npos ? near.size() : sp) - k);
     if (!w.empty() && !kSiteWords.count(w)) return false;
-    site = site || w == "positions"sv || w == "countryside"sv || w == "bases"sv || w == "airport"sv;
+    // ("fired from the direction of Tal Rifaat")
+    site = site || w == "positions"sv || w == "countryside"sv || w == "bases"sv || w == "airport"sv || w == "direction"sv;
     if (sp == std::string_view::npos) break;
     k = sp + 1;
   }
