@@ -1633,6 +1633,32 @@ class Assembler {
     f.aggregate = f.aggregate || per;
   }
 
+  // Does the frame give its toll as an update of one told before ("the toll rose to", "Update: 11 now",
+  // "Final list: 14 martyrs")?
+  bool updates_toll(const Frame& f) const {
+    for (int si : f.sents)
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind == "killed"sv && !c.negated && !std::isnan(c.number) && (c.toll || update_sentence(si))) return true;
+      }
+    return false;
+  }
+  // A sentence that tells a toll as an update: "Update from the market: 11 martyrs", "Final list: 14".
+  // (not a first report's: "Early posts spoke of fifteen; the Monitor will update this figure")
+  bool update_sentence(int si) const {
+    static const Phrase kUpdate[] = {Phrase("update"), Phrase("updated"), Phrase("final"), Phrase("revised")};
+    const std::string_view told = lower(P.sents[si].start, P.sents[si].end - P.sents[si].start);
+    return !first_report(told) &&
+           std::any_of(std::begin(kUpdate), std::end(kUpdate), [&](const Phrase& w) { return w.whole_word_in(told); });
+  }
+  // A sentence that tells a first, unconfirmed count: "The first reports spoke of six dead".
+  static bool first_report(std::string_view told) {
+    static const Phrase kFirst[] = {Phrase("first reports"), Phrase("first reported"), Phrase("initially"),
+                                    Phrase("initial reports"), Phrase("early reports"), Phrase("early posts"),
+                                    Phrase("first recorded"), Phrase("preliminary"), Phrase("first counts")};
+    return std::any_of(std::begin(kFirst), std::end(kFirst), [&](const Phrase& w) { return w.whole_word_in(told); });
+  }
+
   // Largest count of `kind` ("killed", "injured") stated in the frame (0 when none): identifies repeated
   // reports of one event.
   double toll_max(const Frame& f, std::string_view kind = "killed"sv) const {
@@ -1681,7 +1707,9 @@ class Assembler {
         const bool same_place = A.place >= 0 && B.place >= 0 && key(P.places[A.place].value) == key(P.places[B.place].value);
         const bool no_places = A.place < 0 && B.place < 0;
         const bool same_toll = ka > 0 && ka == kb;
-        const bool toll_ok = kb == 0 || ka == kb;
+        // ("Market. They hit the market ... At least 6 martyrs." ... "Update from the market: 11 martyrs now."
+        // ... "Final list for today's market massacre: 14 martyrs": the same day's and place's toll, updated)
+        const bool toll_ok = kb == 0 || ka == kb || (kb > ka && ka > 0 && updates_toll(B));
         // (two frames with neither a date nor a place of their own yet, in different paragraphs, are two
         // events told in a row until context dates and places them: "A farmer was killed among his trees."
         // ... "A series of air strikes hit the market.")
@@ -1709,7 +1737,8 @@ class Assembler {
 
   // "Kafr Zita, 3 May / The hospital was struck on 3 May ... patients were moved to Idlib. / Observers saw
   // two jets over Kafr Zita at the time of the attack.": once the section heading has placed a frame, the
-  // next frame of the same section with the same day and town and no other toll tells more of that event.
+  // next frame of the same section with the same day and town and no other toll (or the toll as an update)
+  // tells more of that event.
   void merge_placed_by_section(std::vector<Frame>& F) const {
     for (size_t j = 1; j < F.size(); ++j) {
       Frame& B = F[j];
@@ -1719,11 +1748,12 @@ class Assembler {
       if (i == 0) continue;
       Frame& A = F[i - 1];
       if (A.aggregate || A.date < 0 || A.place < 0 || (A.place_src != 2 && B.place_src != 2)) continue;
-      if (P.dates[A.date].value != P.dates[B.date].value || !exact_day(A.date) ||
+      if (P.dates[A.date].value != P.dates[B.date].value || P.dates[A.date].precision != 1 ||
+          !(exact_day(A.date) || exact_day(B.date)) ||
           key(P.places[A.place].value) != key(P.places[B.place].value) || !is_specific(P.places[A.place].rank))
         continue;
       const double ka = toll_max(A), kb = toll_max(B);
-      if (kb > 0 && ka != kb) continue;
+      if (kb > 0 && ka != kb && !updates_toll(B)) continue;
       // (a frame naming a target the first did not tells another attack that day: "hours later, a strike hit
       // the hospital that was treating the victims")
       std::set<std::string_view> hit;
@@ -2264,7 +2294,7 @@ Record Assembler::record(const Frame& f) const {
           const std::string_view before = lower(a, m > a ? m - a : 0);
           const std::string_view around = lower(a, b > a ? b - a : 0);
           adds = adds || adds_word(before) || has_word(around, "also") || as_well(around);
-          raises = raises || c->toll;
+          raises = raises || c->toll || (kind == "killed"sv && update_sentence(si));
         }
       // the other side's losses in a later sentence ("32 soldiers killed. 1 rebel killed.") add up, and so
       // do bystanders after the fighting sides ("... killing 10 rebels. Two civilians died in the
@@ -2289,11 +2319,7 @@ Record Assembler::record(const Frame& f) const {
         t.zero = false;
       }
       if (std::isnan(t.best) || adds) {
-        static const Phrase kFirst[] = {Phrase("first reports"), Phrase("first reported"), Phrase("initially"),
-                                        Phrase("initial reports"), Phrase("early reports"), Phrase("first recorded"),
-                                        Phrase("preliminary"), Phrase("first counts")};
-        const std::string_view told = lower(P.sents[si].start, P.sents[si].end - P.sents[si].start);
-        prelim = !adds && std::any_of(std::begin(kFirst), std::end(kFirst), [&](const Phrase& w) { return w.whole_word_in(told); });
+        prelim = !adds && first_report(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start));
         only_vague = (std::isnan(t.best) || only_vague) && !exact;
         t.best = (std::isnan(t.best) ? 0 : t.best) + best;
         t.low = (std::isnan(t.low) ? 0 : t.low) + low;
