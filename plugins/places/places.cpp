@@ -3220,6 +3220,11 @@ struct Places {
                                          "agreement", "declaration", "convention", "festival", "summit",
                                          "conference", "games", "cup", "talks", "marathon"};
     if (nw && nw->cap && !is_country && kNamedEvents.count(nw->f)) return;
+    // "the baker's son Mahmoud", "my friend Ziad": a name right after a kinship or a friend is a person's
+    static const WordSet kKin = {"son", "daughter", "brother", "sister", "father", "mother", "wife", "husband",
+                                 "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter",
+                                 "friend", "neighbour", "neighbor", "colleague"};
+    if (!is_country && f.t0 > 0 && is_word(T, f.t0 - 1) && !T[f.t0 - 1].cap && kKin.count(raw(text, T[f.t0 - 1]))) return;
     // "One volunteer, Mahmoud, aged 29", "said Abu Khaled, 19,": a person's name and age
     if (!is_country && is_punct(T, f.t1 + 1, ',') && f.t1 + 2 < T.size() &&
         ((is_word(T, f.t1 + 2) && raw(text, T[f.t1 + 2]) == "aged") ||
