@@ -688,17 +688,27 @@ struct Targets {
       if (c.value == kSchool || c.value == kWorship || (c.value == kResidential && (c.flags & kWeak)))
         hit_shelters.push_back(&m);
     }
-    if (!unhit.empty()) hit_by_anaphor(doc, toks, sents, hits, unhit);
+    hit_by_anaphor(doc, toks, sents, hits, unhit, matches);
     if (!hit_shelters.empty()) sheltering_displaced(doc, toks, sents, hit_shelters);
   }
 
   // "The school complex in Hass brought together a primary and a secondary school. ... aircraft carried out
   // strikes on the complex": a hit on "the complex", "the building", "the facility" is a hit on the
   // facility the paragraph named just before (within three sentences, no blank line between).
+  // A first-person report ("I am writing from the basement of our hospital ... two bombs hit our building")
+  // names its own facility once: "our building" is the last facility it called "our", however far back.
   void hit_by_anaphor(Doc& doc, const std::vector<Token>& toks, const std::vector<Range>& sents,
-                      const std::vector<size_t>& hits, const std::vector<const Lexicon::Match*>& unhit) const {
+                      const std::vector<size_t>& hits, const std::vector<const Lexicon::Match*>& unhit,
+                      const std::vector<Lexicon::Match>& all) const {
     const std::string_view text = doc.text();
     const auto& cues = target_cues();
+    std::vector<const Lexicon::Match*> ours;  // "our hospital", "our school": the writer's own facility
+    for (const auto& m : all) {
+      const int v = cues[m.id].value;
+      if (v == kNone || v == kHitBase || v == kVehicle || (cues[m.id].flags & kWeak)) continue;
+      const size_t ti = token_at(toks, m.start);
+      if (ti > 0 && word_is(toks[ti - 1], {"our"})) ours.push_back(&m);
+    }
     std::vector<size_t> marked;  // anaphors already marked
     for (size_t h : hits) {
       if (h >= toks.size()) continue;
@@ -719,17 +729,23 @@ struct Targets {
       for (size_t k = h; k-- > 1 && k + 3 >= h && toks[k].start >= sent.start && noun == toks.size();)
         if (anaphor(k)) noun = k;
       if (noun == toks.size()) continue;
-      // the nearest facility named before, in this paragraph, at most three sentences back (a building, not
-      // the vehicles parked in it)
       const Lexicon::Match* named = nullptr;
-      for (const Lexicon::Match* m : unhit)
-        if (m->end <= toks[noun].start && cues[m->id].value != kVehicle) named = m;
-      if (!named) continue;
-      const std::string_view between = text.substr(named->end, toks[noun].start - named->end);
-      if (between.find("\n\n") != std::string_view::npos) continue;
-      int back = 0;
-      for (const Range& r : sents) back += r.start > named->end && r.start <= toks[noun].start;
-      if (back > 3) continue;
+      if (word_is(toks[noun - 1], {"our"})) {
+        for (const Lexicon::Match* m : ours)
+          if (m->end <= toks[noun].start) named = m;
+      }
+      if (!named) {
+        // the nearest facility named before, in this paragraph, at most three sentences back (a building, not
+        // the vehicles parked in it)
+        for (const Lexicon::Match* m : unhit)
+          if (m->end <= toks[noun].start && cues[m->id].value != kVehicle) named = m;
+        if (!named) continue;
+        const std::string_view between = text.substr(named->end, toks[noun].start - named->end);
+        if (between.find("\n\n") != std::string_view::npos) continue;
+        int back = 0;
+        for (const Range& r : sents) back += r.start > named->end && r.start <= toks[noun].start;
+        if (back > 3) continue;
+      }
       // (marked on the anaphor, in the sentence that tells the hit, so it goes with the attack; once)
       if (std::find(marked.begin(), marked.end(), noun) != marked.end()) continue;
       marked.push_back(noun);
