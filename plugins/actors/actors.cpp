@@ -1165,6 +1165,12 @@ struct Actors {
             return Left::With;
         return Left::None;
       }
+      // "the union, which blamed Syrian government aircraft", "residents accused the militia": the one blamed
+      // is who did it
+      // (right before it: "accused of holding residents hostage" blames whoever is accused, not the residents)
+      if (word_is(t, {"blamed", "blaming", "blames", "accused", "accusing", "accuses"}) &&
+          (k + 1 == i || (k + 2 == i && word_is(toks[k + 1], {"the"}))))
+        return Left::Agent;
       if (takes_victim_object(t.text)) return Left::Object;
       if (skippable_before(t) || verb_class(t.text) == kNoVerb) continue;
       return Left::None;
