@@ -2571,11 +2571,14 @@ Record Assembler::record(const Frame& f) const {
   if (!primary) primary = first_ev;
   // "On 19 February, the first full day of the offensive, warplanes fired missiles at a hospital": a
   // campaign named in passing is not the event when a strike or shelling is told beside it
-  if (primary && primary->value == "clash"sv && (has("strike") || has("shelling"))) {
+  // (told in the frame's next sentence too: "During the government offensive on Eastern Ghouta, teachers
+  // moved their classes into basements. On 8 March an airstrike hit the school")
+  const bool strike_told = trig_all.count("strike") > 0, shelling_told = trig_all.count("shelling") > 0;
+  if (primary && primary->value == "clash"sv && (strike_told || shelling_told)) {
     const std::string_view w = lower(primary->start, primary->end - primary->start);
     if (w == "offensive"sv || w == "campaign"sv || w == "operation"sv || w == "assault"sv)
       if (const EventM* s = trigger_with([&](const EventM& x) {
-            return x.value == (has("strike") ? "strike"sv : "shelling"sv);
+            return x.value == (strike_told ? "strike"sv : "shelling"sv) && !x.background;
           }))
         primary = s;
   }
