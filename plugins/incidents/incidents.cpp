@@ -2591,6 +2591,27 @@ Record Assembler::record(const Frame& f) const {
         break;
       }
   std::string_view pv = primary ? primary->value : std::string_view();
+  // "Since the offensive began, at least 230 civilians have been killed", in a report on air strikes and
+  // shelling: a period total of civilians killed in a campaign is the campaign's remote violence: air
+  // strikes when the frame (else the report) names any, else shelling
+  std::string campaign_sub;
+  if (f.aggregate && civ_victims && !armed_victims && killed.best > 0 && afar_in_report && primary &&
+      (primary->value == "clash"sv || primary->value == "attack"sv)) {
+    const std::string_view w = lower(primary->start, primary->end - primary->start);
+    const bool campaign = primary->value == "attack"sv ||
+                          w == "offensive"sv || w == "campaign"sv || w == "operation"sv || w == "battle"sv;
+    int air = 0, ground = 0;
+    const auto tally = [&](const TermM& t) {
+      if (t.implied) return;
+      air += t.value == "air_strike"sv || t.value == "barrel_bomb"sv || t.value == "drone"sv;
+      ground += t.value == "shelling"sv || t.value == "missile"sv || t.value == "heavy_weapons"sv;
+    };
+    for (int i : weapons) tally(P.weapons[i]);
+    if (air + ground == 0)
+      for (const TermM& t : P.weapons) tally(t);
+    if (campaign && air + ground > 0)
+      campaign_sub = air > 0 ? "Air/drone strike" : "Shelling/artillery/missile attack";
+  }
   // "men", "an unidentified group" taken for a crowd: ACLED codes unnamed attackers as an armed group
   if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
   // "soldiers beat up students": a beating by an armed force is an attack; only a crowd makes it mob violence
@@ -2660,6 +2681,8 @@ Record Assembler::record(const Frame& f) const {
     type = "Battles", sub = "Armed clash";
   } else if (pv == "chemical"sv || W.count("chemical")) {
     type = "Explosions/Remote violence", sub = "Chemical weapon";
+  } else if (!campaign_sub.empty()) {
+    type = "Explosions/Remote violence", sub = campaign_sub;
   } else if (std::string rs = remote_sub(); !rs.empty() && (pv == "strike"sv || pv == "shelling"sv || pv == "explosion"sv ||
                                                             (pv == "attack"sv && (lead_weapons || all_from_afar)) || pv.empty())) {
     type = "Explosions/Remote violence", sub = rs;
