@@ -899,8 +899,8 @@ struct Dates {
           // (or the label right before the date: "UA: 84/21 Index: MDE 24/4512/2021 Date: 3 August 2021")
           size_t lab = a.tb > ti ? a.tb - 1 : ti;
           if (lab > ti && tok[lab].text == ":") --lab;
-          // ("DAILY OPERATIONS LOG - MON 22 JUL 2019", "Flash Update No. 3 - 1 March 2020": a report's title
-          // that ends with its date)
+          // ("DAILY OPERATIONS LOG - MON 22 JUL 2019", "Flash Update No. 3 - 1 March 2020", "The Long Read -
+          // 14 March 2023": a report's title that ends with its date)
           // ("Place and date of statement: Gaziantep, Turkey, 19 June 2018": a label naming the date)
           bool labelled = false;
           for (size_t k = ti; k < a.tb && !labelled; ++k)
@@ -909,7 +909,8 @@ struct Dates {
           bool titled = false;
           for (size_t k = ti; k < a.tb && a.te == te && !titled; ++k)
             titled = is_any(tok[k].text, {"log", "report", "sitrep", "bulletin", "update", "briefing", "digest",
-                                          "summary", "newsletter", "dispatch", "note"});
+                                          "summary", "newsletter", "dispatch", "note", "read", "feature",
+                                          "investigation", "analysis", "explainer", "edition", "issue"});
           const bool keyword = titled || labelled ||
                                is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
                                                      "dated", "modified", "created", "released", "situation",
