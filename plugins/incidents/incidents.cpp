@@ -347,6 +347,11 @@ void mark_about_places(Parsed& P, std::string_view text) {
 // Whether the (lower-cased) text before a place opens a phrase of where fire came from that runs on to the
 // place: "fired from positions in the western countryside of " (no clause break after "from"). People who
 // come from a countryside ("families displaced from the countryside of X") are not its scene either.
+// A campaign's name ("the offensive", "the battle for Raqqa"): a period of fighting, not one attack.
+bool campaign_noun(std::string_view w) {
+  return w == "offensive"sv || w == "campaign"sv || w == "operation"sv || w == "assault"sv || w == "battle"sv;
+}
+
 bool from_fire_phrase(std::string_view near) {
   // (the verb may lie beyond the bytes looked at: "[fired] from positions in the western countryside of ")
   const size_t best = near.rfind(" from ");
@@ -1881,6 +1886,13 @@ class Assembler {
     return false;
   }
 
+  // The nearest section heading above sentence `first` (not the title's paragraph when `past_title`), or -1.
+  int heading_above(int first, bool past_title) const {
+    for (int si = first - 1; si >= 0 && (!past_title || P.sents[si].para > 0); --si)
+      if (heading(si)) return si;
+    return -1;
+  }
+
   bool weak(const Frame& f) const {
     // "Russia's defence ministry denied its jets had carried out any strikes": a denial of the event
     // told before, no event of its own
@@ -1993,21 +2005,19 @@ class Assembler {
     // later sentence's place or a province or region that holds its town (a town the gazetteer knows, and
     // not one the heading places in the frame's own: "Qadi Askar, Aleppo" over "near the Qadi Askar bakery
     // in eastern Aleppo" names a quarter of the city).
-    if (f.place >= 0 && f.place_src == 0 && (later_place() || P.places[f.place].rank >= kAdmin1))
-      for (int si = first - 1; si >= 0 && P.sents[si].para > 0; --si) {
-        if (!heading(si)) continue;
-        const auto& hp = P.sents[si].places;
-        const bool names_it = std::any_of(hp.begin(), hp.end(), [&](int i) {
-          return key(P.places[i].value) == key(P.places[f.place].value);
-        });
-        for (int i : hp)
-          if (stands_for_scene(P.places[i]) &&
-              (later_place() || (!names_it && P.places[i].rank != kUnlisted && contains(P.places[f.place], P.places[i])))) {
-            f.place = i, f.place_src = 2;
-            break;
-          }
-        break;
-      }
+    if (const int h = heading_above(first, true);
+        h >= 0 && f.place >= 0 && f.place_src == 0 && (later_place() || P.places[f.place].rank >= kAdmin1)) {
+      const auto& hp = P.sents[h].places;
+      const bool names_it = std::any_of(hp.begin(), hp.end(), [&](int i) {
+        return key(P.places[i].value) == key(P.places[f.place].value);
+      });
+      for (int i : hp)
+        if (stands_for_scene(P.places[i]) &&
+            (later_place() || (!names_it && P.places[i].rank != kUnlisted && contains(P.places[f.place], P.places[i])))) {
+          f.place = i, f.place_src = 2;
+          break;
+        }
+    }
     // "Facility: X hospital, X, Hama governorate / What hit it: ... / Assessed perpetrator: Syrian Air
     // Force": a frame naming only a country takes the town its paragraph named before it
     if (f.place >= 0 && f.place_src == 0 && P.places[f.place].rank >= kCountry)
@@ -2043,15 +2053,12 @@ class Assembler {
             }
       // "Site 1: the surgical hospital in Arbin / Before. ... / After. ... / Dating and casualties. ... three
       // people were killed": a section of several paragraphs is where its heading says.
-      for (int si = first - 1; si >= 0 && f.place < 0; --si) {
-        if (!heading(si)) continue;
-        for (int i : P.sents[si].places)
+      if (const int h = f.place < 0 ? heading_above(first, false) : -1; h >= 0)
+        for (int i : P.sents[h].places)
           if (stands_for_scene(P.places[i])) {
             f.place = i, f.place_src = 2;
             break;
           }
-        break;
-      }
       // (a demonym stays, and later steps may join the frame to an attack told before; where the fire came
       // from is never the scene: "the artillery fired from its positions in Jurin at the mosque")
       if (f.place < 0 && demonym >= 0 && !P.places[demonym].launch_site) {
@@ -2576,7 +2583,7 @@ Record Assembler::record(const Frame& f) const {
   const bool strike_told = trig_all.count("strike") > 0, shelling_told = trig_all.count("shelling") > 0;
   if (primary && primary->value == "clash"sv && (strike_told || shelling_told)) {
     const std::string_view w = lower(primary->start, primary->end - primary->start);
-    if (w == "offensive"sv || w == "campaign"sv || w == "operation"sv || w == "assault"sv)
+    if (campaign_noun(w))
       if (const EventM* s = trigger_with([&](const EventM& x) {
             return x.value == (strike_told ? "strike"sv : "shelling"sv) && !x.background;
           }))
@@ -2598,8 +2605,7 @@ Record Assembler::record(const Frame& f) const {
   if (f.aggregate && civ_victims && !armed_victims && killed.best > 0 && afar_in_report && primary &&
       (primary->value == "clash"sv || primary->value == "attack"sv)) {
     const std::string_view w = lower(primary->start, primary->end - primary->start);
-    const bool campaign = primary->value == "attack"sv ||
-                          w == "offensive"sv || w == "campaign"sv || w == "operation"sv || w == "battle"sv;
+    const bool campaign = primary->value == "attack"sv || campaign_noun(w);
     int air = 0, ground = 0;
     const auto tally = [&](const TermM& t) {
       if (t.implied) return;
