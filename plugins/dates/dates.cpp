@@ -518,9 +518,9 @@ struct Dates {
         // in the year of the last day it named with its year, or of a month opening a sentence told after
         // that day ("On 3 October 2016 ... In late January 2020, ... on Wednesday 29 January"); not the
         // publication's (a day well before that month's falls in the next year). Months and years told with
-        // no day before them are background ("A truce negotiated in December 2015 ... On 7 February") unless
-        // the month opening the sentence just before, and a month named in passing does not move the story
-        // ("the same footage, uploaded in June 2017").
+        // no day before them are background ("A truce negotiated in December 2015 ... On 7 February"), but for
+        // a month opening the sentence just before; a month named in passing does not move the story ("the
+        // same footage, uploaded in June 2017").
         const auto opens_sentence = [&](size_t b) {
           while (b > 0 && is_any(tok[b - 1].text, {"in", "late", "early", "mid", "by", "the", "end", "of", "during"}))
             --b;
