@@ -515,8 +515,8 @@ struct Dates {
         a.v.y = anchor_ymd->y;
         if (first_day(a.v) > *anchor) --a.v.y;
         // A story told years back ("the night of 21 August 2013 ... Two days later, on 23 August") goes on
-        // in the year of the last day it named with its year, or of a month opening a sentence told after
-        // that day ("On 3 October 2016 ... In late January 2020, ... on Wednesday 29 January"); not the
+        // in the year of the last day it named with its year, or of a month told after that day ("On 3
+        // October 2016 ... In late January 2020, ... on Wednesday 29 January"); not the
         // publication's (a day well before that month's falls in the next year). Months and years told with
         // no day before them are background ("A truce negotiated in December 2015 ... On 7 February"), but for
         // a month opening the sentence just before; a month named in passing does not move the story ("the
@@ -531,9 +531,15 @@ struct Dates {
         const Atom* told = nullptr;  // the last day told with its year
         for (size_t k = idx; k-- > 0 && !told;)
           if (atoms[k].v.y && atoms[k].v.m && atoms[k].v.d && !atoms[k].numeric) told = &atoms[k];
+        // (a month told in passing: "since the truce of April 2019", "footage uploaded in June 2017"; not
+        // "In late January 2020, ...", "Then came October 2023.")
+        const auto passing = [&](size_t b) {
+          return b > 0 && (is_any(tok[b - 1].text, {"since", "of", "until", "till", "before", "after"}) ||
+                           (is_any(tok[b - 1].text, {"in", "during"}) && !opens_sentence(b)));
+        };
         if (told)
           for (size_t k = idx; k-- > 0 && &atoms[k] != told;)
-            if (atoms[k].v.y && atoms[k].v.m && !atoms[k].v.d && opens_sentence(atoms[k].tb)) {
+            if (atoms[k].v.y && atoms[k].v.m && !atoms[k].v.d && !passing(atoms[k].tb)) {
               told = &atoms[k];
               break;
             }
