@@ -419,7 +419,9 @@ const std::vector<Cue>& target_cues() {
       // a market's sections and stalls ("two barrel bombs fell on the vegetable section")
       {"vegetable section", kMarket, 0.85f}, {"fruit section", kMarket, 0.85f}, {"meat section", kMarket, 0.85f},
       {"clothing section", kMarket, 0.85f}, {"spice section", kMarket, 0.85f}, {"fish section", kMarket, 0.85f},
-      {"market stalls", kMarket, 0.95f}, {"stalls", kMarket, 0.7f}, {"market square", kMarket, 0.95f},
+      {"market stalls", kMarket, 0.95f}, {"commercial street", kMarket, 0.9f},
+      {"commercial streets", kMarket, 0.9f}, {"commercial area", kMarket, 0.85f}, {"commercial district", kMarket, 0.85f},
+      {"shopping street", kMarket, 0.9f}, {"shopping area", kMarket, 0.85f}, {"vegetable stalls", kMarket, 0.9f}, {"stalls", kMarket, 0.7f}, {"market square", kMarket, 0.95f},
       {"black market", kNone, 0}, {"stock market", kNone, 0}, {"market price", kNone, 0},
       {"market prices", kNone, 0}, {"labour market", kNone, 0}, {"labor market", kNone, 0},
       {"market share", kNone, 0},
