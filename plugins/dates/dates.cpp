@@ -1140,15 +1140,8 @@ struct Dates {
           if (told) {
             // (a section heading's date, "Tal Abyad, 15 October", is the day the section tells: its own
             // weekday is that day)
-            const std::string_view text = s.text_;
-            const size_t ls = text.rfind('\n', told->start), le = text.find('\n', told->end);
-            const std::string_view line = text.substr(ls == std::string_view::npos ? 0 : ls + 1,
-                                                      (le == std::string_view::npos ? text.size() : le) -
-                                                          (ls == std::string_view::npos ? 0 : ls + 1));
-            const bool heading = line.size() <= 80 && line.find(". ") == std::string_view::npos &&
-                                 !line.empty() && line.back() != '.';
             int64_t ahead = (wd - weekday(told->from) + 7) % 7;
-            if (ahead == 0 && !heading) ahead = 7;
+            if (ahead == 0 && !heading_line(s.text_, told->start, tok[i].start)) ahead = 7;
             const size_t b = following && i > 1 && iequals(tok[i - 2].text, "the") ? i - 2 : i - 1;
             add(b, i + 1, told->from + ahead, told->from + ahead, 1, 0.7);
             continue;
