@@ -169,6 +169,7 @@ struct Found {
   int precision = 1;
   std::string kind = "point";
   bool relative = false, year_guessed = false, approximate = false, period = false;
+  bool story = false;  // relative, but counted on the story's own timeline (from a day the text told)
   double confidence = 0.8;
   int days = 0;  // a run of named days ("17-20 March", "11/04 and 12/04"): how many
 };
@@ -704,11 +705,10 @@ struct Dates {
       a.used = true;
     }
 
-    // 2b. Sequels told from the date before them ("Three days later", "the next day", "the same week").
-    sequels(s, atoms, found);
-
     // 3. Relative expressions, resolved against the publication day. Without one, the latest date the
     // text states stands in (reports tell later events relative to their own dates), at lower confidence.
+    // Sequels told from the date before them ("Three days later", "the next day", "the same week") are
+    // read in the same pass, so each counts from the day told just before it, whichever way it was told.
     std::optional<int64_t> relative_anchor = anchor;
     if (!relative_anchor)
       for (const Found& f : found)
@@ -717,11 +717,12 @@ struct Dates {
       const size_t stated = found.size();
       relative(s, atoms, *relative_anchor, found);
       if (!anchor)
-        for (size_t i = stated; i < found.size(); ++i) {
-          found[i].year_guessed = true;
-          found[i].confidence *= 0.6;
-        }
-      // "... killed on Tuesday. Hours later, a strike hit the clinic": sequels of relative days too
+        for (size_t i = stated; i < found.size(); ++i)
+          if (!found[i].story) {
+            found[i].year_guessed = true;
+            found[i].confidence *= 0.6;
+          }
+    } else {
       sequels(s, atoms, found);
     }
 
@@ -969,13 +970,20 @@ struct Dates {
     return last != '.' && last != '!' && last != '?' && last != '"' && last != ')' && last != ':' && last != ',';
   }
 
+  // Whether `phrase` is the first words under the heading line holding `heading_end`.
+  static bool opens_section(std::string_view text, size_t heading_end, size_t phrase) {
+    const size_t e = text.find('\n', heading_end);
+    return e != std::string_view::npos && e < phrase &&
+           text.substr(e, phrase - e).find_first_not_of(" \r\n\t") == std::string_view::npos;
+  }
+
   // "Three days later", "the following morning", "the same week": a day counted from the latest date the
   // text states before the phrase (a narrative's own timeline, not the publication day).
-  static void sequels(const Scanner& s, const std::vector<Atom>& atoms, std::vector<Found>& found) {
+  // Reads the sequel phrase whose key word is token i, if any, into `found`.
+  static bool sequel_at(const Scanner& s, size_t i, std::vector<char>& covered, std::vector<Found>& found) {
     const auto& tok = s.tok_;
-    std::vector<char> covered = atom_tokens(tok.size(), atoms);
-    for (size_t i = 0; i < tok.size(); ++i) {
-      if (covered[i] || tok[i].kind != TokenKind::Word) continue;
+    {
+      if (covered[i] || tok[i].kind != TokenKind::Word) return false;
       size_t b = i, e = i + 1;  // the phrase's tokens [b, e)
       int64_t offset = 0;
       int precision = 1;
@@ -989,7 +997,16 @@ struct Dates {
         if (is_any(unit, {"hours", "minutes"})) b = i - 1;
         else if (n > 0 && is_any(unit, {"day", "days"})) b = i - 2, offset = sign * n;
         else if (n > 0 && is_any(unit, {"week", "weeks"})) b = i - 2, offset = sign * 7 * n, precision = 2;
-        else continue;
+        else return false;
+      } else if (iequals(t, "after") && i >= 2 && small_count(word(i - 2)) > 0 &&
+                 is_any(word(i - 1), {"day", "days", "week", "weeks"}) &&
+                 is_any(word(i + 1), {"we", "they", "i", "he", "she"})) {
+        // "a week after we arrived", "two days after they left": counted from the day told before (not
+        // "two days after the attack on the hospital", which counts from that attack's day)
+        const int n = small_count(word(i - 2));
+        b = i - 2;
+        if (is_any(word(i - 1), {"day", "days"})) offset = n;
+        else offset = 7 * n, precision = 2;
       } else if (is_any(t, {"next", "following", "same", "previous"}) && i >= 1 &&
                  (iequals(word(i - 1), "the") || iequals(word(i - 1), "that"))) {
         const std::string_view unit = word(i + 1);
@@ -997,17 +1014,20 @@ struct Dates {
         b = i - 1, e = i + 2;
         if (is_any(unit, {"day", "morning", "afternoon", "evening", "night"})) offset = step;
         else if (iequals(unit, "week")) offset = 7 * step, precision = 2;
-        else continue;
+        else return false;
       } else {
-        continue;
+        return false;
       }
       // (a phrase already read, on the first pass; or one a date names in apposition: "The next day,
       // Thursday, ...")
       if (std::any_of(found.begin(), found.end(), [&](const Found& d) {
             return d.start == tok[b].start || (d.start >= tok[e - 1].end && d.start <= tok[e - 1].end + 3);
           }))
-        continue;
-      // the latest date stated before the phrase, in this document; not a section heading's
+        return false;
+      if (size_t n = e < tok.size() && tok[e].text == "," ? e + 1 : e;
+          n < tok.size() && tok[n].capitalised && weekday_of(tok[n].text, false) >= 0)
+        return false;
+      // the latest date stated before the phrase, in this document, by date or as a day; not a section heading's
       // ("The convoy, 13 October" over "The next day, an air strike hit ...": the heading already dates
       // the section, the phrase counts from the event told before it)
       // (a day, passing over years told in between: "hit three times before, in 2014 and 2019. Two days
@@ -1016,24 +1036,33 @@ struct Dates {
         const Found* best = nullptr;
         for (const Found& d : found)
           if (d.end <= at && !(d.precision > 1 && !d.relative && !d.period && d.kind == "point") &&
+              !(d.relative && !d.story && d.precision > 1) &&  // ("this year", "last week": no day)
               (!best || d.start > best->start))
             best = &d;
         return best;
       };
       const Found* base = latest_before(tok[b].start);
-      if (base && heading_line(s.text_, base->start, tok[b].start)) base = latest_before(base->start);
-      if (!base || base->period || base->kind != "point" || base->precision > 1) continue;
+      if (base && heading_line(s.text_, base->start, tok[b].start) && opens_section(s.text_, base->end, tok[b].start))
+        base = latest_before(base->start);
+      if (!base || base->period || base->kind != "point" || base->precision > 1) return false;
       Found f;
       f.start = tok[b].start;
       f.end = tok[e - 1].end;
       f.from = f.to = base->from + offset;
       f.precision = precision;
       f.relative = true;
+      f.story = true;
       f.year_guessed = base->year_guessed;
       f.confidence = std::min(0.75, base->confidence);
       found.push_back(f);
       for (size_t k = b; k < e; ++k) covered[k] = 1;
+      return true;
     }
+  }
+
+  static void sequels(const Scanner& s, const std::vector<Atom>& atoms, std::vector<Found>& found) {
+    std::vector<char> covered = atom_tokens(s.tok_.size(), atoms);
+    for (size_t i = 0; i < s.tok_.size(); ++i) sequel_at(s, i, covered, found);
   }
 
   // Relative expressions resolved against `doc_anchor` (the publication day), or inside a section headed
@@ -1083,6 +1112,7 @@ struct Dates {
         week_monday = anchor - ((weekday(anchor) + 6) % 7);
       }
       if (covered[i] || tok[i].kind != TokenKind::Word) continue;
+      if (sequel_at(s, i, covered, found)) continue;
       const std::string_view t = tok[i].text;
       const bool last = i > 0 && iequals(tok[i - 1].text, "last");
       const bool this_ = i > 0 && iequals(tok[i - 1].text, "this");
@@ -1125,25 +1155,52 @@ struct Dates {
         if (n < tok.size() && covered[n]) continue;
         // ("the sixteenth of March, a Monday night": the weekday of the date just told)
         if (i >= 3 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && covered[i - 3]) continue;
+        // ("the Friday prayer", "Friday sermons", "the Sunday market": a custom, no day)
+        if (i + 1 < tok.size() && is_any(tok[i + 1].text, {"prayer", "prayers", "sermon", "sermons", "market",
+                                                           "markets", "service", "services", "protest", "protests"}))
+          continue;
         // ("next Friday"; "every Thursday": a habit, no day)
         if (i > 0 && (iequals(tok[i - 1].text, "next") || iequals(tok[i - 1].text, "coming") || iequals(tok[i - 1].text, "every"))) continue;
         // "Two days after the strike of Tuesday 14 May, on the Thursday", "on the following Tuesday": the
         // first such day after the last day the story told
         const bool following = i > 0 && iequals(tok[i - 1].text, "following");
         const bool definite = i > 0 && iequals(tok[i - 1].text, "the");
-        if (following || definite) {
-          const Found* told = nullptr;
-          for (const Found& f : found)
-            if (!f.relative && f.precision == 1 && !f.has_end && f.end <= tok[i].start &&
-                (!told || f.end > told->end))
-              told = &f;
-          if (told) {
-            // (a section heading's date, "Tal Abyad, 15 October", is the day the section tells: its own
-            // weekday is that day)
-            int64_t ahead = (wd - weekday(told->from) + 7) % 7;
-            if (ahead == 0 && !heading_line(s.text_, told->start, tok[i].start)) ahead = 7;
-            const size_t b = following && i > 1 && iequals(tok[i - 2].text, "the") ? i - 2 : i - 1;
-            add(b, i + 1, told->from + ahead, told->from + ahead, 1, 0.7);
+        const bool that = i > 0 && iequals(tok[i - 1].text, "that");  // "That Friday": the told day's week
+        const Found* told = nullptr;  // the last day the story told before, by date or counted from one
+        for (const Found& f : found)
+          if (((!f.relative && f.precision == 1) || f.story) && !f.has_end && f.end <= tok[i].start &&
+              (!told || f.end > told->end))
+            told = &f;
+        // the story's day a weekday falls on: the first such day from the day told (that day itself when
+        // the weekday stands in apposition to it, "Two days later, on the Thursday", or in its week, "That
+        // Friday", or on a section heading's date, "Tal Abyad, 15 October ... The following Tuesday")
+        auto story_day = [&](bool same_day) {
+          const int64_t ahead = (wd - weekday(told->from) + 7) % 7;
+          return told->from + (ahead == 0 && !same_day ? 7 : ahead);
+        };
+        auto add_story = [&](size_t b, int64_t day) {
+          add(b, i + 1, day, day, 1, 0.7);
+          found.back().story = true;
+          found.back().year_guessed = told->year_guessed;
+        };
+        const bool same_sentence = told && s.text_.substr(told->end, tok[i].start - told->end)
+                                                   .find_first_of(".!?\n") == std::string_view::npos;
+        if (told && (following || definite || that)) {
+          const bool same_day = that || (told->story && same_sentence) || heading_line(s.text_, told->start, tok[i].start);
+          add_story(following && i > 1 && iequals(tok[i - 2].text, "the") ? i - 2 : i - 1, story_day(same_day));
+          continue;
+        }
+        // A bare weekday in a story told weeks before publication ("The offensive began on Tuesday 19 June
+        // ... We left on Monday"): the story's day when the text goes on to tell a later day after it (a
+        // chronicle) or the weekday stands in apposition to a day counted ("A week after we arrived, on
+        // Thursday"); in a news story's fresh lead, the day before publication as below
+        if (told && !last && !this_ && told->from + 7 < anchor) {
+          const int64_t day = story_day(same_sentence);
+          const bool chronicle = std::any_of(found.begin(), found.end(), [&](const Found& f) {
+            return !f.relative && f.precision == 1 && f.start > tok[i].end && f.from >= day && f.from < anchor;
+          });
+          if (chronicle || (told->story && same_sentence)) {
+            add_story(lb, day);
             continue;
           }
         }
