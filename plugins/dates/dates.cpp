@@ -1000,11 +1000,14 @@ struct Dates {
         else return false;
       } else if (iequals(t, "after") && i >= 2 && small_count(word(i - 2)) > 0 &&
                  is_any(word(i - 1), {"day", "days", "week", "weeks"}) &&
-                 is_any(word(i + 1), {"we", "they", "i", "he", "she"})) {
-        // "a week after we arrived", "two days after they left": counted from the day told before (not
-        // "two days after the attack on the hospital", which counts from that attack's day)
+                 (is_any(word(i + 1), {"we", "they", "i", "he", "she"}) ||
+                  (iequals(word(i + 1), "that") && (i + 2 >= tok.size() || tok[i + 2].kind != TokenKind::Word)))) {
+        // "a week after we arrived", "two days after they left", "three days after that": counted from the
+        // day told before (not "two days after the attack on the hospital", which counts from that attack's
+        // day)
         const int n = small_count(word(i - 2));
         b = i - 2;
+        if (iequals(word(i + 1), "that")) e = i + 2;
         if (is_any(word(i - 1), {"day", "days"})) offset = n;
         else offset = 7 * n, precision = 2;
       } else if (is_any(t, {"next", "following", "same", "previous"}) && i >= 1 &&
@@ -1065,6 +1068,106 @@ struct Dates {
     for (size_t i = 0; i < s.tok_.size(); ++i) sequel_at(s, i, covered, found);
   }
 
+  // The first day of Eid al-Fitr and of Eid al-Adha as observed in Syria, 2010-2026 (the lunar calendar
+  // gives no closed form that matches the announced days).
+  struct EidDays {
+    int year;
+    int fitr_m, fitr_d, adha_m, adha_d;
+  };
+  static constexpr EidDays kEid[] = {
+      {2010, 9, 10, 11, 16}, {2011, 8, 30, 11, 6},  {2012, 8, 19, 10, 26}, {2013, 8, 8, 10, 15},
+      {2014, 7, 28, 10, 4},  {2015, 7, 17, 9, 24},  {2016, 7, 6, 9, 12},   {2017, 6, 25, 9, 1},
+      {2018, 6, 15, 8, 21},  {2019, 6, 4, 8, 11},   {2020, 5, 24, 7, 31},  {2021, 5, 13, 7, 20},
+      {2022, 5, 2, 7, 9},    {2023, 4, 21, 6, 28},  {2024, 4, 10, 6, 16},  {2025, 3, 30, 6, 6},
+      {2026, 3, 20, 5, 27}};
+
+  // Which Eid the token at i names ('f' al-Fitr, 'a' al-Adha, 0 neither) and the index after its name.
+  static char eid_kind(const Scanner& s, size_t i, size_t& after) {
+    const auto& tok = s.tok_;
+    after = i + 1;
+    for (size_t k = i + 1; k < tok.size() && k < i + 5; ++k) {
+      const std::string_view w = tok[k].text;
+      if (iequals(w, "fitr") || iequals(w, "adha")) {
+        after = k + 1;
+        return iequals(w, "fitr") ? 'f' : 'a';
+      }
+      if (!is_any(w, {"al", "el", "ul", "-"})) break;
+    }
+    return 0;
+  }
+
+  // "On the eve of Eid al-Fitr that year", "the third day of Eid", "two days before Eid", "the day after
+  // Eid al-Adha in 2019": a day counted from the feast, in the year the phrase or the story gives.
+  static bool holiday_at(const Scanner& s, size_t i, std::vector<char>& covered, std::vector<Found>& found,
+                         int64_t doc_anchor) {
+    const auto& tok = s.tok_;
+    if (!iequals(tok[i].text, "eid") || !tok[i].capitalised) return false;
+    size_t after;
+    char kind = eid_kind(s, i, after);
+    if (!kind) {  // a bare "Eid": the feast the document names, when it names only one
+      bool fitr = false, adha = false;
+      for (size_t k = 0; k < tok.size(); ++k)
+        if (size_t a; iequals(tok[k].text, "eid")) {
+          const char c = eid_kind(s, k, a);
+          fitr |= c == 'f', adha |= c == 'a';
+        }
+      if (fitr == adha) return false;
+      kind = fitr ? 'f' : 'a';
+    }
+    // the words before: "the eve of", "the day after", "two days before", "the third day of"
+    size_t b = i;
+    if (b > 0 && iequals(tok[b - 1].text, "the")) --b;
+    int offset = 0;
+    if (b >= 2 && iequals(tok[b - 1].text, "of") && iequals(tok[b - 2].text, "eve")) {
+      offset = -1, b -= 2;
+    } else if (b >= 3 && iequals(tok[b - 1].text, "of") && iequals(tok[b - 2].text, "day") &&
+               Scanner::ordinal_day(tok[b - 3].text) > 0 && Scanner::ordinal_day(tok[b - 3].text) <= 4) {
+      offset = Scanner::ordinal_day(tok[b - 3].text) - 1, b -= 3;
+    } else if (b >= 2 && is_any(tok[b - 1].text, {"before", "after"})) {
+      const int sign = iequals(tok[b - 1].text, "after") ? 1 : -1;
+      const std::string_view unit = tok[b - 2].text;
+      const int n = iequals(unit, "day") ? 1 : b >= 3 && iequals(unit, "days") ? small_count(tok[b - 3].text) : 0;
+      if (n <= 0) return false;  // ("before Eid": some time before it)
+      offset = sign * n, b -= iequals(unit, "day") ? 2 : 3;
+    } else if (b >= 2 && iequals(tok[b - 1].text, "of") && iequals(tok[b - 2].text, "morning")) {
+      b -= 2;
+    } else if (b > 0 && iequals(tok[b - 1].text, "every")) {
+      return false;  // a custom, no day
+    }
+    if (b > 0 && iequals(tok[b - 1].text, "the") && b < i) --b;
+    // the year: written after the feast ("in 2019", "of 2016", "2016"), "this year" (publication's), else
+    // the story's, from the last day told ("that year")
+    int year = 0;
+    size_t e = after;
+    if (e < tok.size() && (iequals(tok[e].text, "in") || iequals(tok[e].text, "of")) && s.year_at(e + 1)) ++e;
+    if (const int y = s.year_at(e)) year = y, ++e;
+    const Ymd pub = civil_from_days(doc_anchor);
+    if (!year && s.is(e, "this") && s.is(e + 1, "year")) year = pub.y;
+    if (!year) {
+      const Found* told = nullptr;
+      for (const Found& f : found)
+        if ((!f.relative || f.story) && f.end <= tok[i].start && (!told || f.end > told->end)) told = &f;
+      year = told ? civil_from_days(told->from).y : pub.y;
+    }
+    const EidDays* row = nullptr;
+    for (const EidDays& r : kEid)
+      if (r.year == year) row = &r;
+    if (!row) return false;
+    int64_t day = kind == 'f' ? days_from_civil(year, row->fitr_m, row->fitr_d) : days_from_civil(year, row->adha_m, row->adha_d);
+    day += offset;
+    if (day > doc_anchor) return false;  // (a feast still to come is no day of the story)
+    Found f;
+    f.start = tok[b].start;
+    f.end = tok[std::max(after, e) - 1].end;
+    f.from = f.to = day;
+    f.relative = true;
+    f.story = true;
+    f.confidence = 0.7;
+    found.push_back(f);
+    for (size_t k = b; k < std::max(after, e); ++k) covered[k] = 1;
+    return true;
+  }
+
   // Relative expressions resolved against `doc_anchor` (the publication day), or inside a section headed
   // by a date alone ("Monday 16 December" over a diary's entry) against that date: "Yesterday evening the
   // helicopters came" is the day before the entry's.
@@ -1112,7 +1215,7 @@ struct Dates {
         week_monday = anchor - ((weekday(anchor) + 6) % 7);
       }
       if (covered[i] || tok[i].kind != TokenKind::Word) continue;
-      if (sequel_at(s, i, covered, found)) continue;
+      if (sequel_at(s, i, covered, found) || holiday_at(s, i, covered, found, doc_anchor)) continue;
       const std::string_view t = tok[i].text;
       const bool last = i > 0 && iequals(tok[i - 1].text, "last");
       const bool this_ = i > 0 && iequals(tok[i - 1].text, "this");
