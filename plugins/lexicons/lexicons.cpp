@@ -225,6 +225,8 @@ const std::vector<Cue>& weapon_cues() {
       {"fighter planes", kAirStrike, 0.9f}, {"military aircraft", kAirStrike, 0.85f},
       {"aircraft", kAirStrike, 0.6f, kNotAfterAnti}, {"bombers", kExplosive, 0.6f},
       {"bomber jets", kAirStrike, 0.9f}, {"bomber aircraft", kAirStrike, 0.9f},
+      {"planes", kAirStrike, 0.7f}, {"plane", kAirStrike, 0.6f}, {"bunker-busters", kAirStrike, 0.8f},
+      {"bunker-buster", kAirStrike, 0.8f}, {"bunker buster", kAirStrike, 0.8f}, {"bunker busters", kAirStrike, 0.8f},
       {"helicopter gunship", kAirStrike, 0.9f}, {"helicopter gunships", kAirStrike, 0.9f},
       {"helicopters", kAirStrike, 0.6f}, {"helicopter", kAirStrike, 0.55f}, {"sukhoi", kAirStrike, 0.9f},
       {"air force", kAirStrike, 0.6f}, {"airforce", kAirStrike, 0.6f}, {"air-dropped", kAirStrike, 0.8f},
@@ -387,7 +389,10 @@ const std::vector<Cue>& target_cues() {
       {"health centres", kHospital, 0.95f}, {"health centers", kHospital, 0.95f},
       {"healthcare facilities", kHospital, 0.95f}, {"health care facilities", kHospital, 0.95f},
       {"field hospital", kHospital, 0.95f}, {"dispensary", kHospital, 0.9f}, {"maternity", kHospital, 0.8f},
-      {"health post", kHospital, 0.9f}, {"ambulance", kHospital, 0.6f, kAlsoVehicle}, {"ambulances", kHospital, 0.6f, kAlsoVehicle},
+      {"health post", kHospital, 0.9f}, {"surgical point", kHospital, 0.95f}, {"surgical points", kHospital, 0.95f},
+      {"trauma point", kHospital, 0.95f}, {"trauma points", kHospital, 0.95f}, {"surgical facility", kHospital, 0.95f},
+      {"surgical centre", kHospital, 0.95f}, {"surgical center", kHospital, 0.95f}, {"emergency room", kHospital, 0.8f},
+      {"operating theatre", kHospital, 0.8f}, {"operating theater", kHospital, 0.8f}, {"operating room", kHospital, 0.8f}, {"ambulance", kHospital, 0.6f, kAlsoVehicle}, {"ambulances", kHospital, 0.6f, kAlsoVehicle},
       {"medical staff", kHospital, 0.5f, kWeak}, {"medics", kHospital, 0.5f, kWeak},
       // hospital as the place casualties were taken to, or where sources spoke: not a target
       {"taken to hospital", kNone, 0}, {"taken to a hospital", kNone, 0}, {"taken to the hospital", kNone, 0},
@@ -883,6 +888,7 @@ const std::vector<Cue>& event_cues() {
       {"air bombardment", tStrike, 0.95f}, {"aerial strikes", tStrike, 0.95f}, {"bombed from the air", tStrike, 0.95f},
       {"warplanes", tStrike, 0.85f}, {"warplane", tStrike, 0.85f}, {"war planes", tStrike, 0.85f},
       {"fighter jets", tStrike, 0.85f}, {"jets", tStrike, 0.7f}, {"aircraft", tStrike, 0.75f},
+      {"planes", tStrike, 0.7f},
       {"military aircraft", tStrike, 0.85f}, {"anti-aircraft", kNone, 0}, {"anti aircraft", kNone, 0},
       {"helicopter gunships", tStrike, 0.85f},
       // "a mosque in Ariha was struck shortly after dawn prayers": hit by something from afar, weapon untold
