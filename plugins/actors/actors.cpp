@@ -1128,6 +1128,15 @@ struct Actors {
 
   // What precedes the chunk: "by X" (the perpetrator) or "attacked X", "clashed with X" (the target).
   enum class Left { None, Agent, Object, With, Aside };  // Aside: "backed by X", "owned by X": no party
+  // Whether the chunk at token i is the subject of a "where" clause ("where hundreds of families had gathered").
+  static bool after_where(const std::vector<Token>& toks, size_t i, uint32_t s_start) {
+    for (size_t k = i, seen = 0; k-- > 0 && seen < 4 && toks[k].start >= s_start; ++seen) {
+      if (toks[k].kind == TokenKind::Punct) return false;
+      if (ik::text::iequals(toks[k].text, "where")) return true;
+    }
+    return false;
+  }
+
   static Left look_left(const std::vector<Token>& toks, size_t i, uint32_t s_start) {
     for (size_t k = i, seen = 0; k-- > 0 && seen < 5 && toks[k].start >= s_start; ++seen) {
       const Token& t = toks[k];
@@ -1277,6 +1286,11 @@ struct Actors {
       country = where >= 0 ? where : (c.plural >= 0 ? c.plural : c.country);
       if (c.crowd == cSettlers) country = country_by_iso3("ISR");
       const std::string cn = country >= 0 ? std::string(kCountries[country].name) : "International";
+      // ("the street where families had gathered": the place's people, on the receiving end; not "where
+      // residents damaged an ATM")
+      if (c.crowd >= 0 && c.crowd != cProtesters && c.crowd != cRioters && right.cls != kViolent &&
+          after_where(toks, c.tok_begin, s_start))
+        role = "victim";
       const bool perp = role && std::string_view(role) == "perpetrator";
       // ("local activists reported four dead": they report the event, they do not protest in it)
       if (c.crowd == cProtesters && right.reporting && !perp) return;
