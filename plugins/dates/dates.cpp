@@ -548,6 +548,10 @@ struct Dates {
         // tightened. On 28 April a strike hit the hospital.")
         if (!told && idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m && opens_sentence(atoms[idx - 1].tb))
           told = &atoms[idx - 1];
+        // (the same month, just told with its year: "the attack in March 2017. Saturday, the twenty-fifth of
+        // March")
+        if (idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d)
+          told = &atoms[idx - 1];
         if (told && told->v.y < anchor_ymd->y - 1) {
           Ymd v = a.v;
           v.y = told->v.y;
