@@ -1281,9 +1281,19 @@ struct Dates {
         // the story's day a weekday falls on: the first such day from the day told (that day itself when
         // the weekday stands in apposition to it, "Two days later, on the Thursday", or in its week, "That
         // Friday", or on a section heading's date, "Tal Abyad, 15 October ... The following Tuesday")
+        // (from the first day of a run of days told, "Monday to Wednesday ... On Tuesday")
+        const Found* base = told;
+        if (told && told->story)
+          for (const Found& f : found)
+            if (f.story && f.end < told->start && told->start - f.end <= 8) {
+              std::string_view gap = s.text_.substr(f.end, told->start - f.end);
+              while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+              while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+              if (is_any(gap, {"to", "-", "until", "till"})) base = &f;
+            }
         auto story_day = [&](bool same_day) {
-          const int64_t ahead = (wd - weekday(told->from) + 7) % 7;
-          return told->from + (ahead == 0 && !same_day ? 7 : ahead);
+          const int64_t ahead = (wd - weekday(base->from) + 7) % 7;
+          return base->from + (ahead == 0 && !same_day ? 7 : ahead);
         };
         auto add_story = [&](size_t b, int64_t day) {
           add(b, i + 1, day, day, 1, 0.7);
@@ -1301,10 +1311,11 @@ struct Dates {
         // ... We left on Monday"): the story's day when the text goes on to tell a later day after it (a
         // chronicle) or the weekday stands in apposition to a day counted ("A week after we arrived, on
         // Thursday"); in a news story's fresh lead, the day before publication as below
+        // (a weekday alone on its line heads a diary's entry: on the day told just before it is that day)
         if (told && !last && !this_ && told->from + 7 < anchor) {
-          const int64_t day = story_day(same_sentence);
+          const int64_t day = story_day(same_sentence || heading_line(s.text_, tok[i].start, tok[i].end + 1));
           const bool chronicle = std::any_of(found.begin(), found.end(), [&](const Found& f) {
-            return !f.relative && f.precision == 1 && f.start > tok[i].end && f.from >= day && f.from < anchor;
+            return !f.relative && f.precision == 1 && f.start > tok[i].end && f.from >= day && f.from <= anchor;
           });
           if (chronicle || (told->story && same_sentence)) {
             add_story(lb, day);
