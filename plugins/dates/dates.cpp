@@ -574,6 +574,10 @@ struct Dates {
       const size_t tb = a.tb;
       const std::string_view before = tb > 0 ? tok[tb - 1].text : std::string_view();
       const std::string_view before2 = tb > 1 ? tok[tb - 2].text : std::string_view();
+      // ("every year on 13 November", "each 13 November": a commemoration's day, no event's)
+      if (!a.v.y && (is_any(before, {"every", "each"}) ||
+                     (iequals(before, "on") && iequals(before2, "year") && tb > 2 && is_any(tok[tb - 3].text, {"every", "each"}))))
+        continue;
 
       // "between 1 and 5 December", "from 26 to 29 November", "1-3 December", "27 and 28 May"
       if (tb >= 2 && a.v.d && s.day_at(tb - 2) && !s.month_at(tb - 1) &&
