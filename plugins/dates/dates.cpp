@@ -8,7 +8,8 @@
 // that, from a dateline near the top ("Updated 23 February 2020", "May 11, 2020 at 12:22 pm").
 //
 // Output (plugins/LABELS.md): `date` (value = start date, number = ACLED time precision 1 day /
-// 2 week / 3 month or longer, attrs end/kind/relative/year_guessed), `published`, `period`, and `days`
+// 2 week / 3 month or longer, attrs end/kind/relative/year_guessed, and story for a day counted on the
+// story's own timeline), `published`, `period`, and `days`
 // for a run of named days ("17-20/03"), whose length is known even when its year is not.
 // Without a publication date, relative expressions are skipped and missing years are taken from the
 // nearest explicit year in the document (year_guessed).
@@ -769,6 +770,7 @@ struct Dates {
       a += ",\"year_guessed\":";
       a += f.year_guessed ? "true" : "false";
       if (f.approximate) a += ",\"approximate\":true";
+      if (f.story) a += ",\"story\":true";
       a += '}';
       m.confidence = f.confidence * (f.year_guessed ? 0.9 : 1.0);
       doc.add(std::move(m));

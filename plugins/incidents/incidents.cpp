@@ -175,6 +175,7 @@ struct DateM : Base {
   std::string_view value, end_value, kind;
   int precision = 1;
   bool relative = false, year_guessed = false;
+  bool story = false;  // counted from a day the text told ("two days later", "that Friday"), not from publication
 };
 struct PlaceM : Base {
   std::string_view value, country, iso3, admin1, admin2, feature;
@@ -513,6 +514,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       d.kind = str_attr(a, m, "kind");
       d.relative = bool_attr(a, "relative");
       d.year_guessed = bool_attr(a, "year_guessed");
+      d.story = bool_attr(a, "story");
       P.dates.push_back(std::move(d));
     } else if (L == kPlaceL) {
       const Attrs a(m.attrs_json);
@@ -1219,7 +1221,7 @@ class Assembler {
               }
         const bool own_date = f.date >= 0 && P.dates[f.date].start >= S.start && P.dates[f.date].start < S.end;
         // (a weekday or "yesterday" counted from the publication gives way: "Two days later, on the Saturday")
-        const bool own_absolute = own_date && !P.dates[f.date].relative;
+        const bool own_absolute = own_date && (!P.dates[f.date].relative || P.dates[f.date].story);
         if (shift != INT_MIN && (f.date < 0 || f.date_src > 0 || (opening && !own_absolute))) {
           f.date = -1;
           f.day_of = prev, f.day_shift = prev_shift + shift;
