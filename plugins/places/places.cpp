@@ -2382,11 +2382,13 @@ struct Places {
     // point; a namesake the gazetteer knows far from the town (a village, another city's quarter) is not
     // the part either.
     std::unordered_map<std::string, Place> parts;  // a part named so, by its surface text
-    const auto part_noun_after = [&](const Place& p) {
+    // (a "district" too, of a city in another province than the namesake the gazetteer knows: "the
+    // al-Shaar district" of Aleppo is no Deir ez-Zor village; "the Jisr al-Shughur district" stays)
+    const auto part_noun_after = [&](const Place& p, bool district = false) {
       const size_t t = first_token_at(T, p.end);
       if (!is_word(T, t) || T[t].cap) return false;
       const std::string_view noun = raw(text, T[t]);
-      return noun == "neighbourhood" || noun == "neighborhood" || noun == "quarter";
+      return noun == "neighbourhood" || noun == "neighborhood" || noun == "quarter" || (district && noun == "district");
     };
     const auto surface = [&](const Place& p) { return ik::text::lower(text.substr(p.start, p.end - p.start)); };
     std::unordered_set<std::string> part_names;  // names the report calls a neighbourhood somewhere
@@ -2394,8 +2396,9 @@ struct Places {
       if (!p.demonym && part_noun_after(p)) part_names.insert(surface(p));
     for (Place& p : places) {
       if (p.demonym || (p.entity < 0 && !p.unlisted) || (p.feature != P::kPlace && p.feature != P::kNeighbourhood)) continue;
-      if (!part_noun_after(p)) continue;
+      if (!part_noun_after(p, true)) continue;
       const size_t t = first_token_at(T, p.end);
+      const bool district = !part_noun_after(p);
       const Place* town = nullptr;
       // (or after a comma: "al-Sha'ar neighbourhood, Aleppo city")
       const bool comma_town = is_punct(T, t + 1, ',') && t + 2 < T.size() &&
@@ -2418,6 +2421,9 @@ struct Places {
       }
       Place host;
       if (!town || !as_town(*town, found, T, host)) continue;
+      if (district && (p.entity < 0 || p.admin1 < 0 || p.admin1 == host.admin1 || host.entity < 0 ||
+                       size_of(gaz->entity(uint32_t(host.entity))) < 100000))  // (a city's districts)
+        continue;
       if (p.entity >= 0) {  // a listed place: only when it lies away from the town
         if (std::isnan(p.lat) || std::isnan(host.lat)) continue;
         const double dlat = (p.lat - host.lat) * 111.0, dlon = (p.lon - host.lon) * 111.0 * std::cos(host.lat * M_PI / 180);
