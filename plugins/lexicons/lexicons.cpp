@@ -704,6 +704,7 @@ struct Targets {
   // facility the paragraph named just before (within three sentences, no blank line between).
   // A first-person report ("I am writing from the basement of our hospital ... two bombs hit our building")
   // names its own facility once: "our building" is the last facility it called "our", however far back.
+  // "It was hit", "hit it": the facility named in the two sentences before.
   void hit_by_anaphor(Doc& doc, const std::vector<Token>& toks, const std::vector<Range>& sents,
                       const std::vector<size_t>& hits, const std::vector<const Lexicon::Match*>& unhit,
                       const std::vector<Lexicon::Match>& all) const {
@@ -722,7 +723,12 @@ struct Targets {
       const Range sent = sentence_of(sents, toks[h].start, uint32_t(text.size()));
       // "the complex" within four words after the cue, or "the building was hit" just before it ("our
       // building", "the station compound", "the centre" too)
+      // ("It was hit by two air strikes", "Russian planes hit it": the pronoun right at the hit)
+      const auto pronoun = [&](size_t k) {
+        return word_is(toks[k], {"it", "It"}) && ((k + 2 == h && word_is(toks[k + 1], {"was"})) || k == h + 1);
+      };
       const auto anaphor = [&](size_t k) {
+        if (pronoun(k)) return true;
         if (k == 0 || !word_is(toks[k], {"complex", "building", "facility", "site", "compound", "premises", "structure",
                                          "centre", "center", "station"}))
           return false;
@@ -751,7 +757,7 @@ struct Targets {
         if (between.find("\n\n") != std::string_view::npos) continue;
         int back = 0;
         for (const Range& r : sents) back += r.start > named->end && r.start <= toks[noun].start;
-        if (back > 3) continue;
+        if (back > (pronoun(noun) ? 2 : 3)) continue;
       }
       // (marked on the anaphor, in the sentence that tells the hit, so it goes with the attack; once)
       if (std::find(marked.begin(), marked.end(), noun) != marked.end()) continue;
