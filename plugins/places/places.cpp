@@ -228,6 +228,10 @@ const WordSet kPlaceSuffixWords = {
     "sub", "local", "township", "division", "refugee", "governate", "island", "islands", "neighbourhood",
     "neighborhood", "zone", "territory", "federal", "cbd", "metropolis", "metropolitan"};
 
+// Nouns that end an armed force's name (in_force_name).
+const WordSet kForceNouns = {"force", "forces", "brigade", "brigades", "battalion", "battalions", "regiment",
+                             "guard", "guards", "army", "front", "units", "militia"};
+
 // Capitalised words that are never place mentions on their own (common nouns, titles, calendar words,
 // news agencies, frequent person names that are also gazetteer entries).
 const WordSet kStop = {
@@ -446,6 +450,13 @@ struct Tok {
   std::string f;            // folded word
   std::string_view raw;     // the word as written
 };
+
+// "the National Mobile Force", "the Sinjar Resistance Units": a name whose next word is an armed force's
+// noun is a word of the force's name (a town a group is named for is not where it fought: "the Hama
+// Brigade" fought elsewhere), and no vote for the town's country.
+bool in_force_name(const std::vector<Tok>& T, size_t last) {
+  return last + 1 < T.size() && T[last + 1].kind == Tok::Word && T[last + 1].cap && kForceNouns.count(T[last + 1].f);
+}
 
 std::string_view text_of(const std::vector<Tok>& T, size_t i) { return T[i].raw; }
 
@@ -1394,7 +1405,7 @@ struct Places {
                          T[f.t0].s);
         continue;
       }
-      if (country < 0 || several) continue;
+      if (country < 0 || several || in_force_name(T, f.t1)) continue;
       bool strong = false;
       for (const Hit& h : f.hits) {
         const Entity& e = gaz->entity(h.entity);
@@ -3226,6 +3237,7 @@ struct Places {
                                          "agreement", "declaration", "convention", "festival", "summit",
                                          "conference", "games", "cup", "talks", "marathon"};
     if (nw && nw->cap && !is_country && kNamedEvents.count(nw->f)) return;
+    if (!is_country && !is_admin && in_force_name(T, f.t1)) return;
     // "the baker's son Mahmoud", "my friend Ziad": a name right after a kinship or a friend is a person's
     static const WordSet kKin = {"son", "daughter", "brother", "sister", "father", "mother", "wife", "husband",
                                  "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter",
