@@ -290,7 +290,7 @@ const WordSet kStop = {
     "chad", "george", "florence", "paris", "sydney", "austin", "lincoln", "washington", "jackson",
     "douglas", "hamilton", "wellington", "nelson", "raleigh", "charlotte", "augusta", "marion", "clinton",
     "madison", "franklin", "warren", "mobile", "reading", "bath", "split", "nice", "mission", "aurora",
-    "orange", "lagos", "shiite", "shia", "shiites", "sunni", "sunnis", "kurdish", "kurds", "arab", "arabs",
+    "orange", "shiite", "shia", "shiites", "sunni", "sunnis", "kurdish", "kurds", "arab", "arabs",
     "christian", "jewish", "druze", "alawite", "yazidi", "fulani", "hausa", "tiv", "turkmen", "pashtun",
     "education", "agriculture", "finance", "transport", "technology", "science", "works", "energy", "trade",
     "information", "communications", "environment", "housing", "fourth", "fifth", "sixth", "seventh", "eighth",
