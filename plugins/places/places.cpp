@@ -3070,7 +3070,8 @@ struct Places {
     const std::string_view next_word = !nw ? std::string_view() : nw->cap ? std::string_view(nw->f) : raw(text, *nw);
     // "the Jos University Teaching Hospital", "Bosasso Main Market": a facility named after its place.
     static const WordSet kNamedFacilities = {"university", "hospital", "market", "airport", "prison", "stadium",
-                                             "college", "mosque", "church", "school", "station", "campus", "airbase"};
+                                             "college", "mosque", "church", "school", "station", "campus", "airbase",
+                                             "beach"};
     const bool facility_next = nw && nw->cap && !kStop.count(T[f.t0].f) &&
                                (kNamedFacilities.count(next_word) ||
                                 // "Kafr Nabl Surgical Hospital", "Bosasso Main Market": one qualifier between
@@ -3081,11 +3082,18 @@ struct Places {
       if (n == "missile" || n == "missiles" || n == "rocket" || n == "rockets" || n == "launcher" || n == "launchers")
         return;
     }
-    // "the Al-Shami hospital in Ariha": the facility's own name; its place follows
+    // "the Al-Shami hospital in Ariha", "El Mansoura beach in the town of Kelibia": the facility's own name;
+    // its place follows
     if (nw && kNamedFacilities.count(nw->cap ? next_word : std::string_view(ik::text::lower(next_word))) &&
-        is_word(T, f.t1 + 2) && (raw(text, T[f.t1 + 2]) == "in" || raw(text, T[f.t1 + 2]) == "at") &&
-        is_word(T, f.t1 + 3) && T[f.t1 + 3].cap)
-      return;
+        is_word(T, f.t1 + 2) && (raw(text, T[f.t1 + 2]) == "in" || raw(text, T[f.t1 + 2]) == "at")) {
+      size_t k = f.t1 + 3;
+      const auto settlement = [&](size_t q) {
+        return is_word(T, q) && (raw(text, T[q]) == "town" || raw(text, T[q]) == "city" || raw(text, T[q]) == "village");
+      };
+      if (is_word(T, k) && raw(text, T[k]) == "the" && settlement(k + 1) && is_word(T, k + 2) && raw(text, T[k + 2]) == "of")
+        k += 3;
+      if (is_word(T, k) && T[k].cap) return;
+    }
     // "on the Arua-Nimule highway", "along the Kuajok-Wau road": two places joined by the road between them
     static const WordSet kRoadNouns = {"road", "highway", "expressway", "route", "axis", "corridor", "motorway",
                                        "railway", "roads", "highways"};
