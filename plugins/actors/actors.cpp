@@ -614,7 +614,14 @@ VerbClass verb_class(std::string_view w) {
                           "barricaded", "damaged", "set", "raped", "tortured", "harassed", "broke", "razed",
                           "pursued", "besieged", "bombarded", "dispersed", "rustled", "carted",
                           "engaged", "exchanged", "hurl", "throw", "clashing", "fighting", "mortared", "rocketed",
-                          "struck", "gunned", "slaughtered", "beheaded", "burn", "loot", "defused", "dismantled"})
+                          "struck", "gunned", "slaughtered", "beheaded", "burn", "loot", "defused", "dismantled",
+                          // the present tense of notes ("Militia rape girl in X", "Gunmen ambush a vehicle")
+                          "rape", "rapes", "ambush", "ambushes", "abducts", "kidnaps", "loots", "burns", "raids",
+                          "storm", "storms", "beat", "beats", "torture", "tortures", "assault", "assaults",
+                          "shoots", "seize", "seizes", "capture", "captures", "destroy", "destroys", "arrest",
+                          "arrests", "detain", "detains", "execute", "executes", "stab", "stabs", "invade",
+                          "invades", "lynch", "lynches", "murder", "murders", "injure", "injures", "wound", "wounds",
+                          "bomb", "bombs", "shells", "fires", "clashes"})
       t[s] = kViolent;
     for (const char* s : {"protested", "protest", "protesting", "demonstrated", "demonstrate", "rallied",
                           "marched", "gathered", "held", "staged", "organised", "organized", "went", "picketed",
@@ -1294,7 +1301,15 @@ struct Actors {
       const bool perp = role && std::string_view(role) == "perpetrator";
       // ("local activists reported four dead": they report the event, they do not protest in it)
       if (c.crowd == cProtesters && right.reporting && !perp) return;
-      if (c.crowd == cProtesters || (c.crowd >= 0 && perp && right.cls == kProtestVerb)) {
+      // ("an unknown group ambushed a vehicle": an unidentified armed group, not a crowd)
+      const std::string surf = ik::text::lower(text.substr(c.start, c.end - c.start));
+      const bool unknown_group = c.crowd >= 0 && (surf.rfind("unknown ", 0) == 0 || surf.rfind("unidentified ", 0) == 0) &&
+                                 (surf.ends_with(" group") || surf.ends_with(" groups"));
+      if (unknown_group) {
+        name = country >= 0 ? "Unidentified Armed Group (" + cn + ")" : "Unidentified Armed Group";
+        inter = kPoliticalMilitia;
+        conf = 0.7;
+      } else if (c.crowd == cProtesters || (c.crowd >= 0 && perp && right.cls == kProtestVerb)) {
         name = "Protesters (" + cn + ")";
         inter = kProtesters;
         role = "perpetrator";
