@@ -549,10 +549,15 @@ struct Dates {
         // tightened. On 28 April a strike hit the hospital.")
         if (!told && idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m && opens_sentence(atoms[idx - 1].tb))
           told = &atoms[idx - 1];
-        // (the same month, just told with its year: "the attack in March 2017. Saturday, the twenty-fifth of
-        // March")
-        if (idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d)
-          told = &atoms[idx - 1];
+        // The same month, just told with its year, gives its year however recent ("the attack in March
+        // 2017. Saturday, the twenty-fifth of March"; "And then June 2018. From about the nineteenth of June")
+        if (idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d &&
+            atoms[idx - 1].v.y < anchor_ymd->y) {
+          Ymd v = a.v;
+          v.y = atoms[idx - 1].v.y;
+          if (first_day(v) <= *anchor) a.v.y = v.y;
+          return true;
+        }
         if (told && told->v.y < anchor_ymd->y - 1) {
           Ymd v = a.v;
           v.y = told->v.y;
@@ -1268,6 +1273,33 @@ struct Dates {
         if (n < tok.size() && covered[n]) continue;
         // ("the sixteenth of March, a Monday night": the weekday of the date just told)
         if (i >= 3 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && covered[i - 3]) continue;
+        // "It was the twenty-sixth, a Tuesday": a day of the story's month (or the next) that falls on that
+        // weekday
+        if (i >= 4 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && !covered[i - 3]) {
+          int day = 0;
+          size_t first = i - 3, last = 0;
+          for (size_t j = i >= 5 ? i - 5 : 0; !day && j < i - 3; ++j)
+            if (const int d = s.compound_ordinal_day(j, last); d && last == i - 3) day = d, first = j;
+          if (!day && (day = Scanner::ordinal_day(tok[i - 3].text)) == 0) day = s.day_at(i - 3);
+          const Found* month = nullptr;  // the story's last month, told or as a day's
+          for (const Found& f : found)
+            if (((!f.relative && f.precision != 2) || f.story) && f.end <= tok[first].start && (!month || f.end > month->end))
+              month = &f;
+          if (day && month && first > 0 && iequals(tok[first - 1].text, "the")) {
+            const Ymd m = civil_from_days(month->from);
+            for (int k = 0; k < 2; ++k) {
+              const int y = m.y + (m.m + k > 12), mo = (m.m + k - 1) % 12 + 1;
+              if (day > days_in_month(y, mo)) continue;
+              const int64_t d = days_from_civil(y, mo, day);
+              if (weekday(d) != wd || d < month->from || d > anchor) continue;
+              add(first - 1, i + 1, d, d, 1, 0.75);
+              found.back().story = true;
+              found.back().year_guessed = month->year_guessed;
+              break;
+            }
+            if (found.back().start == tok[first - 1].start) continue;
+          }
+        }
         // ("the Friday prayer", "Friday sermons", "the Sunday market": a custom, no day)
         if (i + 1 < tok.size() && is_any(tok[i + 1].text, {"prayer", "prayers", "sermon", "sermons", "market",
                                                            "markets", "service", "services", "protest", "protests"}))
