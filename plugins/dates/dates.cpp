@@ -1300,6 +1300,22 @@ struct Dates {
             if (found.back().start == tok[first - 1].start) continue;
           }
         }
+        // ("Eight days ago, on Sunday morning": the weekday of the day just told, in apposition)
+        {
+          const Found* just = nullptr;
+          for (const Found& f : found)
+            if (f.end <= tok[i].start && (!just || f.end > just->end)) just = &f;
+          if (just && just->precision == 1 && !just->has_end && weekday(just->from) == wd) {
+            std::string_view gap = s.text_.substr(just->end, tok[i].start - just->end);
+            while (!gap.empty() && (gap.front() == ' ' || gap.front() == ',')) gap.remove_prefix(1);
+            if (gap.empty() || gap == "on " || gap == "the " || gap == "on the ") {
+              add(iequals(tok[i - 1].text, "the") ? i - 1 : i, i + 1, just->from, just->from, 1, just->confidence);
+              found.back().story = just->story;
+              found.back().year_guessed = just->year_guessed;
+              continue;
+            }
+          }
+        }
         // ("the Friday prayer", "Friday sermons", "the Sunday market": a custom, no day)
         if (i + 1 < tok.size() && is_any(tok[i + 1].text, {"prayer", "prayers", "sermon", "sermons", "market",
                                                            "markets", "service", "services", "protest", "protests"}))
