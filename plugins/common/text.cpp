@@ -366,6 +366,7 @@ double multiplier(std::string_view w) {
   if (iequals(w, "thousand")) return 1000;
   if (iequals(w, "million")) return 1e6;
   if (iequals(w, "dozen")) return 12;
+  if (iequals(w, "score")) return 20;  // "a score of people"
   return 0;
 }
 
