@@ -994,12 +994,34 @@ struct Dates {
 
   // "Three days later", "the following morning", "the same week": a day counted from the latest date the
   // text states before the phrase (a narrative's own timeline, not the publication day).
+  // The day told (by date, or counted on the story's timeline) in the first sentence or heading that names
+  // `name` with a day, before `before`: the day of "the massacre in Jasim".
+  static const Found* day_told_with(const Scanner& s, const std::vector<Found>& found, std::string_view name,
+                                    size_t before) {
+    const std::string_view text = s.text_;
+    const Found* best = nullptr;
+    for (size_t at = text.find(name); at != std::string_view::npos && at < before && !best; at = text.find(name, at + 1)) {
+      const size_t end = at + name.size();
+      if ((at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]))) ||
+          (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))))
+        continue;
+      const size_t b = text.find_last_of(".!?\n", at), ls = b == std::string_view::npos ? 0 : b + 1;
+      const size_t le = std::min(text.find_first_of(".!?\n", end), before);
+      for (const Found& f : found)
+        if (((!f.relative && f.precision == 1) || f.story) && !f.has_end && f.start >= ls && f.end <= le &&
+            (!best || f.start > best->start))
+          best = &f;
+    }
+    return best;
+  }
+
   // Reads the sequel phrase whose key word is token i, if any, into `found`.
   static bool sequel_at(const Scanner& s, size_t i, std::vector<char>& covered, std::vector<Found>& found) {
     const auto& tok = s.tok_;
     {
       if (covered[i] || tok[i].kind != TokenKind::Word) return false;
       size_t b = i, e = i + 1;  // the phrase's tokens [b, e)
+      const Found* named_base = nullptr;  // the day of the event the phrase names, when it names one
       int64_t offset = 0;
       int precision = 1;
       const std::string_view t = tok[i].text;
@@ -1023,6 +1045,22 @@ struct Dates {
         const int n = small_count(word(i - 2));
         b = i - 2;
         if (iequals(word(i + 1), "that")) e = i + 2;
+        if (is_any(word(i - 1), {"day", "days"})) offset = n;
+        else offset = 7 * n, precision = 2;
+      } else if (iequals(t, "after") && i >= 2 && small_count(word(i - 2)) > 0 &&
+                 is_any(word(i - 1), {"day", "days", "week", "weeks"}) && iequals(word(i + 1), "the") &&
+                 is_any(word(i + 2), {"attack", "attacks", "strike", "strikes", "massacre", "bombing", "shelling",
+                                      "raid", "explosion", "air"})) {
+        // "a week after the massacre in Jasim", "two days after the attack on the hospital in Arbin": counted
+        // from the day the text told in a sentence naming that place
+        for (size_t k = i + 3; k < tok.size() && k < i + 12 && !named_base; ++k) {
+          if (tok[k].kind == TokenKind::Punct) break;
+          if (tok[k].capitalised && tok[k].text.size() >= 4 && is_any(word(k - 1), {"in", "at", "on", "of", "-"}))
+            named_base = day_told_with(s, found, tok[k].text, tok[i - 2].start);
+        }
+        if (!named_base) return false;
+        const int n = small_count(word(i - 2));
+        b = i - 2;
         if (is_any(word(i - 1), {"day", "days"})) offset = n;
         else offset = 7 * n, precision = 2;
       } else if (is_any(t, {"next", "following", "same", "previous"}) && i >= 1 &&
@@ -1059,8 +1097,9 @@ struct Dates {
             best = &d;
         return best;
       };
-      const Found* base = latest_before(tok[b].start);
-      if (base && heading_line(s.text_, base->start, tok[b].start) && opens_section(s.text_, base->end, tok[b].start))
+      const Found* base = named_base ? named_base : latest_before(tok[b].start);
+      if (!named_base && base && heading_line(s.text_, base->start, tok[b].start) &&
+          opens_section(s.text_, base->end, tok[b].start))
         base = latest_before(base->start);
       if (!base || base->period || base->kind != "point" || base->precision > 1) return false;
       Found f;

@@ -380,6 +380,21 @@ bool from_fire_phrase(std::string_view near) {
 // Whether the lower-cased text before a place says victims were taken there ("many were driven to Idlib
 // city", "rushed to hospitals in Sarmada", "ambulances carried the wounded to Darat Izza"), or that
 // someone lives there now or fled there: no scene of the attack either way.
+// "two days after the attack on the hospital in Arbin", "since the massacre in Houla": a place that names an
+// earlier event, told to date or explain another
+bool earlier_event_phrase(std::string_view near) {
+  size_t at = std::string_view::npos;
+  for (std::string_view lead : {"after the "sv, "since the "sv})
+    if (const size_t k = near.rfind(lead); k != std::string_view::npos && (at == std::string_view::npos || k > at))
+      at = k + lead.size();
+  if (at == std::string_view::npos || near.find_first_of(".,;:", at) != std::string_view::npos) return false;
+  const std::string_view rest = near.substr(at);
+  for (std::string_view noun : {"attack "sv, "attacks "sv, "strike "sv, "strikes "sv, "massacre "sv, "bombing "sv,
+                                "shelling "sv, "raid "sv, "explosion "sv, "air strike"sv})
+    if (rest.starts_with(noun)) return true;
+  return false;
+}
+
 bool taken_to_phrase(std::string_view near) {
   std::string_view h = near;
   bool to_hospital = false;  // "... and then, because it could not cope, to hospitals in Idleb city"
@@ -646,7 +661,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
             // "fired from positions in the western countryside of Aleppo": a from-phrase still open
             from_fire_phrase(near) ||
             // "the shells came from the regime positions in Wadi al-Deif"
-            ((ends_with("positions in ") || ends_with("bases in ") || ends_with("base in ")) &&
+            ((ends_with("positions in ") || ends_with("positions on the ") || ends_with("positions on ") ||
+              ends_with("bases in ") || ends_with("base in ")) &&
              ik::text::lower(text.substr(m.start > 60 ? m.start - 60 : 0, std::min<uint64_t>(m.start, 60))).find("from ") !=
                  std::string::npos))
           p.rank = kDemonym, p.launch_site = true;
@@ -691,6 +707,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
         while (w < text.size() && text[w] == ' ') ++w;
         if (text.substr(w, 11) == "countryside"sv) p.scene = false, p.relative = true;
         if (ends_with("countryside of ") || ends_with("countryside of the ")) p.scene = false, p.relative = true;
+        if (earlier_event_phrase(near)) p.scene = false, p.relative = true;
       }
       P.places.push_back(std::move(p));
     } else if (L == kCasualtyL) {
