@@ -1083,9 +1083,7 @@ struct Dates {
       if (size_t n = e < tok.size() && tok[e].text == "," ? e + 1 : e;
           n < tok.size() && tok[n].capitalised && weekday_of(tok[n].text, false) >= 0)
         return false;
-      // the latest date stated before the phrase, in this document, by date or as a day; not a section heading's
-      // ("The convoy, 13 October" over "The next day, an air strike hit ...": the heading already dates
-      // the section, the phrase counts from the event told before it)
+      // the latest date stated before the phrase, in this document, by date or as a day
       // (a day, passing over years told in between: "hit three times before, in 2014 and 2019. Two days
       // later ...")
       auto latest_before = [&](size_t at) {
@@ -1098,9 +1096,11 @@ struct Dates {
         return best;
       };
       const Found* base = named_base ? named_base : latest_before(tok[b].start);
+      // (a phrase opening a section under a dated heading tells how its day follows the event before; the
+      // heading has already told the day: "Incident 2: Al-Shaar, 25 July 2016 / Two days later, ...")
       if (!named_base && base && heading_line(s.text_, base->start, tok[b].start) &&
           opens_section(s.text_, base->end, tok[b].start))
-        base = latest_before(base->start);
+        offset = 0, precision = base->precision;
       if (!base || base->period || base->kind != "point" || base->precision > 1) return false;
       Found f;
       f.start = tok[b].start;

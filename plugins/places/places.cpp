@@ -2422,9 +2422,17 @@ struct Places {
           for (const Place& q : places)
             if (q.start == T[n].s) town = &q;
       } else {
+        // (not a province's countryside: "volunteers in the western Aleppo and Hama countryside")
+        const auto countryside = [&](const Place& q) {
+          size_t k = first_token_at(T, q.end);
+          if (is_word(T, k) && raw(text, T[k]) == "and" && is_word(T, k + 1) && T[k + 1].cap)
+            k = first_token_at(T, T[k + 1].e);
+          return is_word(T, k) && (raw(text, T[k]) == "countryside" || raw(text, T[k]) == "governorate" ||
+                                   raw(text, T[k]) == "province");
+        };
         for (const Place& q : places)
           // (not a name the report calls a neighbourhood: "Al-Shaar, 18 November" heading a paragraph)
-          if (q.end <= p.start && (!town || q.start > town->start) && q.entity >= 0 && !q.demonym &&
+          if (q.end <= p.start && (!town || q.start > town->start) && q.entity >= 0 && !q.demonym && !countryside(q) &&
               (q.feature == P::kPlace || q.feature == P::kAdmin1) &&
               (p.country < 0 || q.country == p.country || p.entity >= 0) &&  // (a namesake abroad: "al-Mashhad")
               !part_names.count(surface(q)))
