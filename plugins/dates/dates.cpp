@@ -1074,6 +1074,10 @@ struct Dates {
       } else {
         return false;
       }
+      // ("he died four days later", "succumbed to his wounds two days later": when a victim died, not
+      // another event)
+      for (size_t k = b; k-- > 0 && k + 6 >= b && tok[k].kind == TokenKind::Word;)
+        if (is_any(tok[k].text, {"died", "succumbed"})) return false;
       // (a phrase already read, on the first pass; or one a date names in apposition: "The next day,
       // Thursday, ...")
       if (std::any_of(found.begin(), found.end(), [&](const Found& d) {
