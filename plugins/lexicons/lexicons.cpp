@@ -570,6 +570,7 @@ const std::vector<Cue>& target_cues() {
       {"set on fire", kHitBase, 0}, {"burst over", kHitBase, 0}, {"landed in", kHitBase, 0},
       {"fell in", kHitBase, 0}, {"fell among", kHitBase, 0}, {"slammed into", kHitBase, 0},
       {"fell onto", kHitBase, 0}, {"fell across", kHitBase, 0}, {"landed among", kHitBase, 0},
+      {"fell at", kHitBase, 0}, {"landed at", kHitBase, 0},
       {"alight", kHitBase, 0}, {"threw", kHitBase, 0}, {"thrown", kHitBase, 0},
       {"shooting", kHitBase, 0}, {"grenade", kHitBase, 0},
       {"tore through", kHitBase, 0}, {"ripped through", kHitBase, 0}, {"crashed into", kHitBase, 0},
@@ -918,7 +919,8 @@ const std::vector<Cue>& event_cues() {
       {"shell", tShelling, 0.7f, kLowerCase}, {"shell casings", kNone, 0}, {"shell company", kNone, 0},
       {"shell companies", kNone, 0},
       {"projectiles", tShelling, 0.6f}, {"flares", tShelling, 0.5f}, {"cluster munitions", tShelling, 0.8f},
-      {"cluster bombs", tShelling, 0.7f}, {"rocket launchers", tShelling, 0.7f},
+      {"cluster bombs", tShelling, 0.7f}, {"rocket launchers", tShelling, 0.7f}, {"submunitions", tShelling, 0.6f},
+      {"incendiary", tStrike, 0.55f},
       // remote explosives
       {"ied", tExplosion, 0.95f}, {"ieds", tExplosion, 0.95f}, {"roadside bomb", tExplosion, 0.95f},
       {"improvised explosive device", tExplosion, 0.95f}, {"explosive device", tExplosion, 0.85f},
