@@ -1328,20 +1328,22 @@ struct Dates {
           for (const Found& f : found)
             if (((!f.relative && f.precision != 2) || f.story) && f.end <= tok[first].start && (!month || f.end > month->end))
               month = &f;
+          bool dated = false;
           if (day && month && first > 0 && iequals(tok[first - 1].text, "the")) {
             const Ymd m = civil_from_days(month->from);
-            for (int k = 0; k < 2; ++k) {
+            for (int k = 0; k < 2 && !dated; ++k) {
               const int y = m.y + (m.m + k > 12), mo = (m.m + k - 1) % 12 + 1;
               if (day > days_in_month(y, mo)) continue;
               const int64_t d = days_from_civil(y, mo, day);
               if (weekday(d) != wd || d < month->from || d > anchor) continue;
+              const bool guessed = month->year_guessed;  // (`month` points into `found`, which add() grows)
               add(first - 1, i + 1, d, d, 1, 0.75);
               found.back().story = true;
-              found.back().year_guessed = month->year_guessed;
-              break;
+              found.back().year_guessed = guessed;
+              dated = true;
             }
-            if (found.back().start == tok[first - 1].start) continue;
           }
+          if (dated) continue;
         }
         // ("Eight days ago, on Sunday morning": the weekday of the day just told, in apposition)
         {
@@ -1352,9 +1354,10 @@ struct Dates {
             std::string_view gap = s.text_.substr(just->end, tok[i].start - just->end);
             while (!gap.empty() && (gap.front() == ' ' || gap.front() == ',')) gap.remove_prefix(1);
             if (gap.empty() || gap == "on " || gap == "the " || gap == "on the ") {
-              add(iequals(tok[i - 1].text, "the") ? i - 1 : i, i + 1, just->from, just->from, 1, just->confidence);
-              found.back().story = just->story;
-              found.back().year_guessed = just->year_guessed;
+              const Found prior = *just;  // (add() grows `found`: `just` may not outlive it)
+              add(iequals(tok[i - 1].text, "the") ? i - 1 : i, i + 1, prior.from, prior.from, 1, prior.confidence);
+              found.back().story = prior.story;
+              found.back().year_guessed = prior.year_guessed;
               continue;
             }
           }
@@ -1393,9 +1396,10 @@ struct Dates {
           return base->from + (ahead == 0 && !same_day ? 7 : ahead);
         };
         auto add_story = [&](size_t b, int64_t day) {
+          const bool guessed = told->year_guessed;  // (add() grows `found`: `told` may not outlive it)
           add(b, i + 1, day, day, 1, 0.7);
           found.back().story = true;
-          found.back().year_guessed = told->year_guessed;
+          found.back().year_guessed = guessed;
         };
         const bool same_sentence = told && s.text_.substr(told->end, tok[i].start - told->end)
                                                    .find_first_of(".!?\n") == std::string_view::npos;
