@@ -1373,15 +1373,18 @@ struct Events {
       if (t.type != kProtests && t.type != kRiots) {
         const size_t from = m.start > 60 ? m.start - 60 : 0;
         const std::string_view before = text.substr(from, m.start - from);
-        for (const char* w : {" who were ", " who was ", " who had been "})
-          if (const size_t at = before.rfind(w); at != std::string_view::npos &&
-              before.find_first_of(".;", at) == std::string_view::npos)
-            relative_clause = true;
+        // (rfind() compares at every position: a find() of what the phrases share rules them out first,
+        // in most texts)
+        if (before.find(" who ") != std::string_view::npos)
+          for (const char* w : {" who were ", " who was ", " who had been "})
+            if (const size_t at = before.rfind(w); at != std::string_view::npos &&
+                before.find_first_of(".;", at) == std::string_view::npos)
+              relative_clause = true;
         relative_clause = relative_clause && protest_beside(matches, cues, m, text, true);
         // "demonstrated, demanding the release of relatives detained in raids": whom they want freed
-        if (const size_t at = before.rfind("release of "); !relative_clause && at != std::string_view::npos &&
-            before.find_first_of(".;", at) == std::string_view::npos)
-          relative_clause = protest_beside(matches, cues, m, text, false);
+        if (!relative_clause && before.find("release of ") != std::string_view::npos)
+          if (const size_t at = before.rfind("release of "); before.find_first_of(".;", at) == std::string_view::npos)
+            relative_clause = protest_beside(matches, cues, m, text, false);
       }
       const bool opening = opening_clause(matches, cues, m, text);
       const bool background = (t.type != kProtests && t.type != kRiots &&
