@@ -2017,6 +2017,8 @@ struct Places {
     // a name set off by a comma and called a settlement; the run of words before the comma, or nothing.
     auto apposition_name = [&](size_t i) -> std::vector<size_t> {
       // the name ends before ", a village" or ", a small town"
+      // (apposed_settlement() ends on the noun at i: most tokens are none, turned away here at once)
+      if (!is_word(T, i) || T[i].cap || !settlement_noun(raw(text, T[i]))) return {};
       size_t e = SIZE_MAX;
       for (size_t back : {size_t(3), size_t(4)})
         if (i >= back && apposed_settlement(text, T, i - back) == i) { e = i - back; break; }
@@ -2962,9 +2964,12 @@ struct Places {
   // "Kansafra, a village in Jabal al-Zawiya", "Ariha, a small town of 60,000": after the name ending at
   // token e, a comma (or "is", "was"), "a" or "an", perhaps a size, and a settlement noun that ends the
   // phrase ("Smith, a town official" is a person). The noun's token, or SIZE_MAX.
-  static size_t apposed_settlement(std::string_view text, const std::vector<Tok>& T, size_t e) {
+  static bool settlement_noun(std::string_view w) {
     static const WordSet kSettlements = {"village", "town", "city", "hamlet", "suburb", "neighbourhood",
                                          "neighborhood", "settlement", "locality"};
+    return kSettlements.count(w);
+  }
+  static size_t apposed_settlement(std::string_view text, const std::vector<Tok>& T, size_t e) {
     static const WordSet kSizes = {"small", "large", "big", "tiny", "nearby", "rural", "farming", "border",
                                    "frontline", "remote", "mountain", "agricultural", "desert"};
     static const WordSet kAfter = {"in", "of", "near", "on", "outside", "north", "south", "east", "west",
@@ -2976,7 +2981,7 @@ struct Places {
       return SIZE_MAX;
     size_t i = e + 3;
     if (is_word(T, i) && !T[i].cap && kSizes.count(raw(text, T[i]))) ++i;
-    if (!is_word(T, i) || T[i].cap || !kSettlements.count(raw(text, T[i]))) return SIZE_MAX;
+    if (!is_word(T, i) || T[i].cap || !settlement_noun(raw(text, T[i]))) return SIZE_MAX;
     const bool closes = i + 1 >= T.size() || (T[i + 1].kind == Tok::Punct && (T[i + 1].punct == ',' || T[i + 1].punct == '.')) ||
                         (is_word(T, i + 1) && kAfter.count(raw(text, T[i + 1])));
     return closes ? i : SIZE_MAX;
