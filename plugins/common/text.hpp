@@ -89,7 +89,14 @@ class Lexicon {
 
 // ASCII helpers.
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-bool iequals(std::string_view a, std::string_view b);
+// Inline: asked of most tokens by several extractors (millions of times a run), mostly of words of
+// another length, which then cost no call.
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
 std::string lower(std::string_view s);
 bool is_word_byte(unsigned char c);  // letter, digit or any non-ASCII byte
 
