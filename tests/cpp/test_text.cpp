@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "common/text.hpp"
 
@@ -130,6 +132,31 @@ TEST(Lexicon, AllMatchesWhenOverlapsAreWanted) {
   lx.build();
   auto found = lx.find("a barrel bomb fell", /*longest_only=*/false);
   ASSERT_EQ(found.size(), 2u);
+}
+
+// A lexicon of more than 32,768 states scans with the wide table, a smaller one with the narrow one:
+// both find the same matches.
+TEST(Lexicon, LargeLexiconFindsWhatASmallOneFinds) {
+  const std::vector<std::string> phrases = {"air strike", "strike", "killed", "barrel bomb", "bomb", "U.N."};
+  Lexicon small, large;
+  for (uint32_t i = 0; i < phrases.size(); ++i) small.add(phrases[i], i), large.add(phrases[i], i);
+  // Filler phrases no text below holds: 40,000 of 6 letters, most of their states their own.
+  for (uint32_t i = 0; i < 40000; ++i) {
+    std::string w = "qx";
+    for (uint32_t v = i, d = 0; d < 4; ++d, v /= 26) w += char('a' + v % 26);
+    large.add(w, 1000 + i);
+  }
+  small.build();
+  large.build();
+  const std::string t = "An AIR  STRIKE killed two; a barrel bomb hit,\nthe U.N. said. Strikes, qxaaa and qx: no.";
+  for (bool longest : {true, false}) {
+    std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> a, b;
+    for (const auto& m : small.find(t, longest)) a.emplace_back(m.start, m.end, m.id);
+    for (const auto& m : large.find(t, longest)) b.emplace_back(m.start, m.end, m.id);
+    EXPECT_EQ(a, b);
+    EXPECT_FALSE(a.empty());
+  }
+  EXPECT_EQ(large.find("then qxbaaa fell").size(), 1u);  // a filler phrase is found too
 }
 
 TEST(Lexicon, FindBeforeBuildIsAnError) {
