@@ -1391,9 +1391,12 @@ struct Dates {
               while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
               if (is_any(gap, {"to", "-", "until", "till"})) base = &f;
             }
+        // (a week told, "the following week, on the Wednesday of that week": the day in that week)
+        const bool week = base && base->story && base->precision == 2;
         auto story_day = [&](bool same_day) {
-          const int64_t ahead = (wd - weekday(base->from) + 7) % 7;
-          return base->from + (ahead == 0 && !same_day ? 7 : ahead);
+          const int64_t from = week ? base->from - (weekday(base->from) + 6) % 7 : base->from;
+          const int64_t ahead = (wd - weekday(from) + 7) % 7;
+          return from + (ahead == 0 && !same_day && !week ? 7 : ahead);
         };
         auto add_story = [&](size_t b, int64_t day) {
           const bool guessed = told->year_guessed;  // (add() grows `found`: `told` may not outlive it)

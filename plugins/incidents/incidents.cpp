@@ -1402,7 +1402,20 @@ class Assembler {
     if (S.dates.size() < 2) return S.dates.empty() ? -1 : S.dates.front();
     // A date that opens the sentence ("On 1 December 2023, ...", "Around 30 November, (from 26 to 29
     // November)") is the one the writer gives the event.
-    if (P.dates[S.dates.front()].start <= S.start + 10) return S.dates.front();
+    // (a week it opens with gives way to the day in it the sentence then names: "the following week, on the
+    // Wednesday of that week")
+    if (P.dates[S.dates.front()].start <= S.start + 10) {
+      const DateM& open = P.dates[S.dates.front()];
+      if (open.precision == 2 && open.story)
+        if (const auto at = day_number(open.value)) {
+          const int64_t monday = *at - ((*at % 7) + 10) % 7;  // (day 0, 1970-01-01, was a Thursday)
+          for (int d : S.dates)
+            if (const auto day = day_number(P.dates[d].value);
+                P.dates[d].precision == 1 && day && *day >= monday && *day < monday + 7)
+              return d;
+        }
+      return S.dates.front();
+    }
     for (int i : S.cas) {
       const CasM& c = P.cas[i];
       if (c.kind != "killed"sv || c.negated || std::isnan(c.number)) continue;
