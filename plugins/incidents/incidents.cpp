@@ -662,7 +662,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
             from_fire_phrase(near) ||
             // "the shells came from the regime positions in Wadi al-Deif"
             ((ends_with("positions in ") || ends_with("positions on the ") || ends_with("positions on ") ||
-              ends_with("bases in ") || ends_with("base in ")) &&
+              ends_with("bases in ") || ends_with("base in ") || ends_with("base at ") || ends_with("airport at ")) &&
              ik::text::lower(text.substr(m.start > 60 ? m.start - 60 : 0, std::min<uint64_t>(m.start, 60))).find("from ") !=
                  std::string::npos))
           p.rank = kDemonym, p.launch_site = true;
@@ -1838,6 +1838,8 @@ class Assembler {
       const bool told = A.date_src <= 1 && std::any_of(A.sents.begin(), A.sents.end(), [&](int si) {
         return !P.sents[si].weapons.empty() && !P.sents[si].targets.empty();
       });
+      // (nor a toll its own paragraph dates to another day: "It was the twenty-second of July ... 31 killed")
+      if (B.date >= 0 && B.date_src == 1 && date_conflict(A.date, B.date)) continue;
       if (A.aggregate || A.para >= B.para || (dead ? toll_max(A) > 0 : toll_max(A, "injured"sv) > 0) || A.date < 0 || A.place < 0 ||
           (A.place_of_document && !told) || !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
         continue;
