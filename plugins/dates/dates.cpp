@@ -161,6 +161,8 @@ struct Atom {
   Ymd v;                  // y == 0: year missing
   bool numeric = false;   // written in digits only ("29/01/2020")
   bool used = false;      // consumed by a range, the dateline or a relative phrase
+  bool year_filled = false;  // its year was not written but completed (complete_year)
+  bool telling = false;      // the dateline's or the telling's date, no day of the story
 };
 
 struct Found {
@@ -381,8 +383,9 @@ class Scanner {
     if (const int m = month_at(i)) {
       const bool ambiguous = !unambiguous_month(t.text) && !(adjacent(i) && w(i + 1) == ".");
       size_t j = after_month(i);
-      // Month D [,] [Year]
-      if (const int d = day_at(j); d && !day_is_other(j) && !year_at(j)) {
+      // Month D [,] [Year] (not a heading's month over a numbered paragraph: "A. February / 4. On 19 ...")
+      if (const int d = day_at(j); d && !day_is_other(j) && !year_at(j) &&
+                                   text_.substr(tok_[i].end, tok_[j].start - tok_[i].end).find('\n') == std::string_view::npos) {
         const bool count_like = i > 0 && is(i - 1, "in") && j + 1 < tok_.size() && tok_[j + 1].kind == TokenKind::Word;
         if (!count_like && d <= days_in_month(2000, m)) {
           Atom a{i, j + 1, {0, m, d}};
@@ -468,7 +471,7 @@ struct Dates {
     }
     if (line) {
       Atom& a = atoms[line->atom];
-      a.used = true;  // the dateline is not an event date
+      a.used = a.telling = true;  // the dateline is not an event date
       const int64_t day = days_from_civil(a.v.y, a.v.m, a.v.d);
       ik::sdk::Mention m;
       m.start = line->start;
@@ -493,7 +496,7 @@ struct Dates {
       if (k < 2 || !iequals(tok[k - 1].text, "on") ||
           !is_any(tok[k - 2].text, {"recorded", "written", "interviewed", "filmed", "broadcast", "taped"}))
         continue;
-      a.used = true;  // the telling's date, not an event's
+      a.used = a.telling = true;  // the telling's date, not an event's
       anchor = days_from_civil(a.v.y, a.v.m, a.v.d);
       break;
     }
@@ -506,6 +509,7 @@ struct Dates {
     auto complete_year = [&](Atom& a, bool& guessed) -> bool {
       if (a.v.y) return true;
       guessed = true;
+      a.year_filled = true;
       const size_t idx = &a - atoms.data();
       // "March this year", "December last year"
       if (anchor_ymd && a.te + 1 < tok.size() && (s.is(a.te, "this") || s.is(a.te, "last")) && s.is(a.te + 1, "year")) {
@@ -550,11 +554,18 @@ struct Dates {
         if (!told && idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m && opens_sentence(atoms[idx - 1].tb))
           told = &atoms[idx - 1];
         // The same month, just told with its year, gives its year however recent ("the attack in March
-        // 2017. Saturday, the twenty-fifth of March"; "And then June 2018. From about the nineteenth of June")
-        if (idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d &&
-            atoms[idx - 1].v.y < anchor_ymd->y) {
+        // 2017. Saturday, the twenty-fifth of March"; "And then June 2018. From about the nineteenth of June");
+        // so does a day of that month told with its year before ("On 18 February 2018 the campaign began ...
+        // in August 2015 ... On 19 February"), over a story's year from an older day told in between
+        const Atom* same = nullptr;
+        if (idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d)
+          same = &atoms[idx - 1];
+        for (size_t k = idx; k-- > 0 && !same;)
+          if (atoms[k].v.y && !atoms[k].year_filled && !atoms[k].telling && atoms[k].v.m == a.v.m && atoms[k].v.d && !atoms[k].numeric)
+            same = &atoms[k];
+        if (same && same->v.y <= anchor_ymd->y) {
           Ymd v = a.v;
-          v.y = atoms[idx - 1].v.y;
+          v.y = same->v.y;
           if (first_day(v) <= *anchor) a.v.y = v.y;
           return true;
         }
