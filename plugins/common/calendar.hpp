@@ -36,6 +36,9 @@ inline Ymd civil_from_days(int64_t z) {
   return {y + (m <= 2), m, d};
 }
 
+// Day of the week of a day number: 0 Sunday ... 6 Saturday (1970-01-01 was a Thursday).
+inline int weekday(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }
+
 inline int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;

@@ -39,9 +39,9 @@ using ik::calendar::days_from_civil;
 using ik::calendar::days_in_month;
 using ik::calendar::iso;
 using ik::calendar::parse_iso;
+using ik::calendar::weekday;  // 0 = Sunday
 using ik::calendar::Ymd;
 
-int weekday(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }  // 0 = Sunday
 
 int64_t first_day(const Ymd& a) { return days_from_civil(a.y, a.m ? a.m : 1, a.d ? a.d : 1); }
 int64_t last_day(const Ymd& a) {

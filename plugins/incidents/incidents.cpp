@@ -1230,7 +1230,7 @@ class Assembler {
                 const size_t at = head.find(lead);
                 if (at == std::string_view::npos || s.substr(at + lead.size(), kWeekdays[wd].size()) != kWeekdays[wd])
                   continue;
-                const int from_wd = int((((*from + prev_shift) % 7) + 11) % 7);  // 0 = Sunday (1970-01-01 was a Thursday)
+                const int from_wd = ik::calendar::weekday(*from + prev_shift);  // 0 = Sunday
                 shift = (wd - from_wd + 7) % 7;
                 if (shift == 0) shift = 7;
                 opening = true;
@@ -1408,7 +1408,7 @@ class Assembler {
       const DateM& open = P.dates[S.dates.front()];
       if (open.precision == 2 && open.story)
         if (const auto at = day_number(open.value)) {
-          const int64_t monday = *at - ((*at % 7) + 10) % 7;  // (day 0, 1970-01-01, was a Thursday)
+          const int64_t monday = *at - (ik::calendar::weekday(*at) + 6) % 7;
           for (int d : S.dates)
             if (const auto day = day_number(P.dates[d].value);
                 P.dates[d].precision == 1 && day && *day >= monday && *day < monday + 7)
