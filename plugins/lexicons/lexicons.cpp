@@ -392,7 +392,8 @@ const std::vector<Cue>& target_cues() {
       {"health post", kHospital, 0.9f}, {"surgical point", kHospital, 0.95f}, {"surgical points", kHospital, 0.95f},
       {"trauma point", kHospital, 0.95f}, {"trauma points", kHospital, 0.95f}, {"surgical facility", kHospital, 0.95f},
       {"surgical centre", kHospital, 0.95f}, {"surgical center", kHospital, 0.95f}, {"emergency room", kHospital, 0.8f},
-      {"operating theatre", kHospital, 0.8f}, {"operating theater", kHospital, 0.8f}, {"operating room", kHospital, 0.8f}, {"ambulance", kHospital, 0.6f, kAlsoVehicle}, {"ambulances", kHospital, 0.6f, kAlsoVehicle},
+      {"operating theatre", kHospital, 0.8f}, {"operating theater", kHospital, 0.8f}, {"operating room", kHospital, 0.8f},
+      {"ambulance", kHospital, 0.6f, kAlsoVehicle}, {"ambulances", kHospital, 0.6f, kAlsoVehicle},
       {"medical staff", kHospital, 0.5f, kWeak}, {"medics", kHospital, 0.5f, kWeak},
       // hospital as the place casualties were taken to, or where sources spoke: not a target
       {"taken to hospital", kNone, 0}, {"taken to a hospital", kNone, 0}, {"taken to the hospital", kNone, 0},

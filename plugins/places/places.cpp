@@ -2395,23 +2395,24 @@ struct Places {
     // point; a namesake the gazetteer knows far from the town (a village, another city's quarter) is not
     // the part either.
     std::unordered_map<std::string, Place> parts;  // a part named so, by its surface text
-    // (a "district" too, of a city in another province than the namesake the gazetteer knows: "the
-    // al-Shaar district" of Aleppo is no Deir ez-Zor village; "the Jisr al-Shughur district" stays)
-    const auto part_noun_after = [&](const Place& p, bool district = false) {
+    // The lower-case noun right after a place ("" if none): a part's is "neighbourhood" or "quarter"; a
+    // "district" too, of a city in another province than the namesake the gazetteer knows ("the al-Shaar
+    // district" of Aleppo is no Deir ez-Zor village; "the Jisr al-Shughur district" stays)
+    const auto noun_after = [&](const Place& p) {
       const size_t t = first_token_at(T, p.end);
-      if (!is_word(T, t) || T[t].cap) return false;
-      const std::string_view noun = raw(text, T[t]);
-      return noun == "neighbourhood" || noun == "neighborhood" || noun == "quarter" || (district && noun == "district");
+      return is_word(T, t) && !T[t].cap ? raw(text, T[t]) : std::string_view();
     };
+    const auto part_noun = [](std::string_view n) { return n == "neighbourhood" || n == "neighborhood" || n == "quarter"; };
     const auto surface = [&](const Place& p) { return ik::text::lower(text.substr(p.start, p.end - p.start)); };
     std::unordered_set<std::string> part_names;  // names the report calls a neighbourhood somewhere
     for (const Place& p : places)
-      if (!p.demonym && part_noun_after(p)) part_names.insert(surface(p));
+      if (!p.demonym && part_noun(noun_after(p))) part_names.insert(surface(p));
     for (Place& p : places) {
       if (p.demonym || (p.entity < 0 && !p.unlisted) || (p.feature != P::kPlace && p.feature != P::kNeighbourhood)) continue;
-      if (!part_noun_after(p, true)) continue;
+      const std::string_view noun = noun_after(p);
+      const bool district = noun == "district";
+      if (!part_noun(noun) && !district) continue;
       const size_t t = first_token_at(T, p.end);
-      const bool district = !part_noun_after(p);
       const Place* town = nullptr;
       // (or after a comma: "al-Sha'ar neighbourhood, Aleppo city")
       const bool comma_town = is_punct(T, t + 1, ',') && t + 2 < T.size() &&
