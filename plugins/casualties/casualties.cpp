@@ -409,7 +409,7 @@ struct Casualties {
         {K::Killed, R::OfNoun});
     add({"fatally shot", "fatally stabbed", "fatally wounded", "shot and killed"}, {K::Killed, R::Verb});
     add({"death toll", "toll", "number of dead", "number of deaths", "number of people killed", "number of fatalities",
-         "death count", "body count"},
+         "death count", "body count", "final count", "final tally"},
         {K::Killed, R::Toll});
     // "Activists first reported four dead. By evening the figure had risen to six": the count of the dead
     // told before, updated
