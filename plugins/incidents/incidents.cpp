@@ -666,6 +666,15 @@ Parsed parse(const ik::sdk::Doc& doc) {
              ik::text::lower(text.substr(m.start > 60 ? m.start - 60 : 0, std::min<uint64_t>(m.start, 60))).find("from ") !=
                  std::string::npos))
           p.rank = kDemonym, p.launch_site = true;
+        // "two jets leaving Kweires airbase", "helicopters that had left Hama military airport": an air base
+        // the aircraft departed from
+        if (ends_with("leaving ") || ends_with("left ") || ends_with("departing ") || ends_with("departed ") ||
+            ends_with("departing from ") || ends_with("from ") || ends_with("from the ")) {
+          const std::string after = ik::text::lower(text.substr(m.end, std::min<uint64_t>(text.size() - m.end, 20)));
+          for (std::string_view base : {" airbase"sv, " air base"sv, " airfield"sv, " airport"sv, " military airport"sv,
+                                        " military airfield"sv, " air field"sv})
+            if (std::string_view(after).starts_with(base)) p.rank = kDemonym, p.launch_site = true;
+        }
         // where the victims were taken or where someone lives now is no scene either
         {
           p.taken_to = taken_to_phrase(near);
@@ -1552,10 +1561,23 @@ class Assembler {
     return true;  // regions: no evidence either way
   }
 
+  // One scene under two names: the same name, or a quarter and its town ("Raqqa - Badu", which places.v1
+  // placed in Raqqa and gave its coordinates, and "Ar Raqqah"). Two quarters of a town stay two scenes.
+  bool same_place(int a, int b) const {
+    const PlaceM &A = P.places[a], &B = P.places[b];
+    if (key(A.value) == key(B.value)) return true;
+    auto quarter_of = [](const PlaceM& part, const PlaceM& town) {
+      return part.rank == kUnlisted && town.rank == kPlace && part.value.find(" - ") != std::string_view::npos &&
+             !std::isnan(part.lat) && !std::isnan(town.lat) && std::abs(part.lat - town.lat) < 0.01 &&
+             std::abs(part.lon - town.lon) < 0.01;
+    };
+    return quarter_of(A, B) || quarter_of(B, A);
+  }
+
   bool place_conflict(int a, int b) const {
     if (a < 0 || b < 0) return false;
     const PlaceM &A = P.places[a], &B = P.places[b];
-    if (key(A.value) == key(B.value)) return false;
+    if (same_place(a, b)) return false;
     if (foreign(A) || foreign(B)) return false;  // a doubtful place does not split an event
     if (A.dateline || B.dateline) return false;  // nor where the report was filed
     if (A.rank == kDemonym || B.rank == kDemonym) return false;
@@ -1744,7 +1766,7 @@ class Assembler {
         const double ka = toll_max(A), kb = toll_max(B);
         const bool same_date = A.date >= 0 && B.date >= 0 && P.dates[A.date].value == P.dates[B.date].value;
         const bool no_dates = A.date < 0 && B.date < 0;
-        const bool same_place = A.place >= 0 && B.place >= 0 && key(P.places[A.place].value) == key(P.places[B.place].value);
+        const bool same_place = A.place >= 0 && B.place >= 0 && this->same_place(A.place, B.place);
         const bool no_places = A.place < 0 && B.place < 0;
         const bool same_toll = ka > 0 && ka == kb;
         // ("Market. They hit the market ... At least 6 martyrs." ... "Update from the market: 11 martyrs now."
@@ -1790,7 +1812,7 @@ class Assembler {
       if (A.aggregate || A.date < 0 || A.place < 0 || (A.place_src != 2 && B.place_src != 2)) continue;
       if (P.dates[A.date].value != P.dates[B.date].value || P.dates[A.date].precision != 1 ||
           !(exact_day(A.date) || exact_day(B.date)) ||
-          key(P.places[A.place].value) != key(P.places[B.place].value) || !is_specific(P.places[A.place].rank))
+          !same_place(A.place, B.place) || !is_specific(P.places[A.place].rank))
         continue;
       const double ka = toll_max(A), kb = toll_max(B);
       if (kb > 0 && ka != kb && !updates_toll(B)) continue;
@@ -1831,7 +1853,7 @@ class Assembler {
       // (a toll naming a place of its own tells another event, unless it is the attack's town: "112 people
       // killed ... the air force had struck 'terrorist headquarters' in Douma that day")
       if (B.place >= 0 && B.place_src == 0 && P.places[B.place].rank != kDemonym &&
-          !(A.place >= 0 && key(P.places[A.place].value) == key(P.places[B.place].value)))
+          !(A.place >= 0 && same_place(A.place, B.place)))
         continue;
       // (placed by the document alone, it still tells an attack when its paragraph dates it and its words
       // say what was hit: "On Monday 13 November the market was busy. At 11:30 air strikes hit the market")

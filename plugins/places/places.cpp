@@ -2562,6 +2562,7 @@ struct Places {
 
     anchor_unlisted_places(text, T, places);
     respell_unlisted_places(text, ctx, places);
+    retell_named_places(text, T, places);
 
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
     for (Place& p : places)
@@ -2774,6 +2775,47 @@ struct Places {
       p.unlisted = p.guessed_country = false;
       p.admin1_text = admin1_text;
       p.evidence += "+skeleton";
+    }
+  }
+
+  // A part of a town introduced with its noun ("the Al-Sukkari neighbourhood" of Aleppo) is that part
+  // wherever its name recurs on its own: a section heading ("Incident 3: Ibn Rushd Trauma Centre,
+  // Al-Sukkari, 28 September 2016"), a subject ("Al-Sukkari was hit again").
+  void retell_named_places(std::string_view text, const std::vector<Tok>& T, std::vector<Place>& places) const {
+    std::vector<size_t> named;  // places introduced by a noun, by their index
+    for (size_t i = 0; i < places.size(); ++i) {
+      const Place& p = places[i];
+      // Only a part of a listed town ("Aleppo - Sukkari"): a listed place's bare name is read, or turned
+      // away, by the gazetteer match itself, and an unplaced name of a village, a region or a market
+      // ("the Hawran plain", "Al-Manara market") would outrank the town it lies in.
+      if (p.demonym || !p.unlisted || (p.evidence != "place_noun" && p.evidence != "part_of_town") ||
+          p.value.find(" - ") == std::string::npos)
+        continue;
+      if (p.end - p.start < 4 || !(text[p.start] >= 'A' && text[p.start] <= 'Z')) continue;
+      named.push_back(i);
+    }
+    if (named.empty()) return;
+    auto covered = [&](uint32_t s, uint32_t e) {
+      for (const Place& q : places)
+        if (q.start < e && s < q.end) return true;
+      return false;
+    };
+    for (size_t k = 0; k < T.size(); ++k) {
+      if (!is_word(T, k) || !T[k].cap) continue;
+      for (size_t i : named) {
+        const std::string_view name = text.substr(places[i].start, places[i].end - places[i].start);
+        const uint32_t s = T[k].s, e = s + uint32_t(name.size());
+        if (e > text.size() || text.substr(s, name.size()) != name) continue;
+        if (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || static_cast<unsigned char>(text[e]) >= 0x80))
+          continue;
+        if (covered(s, e)) continue;
+        Place again = places[i];
+        again.start = s, again.end = e;
+        again.confidence = std::min(again.confidence, 0.6);
+        again.evidence = "named_before";
+        places.push_back(std::move(again));
+        break;
+      }
     }
   }
 
