@@ -1945,6 +1945,18 @@ class Assembler {
     return false;
   }
 
+  // A line opening with a date label: "When: ...", "Date: ...", "Date and time: ...".
+  bool date_field(const Sentence& S) const {
+    if (S.start > 0 && text_[S.start - 1] != '\n') return false;
+    const std::string_view head = lower(S.start, std::min<uint64_t>(S.end - S.start, 24));
+    const size_t colon = head.find(':');
+    if (colon == std::string_view::npos) return false;
+    static const std::set<std::string_view> kLabels = {"when", "date", "dates", "date and time", "time and date",
+                                                        "incident date", "date of incident", "date of attack",
+                                                        "date of the attack", "date of the incident"};
+    return kLabels.count(head.substr(0, colon)) > 0;
+  }
+
   // The nearest section heading above sentence `first` (not the title's paragraph when `past_title`), or -1.
   int heading_above(int first, bool past_title) const {
     for (int si = first - 1; si >= 0 && (!past_title || P.sents[si].para > 0); --si)
@@ -2044,6 +2056,14 @@ class Assembler {
         if (!P.sents[si].dates.empty() && !period_sentence(P.sents[si])) f.date = first_date(P.sents[si]), f.date_src = 1;
         break;
       }
+    // "Row 3 - Al-Rahma Hospital, Ariha / When: Tuesday 4 February 2020, after 22:00. / What happened: Two
+    // bombs struck the hospital": a record's labelled date field dates the record's account below it.
+    if (f.date < 0)
+      for (int si = first - 1; si >= 0 && P.sents[si].para >= f.para - 3 && !heading(si); --si)
+        if (!P.sents[si].dates.empty() && date_field(P.sents[si])) {
+          f.date = first_date(P.sents[si]), f.date_src = 1;
+          break;
+        }
     // "Al-Lataminah, 30 March 2017" just over "an aircraft dropped a munition on the outskirts of the same
     // town": the section heading's place locates a frame that names no place or only a country (context,
     // not a fact that makes it an incident). So it does when the frame's own sentence names no place and a
