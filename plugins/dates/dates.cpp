@@ -1018,10 +1018,19 @@ struct Dates {
         continue;
       const size_t b = text.find_last_of(".!?\n", at), ls = b == std::string_view::npos ? 0 : b + 1;
       const size_t le = std::min(text.find_first_of(".!?\n", end), before);
+      auto a_day = [](const Found& f) { return ((!f.relative && f.precision == 1) || f.story) && !f.has_end; };
       for (const Found& f : found)
-        if (((!f.relative && f.precision == 1) || f.story) && !f.has_end && f.start >= ls && f.end <= le &&
-            (!best || f.start > best->start))
-          best = &f;
+        if (a_day(f) && f.start >= ls && f.end <= le && (!best || f.start > best->start)) best = &f;
+      // ("Row 9 - Health centre, Darat Izza / When: Wednesday 12 February 2020": a heading's place and the
+      // day on the record's next lines)
+      if (!best && le < text.size() && text[le] == '\n' && le - ls <= 120) {
+        size_t stop = le;
+        for (int lines = 0; lines < 3 && stop != std::string_view::npos && stop < before; ++lines)
+          stop = text.find('\n', text.find_first_not_of('\n', stop));
+        stop = std::min(stop == std::string_view::npos ? text.size() : stop, before);
+        for (const Found& f : found)
+          if (a_day(f) && f.start > le && f.end <= stop && (!best || f.start < best->start)) best = &f;
+      }
     }
     return best;
   }
@@ -1066,7 +1075,7 @@ struct Dates {
         // from the day the text told in a sentence naming that place
         for (size_t k = i + 3; k < tok.size() && k < i + 12 && !named_base; ++k) {
           if (tok[k].kind == TokenKind::Punct) break;
-          if (tok[k].capitalised && tok[k].text.size() >= 4 && is_any(word(k - 1), {"in", "at", "on", "of", "-"}))
+          if (tok[k].capitalised && tok[k].text.size() >= 4 && is_any(word(k - 1), {"in", "at", "on", "of", "-", "the"}))
             named_base = day_told_with(s, found, tok[k].text, tok[i - 2].start);
         }
         if (!named_base) return false;
