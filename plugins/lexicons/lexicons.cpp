@@ -542,6 +542,11 @@ const std::vector<Cue>& target_cues() {
       {"flour mills", kInfrastructure, 0.9f}, {"grain store", kInfrastructure, 0.85f}, {"grain silo", kInfrastructure, 0.9f},
       {"grain silos", kInfrastructure, 0.9f}, {"silos", kInfrastructure, 0.8f}, {"mill", kInfrastructure, 0.7f},
       {"water network", kInfrastructure, 0.9f}, {"port", kInfrastructure, 0.6f, kWeak},
+      {"water point", kInfrastructure, 0.9f}, {"water points", kInfrastructure, 0.9f},
+      {"water distribution point", kInfrastructure, 0.95f}, {"water distribution points", kInfrastructure, 0.95f},
+      {"water treatment plant", kInfrastructure, 0.95f}, {"water plant", kInfrastructure, 0.9f},
+      {"pumping stations", kInfrastructure, 0.9f}, {"desalination plant", kInfrastructure, 0.95f},
+      {"electricity station", kInfrastructure, 0.95f}, {"electricity stations", kInfrastructure, 0.95f},
       // vehicles
       {"car", kVehicle, 0.8f}, {"cars", kVehicle, 0.8f}, {"bus", kVehicle, 0.85f}, {"buses", kVehicle, 0.85f},
       {"minibus", kVehicle, 0.9f}, {"minibuses", kVehicle, 0.9f}, {"vehicle", kVehicle, 0.75f},
