@@ -44,11 +44,8 @@ struct Sentences {
     furniture.build();
   }
 
-  bool is_boilerplate(std::string_view text, const ik::text::Span& s) const {
-    // Only whole short lines qualify: find the line around the sentence.
-    size_t a = s.start, b = s.end;
-    while (a > 0 && text[a - 1] != '\n') --a;
-    while (b < text.size() && text[b] != '\n') ++b;
+  // Only whole short lines qualify: [a, b) is the line (or lines) around the sentence.
+  bool is_boilerplate(std::string_view text, size_t a, size_t b) const {
     if (b - a >= kMaxBoilerplateLine) return false;
     return !furniture.find(text.substr(a, b - a)).empty();
   }
@@ -71,21 +68,54 @@ struct Sentences {
     // The line last tested for a caption ([0, 0) before the first), and the verdict.
     size_t line_end = 0;
     bool caption = false;
+    LineBounds lines(text);
     for (const auto& s : ik::text::sentences(text)) {
+      const size_t a = lines.start_before(s.start), b = lines.end_from(s.end);
       if (s.start >= line_end) {
-        size_t a = s.start, b = s.end;
-        while (a > 0 && text[a - 1] != '\n') --a;
-        while (b < text.size() && text[b] != '\n') ++b;
         line_end = b;  // (b >= s.end: sentences end at line breaks)
         caption = is_caption(text.substr(a, b - a));
       }
       m.start = s.start;
       m.end = s.end;
       m.number = s.paragraph;
-      m.label = caption || is_boilerplate(text, s) ? "boilerplate" : "sentence";
+      m.label = caption || is_boilerplate(text, a, b) ? "boilerplate" : "sentence";
       doc.add(m);
     }
   }
+
+ private:
+  // The start of the line holding a position and the end of the line holding another: what walking
+  // back and forth to the nearest '\n' gives, but the sentences come in text order, so each byte is
+  // looked at about once (walking back from every sentence of a one-line note was quadratic).
+  class LineBounds {
+   public:
+    explicit LineBounds(std::string_view text) : text_(text) {}
+    // One past the last '\n' before pos (0 if none).
+    size_t start_before(size_t pos) {
+      if (pos < scanned_) {  // out of order: walk back as is
+        size_t a = pos;
+        while (a > 0 && text_[a - 1] != '\n') --a;
+        return a;
+      }
+      for (; scanned_ < pos; ++scanned_)
+        if (text_[scanned_] == '\n') line_start_ = scanned_ + 1;
+      return line_start_;
+    }
+    // The first '\n' at or after pos (the text's size if none).
+    size_t end_from(size_t pos) {
+      if (pos < from_ || pos > line_end_) {
+        from_ = pos;
+        const size_t nl = pos < text_.size() ? text_.find('\n', pos) : std::string_view::npos;
+        line_end_ = nl == std::string_view::npos ? std::max(pos, text_.size()) : nl;
+      }
+      return line_end_;
+    }
+
+   private:
+    std::string_view text_;
+    size_t scanned_ = 0, line_start_ = 0;  // [0, scanned_) looked at; line_start_ as start_before(scanned_)
+    size_t from_ = 1, line_end_ = 0;       // end_from(q) == line_end_ for every q in [from_, line_end_]
+  };
 };
 
 }  // namespace
