@@ -101,6 +101,19 @@ bool is_any(std::string_view w, std::initializer_list<std::string_view> list) {
   return false;
 }
 
+// Whether w may be a word every relative-day phrase of Dates::sequel_at() turns on ("later", "earlier",
+// "after", "next", "following", "same", "previous"). sequel_at() is asked of every token, twice, and most
+// are none of them: their length or first letter turns them away before any comparison.
+bool may_turn_sequel(std::string_view w) {
+  if (w.size() < 4 || w.size() > 9) return false;
+  switch (ik::text::lower(w[0])) {
+    case 'l': case 'e': case 'a': case 'n': case 'f': case 's': case 'p':
+      return is_any(w, {"later", "earlier", "after", "next", "following", "same", "previous"});
+    default:
+      return false;
+  }
+}
+
 // Days in the run from a to b (day precision; a missing year counts as a common year, b's is a's, or the
 // next one when b's month comes first: "Dec 30 - Jan 1").
 int run_days(Ymd a, Ymd b) {
@@ -1045,6 +1058,7 @@ struct Dates {
       int64_t offset = 0;
       int precision = 1;
       const std::string_view t = tok[i].text;
+      if (!may_turn_sequel(t)) return false;  // (each branch below needs one of its words)
       auto word = [&](size_t k) { return k < tok.size() ? tok[k].text : std::string_view{}; };
       // "three days later", "a week later", "hours later"; "three days earlier", "a day earlier"
       if ((iequals(t, "later") || iequals(t, "earlier")) && i >= 1) {
