@@ -873,7 +873,10 @@ struct Places {
   static bool is_punct(const std::vector<Tok>& T, size_t i, char c) {
     return i < T.size() && T[i].kind == Tok::Punct && T[i].punct == c;
   }
-  static std::string_view raw(std::string_view text, const Tok& t) { return text.substr(t.s, t.e - t.s); }
+  // (a token lies inside the text it was read from: no bounds check, which substr() made on every call)
+  static std::string_view raw(std::string_view text, const Tok& t) {
+    return std::string_view(text.data() + t.s, t.e - t.s);
+  }
 
   // Extends a name run from token i: capitalised words joined by spaces or hyphens, with connector words.
   // Returns the word-token indices of the run (at most `max_words`).
