@@ -12,6 +12,7 @@
 //   5. fields are derived (ACLED type from triggers + weapons + actors + victims, casualties from
 //      totals not parts) and the incidents are ranked by confidence (mention `number` = rank).
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <climits>
@@ -42,6 +43,52 @@ using ik::sdk::MentionView;
 using namespace std::string_view_literals;
 
 // ------------------------------------------------------------------ small helpers
+// A set of views (a record's weapons, targets, trigger words): sorted and unique as std::set keeps them,
+// so walks see the same order, but held in place while it has at most kInPlace members. A record builds
+// several such sets of a word or two and asks them dozens of count()s; a tree allocated a node per
+// insert and chased pointers per lookup.
+class ViewSet {
+ public:
+  using const_iterator = const std::string_view*;
+  ViewSet() = default;
+  ViewSet(const ViewSet&) = delete;  // (views into in_ or spill_: not needed, not written)
+  ViewSet& operator=(const ViewSet&) = delete;
+
+  std::pair<const_iterator, bool> insert(std::string_view v) {
+    std::string_view* b = data();
+    std::string_view* e = b + size_;
+    std::string_view* at = std::lower_bound(b, e, v);
+    if (at != e && *at == v) return {at, false};
+    const size_t pos = size_t(at - b);
+    if (size_ == kInPlace && spill_.empty()) spill_.assign(in_.begin(), in_.end());  // outgrow the array
+    if (!spill_.empty()) {
+      spill_.insert(spill_.begin() + std::ptrdiff_t(pos), v);
+    } else {
+      std::move_backward(b + pos, e, e + 1);
+      in_[pos] = v;
+    }
+    ++size_;
+    return {data() + pos, true};
+  }
+  size_t count(std::string_view v) const {
+    for (const std::string_view& x : *this)
+      if (x == v) return 1;
+    return 0;
+  }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  const_iterator begin() const { return data(); }
+  const_iterator end() const { return data() + size_; }
+
+ private:
+  static constexpr size_t kInPlace = 8;
+  std::string_view* data() { return spill_.empty() ? in_.data() : spill_.data(); }
+  const std::string_view* data() const { return spill_.empty() ? in_.data() : spill_.data(); }
+  std::array<std::string_view, kInPlace> in_{};
+  std::vector<std::string_view> spill_;  // all members once there are more than kInPlace
+  size_t size_ = 0;
+};
+
 using Attrs = ik::sdk::AttrReader;
 // Keys as string_views (a literal's length is known: no strlen per lookup). String attrs: see parse().
 bool bool_attr(const Attrs& a, std::string_view k) { return a.flag(k); }
@@ -2457,7 +2504,7 @@ Record Assembler::record(const Frame& f) const {
 
   // ---- with what, against what
   // Sets of views into P (alive for the whole record): no string copied per insert, none built per count("...").
-  std::set<std::string_view> WL, T;
+  ViewSet WL, T;
   // A weapon implied by a killing ("39 civilians were killed" -> firearms) not beside an air or artillery
   // strike: the strike says how they died. (Beside a bomb or arson attackers often shoot too.)
   static const std::set<std::string_view> kFromAfar = {"air_strike", "drone", "shelling", "missile", "barrel_bomb",
@@ -2527,7 +2574,7 @@ Record Assembler::record(const Frame& f) const {
   if (f.lead >= 0) lead = P.sents[f.lead].events;
   for (int si : f.sents)
     if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
-  std::set<std::string_view> trig, trig_all;
+  ViewSet trig, trig_all;
   for (int i : lead)
     if (!P.events[i].background) trig.insert(P.events[i].value);
   for (int i : events) {
@@ -2608,7 +2655,7 @@ Record Assembler::record(const Frame& f) const {
     }
   }
   // Weapons named (not implied by the actor) in the lead sentence, else anywhere in the frame.
-  std::set<std::string_view> W;
+  ViewSet W;
   bool lead_weapons = false;  // W holds weapons of the lead sentence
   // (not the weapon of a background trigger: "in retaliation for the shelling of their village, fighters
   // attacked a checkpoint")
@@ -2633,12 +2680,12 @@ Record Assembler::record(const Frame& f) const {
   const EventM* type_ev = nullptr;
   // "three bombs struck the market ... the aircraft responsible": a bomb named alone in the lead is the
   // frame's air strike or shelling when the frame names one
-  std::set<std::string_view> W_frame;
+  ViewSet W_frame;
   for (int i : weapons)
     if (!P.weapons[i].implied && !in_background(P.weapons[i])) W_frame.insert(P.weapons[i].value);
   auto remote_sub = [&]() -> std::string {
     const bool generic = std::all_of(W.begin(), W.end(), [](std::string_view w) { return w == "explosive"sv; });
-    const std::set<std::string_view>& U = generic ? W_frame : W;
+    const ViewSet& U = generic ? W_frame : W;
     if (U.count("chemical") || has("chemical")) return "Chemical weapon";
     if (U.count("suicide_bomb")) return "Suicide bomb";
     if (U.count("air_strike") || U.count("drone") || U.count("barrel_bomb")) return "Air/drone strike";
