@@ -475,8 +475,14 @@ bool is_apostrophe(uint32_t cp) {
   return cp == '\'' || cp == '`' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x02BF ||
          cp == 0x02BE || cp == 0x00B4 || cp == 0x2032;
 }
+// ASCII letters and digits, one load a byte for the tokenizer's inner loop.
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
 bool is_letter(uint32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp < 0x80) return kAsciiAlnum[cp];
   if (cp < 0xC0) return false;                        // Latin-1 punctuation, NBSP
   if (cp == 0xD7 || cp == 0xF7) return false;
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;     // punctuation, symbols, arrows
@@ -515,7 +521,7 @@ std::vector<Tok> tokenize(std::string_view t) {
       size_t j = i + len;
       while (j < t.size()) {
         // ASCII letters and digits, most of every word, without the general decoding below.
-        if (const unsigned char b = t[j]; (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+        if (kAsciiAlnum[static_cast<unsigned char>(t[j])]) {
           ++j;
           continue;
         }
