@@ -888,6 +888,14 @@ struct Places {
   // Returns the word-token indices of the run (at most `max_words`).
   static std::vector<size_t> run_from(const std::vector<Tok>& T, size_t i, size_t max_words, bool allow_dash) {
     std::vector<size_t> w;
+    run_from(T, i, max_words, allow_dash, w);
+    return w;
+  }
+  // The same into w (cleared first): for pass 1, which tries a run at every capitalised word and so
+  // reuses one buffer rather than allocating one per try.
+  static void run_from(const std::vector<Tok>& T, size_t i, size_t max_words, bool allow_dash,
+                       std::vector<size_t>& w) {
+    w.clear();
     size_t k = i;
     while (k < T.size() && w.size() < max_words) {
       if (T[k].kind != Tok::Word) break;
@@ -917,7 +925,6 @@ struct Places {
     }
     // A run ends on a capitalised word.
     while (!w.empty() && !T[w.back()].cap) w.pop_back();
-    return w;
   }
 
   std::string join_folded(const std::vector<Tok>& T, const std::vector<size_t>& w, size_t a, size_t b) const {
@@ -1355,6 +1362,7 @@ struct Places {
 
     // ---- pass 1: gazetteer matches over capitalised runs
     std::vector<Found> found;
+    std::vector<size_t> w;  // the run tried at i
     for (size_t i = 0; i < T.size();) {
       const Tok& t = T[i];
       const bool starts = t.kind == Tok::Word && (t.cap || (!t.f.empty() && !kInnerOnly.count(t.f) &&
@@ -1362,7 +1370,7 @@ struct Places {
       // (Saharan names may begin with "In": "near In Guezzam", "In Amenas"; mid-sentence, before a name)
       const bool in_name = t.f == "in" && t.cap && !t.sent_start && is_word(T, i + 1) && T[i + 1].cap;
       if (!starts || (kFunctionWords.count(t.f) && !in_name)) { ++i; continue; }
-      auto w = run_from(T, i, 6, false);
+      run_from(T, i, 6, false, w);
       Found f;
       if (!w.empty() && match_run(T, w, f, true)) {
         found.push_back(std::move(f));
