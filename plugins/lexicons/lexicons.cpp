@@ -295,7 +295,8 @@ const std::vector<Cue>& weapon_cues() {
       {"anti-aircraft guns", kHeavy, 0.9f}, {"armoured vehicles", kHeavy, 0.7f}, {"armored vehicles", kHeavy, 0.7f},
       {"heavy artillery", kShelling, 0.95f}, {"water tank", kNone, 0}, {"water tanks", kNone, 0},
       {"fuel tank", kNone, 0}, {"think tank", kNone, 0}, {"think tanks", kNone, 0}, {"septic tank", kNone, 0},
-      {"gas tank", kNone, 0}, {"storage tank", kNone, 0},
+      {"gas tank", kNone, 0}, {"storage tank", kNone, 0}, {"storage tanks", kNone, 0}, {"fuel tanks", kNone, 0},
+      {"oil tank", kNone, 0}, {"oil tanks", kNone, 0}, {"elevated tank", kNone, 0},
       // blades
       {"stabbed", kBladed, 0.95f}, {"stabbing", kBladed, 0.95f}, {"stabbings", kBladed, 0.95f},
       {"stab wounds", kBladed, 0.95f}, {"stabbed to death", kBladed, 0.98f}, {"knife", kBladed, 0.85f},
