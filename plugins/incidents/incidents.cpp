@@ -1439,7 +1439,8 @@ class Assembler {
     if (x.precision == 1 || x.start <= S.start) return false;
     const uint64_t from = std::max<uint64_t>(S.start, x.start > 80 ? x.start - 80 : 0);
     const std::string_view before = lower(from, x.start - from);
-    for (std::string_view cue : {"who had "sv, "which had "sv, "that had "sv, "previous "sv})
+    // ("the hospital had been rendered inoperable by an attack in May": an older event the sentence recalls)
+    for (std::string_view cue : {"who had "sv, "which had "sv, "that had "sv, "previous "sv, " had been "sv, " had already "sv})
       if (before.find(cue) != std::string_view::npos) return true;
     return false;
   }
@@ -1810,6 +1811,12 @@ class Assembler {
         const bool anaphor = back || ahead;
         if (A.aggregate != B.aggregate && !anaphor) continue;
         if (date_conflict(A.date, B.date) || place_conflict(A.place, B.place)) continue;
+        // (a diary's or a log's entries: frames under headings of two different days are two events, though
+        // neither names its day yet: "Sunday 25 February / ... a little boy died" and "Friday 2 March / ... a
+        // nurse was killed")
+        if (const int ha = heading_day(A.sents.front()), hb = heading_day(B.sents.front());
+            ha >= 0 && hb >= 0 && date_conflict(ha, hb))
+          continue;
         const double ka = toll_max(A), kb = toll_max(B);
         const bool same_date = A.date >= 0 && B.date >= 0 && P.dates[A.date].value == P.dates[B.date].value;
         const bool no_dates = A.date < 0 && B.date < 0;
@@ -1981,6 +1988,11 @@ class Assembler {
     const bool alone = !((si > 0 && P.sents[si - 1].para == S.para) ||
                          (si + 1 < int(P.sents.size()) && P.sents[si + 1].para == S.para));
     if (alone) return true;
+    // a diary's or a log's line that is a date alone heads the entry under it ("Sunday 25 February /
+    // Count: salbutamol 6. / In the evening people came running ...")
+    if ((b == 0 || text_[b - 1] == '\n') && e < text_.size() && text_[e] == '\n' && S.dates.size() == 1 &&
+        P.dates[S.dates.front()].end - P.dates[S.dates.front()].start + 12 >= e - b)
+      return true;
     const std::string_view line = text_.substr(b, e - b);
     for (std::string_view bullet : {"\xE2\x80\xA2"sv, "\xE2\x96\xAA"sv, "\xC2\xB7"sv})  // bullet, square, middle dot
       if (line.substr(0, bullet.size()) == bullet) return true;
@@ -2002,6 +2014,14 @@ class Assembler {
                                                         "incident date", "date of incident", "date of attack",
                                                         "date of the attack", "date of the incident"};
     return kLabels.count(head.substr(0, colon)) > 0;
+  }
+
+  // The day the nearest section heading above sentence `first` names, or -1.
+  int heading_day(int first) const {
+    const int h = heading_above(first, false);
+    if (h < 0 || P.sents[h].dates.empty() || period_sentence(P.sents[h])) return -1;
+    const int d = first_date(P.sents[h]);
+    return exact_day(d) ? d : -1;
   }
 
   // The nearest section heading above sentence `first` (not the title's paragraph when `past_title`), or -1.
