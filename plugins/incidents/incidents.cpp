@@ -1822,7 +1822,9 @@ class Assembler {
         const bool no_dates = A.date < 0 && B.date < 0;
         const bool same_place = A.place >= 0 && B.place >= 0 && this->same_place(A.place, B.place);
         const bool no_places = A.place < 0 && B.place < 0;
-        const bool same_toll = ka > 0 && ka == kb;
+        // (a small toll repeated far apart is a coincidence, not one event told twice: "Three children died in
+        // that room" in one witness's account and "Abu Khalil and both girls were killed" in another's)
+        const bool same_toll = ka > 0 && ka == kb && (ka >= 5 || std::abs(B.para - A.para) <= 3);
         // ("Market. They hit the market ... At least 6 martyrs." ... "Update from the market: 11 martyrs now."
         // ... "Final list for today's market massacre: 14 martyrs": the same day's and place's toll, updated)
         const bool toll_ok = kb == 0 || ka == kb || (kb > ka && ka > 0 && updates_toll(B));
