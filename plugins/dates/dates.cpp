@@ -1379,6 +1379,14 @@ struct Dates {
           }
           if (dated) continue;
         }
+        // ("Saturday, the nineteenth of November 2016": the weekday of the date it introduces)
+        if (std::any_of(found.begin(), found.end(), [&](const Found& f) {
+              if (f.relative || f.start < tok[i].end || f.start > tok[i].end + 6) return false;
+              std::string_view gap = s.text_.substr(tok[i].end, f.start - tok[i].end);
+              while (!gap.empty() && (gap.front() == ' ' || gap.front() == ',')) gap.remove_prefix(1);
+              return gap.empty() || gap == "the ";
+            }))
+          continue;
         // ("Eight days ago, on Sunday morning": the weekday of the day just told, in apposition)
         {
           const Found* just = nullptr;
@@ -1400,8 +1408,13 @@ struct Dates {
         if (i + 1 < tok.size() && is_any(tok[i + 1].text, {"prayer", "prayers", "sermon", "sermons", "market",
                                                            "markets", "service", "services", "protest", "protests"}))
           continue;
-        // ("next Friday"; "every Thursday": a habit, no day)
+        // ("next Friday"; "every Thursday", "the market is on Saturday - it has always been Saturday": a
+        // habit or a schedule, no day)
         if (i > 0 && (iequals(tok[i - 1].text, "next") || iequals(tok[i - 1].text, "coming") || iequals(tok[i - 1].text, "every"))) continue;
+        if (i > 1 && ((iequals(tok[i - 1].text, "on") && is_any(tok[i - 2].text, {"is", "are", "always", "usually", "normally"})) ||
+                      (iequals(tok[i - 1].text, "been") && iequals(tok[i - 2].text, "always")) ||
+                      is_any(tok[i - 1].text, {"always", "usually", "normally"})))
+          continue;
         // "Two days after the strike of Tuesday 14 May, on the Thursday", "on the following Tuesday": the
         // first such day after the last day the story told
         const bool following = i > 0 && iequals(tok[i - 1].text, "following");
