@@ -1276,6 +1276,25 @@ struct Dates {
       heads.emplace_back(f.start, f.from);
     }
     std::sort(heads.begin(), heads.end());
+    // A log entry's head line: its date among fields split by bars or dashes ("Entry 02 | 15/01/2020 | 13:15 |
+    // Binnish local council"): "this morning", "yesterday" in the entry count from that day.
+    std::vector<std::pair<size_t, int64_t>> entries;
+    for (const Found& f : found) {
+      if (f.relative || f.has_end || f.precision != 1 || f.year_guessed) continue;
+      const size_t b = text.rfind('\n', f.start), ls = b == std::string_view::npos ? 0 : b + 1;
+      size_t le = text.find('\n', f.end);
+      if (le == std::string_view::npos) le = text.size();
+      if (ls == 0 || le - ls > 120 || f.start - ls > 40) continue;
+      const std::string_view before = text.substr(ls, f.start - ls), after = text.substr(f.end, le - f.end);
+      auto field_edge = [](std::string_view g, bool front) {
+        for (const char* sep : {" | ", "| ", " |", " - ", " \xE2\x80\x93 "})
+          if (front ? g.starts_with(sep) : g.ends_with(sep)) return true;
+        return false;
+      };
+      if ((before.empty() || field_edge(before, false)) && field_edge(after, true) && after.find(". ") == std::string_view::npos)
+        entries.emplace_back(f.start, f.from);
+    }
+    std::sort(entries.begin(), entries.end());
     std::vector<char> covered = atom_tokens(tok.size(), atoms);
     auto add = [&](size_t tb, size_t te, int64_t from, int64_t to, int precision, double conf,
                    std::string kind = "point", bool period = false) {
@@ -1298,13 +1317,20 @@ struct Dates {
     int64_t anchor = doc_anchor;
     Ymd A = civil_from_days(anchor);
     int64_t week_monday = anchor - ((weekday(anchor) + 6) % 7);
-    size_t h = 0;
+    // The day "today", "this morning", "yesterday" and "N days ago" count from: the anchor's, or a log
+    // entry's below its head line.
+    int64_t day_anchor = anchor;
+    size_t h = 0, en = 0;
     for (size_t i = 0; i < tok.size(); ++i) {
       if (h < heads.size() && heads[h].first < tok[i].start) {
         while (h < heads.size() && heads[h].first < tok[i].start) ++h;
-        anchor = heads[h - 1].second;
+        anchor = day_anchor = heads[h - 1].second;
         A = civil_from_days(anchor);
         week_monday = anchor - ((weekday(anchor) + 6) % 7);
+      }
+      if (en < entries.size() && entries[en].first < tok[i].start) {
+        while (en < entries.size() && entries[en].first < tok[i].start) ++en;
+        day_anchor = entries[en - 1].second;
       }
       if (covered[i] || tok[i].kind != TokenKind::Word) continue;
       if (sequel_at(s, i, covered, found) || holiday_at(s, i, covered, found, doc_anchor)) continue;
@@ -1480,13 +1506,13 @@ struct Dates {
       }
       if (iequals(t, "yesterday")) {
         if (i >= 3 && iequals(tok[i - 1].text, "before") && iequals(tok[i - 2].text, "day"))
-          add(i - 3, i + 1, anchor - 2, anchor - 2, 1, 0.8);
+          add(i - 3, i + 1, day_anchor - 2, day_anchor - 2, 1, 0.8);
         else
-          add(i, i + 1, anchor - 1, anchor - 1, 1, 0.8);
+          add(i, i + 1, day_anchor - 1, day_anchor - 1, 1, 0.8);
         continue;
       }
       if (iequals(t, "today") || iequals(t, "tonight")) {
-        add(i, i + 1, anchor, anchor, 1, 0.55);
+        add(i, i + 1, day_anchor, day_anchor, 1, 0.55);
         continue;
       }
       // ("overnight" opening a news story dates it; "we kept them overnight" in a narrative does not)
@@ -1495,18 +1521,18 @@ struct Dates {
         continue;
       }
       if (this_ && is_any(t, {"morning", "afternoon", "evening"})) {
-        add(lb, i + 1, anchor, anchor, 1, 0.7);
+        add(lb, i + 1, day_anchor, day_anchor, 1, 0.7);
         continue;
       }
       if (last && is_any(t, {"night", "evening"})) {
-        add(lb, i + 1, anchor - 1, anchor - 1, 1, 0.75);
+        add(lb, i + 1, day_anchor - 1, day_anchor - 1, 1, 0.75);
         continue;
       }
       if (iequals(t, "ago") && i >= 2) {  // "three days ago", "a week ago"
         const std::string_view unit = tok[i - 1].text;
         const int n = small_count(tok[i - 2].text);
         if (n <= 0) continue;
-        if (is_any(unit, {"day", "days"})) add(i - 2, i + 1, anchor - n, anchor - n, 1, 0.75);
+        if (is_any(unit, {"day", "days"})) add(i - 2, i + 1, day_anchor - n, day_anchor - n, 1, 0.75);
         else if (is_any(unit, {"week", "weeks"})) add(i - 2, i + 1, anchor - 7 * n, anchor - 7 * n, 2, 0.65);
         else if (is_any(unit, {"month", "months"})) {
           int y = A.y, m = A.m - n;
