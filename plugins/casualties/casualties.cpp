@@ -1035,6 +1035,38 @@ struct Casualties {
     bool either_number = false; // "had been killed": the verb does not say
   };
 
+  // "The first count was 40 dead. It rose to 57 over the next two days", "the figure rose; by evening it
+  // stood at 110": a count of the sentence before, updated, read as a toll of that count's kind. Only
+  // right after such a count, so "it rose to 40 degrees" in other talk is no toll.
+  static std::optional<std::pair<TriggerDef, size_t>> count_update_at(const Ctx& c, size_t i,
+                                                                     const std::vector<Extracted>& out) {
+    const auto& low = c.low;
+    if (!(low[i] == "it" || low[i] == "figure" || low[i] == "count" || low[i] == "tally" || low[i] == "total"))
+      return std::nullopt;
+    size_t v = i + 1;
+    if (v < c.se && (low[v] == "had" || low[v] == "has" || low[v] == "then" || low[v] == "later" ||
+                     low[v] == "eventually" || low[v] == "finally"))
+      ++v;
+    if (v < c.se && (low[v] == "risen" || low[v] == "climbed" || low[v] == "reached" || low[v] == "stood" ||
+                     low[v] == "rose" || low[v] == "climbs" || low[v] == "rises" || low[v] == "stands" ||
+                     low[v] == "grew" || low[v] == "grown" || low[v] == "jumped"))
+      ++v;
+    else
+      return std::nullopt;
+    if (!(v < c.se && (low[v] == "to" || low[v] == "at") && qty_at(c, v + 1))) return std::nullopt;
+    const uint32_t here = uint32_t(c.tok[c.sb].start);
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      if (it->end > here) continue;
+      const std::string_view between = c.text.substr(it->end, here - it->end);
+      if (between.size() > 400 || between.find("\n\n") != std::string_view::npos) break;
+      if (it->negated || it->unknown || !(it->kind == Kind::Killed || it->kind == Kind::Injured)) continue;
+      // (one sentence back at most)
+      if (between.find(". ") != std::string_view::npos && between.find(". ") + 2 < between.size()) break;
+      return std::make_pair(TriggerDef{it->kind, Role::Toll}, size_t(1));
+    }
+    return std::nullopt;
+  }
+
   void sentence(const Ctx& c, std::vector<Extracted>& out) const {
     const auto& low = c.low;
     // "2. Omar D., 27, laboratory technician. Shot dead on 14 May 2017 by gunmen ...": a list of victims
@@ -1112,6 +1144,7 @@ struct Casualties {
       if (!m && low[i] == "fatally" && i + 1 < c.se && c.tok[i + 1].kind == TokenKind::Word &&
           low[i + 1].size() > 4 && low[i + 1].substr(low[i + 1].size() - 2) == "ed")
         m = std::make_pair(TriggerDef{Kind::Killed, Role::Verb}, size_t(2));
+      if (!m) m = count_update_at(c, i, out);
       if (m) {
         Trig t{i, i + m->second, m->first};
         for (size_t k = i; k > c.sb && k + 12 > i;) {

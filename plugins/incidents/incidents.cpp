@@ -2697,7 +2697,11 @@ Record Assembler::record(const Frame& f) const {
   // Ukrainian forces ... shelled Avdiivka" is a battle)
   const bool all_from_afar = !W.empty() && !(victim && is_armed(victim->inter)) && !has("clash") &&
                              std::find(r.targets.begin(), r.targets.end(), "military") == r.targets.end() &&
-                             std::all_of(W.begin(), W.end(), [](std::string_view w) { return kFromAfar.count(w) > 0; });
+                             std::any_of(W.begin(), W.end(), [](std::string_view w) { return kFromAfar.count(w) > 0; }) &&
+                             // (an explosive told beside shells is what the shells carried: "high-explosive warheads")
+                             std::all_of(W.begin(), W.end(), [](std::string_view w) {
+                               return kFromAfar.count(w) > 0 || w == "explosive"sv;
+                             });
   std::string type, sub;
   const EventM* type_ev = nullptr;
   // "three bombs struck the market ... the aircraft responsible": a bomb named alone in the lead is the
