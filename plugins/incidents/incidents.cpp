@@ -1434,8 +1434,31 @@ class Assembler {
   // when the missile hit": a month or a year in a clause about an earlier time is background. Read once
   // per date (in the constructor) into background_.
   std::vector<char> background_;  // by date index
+  // "by the evening of the following day it stood at 110", "By Monday, 30 had died": the day a count was
+  // reached, not the day of the event it counts ("killed by Monday's strike" is the event's).
+  bool as_of_count(const Sentence& S, const DateM& x) const {
+    const uint64_t from = std::max<uint64_t>(S.start, x.start > 40 ? x.start - 40 : 0);
+    std::string_view before = lower(from, x.start - from);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    for (std::string_view part : {"the evening of"sv, "the morning of"sv, "the afternoon of"sv, "the night of"sv,
+                                  "the end of"sv, "the close of"sv})
+      if (before.ends_with(part)) {
+        before.remove_suffix(part.size());
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        break;
+      }
+    if (!(before.ends_with(" by") || before == "by")) return false;
+    if (x.end + 1 < S.end && (lower(x.end, 2) == "'s" || lower(x.end, 3) == "\xE2\x80\x99"))  // Monday's strike
+      return false;
+    return std::any_of(S.cas.begin(), S.cas.end(), [&](int i) {
+      return P.cas[i].start >= x.end && (P.cas[i].kind == "killed"sv || P.cas[i].kind == "injured"sv) &&
+             !P.cas[i].negated;
+    });
+  }
+
   bool is_background(const Sentence& S, int d) const {
     const DateM& x = P.dates[d];
+    if (as_of_count(S, x)) return true;
     if (x.precision == 1 || x.start <= S.start) return false;
     const uint64_t from = std::max<uint64_t>(S.start, x.start > 80 ? x.start - 80 : 0);
     const std::string_view before = lower(from, x.start - from);
@@ -2774,10 +2797,11 @@ Record Assembler::record(const Frame& f) const {
   if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
   // "soldiers beat up students": a beating by an armed force is an attack; only a crowd makes it mob violence
   if (pv == "riot"sv && primary->sub == "Mob violence"sv && perp && is_armed(perp->inter)) pv = "attack"sv;
-  // a crowd fires no missiles: with a strike, shelling or an explosion as the lead, "people" near the
-  // verb are its victims, not rioters
+  // a crowd fires no missiles: with a strike, shelling or an explosion as the lead, or an attack told only
+  // with weapons fired from afar, "people" near the verb are its victims, not rioters
   if (perp && perp->inter == 5 && perp->crowd &&
-      (pv == "strike"sv || pv == "shelling"sv || pv == "explosion"sv || pv == "chemical"sv))
+      (pv == "strike"sv || pv == "shelling"sv || pv == "explosion"sv || pv == "chemical"sv ||
+       (pv == "attack"sv && all_from_afar)))
     perp = nullptr;
   const bool rioters = perp && perp->inter == 5;
   const bool protesters = perp && perp->inter == 6;
