@@ -609,16 +609,22 @@ struct Dates {
                      (iequals(before, "on") && iequals(before2, "year") && tb > 2 && is_any(tok[tb - 3].text, {"every", "each"}))))
         continue;
 
-      // "between 1 and 5 December", "from 26 to 29 November", "1-3 December", "27 and 28 May"
-      if (tb >= 2 && a.v.d && s.day_at(tb - 2) && !s.month_at(tb - 1) &&
-          (before == "-" || before == "\xE2\x80\x93" || iequals(before, "to") || iequals(before, "and") ||
-           iequals(before, "until") || iequals(before, "till")) &&
-          (tb < 3 || !(tok[tb - 3].kind == TokenKind::Number)) &&
-          (before == "-" || before == "\xE2\x80\x93" || (tb >= 3 && is_any(tok[tb - 3].text, {"between", "from", "on"})))) {
+      // "between 1 and 5 December", "from 26 to 29 November", "1-3 December", "27 and 28 May"; with
+      // weekdays, "Saturday 23 - Tuesday 26 April"
+      const size_t lb = tb >= 1 && weekday_of(tok[tb - 1].text, false) >= 0 ? tb - 1 : tb;  // the link's token + 1
+      const std::string_view link_w = lb > 0 ? tok[lb - 1].text : std::string_view();
+      // (the first day's token, and where the run starts: its weekday, or "between"/"from" before it)
+      const size_t d0_at = lb >= 2 ? lb - 2 : 0;
+      const size_t d0_open = d0_at >= 1 && weekday_of(tok[d0_at - 1].text, false) >= 0 ? d0_at - 1 : d0_at;
+      if (lb >= 2 && a.v.d && s.day_at(d0_at) && !s.month_at(lb - 1) &&
+          (link_w == "-" || link_w == "\xE2\x80\x93" || iequals(link_w, "to") || iequals(link_w, "and") ||
+           iequals(link_w, "until") || iequals(link_w, "till")) &&
+          (d0_open < 1 || !(tok[d0_open - 1].kind == TokenKind::Number)) &&
+          (link_w == "-" || link_w == "\xE2\x80\x93" || (d0_open >= 1 && is_any(tok[d0_open - 1].text, {"between", "from", "on"})))) {
         bool guessed = false;
         const bool dated = complete_year(a, guessed);
-        const int d0 = s.day_at(tb - 2);
-        const size_t start_tok = (tb >= 3 && is_any(tok[tb - 3].text, {"between", "from"})) ? tb - 3 : tb - 2;
+        const int d0 = s.day_at(d0_at);
+        const size_t start_tok = (d0_open >= 1 && is_any(tok[d0_open - 1].text, {"between", "from"})) ? d0_open - 1 : d0_open;
         if (!dated) {
           if (d0 < a.v.d) runs.push_back({tok[start_tok].start, tok[a.te - 1].end, a.v.d - d0 + 1}), a.used = true;
           continue;
@@ -1296,6 +1302,12 @@ struct Dates {
     }
     std::sort(entries.begin(), entries.end());
     std::vector<char> covered = atom_tokens(tok.size(), atoms);
+    // (the weekdays inside a range, "Saturday 23 - Tuesday 26 April", are the range's)
+    for (const Found& f : found)
+      if (f.kind == "range" && !f.relative)
+        for (auto k = std::lower_bound(tok.begin(), tok.end(), f.start, [](const auto& t, size_t at) { return t.start < at; });
+             k != tok.end() && k->end <= f.end; ++k)
+          covered[size_t(k - tok.begin())] = 1;
     auto add = [&](size_t tb, size_t te, int64_t from, int64_t to, int precision, double conf,
                    std::string kind = "point", bool period = false) {
       Found f;

@@ -240,7 +240,8 @@ struct PlaceM : Base {
   bool taken_to = false; // "the wounded were sent to Idlib city and Maarat Misrin": where victims were taken
   bool launch_site = false;  // "fired from its positions in Jurin": where the fire came from (ranked as a demonym)
   bool about = false;    // in what the event is about, not where it is: "amid anger at the Zliten attack,
-                         // demonstrators in Misrata ...", "protested in Johannesburg, demanding ... in Ethiopia"
+                         // demonstrators in Misrata ..."
+  bool reference = false;  // "after the attack on Kafr Nabl": another event's place, named to tell when, "protested in Johannesburg, demanding ... in Ethiopia"
 };
 struct CasM : Base {
   std::string_view kind, group;
@@ -365,6 +366,32 @@ uint8_t label_kind(std::string_view l) {
   return kOtherL;
 }
 
+// "Staff had left after the attack on Kafr Nabl", "since the strikes on Ariha": a place named with another
+// event to tell when (the words before it, its sentence's text up to it, end so).
+bool reference_place(std::string_view head) {
+  if (head.size() > 60) head = head.substr(head.size() - 60);
+  const std::string h = lower_ascii(head);
+  static constexpr std::string_view kNouns[] = {"attack ", "attacks ", "strike ", "strikes ", "airstrike ",
+                                                "airstrikes ", "bombing ", "bombings ", "shelling ", "massacre ",
+                                                "raid ", "raids "};
+  static constexpr std::string_view kPreps[] = {"on ", "in ", "of ", "at "};
+  for (std::string_view prep : kPreps) {
+    if (!h.ends_with(prep)) continue;
+    const std::string_view rest = std::string_view(h).substr(0, h.size() - prep.size());
+    for (std::string_view noun : kNouns) {
+      if (!rest.ends_with(noun)) continue;
+      // "after the attack on", "since the previous day's strikes on", "following Monday's shelling of"
+      const std::string_view lead = rest.substr(0, rest.size() - noun.size());
+      for (std::string_view w : {"after "sv, "since "sv, "following "sv, "before "sv})
+        if (const size_t at = lead.rfind(w); at != std::string_view::npos && lead.size() - at <= w.size() + 25 &&
+                                             (at == 0 || lead[at - 1] == ' ') &&
+                                             lead.substr(at).find_first_of(",;") == std::string_view::npos)
+          return true;
+    }
+  }
+  return false;
+}
+
 // Places in what an event is about rather than where it is: a place in the clause of a background event
 // ("Amid anger at the Zliten attack, demonstrators in Misrata ..."), and a country in what protesters
 // demand ("protested in Johannesburg, demanding an end to repression in Ethiopia").
@@ -378,6 +405,7 @@ void mark_about_places(Parsed& P, std::string_view text) {
   for (PlaceM& p : P.places) {
     const uint64_t ss = P.sents[p.sent].start;
     const std::string_view head = text.substr(ss, p.start - ss);
+    p.reference = reference_place(head);
     const bool in_opening_clause = head.find(',') == std::string_view::npos;
     for (const EventM& e : P.events)
       if (e.background && e.sent == p.sent &&
@@ -1144,6 +1172,7 @@ struct Frame {
   bool fallback = false;      // no trigger or casualty: a guess from the first sentence
   int lead = -1;              // the sentence that tells the event, when not the first (a headline went before)
   int day_of = -1, day_shift = 0;  // "a day earlier": dated from the date of the frame told before
+  int reference_place = -1;   // "after the attack on X": X, only where nothing else places the frame
 };
 
 class Assembler {
@@ -1529,8 +1558,8 @@ class Assembler {
       // (a demonym names people, not where: "a Turkish soldier was killed in Idlib" is Idlib, whatever the
       // document's main country)
       const bool people_a = a.rank == kDemonym && b.rank <= kUnlisted, people_b = b.rank == kDemonym && a.rank <= kUnlisted;
-      if (std::make_tuple(!a.marked, people_a, foreign(a), a.context, a.dateline, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.about, a.start) <
-          std::make_tuple(!b.marked, people_b, foreign(b), b.context, b.dateline, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.about, b.start))
+      if (std::make_tuple(!a.marked, people_a, foreign(a), a.context, a.dateline, a.reference, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.about, a.start) <
+          std::make_tuple(!b.marked, people_b, foreign(b), b.context, b.dateline, b.reference, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.about, b.start))
         best = i;
     }
     return best;
@@ -1756,6 +1785,10 @@ class Assembler {
              (P.dates[f.date].end_value.empty() || P.dates[d].value <= P.dates[f.date].end_value))
       f.date = d;
     if (p >= 0 && P.places[p].taken_to) p = -1;  // where the victims were taken: context places the frame
+    if (p >= 0 && P.places[p].reference) {  // another event's place, told to say when
+      if (f.reference_place < 0) f.reference_place = p;
+      p = -1;
+    }
     if (p >= 0 && (f.place < 0 || anchor) &&
         (f.place < 0 || std::make_tuple(!P.places[p].marked, foreign(P.places[p]), P.places[p].context,
                                         P.places[p].dateline, P.places[p].rank, P.places[p].about) <
@@ -2238,6 +2271,7 @@ class Assembler {
         f.place = m >= 0 && is_specific(P.places[m].rank) ? m : demonym;
         if (f.place == m) f.place_src = 2, f.place_of_document = true;
       }
+      if (f.place < 0 && f.reference_place >= 0) f.place = f.reference_place;
       if (f.place < 0 && (f.place = main_place()) >= 0) f.place_src = 2, f.place_of_document = true;
     }
   }

@@ -1474,16 +1474,19 @@ struct Places {
     // ---- layouts: "X (Admin2, Admin1)" and "X, Admin1"
     for (size_t i = 0; i < T.size(); ++i) {
       // "X (A2, A1)", "X, A1", "X in A1": the mark, then the admin segments.
-      const bool in_word = is_word(T, i) && !T[i].cap && raw(text, T[i]) == "in" && i > 0 && is_word(T, i - 1) &&
-                           T[i - 1].cap;
+      // ("Hass, in southern Idlib": a comma before the "in" of the unit)
+      const bool comma_in = is_punct(T, i, ',') && is_word(T, i + 1) && !T[i + 1].cap && raw(text, T[i + 1]) == "in" &&
+                            i > 0 && is_word(T, i - 1) && T[i - 1].cap;
+      const bool in_word = comma_in || (is_word(T, i) && !T[i].cap && raw(text, T[i]) == "in" && i > 0 &&
+                                        is_word(T, i - 1) && T[i - 1].cap);
       if (!is_punct(T, i, '(') && !is_punct(T, i, ',') && !in_word) continue;
       const bool paren = !in_word && T[i].punct == '(';
       // Segments after the mark.
       std::vector<std::vector<size_t>> segs;
-      size_t k = i + 1;
+      size_t k = comma_in ? i + 2 : i + 1;
       // "Saida in the eastern Daraa countryside": an article and a direction before the unit, which must
       // then be called one (a province, a governorate, the countryside of a town)
-      bool unit_named = false;
+      bool unit_named = false, directed = false;
       if (in_word) {
         const size_t k0 = k;
         if (is_word(T, k) && !T[k].cap && raw(text, T[k]) == "the") ++k;
@@ -1491,7 +1494,7 @@ struct Places {
         unit_named = k > k0;
       } else if (!paren && is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k])) && is_word(T, k + 1) &&
                  T[k + 1].cap) {
-        ++k;  // "Gharanij, eastern Deir Ezzor": a part of the unit locates the place before it
+        ++k, directed = true;  // "Gharanij, eastern Deir Ezzor": a part of the unit locates the place before it
       }
       while (k < T.size() && segs.size() < 4) {
         if (!is_word(T, k) || !T[k].cap) break;
@@ -1542,7 +1545,8 @@ struct Places {
       if (in_word && segs.size() == 1)
         for (size_t q = segs[0].back() + 1; q <= k && !unit_noun; ++q)
           unit_noun = is_word(T, q) && !T[q].cap && kAdmin1Nouns.count(raw(text, T[q]));
-      if (unit_named && !unit_noun) continue;
+      // (after a comma the phrase is plainly where the place lies: "Hass, in southern Idlib")
+      if (unit_named && !unit_noun && !comma_in) continue;
       // "in the Somali region of Puntland": an adjective, the unit is named after "of"
       if (unit_named && ((is_word(T, k) && raw(text, T[k]) == "of") || (is_word(T, k + 1) && raw(text, T[k + 1]) == "of")))
         continue;
@@ -1758,14 +1762,18 @@ struct Places {
         }
         break;
       }
-      while (x0 < x_end && !(is_word(T, x0) && T[x0].cap)) ++x0;
+      // (a lower-case article joined by a hyphen stays: "the village of al-Jinah, in ...")
+      while (x0 < x_end && !(is_word(T, x0) && (T[x0].cap || ((T[x0].f == "al" || T[x0].f == "el") &&
+                                                              is_punct(T, x0 + 1, '-') && !T[x0 + 1].space_before))))
+        ++x0;
       // Drop leading words that are not part of the name (sentence-initial "In", stop words, demonyms).
       while (x0 + 1 < x_end) {
         const std::string& f0 = T[x0].f;
         std::vector<Hit> hh;
         gaz->lookup(name_key(f0), hh);
         bool demonym = !hh.empty() && std::all_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; });
-        if (kStop.count(f0) || demonym) { ++x0; continue; }
+        const bool joined_article = !T[x0].cap && (f0 == "al" || f0 == "el") && is_punct(T, x0 + 1, '-') && !T[x0 + 1].space_before;
+        if ((kStop.count(f0) && !joined_article) || demonym) { ++x0; continue; }
         break;
       }
       std::vector<size_t> xw;
@@ -1774,8 +1782,9 @@ struct Places {
       while (!xw.empty() && !T[xw.back()].cap) xw.pop_back();
       if (xw.empty()) continue;
       // A lone sentence-initial word before ", Admin1" is rarely a place ("Meanwhile, Kano ...").
-      if (!paren && xw.size() == 1 && T[xw[0]].sent_start) continue;
-      if (in_word && T[xw[0]].sent_start) continue;  // "“Targeting Life in Idlib”": a title, not a place
+      // (not before a direction: "Hass, southern Idlib" opening a heading's line)
+      if (!paren && !directed && !comma_in && xw.size() == 1 && T[xw[0]].sent_start) continue;
+      if (in_word && !comma_in && T[xw[0]].sent_start) continue;  // "“Targeting Life in Idlib”": a title, not a place
       // "Attacks on Bakeries and Bread Queues in Aleppo Governorate": a title's common noun, which the text
       // writes in lower case elsewhere ("bread had become ...")
       if (in_word && lower_words.contains(T[xw[0]].f)) continue;
