@@ -1296,8 +1296,16 @@ class Assembler {
         const std::string_view head = s.substr(0, 32);
         int shift = INT_MIN;
         bool opening = false;
+        // ("Ramadan, which had begun a week earlier": a clause about something else counts no day)
+        const auto in_clause_about_else = [&](size_t at) {
+          const std::string_view before = s.substr(at > 30 ? at - 30 : 0, at > 30 ? 30 : at);
+          for (std::string_view cue : {"which had "sv, "who had "sv, "that had "sv})
+            if (const size_t c = before.rfind(cue); c != std::string_view::npos && before.find_first_of(",;", c) == std::string_view::npos)
+              return true;
+          return false;
+        };
         for (const auto& [phrase, k] : kShifts)
-          if (const size_t at = s.find(phrase); at != std::string::npos) {
+          if (const size_t at = s.find(phrase); at != std::string::npos && !in_clause_about_else(at)) {
             shift = k, opening = at < 12;
             break;
           }
@@ -1488,6 +1496,15 @@ class Assembler {
   bool is_background(const Sentence& S, int d) const {
     const DateM& x = P.dates[d];
     if (as_of_count(S, x)) return true;
+    // ("In Ramadan, which had begun a week earlier, ...": a day counted back in a clause about something else)
+    if (x.relative && x.start > S.start) {
+      const uint64_t from = std::max<uint64_t>(S.start, x.start > 30 ? x.start - 30 : 0);
+      const std::string_view before = lower(from, x.start - from);
+      for (std::string_view cue : {"which had "sv, "who had "sv, "that had "sv})
+        if (const size_t at = before.rfind(cue);
+            at != std::string_view::npos && before.find_first_of(",;", at) == std::string_view::npos)
+          return true;
+    }
     if (x.precision == 1 || x.start <= S.start) return false;
     const uint64_t from = std::max<uint64_t>(S.start, x.start > 80 ? x.start - 80 : 0);
     const std::string_view before = lower(from, x.start - from);
@@ -1495,6 +1512,13 @@ class Assembler {
     for (std::string_view cue : {"who had "sv, "which had "sv, "that had "sv, "previous "sv, " had been "sv, " had already "sv})
       if (before.find(cue) != std::string_view::npos) return true;
     return false;
+  }
+
+  // The sentence's last date that is not background ("which had begun a week earlier"), or -1.
+  int last_told_date(const Sentence& S) const {
+    for (auto it = S.dates.rbegin(); it != S.dates.rend(); ++it)
+      if (!background_[*it]) return *it;
+    return -1;
   }
 
   // The sentence's date; with several, the last one before its death toll: "the offensive, launched in
@@ -1883,11 +1907,15 @@ class Assembler {
         const bool same_toll = ka > 0 && ka == kb && (ka >= 5 || std::abs(B.para - A.para) <= 3);
         // ("Market. They hit the market ... At least 6 martyrs." ... "Update from the market: 11 martyrs now."
         // ... "Final list for today's market massacre: 14 martyrs": the same day's and place's toll, updated)
-        const bool toll_ok = kb == 0 || ka == kb || (kb > ka && ka > 0 && updates_toll(B));
+        // (or the toll of an attack told first without one, on the same day in the same town: ACLED codes one
+        // event a town a day - "13 May: jets struck the market ... Nine people were killed there")
+        const bool toll_ok = kb == 0 || ka == kb || (kb > ka && ka > 0 && updates_toll(B)) ||
+                             (ka == 0 && same_date && same_place && exact_day(A.date) && !A.aggregate);
         // (two frames with neither a date nor a place of their own yet, in different paragraphs, are two
         // events told in a row until context dates and places them: "A farmer was killed among his trees."
         // ... "A series of air strikes hit the market.")
         const bool unknown_apart = no_dates && no_places && A.para != B.para;
+
         if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok && !unknown_apart) ||
             (back && (toll_ok || ka == 0)) || (ahead && (ka == 0 || ka == kb))) {
           A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
@@ -2158,16 +2186,16 @@ class Assembler {
     // the paragraph, passing over a period told in between, unless nothing else dates it)
     if (f.date < 0 && !f.aggregate)
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si) {
-        if (P.sents[si].dates.empty() || period_sentence(P.sents[si])) continue;
-        const int d = P.sents[si].dates.back();
+        if (last_told_date(P.sents[si]) < 0 || period_sentence(P.sents[si])) continue;
+        const int d = last_told_date(P.sents[si]);
         if (exact_day(d)) f.date = d, f.date_src = 1;
         break;
       }
     if (f.date < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si)
-        if (!P.sents[si].dates.empty()) {
+        if (last_told_date(P.sents[si]) >= 0) {
           // (a total "in that period" refers back to the period's start: "between 18 February and April")
-          f.date = f.aggregate ? first_date(P.sents[si]) : P.sents[si].dates.back();
+          f.date = f.aggregate ? first_date(P.sents[si]) : last_told_date(P.sents[si]);
           f.date_src = 1;
           // "... 30 massacres since that date. The massacres claimed 1,109 lives": the date's period too
           if (period_sentence(P.sents[si])) f.aggregate = true;

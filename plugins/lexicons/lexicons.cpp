@@ -902,6 +902,8 @@ const std::vector<Cue>& event_cues() {
       {"air bombardment", tStrike, 0.95f}, {"aerial strikes", tStrike, 0.95f}, {"bombed from the air", tStrike, 0.95f},
       {"warplanes", tStrike, 0.85f}, {"warplane", tStrike, 0.85f}, {"war planes", tStrike, 0.85f},
       {"fighter jets", tStrike, 0.85f}, {"jets", tStrike, 0.7f}, {"aircraft", tStrike, 0.75f},
+      {"fighter jet", tStrike, 0.85f}, {"jet", tStrike, 0.65f}, {"war plane", tStrike, 0.85f},
+      {"war jets", tStrike, 0.85f},
       {"planes", tStrike, 0.7f}, {"air-dropped", tStrike, 0.85f}, {"air dropped", tStrike, 0.85f},
       {"military aircraft", tStrike, 0.85f}, {"anti-aircraft", kNone, 0}, {"anti aircraft", kNone, 0},
       {"helicopter gunships", tStrike, 0.85f},
