@@ -1036,24 +1036,35 @@ struct Casualties {
   };
 
   // "The first count was 40 dead. It rose to 57 over the next two days", "the figure rose; by evening it
-  // stood at 110": a count of the sentence before, updated, read as a toll of that count's kind. Only
-  // right after such a count, so "it rose to 40 degrees" in other talk is no toll.
+  // stood at 110", "By the evening the number was six": a count of the sentence before, updated, read as a
+  // toll of that count's kind. Only right after such a count, so "it rose to 40 degrees" in other talk is
+  // no toll.
   static std::optional<std::pair<TriggerDef, size_t>> count_update_at(const Ctx& c, size_t i,
                                                                      const std::vector<Extracted>& out) {
     const auto& low = c.low;
-    if (!(low[i] == "it" || low[i] == "figure" || low[i] == "count" || low[i] == "tally" || low[i] == "total"))
+    if (!(low[i] == "it" || low[i] == "figure" || low[i] == "number" || low[i] == "count" || low[i] == "tally" ||
+          low[i] == "total"))
       return std::nullopt;
     size_t v = i + 1;
     if (v < c.se && (low[v] == "had" || low[v] == "has" || low[v] == "then" || low[v] == "later" ||
                      low[v] == "eventually" || low[v] == "finally"))
       ++v;
-    if (v < c.se && (low[v] == "risen" || low[v] == "climbed" || low[v] == "reached" || low[v] == "stood" ||
-                     low[v] == "rose" || low[v] == "climbs" || low[v] == "rises" || low[v] == "stands" ||
-                     low[v] == "grew" || low[v] == "grown" || low[v] == "jumped"))
+    // ("By the evening the number was six": a noun's plain "was" too)
+    const bool noun = low[i] != "it";
+    // (its count alone: "the count was 12 dead" says its own kind, "the number was high" no count)
+    const auto bare = [&](size_t q) {
+      const auto n = qty_at(c, q);
+      return n && (n->te >= c.se || low[n->te] == "." || low[n->te] == "," || low[n->te] == ";");
+    };
+    if (noun && v == i + 1 && v + 1 < c.se && (low[v] == "was" || low[v] == "is") && bare(v + 1)) {
+    } else if (v < c.se && (low[v] == "risen" || low[v] == "climbed" || low[v] == "reached" || low[v] == "stood" ||
+                            low[v] == "rose" || low[v] == "climbs" || low[v] == "rises" || low[v] == "stands" ||
+                            low[v] == "grew" || low[v] == "grown" || low[v] == "jumped")) {
       ++v;
-    else
+      if (!(v < c.se && (low[v] == "to" || low[v] == "at") && qty_at(c, v + 1))) return std::nullopt;
+    } else {
       return std::nullopt;
-    if (!(v < c.se && (low[v] == "to" || low[v] == "at") && qty_at(c, v + 1))) return std::nullopt;
+    }
     const uint32_t here = uint32_t(c.tok[c.sb].start);
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
       if (it->end > here) continue;

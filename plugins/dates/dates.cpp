@@ -1114,9 +1114,9 @@ struct Dates {
       } else {
         return false;
       }
-      // ("he died four days later", "succumbed to his wounds two days later": when a victim died, not
-      // another event)
-      for (size_t k = b; k-- > 0 && k + 6 >= b && tok[k].kind == TokenKind::Word;)
+      // ("he died four days later", "succumbed to his wounds two days later", "died of his wounds in a
+      // hospital in Turkey the following day": when a victim died, not another event)
+      for (size_t k = b; k-- > 0 && k + 12 >= b && tok[k].kind == TokenKind::Word;)
         if (is_any(tok[k].text, {"died", "succumbed"})) return false;
       // (a phrase already read, on the first pass; or one a date names in apposition: "The next day,
       // Thursday, ...")

@@ -2045,9 +2045,10 @@ class Assembler {
     static const char* const kMunitions[] = {"shells", "shell", "shelling", "rockets", "rocket", "missiles", "missile",
                                              "bombs", "bomb", "blast", "explosion", "explosions", "barrels"};
     const bool armed_before = std::any_of(A.sents.begin(), A.sents.end(), [&](int si) { return !P.sents[si].weapons.empty(); });
+    // ("The first shell struck the main building": a word may stand between)
     for (const char* noun : kMunitions)
-      for (size_t k = 1; k < words.size() && k < 4 && armed_before; ++k)
-        if (words[k] == noun && determiner(words[k - 1])) return true;
+      for (size_t k = 1; k < words.size() && k < 5 && armed_before; ++k)
+        if (words[k] == noun && (determiner(words[k - 1]) || (k >= 2 && determiner(words[k - 2])))) return true;
     // "Rescuers pulled 14 bodies from the rubble": the aftermath of the attack told just before
     static const char* const kAftermath[] = {"rubble", "wreckage", "debris", "ruins"};
     for (const char* noun : kAftermath)

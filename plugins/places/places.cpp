@@ -3154,7 +3154,10 @@ struct Places {
     static const WordSet kNamedFacilities = {"university", "hospital", "market", "airport", "prison", "stadium",
                                              "college", "mosque", "church", "school", "station", "campus", "airbase",
                                              "beach"};
-    const bool facility_next = nw && nw->cap && !kStop.count(T[f.t0].f) &&
+    // (an article joined to the name opens it: "al-Atarib Surgical Hospital")
+    const bool joined_article = (T[f.t0].f == "al" || T[f.t0].f == "el") && is_punct(T, f.t0 + 1, '-') &&
+                                !T[f.t0 + 1].space_before && f.t0 + 2 <= f.t1;
+    const bool facility_next = nw && nw->cap && (!kStop.count(T[f.t0].f) || joined_article) &&
                                (kNamedFacilities.count(next_word) ||
                                 // "Kafr Nabl Surgical Hospital", "Bosasso Main Market": one qualifier between
                                 (is_word(T, f.t1 + 2) && T[f.t1 + 2].cap && kNamedFacilities.count(T[f.t1 + 2].f)));
