@@ -1484,6 +1484,13 @@ class Assembler {
         while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
         break;
       }
+    // ("The next day, the toll stood at 11": a day opening a sentence that only updates a toll, no event)
+    const bool toll_only = !S.cas.empty() && S.events.empty() && S.weapons.empty() &&
+                           std::all_of(S.cas.begin(), S.cas.end(), [&](int i) {
+                             return P.cas[i].toll || P.cas[i].part || P.cas[i].kind != "killed"sv;
+                           }) &&
+                           std::any_of(S.cas.begin(), S.cas.end(), [&](int i) { return P.cas[i].toll && P.cas[i].start > x.end; });
+    if (toll_only && x.relative) return true;
     if (!(before.ends_with(" by") || before == "by")) return false;
     if (x.end + 1 < S.end && (lower(x.end, 2) == "'s" || lower(x.end, 3) == "\xE2\x80\x99"))  // Monday's strike
       return false;
