@@ -963,7 +963,13 @@ struct Dates {
             titled = is_any(tok[k].text, {"log", "report", "sitrep", "bulletin", "update", "briefing", "digest",
                                           "summary", "newsletter", "dispatch", "note", "read", "feature",
                                           "investigation", "analysis", "explainer", "edition", "issue"});
-          const bool keyword = titled || labelled ||
+          // ("Civilian Protection Watch - July 19, 2018": a byline, a name of capitalised words, a dash, the date
+          // ending the line)
+          bool byline = a.te == te && a.tb > ti + 1 &&
+                        is_any(tok[a.tb - 1].text, {"-", "\xE2\x80\x93", "\xE2\x80\x94", "|"});
+          for (size_t k = ti; k + 1 < a.tb && byline; ++k)
+            byline = tok[k].kind != TokenKind::Word || tok[k].capitalised || is_any(tok[k].text, {"of", "for", "and", "the"});
+          const bool keyword = titled || labelled || byline ||
                                is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
                                                      "dated", "modified", "created", "released", "situation",
                                                      "issued", "as"}) ||
