@@ -409,7 +409,7 @@ struct Casualties {
         {K::Killed, R::OfNoun});
     add({"fatally shot", "fatally stabbed", "fatally wounded", "shot and killed"}, {K::Killed, R::Verb});
     add({"death toll", "toll", "number of dead", "number of deaths", "number of people killed", "number of fatalities",
-         "death count", "body count", "final count", "final tally"},
+         "death count", "body count", "final count", "final tally", "final list"},
         {K::Killed, R::Toll});
     // "Activists first reported four dead. By evening the figure had risen to six": the count of the dead
     // told before, updated
@@ -1611,7 +1611,9 @@ struct Casualties {
             // ("The final toll, which the group published a week later, was 14")
             if (low[j] == "risen" || low[j] == "rose" || low[j] == "climbed" || low[j] == "reached" ||
                 low[j] == "jumped" || low[j] == "increased" || low[j] == "stands" || low[j] == "stood" ||
-                low[j] == "was" || low[j] == "is") {
+                low[j] == "was" || low[j] == "is" ||
+                // ("The final list ... contains 19 names")
+                low[j] == "contains" || low[j] == "contained" || low[j] == "lists" || low[j] == "listed") {
               from = j + 1;
               break;
             }

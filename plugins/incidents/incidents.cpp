@@ -400,6 +400,13 @@ void mark_about_places(Parsed& P, std::string_view text) {
     const Base &a = x.start < y.start ? x : y, &b = x.start < y.start ? y : x;
     return a.end <= b.start && text.substr(a.end, b.start - a.end).find_first_of(",;.\n") == std::string_view::npos;
   };
+  // What people fled is no event of the report: "relatives who had fled the fighting in Aleppo city"
+  for (EventM& e : P.events) {
+    const uint64_t from = e.start > 20 ? e.start - 20 : 0;
+    const std::string before = lower_ascii(text.substr(from, e.start - from));
+    for (std::string_view w : {"fled the "sv, "fleeing the "sv, "escaped the "sv, "escaping the "sv, "fled from the "sv})
+      if (before.ends_with(w)) e.background = true;
+  }
   // (a) the clause of the background event after it, (b) the sentence's opening "after/amid ..." clause,
   // up to its comma, when an event in it was read as one (lexicons.cpp, opening_clause)
   for (PlaceM& p : P.places) {
@@ -1494,6 +1501,11 @@ class Assembler {
     if (!(before.ends_with(" by") || before == "by")) return false;
     if (x.end + 1 < S.end && (lower(x.end, 2) == "'s" || lower(x.end, 3) == "\xE2\x80\x99"))  // Monday's strike
       return false;
+    // ("By the following night they had counted more than 30": a count with no casualty word of its own)
+    const std::string_view after = lower(x.end, std::min<uint64_t>(S.end - x.end, 60));
+    if (S.events.empty() && (after.find(" counted ") != std::string_view::npos ||
+                             after.find(" recorded ") != std::string_view::npos))
+      return true;
     return std::any_of(S.cas.begin(), S.cas.end(), [&](int i) {
       return P.cas[i].start >= x.end && (P.cas[i].kind == "killed"sv || P.cas[i].kind == "injured"sv) &&
              !P.cas[i].negated;
@@ -1816,7 +1828,8 @@ class Assembler {
              (P.dates[f.date].end_value.empty() || P.dates[d].value <= P.dates[f.date].end_value))
       f.date = d;
     if (p >= 0 && P.places[p].taken_to) p = -1;  // where the victims were taken: context places the frame
-    if (p >= 0 && P.places[p].reference) {  // another event's place, told to say when
+    // (another event's place, told to say when; or where what the sentence is about happened)
+    if (p >= 0 && (P.places[p].reference || (P.places[p].about && is_specific(P.places[p].rank)))) {
       if (f.reference_place < 0) f.reference_place = p;
       p = -1;
     }
@@ -2687,6 +2700,13 @@ Record Assembler::record(const Frame& f) const {
   // detail ("a communal clash that had just been resolved" does not make a beating a battle).
   std::span<const int> lead;
   if (f.lead >= 0) lead = P.sents[f.lead].events;
+  // (a sentence whose only events are background - "who had fled the fighting in Aleppo" - tells none)
+  const auto tells = [&](int si) {
+    const auto& ev = P.sents[si].events;
+    return std::any_of(ev.begin(), ev.end(), [&](int e) { return !P.events[e].background; });
+  };
+  for (int si : f.sents)
+    if (lead.empty() && tells(si)) { lead = P.sents[si].events; break; }
   for (int si : f.sents)
     if (lead.empty() && !P.sents[si].events.empty()) { lead = P.sents[si].events; break; }
   ViewSet trig, trig_all;
@@ -2871,7 +2891,7 @@ Record Assembler::record(const Frame& f) const {
   // with weapons fired from afar, "people" near the verb are its victims, not rioters
   if (perp && perp->inter == 5 && perp->crowd &&
       (pv == "strike"sv || pv == "shelling"sv || pv == "explosion"sv || pv == "chemical"sv ||
-       (pv == "attack"sv && all_from_afar)))
+       ((pv == "attack"sv || pv.empty()) && all_from_afar)))
     perp = nullptr;
   const bool rioters = perp && perp->inter == 5;
   const bool protesters = perp && perp->inter == 6;
