@@ -2589,6 +2589,7 @@ struct Places {
     anchor_unlisted_places(text, T, places);
     respell_unlisted_places(text, ctx, places);
     retell_named_places(text, T, places);
+    share_unlisted_units(places);
 
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.start < b.start; });
     for (Place& p : places)
@@ -2769,6 +2770,23 @@ struct Places {
   }
 
   // A place the gazetteer does not know, named by the text between start and end.
+  // "Busra al-Harir, a town in the eastern countryside of Daraa governorate ... jets struck Busra al-Harir": an
+  // unlisted name told again without its province keeps the units and point of where the report placed it.
+  static void share_unlisted_units(std::vector<Place>& places) {
+    std::unordered_map<std::string, const Place*> placed;
+    for (const Place& p : places)
+      if (p.unlisted && p.admin1 >= 0 && !p.demonym) placed.try_emplace(ik::text::fold(p.value), &p);
+    if (placed.empty()) return;
+    for (Place& p : places) {
+      if (!p.unlisted || p.admin1 >= 0 || p.demonym) continue;
+      const auto it = placed.find(ik::text::fold(p.value));
+      if (it == placed.end() || (p.country >= 0 && p.country != it->second->country)) continue;
+      const Place& q = *it->second;
+      p.admin1 = q.admin1, p.admin1_text = q.admin1_text, p.country = q.country, p.admin2 = q.admin2;
+      p.lat = q.lat, p.lon = q.lon, p.precision = q.precision, p.guessed_country = q.guessed_country;
+    }
+  }
+
   // "Al-Bukamal" for Abu Kamal, "Kafranbel" for Kafr Nabl: an unlisted name in a country whose names are
   // transliterated is a respelling of the one place there with its consonants (in its province when one
   // is known, else in one the document names or where its other places are). Several such places and no

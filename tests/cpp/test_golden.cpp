@@ -97,6 +97,7 @@ bool mention_matches(const json& want, const ik::Mention& m, const std::string& 
     if (k == "label" && v != m.label) return false;
     if (k == "value" && v != m.value) return false;
     if (k == "text" && v != text.substr(m.start, m.end - m.start)) return false;
+    if (k == "start" && v.get<uint64_t>() != uint64_t(m.start)) return false;  // which of a name's mentions
     if (k == "number" && !number_equals(v, m.number)) return false;
     if (k == "low" && !number_equals(v, m.low)) return false;
     if (k == "high" && !number_equals(v, m.high)) return false;
