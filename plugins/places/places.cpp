@@ -3254,6 +3254,10 @@ struct Places {
       if (single && kNever.count(f0)) return;
       if (single && kStop.count(f0) && !(prep || next_noun || of_noun)) return;
       if (prev_cap_run && !of_noun) return;
+      // ("Busra al-Harir, a town ..." opening a sentence: "al-Harir" is the tail of the longer name)
+      if (joined_article && pw && pw->cap && pw->e + 1 == T[f.t0].s && !kModifiers.count(prev_word) &&
+          !kLocPreps.count(prev_word) && !kFunctionWords.count(prev_word))
+        return;
       if ((next_cap_run && !prep) || article_next) return;
       if (single && T[f.t0].sent_start && !(next_noun || prep || resident_noun || last_resort || heading_name)) {
         bool big = false;
