@@ -735,6 +735,11 @@ Parsed parse(const ik::sdk::Doc& doc) {
           const size_t sp = head.rfind(' ');
           if (kPeopleFrom.count(sp == std::string_view::npos ? head : head.substr(sp + 1))) p.origin = true;
         }
+        // (and the places listed with it: "families displaced from Aleppo, Homs and Palmyra")
+        if (!P.places.empty() && P.places.back().origin && m.start >= P.places.back().end) {
+          const std::string_view gap = text.substr(P.places.back().end, m.start - P.places.back().end);
+          if (gap == ", "sv || gap == " and "sv || gap == ", and "sv || gap == " or "sv) p.origin = true;
+        }
         // where aircraft or munitions came from ("took off from Hmeimim", "fired from Leithi") is no scene
         // of the attack: it ranks as a name of the attacker does, below any place it hit
         if (ends_with("off from ") || ends_with("off from the ") || ends_with("launched from ") ||
@@ -1829,7 +1834,8 @@ class Assembler {
       f.date = d;
     if (p >= 0 && P.places[p].taken_to) p = -1;  // where the victims were taken: context places the frame
     // (another event's place, told to say when; or where what the sentence is about happened)
-    if (p >= 0 && (P.places[p].reference || (P.places[p].about && is_specific(P.places[p].rank)))) {
+    // (or where the people came from: "families displaced from Aleppo, Homs and Palmyra")
+    if (p >= 0 && (P.places[p].reference || ((P.places[p].about || P.places[p].origin) && is_specific(P.places[p].rank)))) {
       if (f.reference_place < 0) f.reference_place = p;
       p = -1;
     }
