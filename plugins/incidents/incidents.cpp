@@ -366,6 +366,16 @@ uint8_t label_kind(std::string_view l) {
   return kOtherL;
 }
 
+// Do the (lower-cased) words before a phrase end inside a "which had / who had / that had" clause (no comma
+// since)? "Ramadan, which had begun a week earlier": what the clause tells is about something else.
+bool in_pluperfect_clause(std::string_view before) {
+  for (std::string_view cue : {"which had "sv, "who had "sv, "that had "sv})
+    if (const size_t at = before.rfind(cue);
+        at != std::string_view::npos && before.find_first_of(",;", at) == std::string_view::npos)
+      return true;
+  return false;
+}
+
 // "Staff had left after the attack on Kafr Nabl", "since the strikes on Ariha": a place named with another
 // event to tell when (the words before it, its sentence's text up to it, end so).
 bool reference_place(std::string_view head) {
@@ -1309,15 +1319,9 @@ class Assembler {
         int shift = INT_MIN;
         bool opening = false;
         // ("Ramadan, which had begun a week earlier": a clause about something else counts no day)
-        const auto in_clause_about_else = [&](size_t at) {
-          const std::string_view before = s.substr(at > 30 ? at - 30 : 0, at > 30 ? 30 : at);
-          for (std::string_view cue : {"which had "sv, "who had "sv, "that had "sv})
-            if (const size_t c = before.rfind(cue); c != std::string_view::npos && before.find_first_of(",;", c) == std::string_view::npos)
-              return true;
-          return false;
-        };
         for (const auto& [phrase, k] : kShifts)
-          if (const size_t at = s.find(phrase); at != std::string::npos && !in_clause_about_else(at)) {
+          if (const size_t at = s.find(phrase);
+              at != std::string::npos && !in_pluperfect_clause(s.substr(at > 30 ? at - 30 : 0, at > 30 ? 30 : at))) {
             shift = k, opening = at < 12;
             break;
           }
@@ -1523,11 +1527,7 @@ class Assembler {
     // ("In Ramadan, which had begun a week earlier, ...": a day counted back in a clause about something else)
     if (x.relative && x.start > S.start) {
       const uint64_t from = std::max<uint64_t>(S.start, x.start > 30 ? x.start - 30 : 0);
-      const std::string_view before = lower(from, x.start - from);
-      for (std::string_view cue : {"which had "sv, "who had "sv, "that had "sv})
-        if (const size_t at = before.rfind(cue);
-            at != std::string_view::npos && before.find_first_of(",;", at) == std::string_view::npos)
-          return true;
+      if (in_pluperfect_clause(lower(from, x.start - from))) return true;
     }
     if (x.precision == 1 || x.start <= S.start) return false;
     const uint64_t from = std::max<uint64_t>(S.start, x.start > 80 ? x.start - 80 : 0);
