@@ -1056,15 +1056,13 @@ struct Casualties {
       const auto n = qty_at(c, q);
       return n && (n->te >= c.se || low[n->te] == "." || low[n->te] == "," || low[n->te] == ";");
     };
-    if (noun && v == i + 1 && v + 1 < c.se && (low[v] == "was" || low[v] == "is") && bare(v + 1)) {
-    } else if (v < c.se && (low[v] == "risen" || low[v] == "climbed" || low[v] == "reached" || low[v] == "stood" ||
-                            low[v] == "rose" || low[v] == "climbs" || low[v] == "rises" || low[v] == "stands" ||
-                            low[v] == "grew" || low[v] == "grown" || low[v] == "jumped")) {
-      ++v;
-      if (!(v < c.se && (low[v] == "to" || low[v] == "at") && qty_at(c, v + 1))) return std::nullopt;
-    } else {
-      return std::nullopt;
-    }
+    const bool plain_was = noun && v == i + 1 && v + 1 < c.se && (low[v] == "was" || low[v] == "is") && bare(v + 1);
+    const bool rose_to = v + 1 < c.se &&
+                         (low[v] == "risen" || low[v] == "climbed" || low[v] == "reached" || low[v] == "stood" ||
+                          low[v] == "rose" || low[v] == "climbs" || low[v] == "rises" || low[v] == "stands" ||
+                          low[v] == "grew" || low[v] == "grown" || low[v] == "jumped") &&
+                         (low[v + 1] == "to" || low[v + 1] == "at") && qty_at(c, v + 2);
+    if (!plain_was && !rose_to) return std::nullopt;
     const uint32_t here = uint32_t(c.tok[c.sb].start);
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
       if (it->end > here) continue;
