@@ -240,8 +240,8 @@ struct PlaceM : Base {
   bool taken_to = false; // "the wounded were sent to Idlib city and Maarat Misrin": where victims were taken
   bool launch_site = false;  // "fired from its positions in Jurin": where the fire came from (ranked as a demonym)
   bool about = false;    // in what the event is about, not where it is: "amid anger at the Zliten attack,
-                         // demonstrators in Misrata ..."
-  bool reference = false;  // "after the attack on Kafr Nabl": another event's place, named to tell when, "protested in Johannesburg, demanding ... in Ethiopia"
+                         // demonstrators in Misrata ...", "protested in Johannesburg, demanding ... in Ethiopia"
+  bool reference = false;  // "after the attack on Kafr Nabl": another event's place, named to tell when
 };
 struct CasM : Base {
   std::string_view kind, group;
