@@ -2213,16 +2213,16 @@ class Assembler {
     // the paragraph, passing over a period told in between, unless nothing else dates it)
     if (f.date < 0 && !f.aggregate)
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si) {
-        if (last_told_date(P.sents[si]) < 0 || period_sentence(P.sents[si])) continue;
         const int d = last_told_date(P.sents[si]);
+        if (d < 0 || period_sentence(P.sents[si])) continue;
         if (exact_day(d)) f.date = d, f.date_src = 1;
         break;
       }
     if (f.date < 0) {
       for (int si = first - 1; si >= 0 && P.sents[si].para == f.para; --si)
-        if (last_told_date(P.sents[si]) >= 0) {
+        if (const int d = last_told_date(P.sents[si]); d >= 0) {
           // (a total "in that period" refers back to the period's start: "between 18 February and April")
-          f.date = f.aggregate ? first_date(P.sents[si]) : last_told_date(P.sents[si]);
+          f.date = f.aggregate ? first_date(P.sents[si]) : d;
           f.date_src = 1;
           // "... 30 massacres since that date. The massacres claimed 1,109 lives": the date's period too
           if (period_sentence(P.sents[si])) f.aggregate = true;
