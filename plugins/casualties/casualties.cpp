@@ -1035,6 +1035,12 @@ struct Casualties {
     bool either_number = false; // "had been killed": the verb does not say
   };
 
+  // A verb that brings a running count to its figure: "the toll rose to 15", "it stood at 110".
+  static bool count_verb(std::string_view w) {
+    return w == "rose" || w == "risen" || w == "rises" || w == "climbed" || w == "climbs" || w == "reached" ||
+           w == "jumped" || w == "increased" || w == "grew" || w == "grown" || w == "stood" || w == "stands";
+  }
+
   // "The first count was 40 dead. It rose to 57 over the next two days", "the figure rose; by evening it
   // stood at 110", "By the evening the number was six": a count of the sentence before, updated, read as a
   // toll of that count's kind. Only right after such a count, so "it rose to 40 degrees" in other talk is
@@ -1057,11 +1063,8 @@ struct Casualties {
       return n && (n->te >= c.se || low[n->te] == "." || low[n->te] == "," || low[n->te] == ";");
     };
     const bool plain_was = noun && v == i + 1 && v + 1 < c.se && (low[v] == "was" || low[v] == "is") && bare(v + 1);
-    const bool rose_to = v + 1 < c.se &&
-                         (low[v] == "risen" || low[v] == "climbed" || low[v] == "reached" || low[v] == "stood" ||
-                          low[v] == "rose" || low[v] == "climbs" || low[v] == "rises" || low[v] == "stands" ||
-                          low[v] == "grew" || low[v] == "grown" || low[v] == "jumped") &&
-                         (low[v + 1] == "to" || low[v + 1] == "at") && qty_at(c, v + 2);
+    const bool rose_to = v + 1 < c.se && count_verb(low[v]) && (low[v + 1] == "to" || low[v + 1] == "at") &&
+                         qty_at(c, v + 2);
     if (!plain_was && !rose_to) return std::nullopt;
     const uint32_t here = uint32_t(c.tok[c.sb].start);
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
@@ -1607,9 +1610,7 @@ struct Casualties {
           for (size_t j = t.te; j < c.se && j < t.te + 30; ++j) {
             if (low[j] == "." || low[j] == ";") break;
             // ("The final toll, which the group published a week later, was 14")
-            if (low[j] == "risen" || low[j] == "rose" || low[j] == "climbed" || low[j] == "reached" ||
-                low[j] == "jumped" || low[j] == "increased" || low[j] == "stands" || low[j] == "stood" ||
-                low[j] == "was" || low[j] == "is" ||
+            if (count_verb(low[j]) || low[j] == "was" || low[j] == "is" ||
                 // ("The final list ... contains 19 names")
                 low[j] == "contains" || low[j] == "contained" || low[j] == "lists" || low[j] == "listed") {
               from = j + 1;

@@ -1291,6 +1291,11 @@ struct Dates {
     // A log entry's head line: its date among fields split by bars or dashes ("Entry 02 | 15/01/2020 | 13:15 |
     // Binnish local council"): "this morning", "yesterday" in the entry count from that day.
     std::vector<std::pair<size_t, int64_t>> entries;
+    auto field_edge = [](std::string_view g, bool front) {
+      for (const char* sep : {" | ", "| ", " |", " - ", " \xE2\x80\x93 "})
+        if (front ? g.starts_with(sep) : g.ends_with(sep)) return true;
+      return false;
+    };
     for (const Found& f : found) {
       if (f.relative || f.has_end || f.precision != 1 || f.year_guessed) continue;
       const size_t b = text.rfind('\n', f.start), ls = b == std::string_view::npos ? 0 : b + 1;
@@ -1298,11 +1303,6 @@ struct Dates {
       if (le == std::string_view::npos) le = text.size();
       if (ls == 0 || le - ls > 120 || f.start - ls > 40) continue;
       const std::string_view before = text.substr(ls, f.start - ls), after = text.substr(f.end, le - f.end);
-      auto field_edge = [](std::string_view g, bool front) {
-        for (const char* sep : {" | ", "| ", " |", " - ", " \xE2\x80\x93 "})
-          if (front ? g.starts_with(sep) : g.ends_with(sep)) return true;
-        return false;
-      };
       if ((before.empty() || field_edge(before, false)) && field_edge(after, true) && after.find(". ") == std::string_view::npos)
         entries.emplace_back(f.start, f.from);
     }

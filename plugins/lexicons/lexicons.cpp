@@ -688,15 +688,15 @@ struct Targets {
       }
       // "the vegetable market in Saraqib, 25 kilometres north of Maarat al-Numan at the junction of the
       // highways, was hit": the sentence's first facility is the subject of a passive hit after an apposition
-      if (best > reach && !(c.flags & kWeak)) {
-        const bool first_noun = std::none_of(matches.begin(), matches.end(), [&](const auto& o) {
-          return o.start < m.start && o.start >= sent.start && cues[o.id].value != kNone && cues[o.id].value != kHitBase;
-        });
-        for (size_t h : hits)
-          if (first_noun && h > ti + 2 && h - ti <= 45 && toks[h].start < sent.end && toks[h - 2].text == "," &&
-              (toks[h - 1].text == "was" || toks[h - 1].text == "were"))
-            best = reach;
-      }
+      if (best > reach && !(c.flags & kWeak) &&
+          std::none_of(matches.begin(), matches.end(), [&](const auto& o) {  // (the sentence's first facility)
+            return o.start < m.start && o.start >= sent.start && cues[o.id].value != kNone && cues[o.id].value != kHitBase;
+          }) &&
+          std::any_of(hits.begin(), hits.end(), [&](size_t h) {
+            return h > ti + 2 && h - ti <= 45 && toks[h].start < sent.end && toks[h - 2].text == "," &&
+                   (toks[h - 1].text == "was" || toks[h - 1].text == "were");
+          }))
+        best = reach;
       if (best > reach) {
         if (!(c.flags & kWeak)) unhit.push_back(&m);
         continue;

@@ -879,6 +879,10 @@ struct Places {
   static bool is_punct(const std::vector<Tok>& T, size_t i, char c) {
     return i < T.size() && T[i].kind == Tok::Punct && T[i].punct == c;
   }
+  // An Arabic article joined to the next word by a hyphen: "al-Harir", "Al-Lataminah", "el-Bab".
+  static bool arabic_article(const std::vector<Tok>& T, size_t i) {
+    return is_word(T, i) && (T[i].f == "al" || T[i].f == "el") && is_punct(T, i + 1, '-') && !T[i + 1].space_before;
+  }
   // (a token lies inside the text it was read from: no bounds check, which substr() made on every call)
   static std::string_view raw(std::string_view text, const Tok& t) {
     return std::string_view(text.data() + t.s, t.e - t.s);
@@ -1763,17 +1767,14 @@ struct Places {
         break;
       }
       // (a lower-case article joined by a hyphen stays: "the village of al-Jinah, in ...")
-      while (x0 < x_end && !(is_word(T, x0) && (T[x0].cap || ((T[x0].f == "al" || T[x0].f == "el") &&
-                                                              is_punct(T, x0 + 1, '-') && !T[x0 + 1].space_before))))
-        ++x0;
+      while (x0 < x_end && !(is_word(T, x0) && (T[x0].cap || arabic_article(T, x0)))) ++x0;
       // Drop leading words that are not part of the name (sentence-initial "In", stop words, demonyms).
       while (x0 + 1 < x_end) {
         const std::string& f0 = T[x0].f;
         std::vector<Hit> hh;
         gaz->lookup(name_key(f0), hh);
         bool demonym = !hh.empty() && std::all_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; });
-        const bool joined_article = !T[x0].cap && (f0 == "al" || f0 == "el") && is_punct(T, x0 + 1, '-') && !T[x0 + 1].space_before;
-        if ((kStop.count(f0) && !joined_article) || demonym) { ++x0; continue; }
+        if ((kStop.count(f0) && !(!T[x0].cap && arabic_article(T, x0))) || demonym) { ++x0; continue; }
         break;
       }
       std::vector<size_t> xw;
@@ -2240,8 +2241,7 @@ struct Places {
       for (size_t i = 0; i < T.size(); ++i) {
         if (!is_word(T, i) || !T[i].cap || covered[i] || (T[i].s > 0 && text[T[i].s - 1] != '\n')) continue;
         // (an article joined by a hyphen opens the name: "Al-Lataminah")
-        const bool article = (T[i].f == "al" || T[i].f == "el") && is_punct(T, i + 1, '-') && !T[i + 1].space_before &&
-                             is_word(T, i + 2) && !T[i + 2].space_before;
+        const bool article = arabic_article(T, i) && is_word(T, i + 2) && !T[i + 2].space_before;
         auto xw = run_from(T, article ? i + 2 : i, 4, false);
         while (!xw.empty() && !T[xw.back()].cap) xw.pop_back();
         if (xw.empty() || !is_punct(T, xw.back() + 1, ',')) continue;
@@ -3173,8 +3173,7 @@ struct Places {
                                              "college", "mosque", "church", "school", "station", "campus", "airbase",
                                              "beach"};
     // (an article joined to the name opens it: "al-Atarib Surgical Hospital")
-    const bool joined_article = (T[f.t0].f == "al" || T[f.t0].f == "el") && is_punct(T, f.t0 + 1, '-') &&
-                                !T[f.t0 + 1].space_before && f.t0 + 2 <= f.t1;
+    const bool joined_article = arabic_article(T, f.t0) && f.t0 + 2 <= f.t1;
     const bool facility_next = nw && nw->cap && (!kStop.count(T[f.t0].f) || joined_article) &&
                                (kNamedFacilities.count(next_word) ||
                                 // "Kafr Nabl Surgical Hospital", "Bosasso Main Market": one qualifier between
