@@ -3056,9 +3056,8 @@ struct Places {
                                          "neighborhood", "settlement", "locality"};
     return kSettlements.count(w);
   }
+  // (up to two words describe the settlement: "a small town", "a hill town", "a densely populated suburb")
   static size_t apposed_settlement(std::string_view text, const std::vector<Tok>& T, size_t e) {
-    static const WordSet kSizes = {"small", "large", "big", "tiny", "nearby", "rural", "farming", "border",
-                                   "frontline", "remote", "mountain", "agricultural", "desert"};
     static const WordSet kAfter = {"in", "of", "near", "on", "outside", "north", "south", "east", "west",
                                    "northeast", "northwest", "southeast", "southwest", "about", "some", "located",
                                    "close", "just", "roughly", "approximately", "where", "that", "which"};
@@ -3067,11 +3066,31 @@ struct Places {
     if (!(is_punct(T, e + 1, ',') || copula) || !is_word(T, e + 2) || (raw(text, T[e + 2]) != "a" && raw(text, T[e + 2]) != "an"))
       return SIZE_MAX;
     size_t i = e + 3;
-    if (is_word(T, i) && !T[i].cap && kSizes.count(raw(text, T[i]))) ++i;
+    for (int k = 0; k < 2 && is_word(T, i) && !T[i].cap && !settlement_noun(raw(text, T[i])) &&
+                    !kFunctionWords.count(raw(text, T[i]));
+         ++k)
+      ++i;
     if (!is_word(T, i) || T[i].cap || !settlement_noun(raw(text, T[i]))) return SIZE_MAX;
     const bool closes = i + 1 >= T.size() || (T[i + 1].kind == Tok::Punct && (T[i + 1].punct == ',' || T[i + 1].punct == '.')) ||
                         (is_word(T, i + 1) && kAfter.count(raw(text, T[i + 1])));
     return closes ? i : SIZE_MAX;
+  }
+
+  // Whether the text at `at` opens its line, alone or after a section's number: "III. Ariha, 30 January",
+  // "2) Saraqib:", "IV - Sarmin".
+  static bool opens_line(std::string_view text, size_t at) {
+    size_t b = at;
+    while (b > 0 && text[b - 1] != '\n') --b;
+    std::string_view head = text.substr(b, at - b);
+    while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+    if (head.empty()) return true;
+    if (head.back() != '.' && head.back() != ')' && head.back() != '-' && head.back() != ':') return false;
+    head.remove_suffix(1);
+    while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+    if (head.empty() || head.size() > 4) return false;
+    const bool digits = std::all_of(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool roman = std::all_of(head.begin(), head.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
+    return digits || roman;
   }
 
   // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
@@ -3163,7 +3182,7 @@ struct Places {
     const bool prep = pw && (((!pw->cap || pw->sent_start) && kLocPreps.count(prev_word)) || part_prep);  // "In Hidra, ..."
     // "Al-Lataminah, 30 March 2017", "Hass: an empty hospital destroyed": a name opening a short heading
     // line, before a comma or a colon, says where the section below happened.
-    const bool heading_name = (T[f.t0].s == 0 || text[T[f.t0].s - 1] == '\n') &&
+    const bool heading_name = opens_line(text, T[f.t0].s) &&
                               (is_punct(T, f.t1 + 1, ',') || is_punct(T, f.t1 + 1, ':')) &&
                               heading_line(text, T[f.t0].s, T[f.t1].e);
     const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
