@@ -1274,6 +1274,7 @@ class Assembler {
     merge_placed_by_section(F);
     join_later_toll(F);
     date_from_previous(F);
+    merge_town_day(F);
     drop_weak(F);
     if (std::none_of(F.begin(), F.end(), [](const Frame& f) { return f.alive; })) {
       // No trigger and no casualty: a note still describes one event ("workers went on strike in
@@ -1875,6 +1876,16 @@ class Assembler {
     return std::any_of(std::begin(kFirst), std::end(kFirst), [&](const Phrase& w) { return w.whole_word_in(told); });
   }
 
+  // A figure of one told as a person ("his brother", "a nurse", "the driver"), not counted ("one", "1").
+  bool person_told(const CasM& c) const {
+    if (c.number != 1 || c.end <= c.start) return false;
+    const std::string_view w = lower(c.start, c.end - c.start);
+    if (std::isdigit(static_cast<unsigned char>(w.front()))) return false;
+    for (std::string_view counted : {"one"sv, "single"sv, "a single"sv, "only one"sv, "at least one"sv})
+      if (w.starts_with(counted) && (w.size() == counted.size() || w[counted.size()] == ' ')) return false;
+    return true;
+  }
+
   // Largest count of `kind` ("killed", "injured") stated in the frame (0 when none): identifies repeated
   // reports of one event.
   double toll_max(const Frame& f, std::string_view kind = "killed"sv) const {
@@ -1982,22 +1993,56 @@ class Assembler {
         continue;
       const double ka = toll_max(A), kb = toll_max(B);
       if (kb > 0 && ka != kb && !updates_toll(B)) continue;
-      // (a frame naming a target the first did not tells another attack that day: "hours later, a strike hit
-      // the hospital that was treating the victims")
-      std::set<std::string_view> hit;
-      for (int si : A.sents)
-        for (int t : P.sents[si].targets) hit.insert(P.targets[t].value);
-      const bool other_target = std::any_of(B.sents.begin(), B.sents.end(), [&](int si) {
-        return std::any_of(P.sents[si].targets.begin(), P.sents[si].targets.end(),
-                           [&](int t) { return !hit.count(P.targets[t].value); });
-      });
-      if (other_target) continue;
+      if (hits_other_target(A, B)) continue;
       bool section = false;
       for (int si = A.sents.back() + 1; si < B.sents.front() && !section; ++si) section = heading(si);
       if (section) continue;
       A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
       std::sort(A.sents.begin(), A.sents.end());
       B.alive = false;
+    }
+  }
+
+  // A frame naming a civilian site the first did not tells another attack that day: "hours later, a strike
+  // hit the hospital that was treating the victims" (an air base is more often where the jets came from).
+  bool hits_other_target(const Frame& A, const Frame& B) const {
+    std::set<std::string_view> hit;
+    for (int si : A.sents)
+      for (int t : P.sents[si].targets) hit.insert(P.targets[t].value);
+    return std::any_of(B.sents.begin(), B.sents.end(), [&](int si) {
+      return std::any_of(P.sents[si].targets.begin(), P.sents[si].targets.end(), [&](int t) {
+        return !hit.count(P.targets[t].value) && civilian_targets().count(P.targets[t].value);
+      });
+    });
+  }
+
+  // ACLED codes one event a town a day. Once context has dated and placed every frame, two frames of the
+  // same day (told to the day) and the same town are one attack told apart: "III. Ariha, 30 January / [the
+  // town and its hospital] / On the night of 30 January strikes hit the street ... / [the toll]" and, pages
+  // later, "The Ariha strikes of 30 January were carried out by Russian aircraft". Not when both give
+  // different tolls (two attacks), nor when only the document's main place puts both there.
+  void merge_town_day(std::vector<Frame>& F) const {
+    const auto day_of = [&](const Frame& f) {
+      return f.date >= 0 && f.date_src < 2 && !f.aggregate && P.dates[f.date].precision == 1;
+    };
+    for (size_t j = 1; j < F.size(); ++j) {
+      Frame& B = F[j];
+      if (!B.alive || !day_of(B) || B.place < 0 || !is_specific(P.places[B.place].rank) || foreign(P.places[B.place]))
+        continue;
+      for (size_t i = 0; i < j; ++i) {
+        Frame& A = F[i];
+        if (!A.alive || !day_of(A) || A.place < 0 || P.dates[A.date].value != P.dates[B.date].value ||
+            !(exact_day(A.date) || exact_day(B.date)) || !same_place(A.place, B.place))
+          continue;
+        // (one victim told apart is one of the toll: "his brother was lost in the attack" beside "Eleven died")
+        const double ka = toll_max(A), kb = toll_max(B);
+        if (ka > 0 && kb > 0 && ka != kb && std::min(ka, kb) > 1 && !updates_toll(B)) continue;
+        if (hits_other_target(A, B)) continue;
+        A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
+        std::sort(A.sents.begin(), A.sents.end());
+        B.alive = false;
+        break;
+      }
     }
   }
 
@@ -2028,7 +2073,15 @@ class Assembler {
       });
       // (nor a toll its own paragraph dates to another day: "It was the twenty-second of July ... 31 killed")
       if (B.date >= 0 && B.date_src == 1 && date_conflict(A.date, B.date)) continue;
-      if (A.aggregate || A.para >= B.para || (dead ? toll_max(A) > 0 : toll_max(A, "injured"sv) > 0) || A.date < 0 || A.place < 0 ||
+      // (one victim told as a person is not yet the toll: "A porter who lost his brother in the attack ..." /
+      // "Nine civilians were killed", a paragraph of no day of its own)
+      const bool person_only = (B.date < 0 || B.date_src == 2) && toll_max(A) == 1 && toll_max(B) > 1 && std::all_of(A.sents.begin(), A.sents.end(), [&](int si) {
+        return std::all_of(P.sents[si].cas.begin(), P.sents[si].cas.end(), [&](int i) {
+          return P.cas[i].kind != "killed"sv || std::isnan(P.cas[i].number) || person_told(P.cas[i]);
+        });
+      });
+      if (A.aggregate || A.para >= B.para || (dead ? toll_max(A) > 0 && !person_only : toll_max(A, "injured"sv) > 0) ||
+          A.date < 0 || A.place < 0 ||
           (A.place_of_document && !told) || !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
         continue;
       // (no section heading between them: a new section tells another event)
@@ -2489,6 +2542,7 @@ Record Assembler::record(const Frame& f) const {
     Toll t;
     bool only_vague = false;  // t holds only vague counts ("dozens")
     bool prelim = false;      // t was told as a first report ("the first reports spoke of six dead")
+    int one_person = -1;      // t is one victim told as a person ("his brother", "a nurse") in this paragraph
     std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
       std::map<std::string_view, const CasM*> by_group;  // largest figure per victim group
@@ -2574,7 +2628,9 @@ Record Assembler::record(const Frame& f) const {
       }
       // "the toll has reached eight"; "The first reports spoke of six dead. Our investigation established that
       // 11 civilians were killed": a larger figure after one told as a first report replaces it
-      if ((raises || prelim) && !std::isnan(t.best) && best > t.best && !adds) {
+      // "a greengrocer who lost his brother in the attack. / Eleven civilians were killed": one victim told
+      // as a person, and a count in a later paragraph, is one of the counted
+      if ((raises || prelim || (one_person >= 0 && P.sents[si].para > one_person)) && !std::isnan(t.best) && best > t.best && !adds) {
         t = Toll{};
         t.zero = false;
       }
@@ -2587,6 +2643,8 @@ Record Assembler::record(const Frame& f) const {
       }
       if (std::isnan(t.best) || adds) {
         prelim = !adds && first_report(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start));
+        one_person = std::isnan(t.best) && cluster.size() == 1 && best == 1 && person_told(*cluster.front())
+                         ? P.sents[si].para : -1;
         only_vague = (std::isnan(t.best) || only_vague) && !exact;
         t.best = (std::isnan(t.best) ? 0 : t.best) + best;
         t.low = (std::isnan(t.low) ? 0 : t.low) + low;
