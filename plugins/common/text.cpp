@@ -544,9 +544,11 @@ struct Lexicon::Impl {
   bool built = false;
   size_t phrases = 0;
 
+  // (a hyphen joins words as a space does: "civil-defence centre" is the civil defence centre, "air-strike"
+  // an air strike)
   static unsigned char normalise(unsigned char c) {
     if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
-    if (c == '\n' || c == '\t' || c == '\r') return ' ';
+    if (c == '\n' || c == '\t' || c == '\r' || c == '-') return ' ';
     return c;
   }
 };

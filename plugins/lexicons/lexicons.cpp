@@ -771,12 +771,26 @@ struct Targets {
         // the vehicles parked in it)
         for (const Lexicon::Match* m : unhit)
           if (m->end <= toks[noun].start && cues[m->id].value != kVehicle) named = m;
+        if (named) {
+          const std::string_view between = text.substr(named->end, toks[noun].start - named->end);
+          int back = 0;
+          for (const Range& r : sents) back += r.start > named->end && r.start <= toks[noun].start;
+          if (between.find("\n\n") != std::string_view::npos || back > (pronoun(noun) ? 2 : 3)) named = nullptr;
+        }
+        // "The al-Mayadin pumping station was built in 1998 ... [another section] ... two bombs struck the
+        // station": the last facility named with the anaphor's own head noun, however far back
+        if (!named && !pronoun(noun))
+          for (const auto& m : all) {
+            const int v = cues[m.id].value;
+            if (m.end > toks[noun].start || v == kNone || v == kHitBase || v == kVehicle || (cues[m.id].flags & kWeak))
+              continue;
+            const std::string_view name = text.substr(m.start, m.end - m.start);
+            const std::string_view head = toks[noun].text;
+            if (name.size() > head.size() && name[name.size() - head.size() - 1] == ' ' &&
+                ik::text::iequals(name.substr(name.size() - head.size()), head))
+              named = &m;
+          }
         if (!named) continue;
-        const std::string_view between = text.substr(named->end, toks[noun].start - named->end);
-        if (between.find("\n\n") != std::string_view::npos) continue;
-        int back = 0;
-        for (const Range& r : sents) back += r.start > named->end && r.start <= toks[noun].start;
-        if (back > (pronoun(noun) ? 2 : 3)) continue;
       }
       // (marked on the anaphor, in the sentence that tells the hit, so it goes with the attack; once)
       if (std::find(marked.begin(), marked.end(), noun) != marked.end()) continue;
