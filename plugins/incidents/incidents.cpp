@@ -2087,7 +2087,7 @@ class Assembler {
       // (no section heading between them: a new section tells another event)
       const int from = A.sents.back() + 1, to = B.sents.front();
       bool section = false;
-      for (int si = from; si < to && !section; ++si) section = heading(si);
+      for (int si = from; si < to && !section; ++si) section = heading(si) && !topic_label(si);
       if (section) continue;
       A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
       std::sort(A.sents.begin(), A.sents.end());
@@ -2168,6 +2168,18 @@ class Assembler {
       if (other.find(line) != std::string_view::npos && other.size() - line.size() <= 4) return true;
     }
     return false;
+  }
+
+  // A heading that only names a topic of the story ("The dead", "Casualties", "What the doctors saw"): no
+  // place, no date, nothing announcing another event ("The second attack", "Another strike").
+  bool topic_label(int si) const {
+    const Sentence& S = P.sents[si];
+    if (!S.places.empty() || !S.dates.empty()) return false;
+    static const Phrase kOther[] = {Phrase("second"), Phrase("third"), Phrase("fourth"), Phrase("another"),
+                                    Phrase("other"), Phrase("next"), Phrase("later"), Phrase("new"), Phrase("last"),
+                                    Phrase("final"), Phrase("again")};
+    const std::string_view line = lower(S.start, S.end - S.start);
+    return std::none_of(std::begin(kOther), std::end(kOther), [&](const Phrase& w) { return w.whole_word_in(line); });
   }
 
   // A line opening with a date label: "When: ...", "Date: ...", "Date and time: ...".
