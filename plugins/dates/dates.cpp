@@ -1021,6 +1021,19 @@ struct Dates {
     return last != '.' && last != '!' && last != '?' && last != '"' && last != ')' && last != ':' && last != ',';
   }
 
+  // Whether the words after a date (ending at `end`) say someone told or reported something then: "On
+  // Tuesday, the hospital's director told us ...", "On Monday the ministry said ...".
+  static bool tells_of_telling(const Scanner& s, size_t end) {
+    const auto& tok = s.tok_;
+    size_t k = 0;
+    while (k < tok.size() && tok[k].start < end) ++k;
+    for (size_t n = 0; k < tok.size() && n < 8; ++k, ++n) {
+      if (tok[k].kind == TokenKind::Punct && (tok[k].text == "." || tok[k].text == ";")) break;
+      if (is_any(tok[k].text, {"told", "said", "says", "reported", "announced", "confirmed", "stated"})) return true;
+    }
+    return false;
+  }
+
   // Whether `phrase` is the first words under the heading line holding `heading_end`.
   static bool opens_section(std::string_view text, size_t heading_end, size_t phrase) {
     const size_t e = text.find('\n', heading_end);
@@ -1136,20 +1149,26 @@ struct Dates {
       // the latest date stated before the phrase, in this document, by date or as a day
       // (a day, passing over years told in between: "hit three times before, in 2014 and 2019. Two days
       // later ...")
+      // (nor a day counted from publication that dates the telling: "On Tuesday, the hospital's director told
+      // us the final toll was 11")
       auto latest_before = [&](size_t at) {
         const Found* best = nullptr;
         for (const Found& d : found)
           if (d.end <= at && !(d.precision > 1 && !d.relative && !d.period && d.kind == "point") &&
               !(d.relative && !d.story && d.precision > 1) &&  // ("this year", "last week": no day)
-              (!best || d.start > best->start))
+              !(d.relative && !d.story && tells_of_telling(s, d.end)) && (!best || d.start > best->start))
             best = &d;
         return best;
       };
       const Found* base = named_base ? named_base : latest_before(tok[b].start);
       // (a phrase opening a section under a dated heading tells how its day follows the event before; the
       // heading has already told the day: "Incident 2: Al-Shaar, 25 July 2016 / Two days later, ...")
+      // (so does the heading's own phrase told again below it: "Two days later / The town had no time to
+      // recover. Two days later, a helicopter ...")
       if (!named_base && base && heading_line(s.text_, base->start, tok[b].start) &&
-          opens_section(s.text_, base->end, tok[b].start))
+          (opens_section(s.text_, base->end, tok[b].start) ||
+           (base->story && iequals(s.text_.substr(base->start, base->end - base->start),
+                                   s.text_.substr(tok[b].start, tok[e - 1].end - tok[b].start)))))
         offset = 0, precision = base->precision;
       if (!base || base->period || base->kind != "point" || base->precision > 1) return false;
       Found f;
