@@ -913,19 +913,24 @@ struct Dates {
       // A paragraph that opens with its dateline: "(Beirut, March 12, 2020) – ...", "BEIRUT, March 12,
       // 2020 - ...": a place, the date, then a dash.
       // (the year may be left out: "REYHANLI, Turkey, Nov 21 (Levant Wire) -")
-      if (te > ti && line_end - line_start > 100 && ai < atoms.size() && atoms[ai].v.m &&
-          atoms[ai].v.d && tok[atoms[ai].tb].start < line_start + 60) {
+      // (a short line too, when its place is in capitals and its date has a year: "NORTHERN HOMS
+      // COUNTRYSIDE, 14 May 2016 -- Bread and school", not a section's "Aleppo, 3 May - the day it fell")
+      if (te > ti && ai < atoms.size() && atoms[ai].v.m && atoms[ai].v.d && tok[atoms[ai].tb].start < line_start + 60) {
         const Atom& a = atoms[ai];
         size_t k = ti;
         if (k < a.tb && tok[k].text == "(") ++k;
         // the place, perhaps with its country, each part followed by a comma: "BEIRUT,", "REYHANLI, Turkey,"
-        bool ok = false;
+        bool ok = false, capitals = true;
         for (int part = 0; part < 3 && !ok; ++part) {
           const size_t from = k;
-          while (k < a.tb && tok[k].kind == TokenKind::Word && tok[k].capitalised) ++k;
+          while (k < a.tb && tok[k].kind == TokenKind::Word && tok[k].capitalised) {
+            capitals = capitals && std::none_of(tok[k].text.begin(), tok[k].text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            ++k;
+          }
           if (k == from || k >= a.tb || tok[k].text != ",") break;
           ok = ++k == a.tb;
         }
+        ok = ok && (line_end - line_start > 100 || (capitals && a.v.y));
         size_t e = a.te;
         if (ok && e < te && tok[e].text == ")") ++e;
         // "AMMAN, Feb 26, 2020 (Reuters) - ", "(Levant Wire Service)": the agency's name in parentheses
@@ -1030,6 +1035,24 @@ struct Dates {
     for (size_t n = 0; k < tok.size() && n < 8; ++k, ++n) {
       if (tok[k].kind == TokenKind::Punct && (tok[k].text == "." || tok[k].text == ";")) break;
       if (is_any(tok[k].text, {"told", "said", "says", "reported", "announced", "confirmed", "stated"})) return true;
+    }
+    return false;
+  }
+
+  // Whether the sentence goes on, after a date ending at `end` (and before `limit`), in the pluperfect: "A week
+  // earlier, on 4 May, a similar strike had killed two people".
+  static bool told_in_pluperfect(const Scanner& s, size_t end, size_t limit) {
+    const auto& tok = s.tok_;
+    size_t k = 0;
+    while (k < tok.size() && tok[k].start < end) ++k;
+    for (size_t n = 0; k + 1 < tok.size() && n < 20 && tok[k + 1].start < limit; ++k, ++n) {
+      if (tok[k].kind == TokenKind::Punct && (tok[k].text == "." || tok[k].text == ";")) break;
+      if (!iequals(tok[k].text, "had")) continue;
+      const std::string_view v = tok[k + 1].text;
+      if (v.size() > 3 && (v.ends_with("ed") || v.ends_with("en"))) return true;
+      if (is_any(v, {"hit", "struck", "left", "shot", "lost", "fought", "held", "sent", "built", "burnt", "come",
+                     "gone", "begun", "run", "made", "brought", "thrown", "seen", "taken", "already"}))
+        return true;
     }
     return false;
   }
@@ -1151,14 +1174,19 @@ struct Dates {
       // later ...")
       // (nor a day counted from publication that dates the telling: "On Tuesday, the hospital's director told
       // us the final toll was 11")
+      // (and a day told in the pluperfect is a look back, passed over when another day is told: "On Wednesday
+      // warplanes hit the bakery ... A week earlier, on 4 May, a strike had killed two people. / The following
+      // morning ...")
       auto latest_before = [&](size_t at) {
-        const Found* best = nullptr;
+        const Found *best = nullptr, *back = nullptr;
         for (const Found& d : found)
           if (d.end <= at && !(d.precision > 1 && !d.relative && !d.period && d.kind == "point") &&
               !(d.relative && !d.story && d.precision > 1) &&  // ("this year", "last week": no day)
-              !(d.relative && !d.story && tells_of_telling(s, d.end)) && (!best || d.start > best->start))
-            best = &d;
-        return best;
+              !(d.relative && !d.story && tells_of_telling(s, d.end))) {
+            const Found*& slot = told_in_pluperfect(s, d.end, at) ? back : best;
+            if (!slot || d.start > slot->start) slot = &d;
+          }
+        return best ? best : back;
       };
       const Found* base = named_base ? named_base : latest_before(tok[b].start);
       // (a phrase opening a section under a dated heading tells how its day follows the event before; the
