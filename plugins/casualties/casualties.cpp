@@ -1340,6 +1340,11 @@ struct Casualties {
         }
         if (!q || q->unknown || is_used(q->tb, q->te)) break;
         if (q->te + 1 < c.se && low[q->te] == "of" && (low[q->te + 1] == "them" || low[q->te + 1] == "whom")) break;
+        // "killed two women, a mother of five and her sister-in-law": one person after a count, set off by a
+        // comma, says who the counted were
+        // (not "four doctors, their driver and guard": more people)
+        if (comma_only && items.size() == 1 && items[0].q.best >= 2 && q->best == 1 && (low[k] == "a" || low[k] == "an"))
+          break;
         Item it{*q};
         bool known = false;
         it.group = group_after(c, q->te, 6, it.group_end, &known);

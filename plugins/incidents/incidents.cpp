@@ -2626,7 +2626,9 @@ Record Assembler::record(const Frame& f) const {
           const uint64_t b = std::min<uint64_t>(P.sents[si].end, c->end + 25);
           const std::string_view before = lower(a, m > a ? m - a : 0);
           const std::string_view around = lower(a, b > a ? b - a : 0);
-          adds = adds || adds_word(before) || has_word(around, "also") || as_well(around);
+          // ("three more bodies were recovered": the figure's own "more", not "more than 30")
+          const std::string_view own = lower(c->start, c->end - c->start);
+          adds = adds || adds_word(before) || has_word(around, "also") || as_well(around) || own.ends_with(" more");
           raises = raises || c->toll || (kind == "killed"sv && update_sentence(si));
         }
       // the other side's losses in a later sentence ("32 soldiers killed. 1 rebel killed.") add up, and so
