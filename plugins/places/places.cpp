@@ -2262,16 +2262,20 @@ struct Places {
         for (size_t q = i; q <= xw.back(); ++q) covered[q] = true;
       }
       for (size_t i = 1; i < T.size(); ++i) {
-        if (!is_word(T, i) || !T[i].cap || covered[i] || T[i].sent_start || !is_word(T, i - 1)) continue;
+        if (!is_word(T, i) || !T[i].cap || covered[i] || T[i].sent_start) continue;
+        // (a lower-case article joined by a hyphen opens the name: "in al-Latamneh", "in el-Bab")
+        const bool article = i >= 3 && !T[i - 2].cap && arabic_article(T, i - 2) && is_word(T, i - 3) && !covered[i - 2];
+        const size_t p = article ? i - 3 : i - 1;  // the word before the name
+        if (!is_word(T, p)) continue;
         // The word before is lower case, or a sentence-initial "In"/"Near"/"A" ("In Hidra, protesters ...").
-        if (T[i - 1].cap && !(T[i - 1].sent_start && (T[i - 1].f == "in" || T[i - 1].f == "near" || T[i - 1].f == "at" ||
-                                                      T[i - 1].f == "a" || T[i - 1].f == "an" || T[i - 1].f == "the")))
+        if (T[p].cap && !(T[p].sent_start && (T[p].f == "in" || T[p].f == "near" || T[p].f == "at" ||
+                                              T[p].f == "a" || T[p].f == "an" || T[p].f == "the")))
           continue;
-        const std::string_view pw = T[i - 1].cap ? std::string_view(T[i - 1].f) : raw(text, T[i - 1]);
+        const std::string_view pw = T[p].cap ? std::string_view(T[p].f) : raw(text, T[p]);
         // "a Khayelitsha teenager", "the Kagiso residents": the name of where people live.
         const bool resident_of = (pw == "a" || pw == "an" || pw == "the") && is_word(T, i + 1) && !T[i + 1].cap &&
                                  kResidentNouns.count(raw(text, T[i + 1]));
-        std::string pw2 = i >= 2 && is_word(T, i - 2) ? std::string(raw(text, T[i - 2])) : std::string();
+        std::string pw2 = p >= 1 && is_word(T, p - 1) ? std::string(raw(text, T[p - 1])) : std::string();
         for (char& c : pw2) c = ik::text::lower(c);  // "Residents of X"
         if (!(pw == "in" || pw == "at" || pw == "near" || pw == "outside" || pw == "of" || pw == "from" ||
               pw == "around" || pw == "between" || pw == "on" || kSeizeVerbs.count(pw) || resident_of))
@@ -2282,8 +2286,8 @@ struct Places {
                                            "vicinity", "environs"};
           // "3kms from X", "10 kilometres from X": a distance from a reference place
           std::string unit;
-          if (i >= 2 && T[i - 2].kind != Tok::Punct)
-            for (char ch : raw(text, T[i - 2]))
+          if (p >= 1 && T[p - 1].kind != Tok::Punct)
+            for (char ch : raw(text, T[p - 1]))
               if (!(ch >= '0' && ch <= '9')) unit += ik::text::lower(ch);
           static const WordSet kDistanceUnits = {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer",
                                                  "miles", "mile"};
@@ -2329,7 +2333,7 @@ struct Places {
         gaz->lookup(name_key(T[xw[0]].f == "el" || T[xw[0]].f == "al" ? T[xw[1]].f : T[xw[0]].f), hh);
         if (std::any_of(hh.begin(), hh.end(), [](const Hit& h) { return h.demonym; })) continue;
         if (lower_words.contains(T[xw[0]].f) || peoples_coordinated(text, T, xw.back())) continue;
-        Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "preposition");
+        Place pl = unlisted_place(text, T[article ? i - 2 : xw.front()].s, T[xw.back()].e, "preposition");
         pl.confidence = 0.45;
         pl.guessed_country = true;
         if (in_doc_country(pl)) {
@@ -2355,8 +2359,21 @@ struct Places {
               break;
             }
         }
+        // "al-Khalidiya, a large opposition neighbourhood in the north of the city": ACLED codes a town's
+        // unlisted neighbourhood to the town, the last one named before it
+        if (const size_t n = apposed_settlement(text, T, xw.back());
+            n != SIZE_MAX && (raw(text, T[n]) == "neighbourhood" || raw(text, T[n]) == "neighborhood" ||
+                              raw(text, T[n]) == "suburb"))
+          for (auto host = places.rbegin(); host != places.rend(); ++host)
+            if (host->start < pl.start && host->entity >= 0 && !host->demonym && !host->unlisted &&
+                host->feature == P::kPlace && host->country == pl.country) {
+              fill_entity(pl, host->entity);
+              pl.evidence = "town_of_part";
+              pl.confidence = 0.6;
+              break;
+            }
         places.push_back(std::move(pl));
-        for (size_t q : xw) covered[q] = true;
+        for (size_t q = article ? i - 2 : xw.front(); q <= xw.back(); ++q) covered[q] = true;
       }
     }
 
@@ -3339,6 +3356,12 @@ struct Places {
     }
     if (e < 0) return;
     const Entity& en = gaz->entity(e);
+    // "al-Khalidiya, a large neighbourhood in the north of the city": a part of a town, not a namesake town
+    // abroad
+    if (const size_t n = apposed_settlement(text, T, f.t1);
+        n != SIZE_MAX && ctx.top_country >= 0 && int(en.country) != ctx.top_country &&
+        (raw(text, T[n]) == "neighbourhood" || raw(text, T[n]) == "neighborhood" || raw(text, T[n]) == "suburb"))
+      return;
     bool demonym_use = h && h->demonym;
     const bool is_country = en.feature() == P::kCountry;
     if (!prep && nw && !nw->cap && kPeopleNouns.count(next_word) && !is_country) return;
