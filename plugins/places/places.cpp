@@ -2267,6 +2267,12 @@ struct Places {
         const bool article = i >= 3 && !T[i - 2].cap && arabic_article(T, i - 2) && is_word(T, i - 3) && !covered[i - 2];
         const size_t p = article ? i - 3 : i - 1;  // the word before the name
         if (!is_word(T, p)) continue;
+        // (a name found before without its article keeps that reading: "al-Khalidiya neighbourhood" of Homs,
+        // then "in al-Khalidiya")
+        if (article && std::any_of(places.begin(), places.end(), [&](const Place& q) {
+              return text.substr(q.start, q.end - q.start) == raw(text, T[i]);
+            }))
+          continue;
         // The word before is lower case, or a sentence-initial "In"/"Near"/"A" ("In Hidra, protesters ...").
         if (T[p].cap && !(T[p].sent_start && (T[p].f == "in" || T[p].f == "near" || T[p].f == "at" ||
                                               T[p].f == "a" || T[p].f == "an" || T[p].f == "the")))
