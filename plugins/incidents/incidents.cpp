@@ -1525,6 +1525,16 @@ class Assembler {
   bool is_background(const Sentence& S, int d) const {
     const DateM& x = P.dates[d];
     if (as_of_count(S, x)) return true;
+    // ("Video posted by supporters of the group the next day showed ...": when the footage came out)
+    if (x.start > S.start) {
+      const uint64_t from = std::max<uint64_t>(S.start, x.start > 50 ? x.start - 50 : 0);
+      std::string_view clause = lower(from, x.start - from);
+      if (const size_t comma = clause.find_last_of(",;"); comma != std::string_view::npos) clause.remove_prefix(comma + 1);
+      static const Phrase kPublished[] = {Phrase("posted"), Phrase("uploaded"), Phrase("published"),
+                                          Phrase("broadcast"), Phrase("shared online"), Phrase("circulated")};
+      if (std::any_of(std::begin(kPublished), std::end(kPublished), [&](const Phrase& w) { return w.whole_word_in(clause); }))
+        return true;
+    }
     // ("In Ramadan, which had begun a week earlier, ...": a day counted back in a clause about something else)
     if (x.relative && x.start > S.start) {
       const uint64_t from = std::max<uint64_t>(S.start, x.start > 30 ? x.start - 30 : 0);
@@ -1994,9 +2004,7 @@ class Assembler {
       const double ka = toll_max(A), kb = toll_max(B);
       if (kb > 0 && ka != kb && !updates_toll(B)) continue;
       if (hits_other_target(A, B)) continue;
-      bool section = false;
-      for (int si = A.sents.back() + 1; si < B.sents.front() && !section; ++si) section = heading(si);
-      if (section) continue;
+      if (section_between(A.sents.back() + 1, B.sents.front())) continue;
       A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
       std::sort(A.sents.begin(), A.sents.end());
       B.alive = false;
@@ -2182,6 +2190,13 @@ class Assembler {
     return std::none_of(std::begin(kOther), std::end(kOther), [&](const Phrase& w) { return w.whole_word_in(line); });
   }
 
+  // Is there a section heading among sentences [from, to)? A new section tells another event.
+  bool section_between(int from, int to) const {
+    for (int si = from; si < to; ++si)
+      if (heading(si)) return true;
+    return false;
+  }
+
   // A line opening with a date label: "When: ...", "Date: ...", "Date and time: ...".
   bool date_field(const Sentence& S) const {
     if (S.start > 0 && text_[S.start - 1] != '\n') return false;
@@ -2309,6 +2324,18 @@ class Assembler {
           f.date = first_date(P.sents[si]), f.date_src = 1;
           break;
         }
+    // "Fighters entered Granij on Sunday, 10 August. / They shot dead 27 men in a schoolyard.": a paragraph
+    // that tells no day goes on at the day the paragraph just before it told last, when that one names the
+    // frame's town (or the frame names none) and no heading stands between
+    if (f.date < 0 && !f.aggregate && first > 0 && P.sents[first - 1].para == f.para - 1 && !heading(first - 1)) {
+      bool names_town = f.place < 0;
+      int d = -1;
+      for (int si = first - 1; si >= 0 && P.sents[si].para == f.para - 1; --si) {
+        if (d < 0 && !period_sentence(P.sents[si])) d = last_told_date(P.sents[si]);
+        for (int i : P.sents[si].places) names_town = names_town || same_place(i, f.place);
+      }
+      if (d >= 0 && exact_day(d) && names_town) f.date = d, f.date_src = 2;
+    }
     // "Al-Lataminah, 30 March 2017" just over "an aircraft dropped a munition on the outskirts of the same
     // town": the section heading's place locates a frame that names no place or only a country (context,
     // not a fact that makes it an incident). So it does when the frame's own sentence names no place and a
