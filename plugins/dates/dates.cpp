@@ -468,6 +468,13 @@ struct Dates {
     auto line = find_dateline(s, atoms);
     // A wire dateline's year: that of the latest date the text states, or the next when the dateline's day
     // comes before that date in the year ("GAZIANTEP, Turkey, Feb 12" over "reopened in September 2019").
+    // (with the publication day known, a dateline of that month and day is of that year: "ISTANBUL, April 29
+    // (Levant Wire) -" published 2020-04-29, though the text recalls March 2018)
+    if (line && !atoms[line->atom].v.y && anchor) {
+      Atom& a = atoms[line->atom];
+      const Ymd pub = civil_from_days(*anchor);
+      if (a.v.m == pub.m && a.v.d == pub.d) a.v.y = pub.y;
+    }
     if (line && !atoms[line->atom].v.y) {
       Atom& a = atoms[line->atom];
       Ymd latest{0, 0, 0};
