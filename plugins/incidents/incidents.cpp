@@ -1221,6 +1221,16 @@ class Assembler {
     for (const auto& [c, w] : n)  // ties go to the country named first; weightless names decide nothing
       if (w.first > 0 && (w.first > best || (w.first == best && w.second < first)))
         best = w.first, first = w.second, main_country_ = c;
+    // "Reporting period: 10 February 2020, 06:00 - 11 February 2020, 06:00": a daily report's entries that
+    // name no day happened in its period, which opens on its first day (not on the day it was issued)
+    for (const Sentence& S : P.sents) {
+      const std::string_view head = lower(S.start, std::min<uint64_t>(S.end - S.start, 20));
+      if (S.dates.empty() || !(head.starts_with("reporting period") || head.starts_with("period covered")))
+        continue;
+      const auto a = day_number(P.dates[S.dates.front()].value), b = day_number(P.dates[S.dates.back()].value);
+      if (a && b && exact_day(S.dates.front()) && *b - *a <= 1) reporting_day_ = S.dates.front();
+      break;
+    }
   }
   // A date told to the day and not counted from another ("On 22 February 2017", not "the next day").
   bool exact_day(int d) const { return P.dates[d].precision == 1 && !P.dates[d].relative; }
@@ -1488,6 +1498,7 @@ class Assembler {
   // when the missile hit": a month or a year in a clause about an earlier time is background. Read once
   // per date (in the constructor) into background_.
   std::vector<char> background_;  // by date index
+  int reporting_day_ = -1;        // the first day of a daily report's period, when it states one
   // "by the evening of the following day it stood at 110", "By Monday, 30 had died": the day a count was
   // reached, not the day of the event it counts ("killed by Monday's strike" is the event's).
   bool as_of_count(const Sentence& S, const DateM& x) const {
@@ -2480,6 +2491,10 @@ Record Assembler::record(const Frame& f) const {
     r.event_date = ik::calendar::iso(*day_number(d.value) + f.day_shift);
     r.time_precision = 1;
     ev.add(d, "event_date");
+  } else if (reporting_day_ >= 0) {
+    r.event_date = std::string(P.dates[reporting_day_].value);
+    r.time_precision = 1;
+    ev.add(P.dates[reporting_day_], "event_date");
   } else if (P.published.size() >= 10) {
     // Undated: reported as recent news; the publication date stands in, a week's precision.
     r.event_date = P.published.substr(0, 10);
