@@ -772,6 +772,15 @@ Parsed parse(const ik::sdk::Doc& doc) {
                                         " military airfield"sv, " air field"sv})
             if (std::string_view(after).starts_with(base)) p.rank = kDemonym, p.launch_site = true;
         }
+        // "Government artillery positioned at the Hama military airport shelled the town", "from positions
+        // at the Ezraa brigade base": a base the guns stood at
+        if (near.find("positioned ") != std::string_view::npos || near.find(" positions ") != std::string_view::npos ||
+            near.find("stationed ") != std::string_view::npos) {
+          const std::string after = ik::text::lower(text.substr(m.end, std::min<uint64_t>(text.size() - m.end, 20)));
+          for (std::string_view base : {" airbase"sv, " air base"sv, " airfield"sv, " airport"sv, " military airport"sv,
+                                        " brigade"sv, " base"sv, " barracks"sv})
+            if (std::string_view(after).starts_with(base)) p.rank = kDemonym, p.launch_site = true;
+        }
         // where the victims were taken or where someone lives now is no scene either
         {
           p.taken_to = taken_to_phrase(near);

@@ -1559,7 +1559,11 @@ struct Places {
         // ", Admin1" must close the phrase: followed by punctuation, a lower-case word, the line's or the
         // text's end ("Facility: X hospital, X, Hama governorate" on a line of a log).
         const bool line_ends = k < T.size() && k > 0 && text.substr(T[k - 1].e, T[k].s - T[k - 1].e).find('\n') != std::string_view::npos;
-        if (k < T.size() && !line_ends && !(T[k].kind == Tok::Punct && T[k].punct != '-') && !(is_word(T, k) && !T[k].cap)) continue;
+        // (a dash closes it when spaced: "Kafr Zita, northern Hama countryside - Tuesday 10 July", not
+        // "Idlib-based")
+        if (k < T.size() && !line_ends && !(T[k].kind == Tok::Punct && (T[k].punct != '-' || T[k].space_before)) &&
+            !(is_word(T, k) && !T[k].cap))
+          continue;
         if (k < T.size() && is_word(T, k) && (T[k].f == "and" || T[k].f == "or") && !unit_noun) continue;  // a list
       }
       // The admin context. A trailing country segment gives the country; the last other segment is the
@@ -3100,18 +3104,20 @@ struct Places {
   }
 
   // Whether the text at `at` opens its line, alone or after a section's number: "III. Ariha, 30 January",
-  // "2) Saraqib:", "IV - Sarmin".
+  // "2) Saraqib:", "IV - Sarmin", "2.3 Kafr Zita, northern Hama countryside".
   static bool opens_line(std::string_view text, size_t at) {
     size_t b = at;
     while (b > 0 && text[b - 1] != '\n') --b;
     std::string_view head = text.substr(b, at - b);
     while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
     if (head.empty()) return true;
-    if (head.back() != '.' && head.back() != ')' && head.back() != '-' && head.back() != ':') return false;
-    head.remove_suffix(1);
+    if (head.back() == '.' || head.back() == ')' || head.back() == '-' || head.back() == ':') head.remove_suffix(1);
     while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
-    if (head.empty() || head.size() > 4) return false;
-    const bool digits = std::all_of(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (head.empty() || head.size() > 6) return false;
+    // (numbered sections and their parts: "2.", "2.3", "B.2")
+    if (head.size() > 2 && head[0] >= 'A' && head[0] <= 'Z' && head[1] == '.') head.remove_prefix(2);
+    const bool digits = head[0] >= '0' && head[0] <= '9' &&
+                        std::all_of(head.begin(), head.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
     const bool roman = std::all_of(head.begin(), head.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
     return digits || roman;
   }
