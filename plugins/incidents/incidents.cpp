@@ -2048,7 +2048,8 @@ class Assembler {
   // same day (told to the day) and the same town are one attack told apart: "III. Ariha, 30 January / [the
   // town and its hospital] / On the night of 30 January strikes hit the street ... / [the toll]" and, pages
   // later, "The Ariha strikes of 30 January were carried out by Russian aircraft". Not when both give
-  // different tolls (two attacks), nor when only the document's main place puts both there.
+  // different tolls (two attacks; one victim told apart is one of the other's toll), nor when the later
+  // names a civilian site the first did not.
   void merge_town_day(std::vector<Frame>& F) const {
     const auto day_of = [&](const Frame& f) {
       return f.date >= 0 && f.date_src < 2 && !f.aggregate && P.dates[f.date].precision == 1;
@@ -2062,7 +2063,6 @@ class Assembler {
         if (!A.alive || !day_of(A) || A.place < 0 || P.dates[A.date].value != P.dates[B.date].value ||
             !(exact_day(A.date) || exact_day(B.date)) || !same_place(A.place, B.place))
           continue;
-        // (one victim told apart is one of the toll: "his brother was lost in the attack" beside "Eleven died")
         const double ka = toll_max(A), kb = toll_max(B);
         if (ka > 0 && kb > 0 && ka != kb && std::min(ka, kb) > 1 && !updates_toll(B)) continue;
         if (hits_other_target(A, B)) continue;
@@ -2103,11 +2103,13 @@ class Assembler {
       if (B.date >= 0 && B.date_src == 1 && date_conflict(A.date, B.date)) continue;
       // (one victim told as a person is not yet the toll: "A porter who lost his brother in the attack ..." /
       // "Nine civilians were killed", a paragraph of no day of its own)
-      const bool person_only = (B.date < 0 || B.date_src == 2) && toll_max(A) == 1 && toll_max(B) > 1 && std::all_of(A.sents.begin(), A.sents.end(), [&](int si) {
-        return std::all_of(P.sents[si].cas.begin(), P.sents[si].cas.end(), [&](int i) {
-          return P.cas[i].kind != "killed"sv || std::isnan(P.cas[i].number) || person_told(P.cas[i]);
-        });
-      });
+      const bool person_only =
+          (B.date < 0 || B.date_src == 2) && toll_max(A) == 1 && toll_max(B) > 1 &&
+          std::all_of(A.sents.begin(), A.sents.end(), [&](int si) {
+            return std::all_of(P.sents[si].cas.begin(), P.sents[si].cas.end(), [&](int i) {
+              return P.cas[i].kind != "killed"sv || std::isnan(P.cas[i].number) || person_told(P.cas[i]);
+            });
+          });
       if (A.aggregate || A.para >= B.para || (dead ? toll_max(A) > 0 && !person_only : toll_max(A, "injured"sv) > 0) ||
           A.date < 0 || A.place < 0 ||
           (A.place_of_document && !told) || !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
