@@ -1033,12 +1033,17 @@ struct Dates {
     return last != '.' && last != '!' && last != '?' && last != '"' && last != ')' && last != ':' && last != ',';
   }
 
+  // The first token starting at or after byte `at`.
+  static size_t first_token_from(const std::vector<Token>& tok, size_t at) {
+    return size_t(std::lower_bound(tok.begin(), tok.end(), at, [](const Token& t, size_t a) { return t.start < a; }) -
+                  tok.begin());
+  }
+
   // Whether the words after a date (ending at `end`) say someone told or reported something then: "On
   // Tuesday, the hospital's director told us ...", "On Monday the ministry said ...".
   static bool tells_of_telling(const Scanner& s, size_t end) {
     const auto& tok = s.tok_;
-    size_t k = 0;
-    while (k < tok.size() && tok[k].start < end) ++k;
+    size_t k = first_token_from(tok, end);
     for (size_t n = 0; k < tok.size() && n < 8; ++k, ++n) {
       if (tok[k].kind == TokenKind::Punct && (tok[k].text == "." || tok[k].text == ";")) break;
       if (is_any(tok[k].text, {"told", "said", "says", "reported", "announced", "confirmed", "stated"})) return true;
@@ -1050,8 +1055,7 @@ struct Dates {
   // earlier, on 4 May, a similar strike had killed two people".
   static bool told_in_pluperfect(const Scanner& s, size_t end, size_t limit) {
     const auto& tok = s.tok_;
-    size_t k = 0;
-    while (k < tok.size() && tok[k].start < end) ++k;
+    size_t k = first_token_from(tok, end);
     for (size_t n = 0; k + 1 < tok.size() && n < 20 && tok[k + 1].start < limit; ++k, ++n) {
       if (tok[k].kind == TokenKind::Punct && (tok[k].text == "." || tok[k].text == ";")) break;
       if (!iequals(tok[k].text, "had")) continue;
