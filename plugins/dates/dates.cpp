@@ -1171,6 +1171,15 @@ struct Dates {
       // hospital in Turkey the following day": when a victim died, not another event)
       for (size_t k = b; k-- > 0 && k + 12 >= b && tok[k].kind == TokenKind::Word;)
         if (is_any(tok[k].text, {"died", "succumbed"})) return false;
+      // ("Over the following week five more of the wounded died": when the wounded died, told after it)
+      {
+        bool died = false, wounded = false;
+        for (size_t k = e; k < tok.size() && k < e + 14 && !is_any(tok[k].text, {".", ";"}); ++k) {
+          died = died || is_any(tok[k].text, {"died", "succumbed"});
+          wounded = wounded || is_any(tok[k].text, {"wounded", "wounds", "injuries", "injured"});
+        }
+        if (died && wounded) return false;
+      }
       // (a phrase already read, on the first pass; or one a date names in apposition: "The next day,
       // Thursday, ...")
       if (std::any_of(found.begin(), found.end(), [&](const Found& d) {

@@ -1928,6 +1928,17 @@ class Assembler {
     return m;
   }
 
+  // Is the frame's largest death count a word for a rough number ("dozens", "several")?
+  bool toll_vague(const Frame& f) const {
+    const double m = toll_max(f);
+    for (int si : f.sents)
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind == "killed"sv && !c.negated && c.number == m && c.vague.empty()) return false;
+      }
+    return m > 0;
+  }
+
   // Frames told twice (headline and body, fact box and text) become one.
   void merge_same_events(std::vector<Frame>& F) const {
     for (size_t j = 1; j < F.size(); ++j) {
@@ -1971,7 +1982,9 @@ class Assembler {
         const bool no_places = A.place < 0 && B.place < 0;
         // (a small toll repeated far apart is a coincidence, not one event told twice: "Three children died in
         // that room" in one witness's account and "Abu Khalil and both girls were killed" in another's)
-        const bool same_toll = ka > 0 && ka == kb && (ka >= 5 || std::abs(B.para - A.para) <= 3);
+        // (nor "dozens" read as 12 beside an exact 12: "an air strike in Halfaya killed dozens")
+        const bool same_toll = ka > 0 && ka == kb && (ka >= 5 || std::abs(B.para - A.para) <= 3) &&
+                               !toll_vague(A) && !toll_vague(B);
         // ("Market. They hit the market ... At least 6 martyrs." ... "Update from the market: 11 martyrs now."
         // ... "Final list for today's market massacre: 14 martyrs": the same day's and place's toll, updated)
         // (or the toll of an attack told first without one, on the same day in the same town: ACLED codes one
@@ -2084,8 +2097,13 @@ class Assembler {
       // and taken to ...")
       const bool dead = toll_max(B) > 0, hurt = toll_max(B, "injured"sv) > 0;
       if (!B.alive || B.aggregate || (B.date >= 0 && B.date_src == 0) || (!dead && !hurt)) continue;
+      // (passing over a witness's words told in between, with no day, place or toll of their own: "When the
+      // bomb came I was thrown against the wall")
+      const auto told_between = [&](const Frame& f) {
+        return f.date < 0 && f.place_src != 0 && toll_max(f) == 0 && toll_max(f, "injured"sv) == 0;
+      };
       size_t i = j;
-      while (i > 0 && !F[i - 1].alive) --i;
+      while (i > 0 && (!F[i - 1].alive || (told_between(F[i - 1]) && i > 1))) --i;
       if (i == 0) continue;
       // (an attack told with its date and its town: not a witness's general words, nor a province)
       Frame& A = F[i - 1];
