@@ -2437,8 +2437,9 @@ class Assembler {
       if (f.place < 0 && f.para > 0)
         for (int si = first - 1; si >= 0 && P.sents[si].para >= f.para - 1 && f.place < 0; --si)
           for (int i : P.sents[si].places)
+            // (not where people came from or were taken: "it has housed thousands displaced from Afrin")
             if (is_specific(P.places[i].rank) && P.places[i].rank < kUnlisted && !foreign(P.places[i]) &&
-                !P.places[i].relative) {
+                !P.places[i].relative && !P.places[i].origin && !P.places[i].taken_to) {
               f.place = i, f.place_src = 2;
               break;
             }
