@@ -1378,9 +1378,7 @@ struct Dates {
     // (the weekdays inside a range, "Saturday 23 - Tuesday 26 April", are the range's)
     for (const Found& f : found)
       if (f.kind == "range" && !f.relative)
-        for (auto k = std::lower_bound(tok.begin(), tok.end(), f.start, [](const auto& t, size_t at) { return t.start < at; });
-             k != tok.end() && k->end <= f.end; ++k)
-          covered[size_t(k - tok.begin())] = 1;
+        for (size_t k = first_token_from(tok, f.start); k < tok.size() && tok[k].end <= f.end; ++k) covered[k] = 1;
     auto add = [&](size_t tb, size_t te, int64_t from, int64_t to, int precision, double conf,
                    std::string kind = "point", bool period = false) {
       Found f;

@@ -2133,10 +2133,7 @@ class Assembler {
           (A.place_of_document && !told) || !is_specific(P.places[A.place].rank) || foreign(P.places[A.place]))
         continue;
       // (no section heading between them: a new section tells another event)
-      const int from = A.sents.back() + 1, to = B.sents.front();
-      bool section = false;
-      for (int si = from; si < to && !section; ++si) section = heading(si) && !topic_label(si);
-      if (section) continue;
+      if (section_between(A.sents.back() + 1, B.sents.front(), true)) continue;
       A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
       std::sort(A.sents.begin(), A.sents.end());
       B.alive = false;
@@ -2230,10 +2227,11 @@ class Assembler {
     return std::none_of(std::begin(kOther), std::end(kOther), [&](const Phrase& w) { return w.whole_word_in(line); });
   }
 
-  // Is there a section heading among sentences [from, to)? A new section tells another event.
-  bool section_between(int from, int to) const {
+  // Is there a section heading among sentences [from, to)? A new section tells another event (a heading
+  // that only names a topic, "The dead", does not when `past_topics`).
+  bool section_between(int from, int to, bool past_topics = false) const {
     for (int si = from; si < to; ++si)
-      if (heading(si)) return true;
+      if (heading(si) && !(past_topics && topic_label(si))) return true;
     return false;
   }
 

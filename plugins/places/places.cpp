@@ -1738,7 +1738,7 @@ struct Places {
              kPlaceNouns.count(std::string_view(text.data() + T[x_end - 1].s, T[x_end - 1].e - T[x_end - 1].s)) &&
              i - x_end < 3) {
         const std::string_view n = raw(text, T[x_end - 1]);
-        part_of_town |= n == "neighbourhood" || n == "neighborhood" || n == "quarter" || n == "suburb";
+        part_of_town |= town_part_noun(n);
         --x_end;
       }
       if (x_end == 0 || !is_word(T, x_end - 1) || !T[x_end - 1].cap) {
@@ -2371,9 +2371,7 @@ struct Places {
         }
         // "al-Khalidiya, a large opposition neighbourhood in the north of the city": ACLED codes a town's
         // unlisted neighbourhood to the town, the last one named before it
-        if (const size_t n = apposed_settlement(text, T, xw.back());
-            n != SIZE_MAX && (raw(text, T[n]) == "neighbourhood" || raw(text, T[n]) == "neighborhood" ||
-                              raw(text, T[n]) == "suburb"))
+        if (const size_t n = apposed_settlement(text, T, xw.back()); n != SIZE_MAX && town_part_noun(raw(text, T[n])))
           for (auto host = places.rbegin(); host != places.rend(); ++host)
             if (host->start < pl.start && host->entity >= 0 && !host->demonym && !host->unlisted &&
                 host->feature == P::kPlace && host->country == pl.country) {
@@ -3078,6 +3076,10 @@ struct Places {
   // "Kansafra, a village in Jabal al-Zawiya", "Ariha, a small town of 60,000": after the name ending at
   // token e, a comma (or "is", "was"), "a" or "an", perhaps a size, and a settlement noun that ends the
   // phrase ("Smith, a town official" is a person). The noun's token, or SIZE_MAX.
+  // A noun that names a part of a town: "neighbourhood", "quarter", "suburb".
+  static bool town_part_noun(std::string_view w) {
+    return w == "neighbourhood" || w == "neighborhood" || w == "quarter" || w == "suburb";
+  }
   static bool settlement_noun(std::string_view w) {
     static const WordSet kSettlements = {"village", "town", "city", "hamlet", "suburb", "neighbourhood",
                                          "neighborhood", "settlement", "locality"};
@@ -3371,8 +3373,7 @@ struct Places {
     // "al-Khalidiya, a large neighbourhood in the north of the city": a part of a town, not a namesake town
     // abroad
     if (const size_t n = apposed_settlement(text, T, f.t1);
-        n != SIZE_MAX && ctx.top_country >= 0 && int(en.country) != ctx.top_country &&
-        (raw(text, T[n]) == "neighbourhood" || raw(text, T[n]) == "neighborhood" || raw(text, T[n]) == "suburb"))
+        n != SIZE_MAX && ctx.top_country >= 0 && int(en.country) != ctx.top_country && town_part_noun(raw(text, T[n])))
       return;
     bool demonym_use = h && h->demonym;
     const bool is_country = en.feature() == P::kCountry;
