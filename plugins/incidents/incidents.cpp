@@ -1898,6 +1898,17 @@ class Assembler {
     return !first_report(told) &&
            std::any_of(std::begin(kUpdate), std::end(kUpdate), [&](const Phrase& w) { return w.whole_word_in(told); });
   }
+  // A sentence that tells the count the investigators themselves established, after the figures others
+  // reported: "Having cross-checked the lists, the Commission has established that at least 112 people were
+  // killed", "our researchers have been able to confirm 71 names".
+  static bool finding_sentence(std::string_view told) {
+    static const Phrase kFound[] = {Phrase("established that"), Phrase("has established"),
+                                    Phrase("have established"), Phrase("able to confirm"),
+                                    Phrase("able to verify"), Phrase("able to document"),
+                                    Phrase("cross-checked"), Phrase("cross-checking"), Phrase("has verified"),
+                                    Phrase("have verified")};
+    return std::any_of(std::begin(kFound), std::end(kFound), [&](const Phrase& w) { return w.whole_word_in(told); });
+  }
   // A sentence that tells a first, unconfirmed count: "The first reports spoke of six dead".
   static bool first_report(std::string_view told) {
     static const Phrase kFirst[] = {Phrase("first reports"), Phrase("first reported"), Phrase("initially"),
@@ -2699,7 +2710,9 @@ Record Assembler::record(const Frame& f) const {
           // ("three more bodies were recovered": the figure's own "more", not "more than 30")
           const std::string_view own = lower(c->start, c->end - c->start);
           adds = adds || adds_word(before) || has_word(around, "also") || as_well(around) || own.ends_with(" more");
-          raises = raises || c->toll || (kind == "killed"sv && update_sentence(si));
+          raises = raises || c->toll ||
+                   (kind == "killed"sv &&
+                    (update_sentence(si) || finding_sentence(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start))));
         }
       // the other side's losses in a later sentence ("32 soldiers killed. 1 rebel killed.") add up, and so
       // do bystanders after the fighting sides ("... killing 10 rebels. Two civilians died in the
