@@ -188,7 +188,10 @@ const std::unordered_map<std::string_view, std::string_view>& groups() {
       {"pastoralists", "civilians"}, {"nurse", "civilians"}, {"nurses", "civilians"}, {"merchant", "civilians"},
       {"merchants", "civilians"}, {"shopkeeper", "civilians"}, {"shopkeepers", "civilians"},
       {"councillor", "people"}, {"councillors", "people"}, {"councilor", "people"}, {"councilors", "people"},
-      {"chairman", "people"},
+      {"chairman", "people"}, {"pupil", "civilians"}, {"patient", "civilians"}, {"volunteer", "civilians"},
+      {"volunteers", "civilians"}, {"rescuer", "civilians"}, {"rescuers", "civilians"}, {"medic", "civilians"},
+      {"grandmother", "women"}, {"grandfather", "men"}, {"widow", "women"}, {"shepherd", "civilians"},
+      {"shepherds", "civilians"}, {"baker", "civilians"}, {"bakers", "civilians"},
       {"people", "people"}, {"persons", "people"}, {"person", "people"}, {"individuals", "people"},
       {"individual", "people"}, {"others", "people"}, {"victims", "people"}, {"more", "people"},
   };
@@ -1234,15 +1237,23 @@ struct Casualties {
     // trigger, a short scene phrase ("in Monday's attacks", "on 2 February") and a word joining more
     // victims; the token where their count starts, or 0. Another clause, another count, the perpetrator
     // ("by ...") or the other party ("with ...") end the search.
+    auto as_was = [&](size_t k) { return k + 1 < c.se && low[k] == "as" && (low[k + 1] == "was" || low[k + 1] == "were"); };
     auto companion_at = [&](size_t k) -> size_t {
       static const std::unordered_set<std::string_view> stop = {
           "by", "when", "after", "before", "while", "and", "but", "or", "who", "whom", "which", "that", "as",
           "because", "said", "says", "told", "according", "including", "against", "than", "if", "since", "until",
           "with", "between", "among", "where", "leaving", "then", "also"};
+      // "... were killed when the shell hit the queue, as was the baker": past a clause, up to the next count
+      for (size_t j = k; j + 2 < c.se && j < k + 25; ++j) {
+        if (trigger_at(j) || bare_number(c, j)) break;
+        if (low[j] == "," && as_was(j + 1)) return j + 3;
+      }
       for (size_t n = 0; k < c.se && n < 10; ++n, ++k) {
         const std::string_view w = low[k];
         if (k + 1 < c.se && (w == "along" || w == "together") && low[k + 1] == "with") return k + 2;
         if (w == "alongside") return k + 1;
+        // "three children were killed, as was their grandmother"
+        if (as_was(k)) return k + 2;
         if (k + 2 < c.se && w == "as" && low[k + 1] == "well" && low[k + 2] == "as") return k + 3;
         if (w == ",") {
           if (k + 1 < c.se && (low[k + 1] == "along" || low[k + 1] == "together" || low[k + 1] == "alongside" ||
@@ -2114,7 +2125,16 @@ struct Casualties {
       linked[hit] = 1;
       {  // "two officials were killed along with another person", "... in the attack, as well as one attacker"
         if (const size_t k = companion_at(t.te)) {
-          if (auto q2 = qty_at(c, k); q2 && !q2->unknown && !is_used(q2->tb, q2->te)) {
+          auto q2 = qty_at(c, k);
+          // "..., as was the grandmother of two of them": one person, named with "the"
+          if (!q2 && low[k] == "the" && k + 1 < c.se && groups().count(low[k + 1])) {
+            q2 = Qty{};
+            q2->tb = k;
+            q2->te = k + 1;
+            q2->best = q2->low = q2->high = 1;
+            q2->weak = true;
+          }
+          if (q2 && !q2->unknown && !is_used(q2->tb, q2->te)) {
             Item it2{*q2};
             it2.group = group_after(c, q2->te, 6, it2.group_end);
             size_t own = std::max(it2.group_end, q2->te);  // "along with 5 others who were injured": not these
@@ -2253,7 +2273,20 @@ struct Casualties {
       if (!subject_free(p, t)) continue;
       // "a thief who later died": the noun before the relative pronoun
       size_t h = p;
-      const bool relative = low[p - 1] == "who" || low[p - 1] == "which" || low[p - 1] == "that";
+      bool relative = low[p - 1] == "who" || low[p - 1] == "which" || low[p - 1] == "that";
+      // "the nurse who sat beside him also died": a short relative clause of its own between noun and verb
+      if (!relative && dies)
+        for (size_t k = p; k > c.sb + 1 && k + 8 > p; --k) {
+          const std::string_view w = low[k - 1];
+          if (w == "who") {
+            relative = true;
+            p = k;
+            break;
+          }
+          if (c.tok[k - 1].kind != TokenKind::Word || trigger_at(k - 1) || bare_number(c, k - 1) || w == "and" ||
+              w == "but" || w == "when" || w == "after" || w == "while" || w == "whom")
+            break;
+        }
       if (relative) {
         h = p - 1;
         while (h > c.sb && low[h - 1] == ",") --h;

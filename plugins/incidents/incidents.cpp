@@ -1927,6 +1927,18 @@ class Assembler {
     return true;
   }
 
+  // The number of a victim told by an ordinal ("a fourth pupil", "a third victim"), or 0.
+  int ordinal_victim(const CasM& c) const {
+    if (c.number != 1 || c.end <= c.start) return 0;
+    static const std::pair<std::string_view, int> kNth[] = {{"a second ", 2}, {"a third ", 3}, {"a fourth ", 4},
+                                                            {"a fifth ", 5}, {"a sixth ", 6}, {"a seventh ", 7},
+                                                            {"an eighth ", 8}, {"a ninth ", 9}, {"a tenth ", 10}};
+    const std::string_view w = lower(c.start, c.end - c.start);
+    for (const auto& [word, n] : kNth)
+      if (w.starts_with(word)) return n;
+    return 0;
+  }
+
   // Largest count of `kind` ("killed", "injured") stated in the frame (0 when none): identifies repeated
   // reports of one event.
   double toll_max(const Frame& f, std::string_view kind = "killed"sv) const {
@@ -2665,7 +2677,11 @@ Record Assembler::record(const Frame& f) const {
           const std::string_view lead = lower(a, std::min<uint64_t>(c.end, c.start + 20) - a);
           const bool more = c.start >= prev.end && c.group != prev.group &&
                             adds_word(lead);
-          if (!adjacent && !more) break;
+          // two people, each told in a clause of their own: "The driver was killed, and the woman also died"
+          const bool each = c.start >= prev.end && c.start - prev.end <= 120 && prev.number == 1 &&
+                            c.number == 1 && person_told(prev) && person_told(c) && !prev.part && !c.part &&
+                            has_word(lower(prev.end, c.start - prev.end), "and");
+          if (!adjacent && !more && !each) break;
         }
         cluster.push_back(&c);
       }
@@ -2685,6 +2701,18 @@ Record Assembler::record(const Frame& f) const {
                                           Phrase("climbed"), Phrase("reached"), Phrase("increased"), Phrase("updated")};
         if (std::any_of(std::begin(kUpdated), std::end(kUpdated), [&](const Phrase& w) { return w.whole_word_in(between); }))
           cluster.assign(1, &c);
+      }
+      // "Three pupils were killed. A fourth pupil died of her injuries": an ordinal victim brings the count to
+      // its number (alone, "A seventh Islamist was killed in the same week", it is one death: the others were
+      // other events)
+      if (const int nth = cluster.size() == 1 && kind == "killed"sv ? ordinal_victim(*cluster.front()) : 0;
+          nth && !std::isnan(t.best)) {
+        if (nth > t.best) {
+          t.best = t.low = nth;
+          t.high = t.open_high ? ik::sdk::kNone : nth;
+          ev.add(*cluster.front(), field);
+        }
+        continue;
       }
       double best = 0, low = 0, high = 0;
       bool high_open = false;
