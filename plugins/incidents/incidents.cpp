@@ -740,7 +740,10 @@ Parsed parse(const ik::sdk::Doc& doc) {
               "youths", "women", "children", "students", "farmers", "workers", "shepherds", "villagers",
               "brothers", "members", "fighters", "soldiers", "persons", "individuals", "merchants", "drivers",
               // "three men displaced from Tall Kalakh were shot dead in Homs"
-              "displaced", "originally", "hailing", "evacuees", "returnees"};
+              "displaced", "originally", "hailing", "evacuees", "returnees",
+              // one person's home: "He was from Qamishli", "an aid worker from Hasakah city"
+              "was", "is", "worker", "woman", "teacher", "doctor", "nurse", "farmer", "student", "resident",
+              "refugee", "journalist", "activist", "volunteer", "boy", "girl"};
           const std::string_view head = near.substr(0, near.size() - 6);
           const size_t sp = head.rfind(' ');
           if (kPeopleFrom.count(sp == std::string_view::npos ? head : head.substr(sp + 1))) p.origin = true;
@@ -1645,7 +1648,11 @@ class Assembler {
   }
 
   bool period_sentence(const Sentence& S) const {
-    if (!S.periods.empty()) return true;
+    // (not a period in a clause about something else: "a cleaner who had worked at the hospital since 2014")
+    for (int i : S.periods)
+      if (std::none_of(S.dates.begin(), S.dates.end(),
+                       [&](int d) { return background_[d] && P.dates[d].start == P.periods[i].start; }))
+        return true;
     // a campaign told with its length ("the almost year-long bombing campaign, which killed hundreds",
     // "over the nine-year-long war", "the months-long siege")
     {
@@ -2490,8 +2497,11 @@ class Assembler {
   int main_place() const {
     std::map<std::string, std::pair<int, int>> count;  // key -> (count, first index)
     for (int i = 0; i < int(P.places.size()); ++i) {
-      // (not a landmark to find another by, "the Houla area north-west of Homs", nor where victims were taken)
-      if (P.places[i].rank >= kRegion || foreign(P.places[i]) || P.places[i].relative || P.places[i].taken_to) continue;
+      // (not a landmark to find another by, "the Houla area north-west of Homs", nor where victims were taken
+      // or people came from)
+      if (P.places[i].rank >= kRegion || foreign(P.places[i]) || P.places[i].relative || P.places[i].taken_to ||
+          P.places[i].origin)
+        continue;
       auto& c = count.try_emplace(key(P.places[i].value), 0, i).first->second;
       ++c.first;
     }
