@@ -1052,7 +1052,7 @@ struct Casualties {
                                                                      const std::vector<Extracted>& out) {
     const auto& low = c.low;
     if (!(low[i] == "it" || low[i] == "figure" || low[i] == "number" || low[i] == "count" || low[i] == "tally" ||
-          low[i] == "total"))
+          low[i] == "total" || low[i] == "list"))  // ("the list had grown to 46 names")
       return std::nullopt;
     size_t v = i + 1;
     if (v < c.se && (low[v] == "had" || low[v] == "has" || low[v] == "then" || low[v] == "later" ||

@@ -381,6 +381,10 @@ bool in_pluperfect_clause(std::string_view before) {
 bool reference_place(std::string_view head) {
   if (head.size() > 60) head = head.substr(head.size() - 60);
   const std::string h = lower_ascii(head);
+  // "As in Afrin, no group claimed the attack": another event's place, to compare
+  for (std::string_view w : {"as in "sv, "like in "sv, "unlike in "sv})
+    if (h.ends_with(w) && (h.size() == w.size() || !std::isalpha(static_cast<unsigned char>(h[h.size() - w.size() - 1]))))
+      return true;
   static constexpr std::string_view kNouns[] = {"attack ", "attacks ", "strike ", "strikes ", "airstrike ",
                                                 "airstrikes ", "bombing ", "bombings ", "shelling ", "massacre ",
                                                 "raid ", "raids "};
@@ -1558,6 +1562,34 @@ class Assembler {
       if (std::any_of(std::begin(kPublished), std::end(kPublished), [&](const Phrase& w) { return w.whole_word_in(clause); }))
         return true;
     }
+    // ("The next day the ministry said 40 people had died": the day of a statement about deaths before it)
+    if (x.relative && x.end < S.end) {
+      const std::string_view after = lower(x.end, std::min<uint64_t>(S.end - x.end, 160));
+      static const Phrase kSaid[] = {Phrase("said"), Phrase("announced"), Phrase("reported"), Phrase("stated")};
+      for (const Phrase& w : kSaid)
+        if (const size_t at = w.find(after); at != std::string_view::npos && at < 60) {
+          const std::string_view told = after.substr(at);
+          if (told.find(" had died") != std::string_view::npos || told.find(" had been killed") != std::string_view::npos)
+            return true;
+        }
+    }
+    // ("By the time the council finished matching remains in mid-May, the list had grown to 46", "By 3 May the
+    // toll had risen to 12": the day a count was updated, not of the attack)
+    if (x.start > S.start) {
+      const uint64_t from = std::max<uint64_t>(S.start, x.start > 120 ? x.start - 120 : 0);
+      const std::string_view before = lower(from, x.start - from);
+      const bool by_then = (before.find("by the time ") != std::string_view::npos &&
+                            before.find_first_of(",;", before.find("by the time ")) == std::string_view::npos) ||
+                           before.ends_with("by ") || before.ends_with("by mid-") || before.ends_with("by late ") ||
+                           before.ends_with("by early ");
+      if (by_then) {
+        const std::string_view s = lower(S.start, S.end - S.start);
+        static const Phrase kGrown[] = {Phrase("grown to"), Phrase("grew to"), Phrase("risen to"), Phrase("rose to"),
+                                        Phrase("reached"),  Phrase("climbed to")};
+        if (std::any_of(std::begin(kGrown), std::end(kGrown), [&](const Phrase& w) { return w.whole_word_in(s); }))
+          return true;
+      }
+    }
     // ("In Ramadan, which had begun a week earlier, ...": a day counted back in a clause about something else)
     if (x.relative && x.start > S.start) {
       const uint64_t from = std::max<uint64_t>(S.start, x.start > 30 ? x.start - 30 : 0);
@@ -1900,7 +1932,8 @@ class Assembler {
   // A sentence that tells a toll as an update: "Update from the market: 11 martyrs", "Final list: 14".
   // (not a first report's: "Early posts spoke of fifteen; the Monitor will update this figure")
   bool update_sentence(int si) const {
-    static const Phrase kUpdate[] = {Phrase("update"), Phrase("updated"), Phrase("final"), Phrase("revised")};
+    static const Phrase kUpdate[] = {Phrase("update"),  Phrase("updated"), Phrase("final"),
+                                     Phrase("revised"), Phrase("grown to"), Phrase("grew to")};
     const std::string_view told = lower(P.sents[si].start, P.sents[si].end - P.sents[si].start);
     return !first_report(told) &&
            std::any_of(std::begin(kUpdate), std::end(kUpdate), [&](const Phrase& w) { return w.whole_word_in(told); });
@@ -1920,7 +1953,9 @@ class Assembler {
   static bool first_report(std::string_view told) {
     static const Phrase kFirst[] = {Phrase("first reports"), Phrase("first reported"), Phrase("initially"),
                                     Phrase("initial reports"), Phrase("early reports"), Phrase("early posts"),
-                                    Phrase("first recorded"), Phrase("preliminary"), Phrase("first counts")};
+                                    Phrase("first recorded"), Phrase("preliminary"), Phrase("first counts"),
+                                    Phrase("first figure"), Phrase("initial figure"), Phrase("first toll"),
+                                    Phrase("initial toll")};
     return std::any_of(std::begin(kFirst), std::end(kFirst), [&](const Phrase& w) { return w.whole_word_in(told); });
   }
 
@@ -1944,6 +1979,19 @@ class Assembler {
     for (const auto& [word, n] : kNth)
       if (w.starts_with(word)) return n;
     return 0;
+  }
+
+  // A few people told as someone's ("his two employees", "their three children"): a witness's own dead,
+  // among those a later count tallies.
+  bool kin_told(const CasM& c) const {
+    if (c.end <= c.start || c.number > 5) return false;
+    const uint64_t a = c.start >= 6 ? c.start - 6 : 0;
+    const std::string_view w = lower(a, c.end - a);
+    for (std::string_view own : {"his "sv, "her "sv, "their "sv, "my "sv, "our "sv})
+      if (const size_t at = w.find(own);
+          at != std::string_view::npos && at <= c.start - a && (at == 0 || w[at - 1] == ' '))
+        return true;
+    return false;
   }
 
   // Largest count of `kind` ("killed", "injured") stated in the frame (0 when none): identifies repeated
@@ -2149,13 +2197,15 @@ class Assembler {
       });
       // (nor a toll its own paragraph dates to another day: "It was the twenty-second of July ... 31 killed")
       if (B.date >= 0 && B.date_src == 1 && date_conflict(A.date, B.date)) continue;
-      // (one victim told as a person is not yet the toll: "A porter who lost his brother in the attack ..." /
-      // "Nine civilians were killed", a paragraph of no day of its own)
+      // (victims told as persons are not yet the toll: "A porter who lost his brother in the attack ..." /
+      // "Nine civilians were killed", a paragraph of no day of its own; "his two employees were killed" /
+      // "the list had grown to 46 names")
       const bool person_only =
-          (B.date < 0 || B.date_src == 2) && toll_max(A) == 1 && toll_max(B) > 1 &&
+          (B.date < 0 || B.date_src == 2) && toll_max(A) < toll_max(B) && toll_max(B) > 1 &&
           std::all_of(A.sents.begin(), A.sents.end(), [&](int si) {
             return std::all_of(P.sents[si].cas.begin(), P.sents[si].cas.end(), [&](int i) {
-              return P.cas[i].kind != "killed"sv || std::isnan(P.cas[i].number) || person_told(P.cas[i]);
+              return P.cas[i].kind != "killed"sv || std::isnan(P.cas[i].number) ||
+                     (P.cas[i].number == 1 && person_told(P.cas[i])) || kin_told(P.cas[i]);
             });
           });
       if (A.aggregate || A.para >= B.para || (dead ? toll_max(A) > 0 && !person_only : toll_max(A, "injured"sv) > 0) ||
@@ -2778,7 +2828,8 @@ Record Assembler::record(const Frame& f) const {
       }
       if (std::isnan(t.best) || adds) {
         prelim = !adds && first_report(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start));
-        one_person = std::isnan(t.best) && cluster.size() == 1 && best == 1 && person_told(*cluster.front())
+        one_person = std::isnan(t.best) && cluster.size() == 1 &&
+                             ((best == 1 && person_told(*cluster.front())) || kin_told(*cluster.front()))
                          ? P.sents[si].para : -1;
         only_vague = (std::isnan(t.best) || only_vague) && !exact;
         t.best = (std::isnan(t.best) ? 0 : t.best) + best;
