@@ -406,6 +406,29 @@ bool reference_place(std::string_view head) {
   return false;
 }
 
+// The words that place one name by another after it: " near ", " south of ", ", 7 km north-west of ",
+// " a few kilometres from ", " just outside ".
+bool near_phrase(std::string_view gap) {
+  std::string_view g = gap;
+  while (!g.empty() && (g.front() == ' ' || g.front() == ',')) g.remove_prefix(1);
+  for (std::string_view lead : {"a village "sv, "a town "sv, "a small town "sv, "a small village "sv, "a hamlet "sv,
+                                "some "sv, "about "sv, "around "sv, "roughly "sv, "just "sv, "a few "sv})
+    if (g.starts_with(lead)) g.remove_prefix(lead.size());
+  // a distance: "7 km", "10 kilometres", "kilometres"
+  size_t k = 0;
+  while (k < g.size() && (std::isdigit(static_cast<unsigned char>(g[k])) || g[k] == '.')) ++k;
+  g.remove_prefix(k);
+  while (!g.empty() && g.front() == ' ') g.remove_prefix(1);
+  for (std::string_view unit : {"km "sv, "kilometres "sv, "kilometers "sv, "miles "sv})
+    if (g.starts_with(unit)) g.remove_prefix(unit.size());
+  if (g == "near " || g == "outside " || g == "close to " || g == "from " || g == "away from ") return true;
+  for (std::string_view dir : {"north"sv, "south"sv, "east"sv, "west"sv, "north-east"sv, "north-west"sv,
+                               "south-east"sv, "south-west"sv, "northeast"sv, "northwest"sv, "southeast"sv,
+                               "southwest"sv})
+    if (g.starts_with(dir) && g.substr(dir.size()) == " of ") return true;
+  return false;
+}
+
 // Places in what an event is about rather than where it is: a place in the clause of a background event
 // ("Amid anger at the Zliten attack, demonstrators in Misrata ..."), and a country in what protesters
 // demand ("protested in Johannesburg, demanding an end to repression in Ethiopia").
@@ -722,7 +745,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
             if (tail[i] != w[i]) return false;
           return true;
         };
-        p.relative = ends_with("near ") || ends_with("outside ") || ends_with("outskirts of ") ||
+        p.relative = ends_with("near ") || ends_with("outside ") ||
                      ends_with("north of ") || ends_with("south of ") || ends_with("east of ") ||
                      ends_with("west of ") || ends_with("km of ") || ends_with("km from ") ||
                      ends_with("kilometres from ") || ends_with("kilometers from ") || ends_with("miles from ") ||
@@ -904,9 +927,9 @@ Parsed parse(const ik::sdk::Doc& doc) {
           x.sent != y.sent || std::isnan(y.lat))
         continue;
       // the unlisted name is called a place, after it or before it ("the village of Goura Tembe in ...")
-      static const std::array<std::string_view, 11> kNouns = {"village", "community", "locality", "area", "town",
+      static const std::array<std::string_view, 12> kNouns = {"village", "community", "locality", "area", "town",
                                                               "settlement", "hamlet", "ward", "neighbourhood",
-                                                              "neighborhood", "quarter"};
+                                                              "neighborhood", "quarter", "camp"};
       std::string gap = lower_ascii(text.substr(x.end, y.start - x.end));
       // an apposition says the same: "Kijimatari, a village in Guzamala LGA"
       for (std::string_view appos : {", a "sv, ", the "sv})
@@ -938,7 +961,12 @@ Parsed parse(const ik::sdk::Doc& doc) {
           in_region = in_region || (after.compare(0, noun.size(), noun) == 0 &&
                                     (after.size() == noun.size() || !std::isalpha((unsigned char)after[noun.size()])));
       }
-      if (located || unit_after || in_region ||
+      // ... or placed by the known town next to it ("Hass, a village south of Kafranbel", "the Qah camp near
+      // Atmeh", "Kavuye, 5 km from Pinga"): the scene is the unlisted name, at the town's point, which an
+      // analyst who cannot find the village codes too
+      const bool placed_by = (called || gap.starts_with(", ") || (x.start >= 4 && before.ends_with("the "))) &&
+                             near_phrase(gap);
+      if (located || unit_after || in_region || placed_by ||
           (called && (gap == " of "sv || gap == " in "sv || gap == " of the "sv || gap == " in the "sv))) {
         x.contained = true;
         x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid
