@@ -2625,6 +2625,7 @@ struct Places {
       bool in_boiler = false;
       for (auto& [s, e] : boiler) in_boiler |= (p.start >= s && p.end <= e);
       if (in_boiler || (in_hashtag(text, p.start) && p.feature != P::kCountry)) continue;
+      if (street_name(text, p.end, p.unlisted)) continue;
       emit(doc, p);
     }
   }
@@ -2643,6 +2644,20 @@ struct Places {
     size_t k = start;
     while (k > 0 && (std::isalnum(static_cast<unsigned char>(text[k - 1])) || text[k - 1] == '_')) --k;
     return k > 0 && text[k - 1] == '#';
+  }
+
+  // "Raju Street", "Baghdad Street": the name ending at `end` names a street, not the town it is named after. (A
+  // known town before "Road" is where the road leads, and before "Square" often the district around it,
+  // "Mataryia Square": either places the scene, so only an unlisted name there is dropped.)
+  static bool street_name(std::string_view text, uint32_t end, bool unlisted) {
+    static constexpr std::string_view kStreets[] = {" Street", " St.", " Avenue", " Boulevard", " Lane"};
+    static constexpr std::string_view kRoads[] = {" Road", " Roundabout", " Highway", " Square"};
+    const auto followed_by = [&](std::string_view w) {
+      return text.substr(end, w.size()) == w &&
+             (end + w.size() == text.size() || !std::isalpha(static_cast<unsigned char>(text[end + w.size()])));
+    };
+    return std::any_of(std::begin(kStreets), std::end(kStreets), followed_by) ||
+           (unlisted && std::any_of(std::begin(kRoads), std::end(kRoads), followed_by));
   }
 
   // "Liberia neighbourhood", "Sudan Street": the name ending at t1 is on a part of town.
