@@ -2647,11 +2647,11 @@ struct Places {
   }
 
   // "Raju Street", "Baghdad Street": the name ending at `end` names a street, not the town it is named after. (A
-  // known town before "Road" is where the road leads, and before "Square" often the district around it,
-  // "Mataryia Square": either places the scene, so only an unlisted name there is dropped.)
+  // known town before "Road" is where the road leads, which places the scene: only an unlisted name there is
+  // dropped. A square is most often named after the district around it: "Mataryia Square", "Casuarina Square".)
   static bool street_name(std::string_view text, uint32_t end, bool unlisted) {
     static constexpr std::string_view kStreets[] = {" Street", " St.", " Avenue", " Boulevard", " Lane"};
-    static constexpr std::string_view kRoads[] = {" Road", " Roundabout", " Highway", " Square"};
+    static constexpr std::string_view kRoads[] = {" Road", " Roundabout", " Highway"};
     const auto followed_by = [&](std::string_view w) {
       return text.substr(end, w.size()) == w &&
              (end + w.size() == text.size() || !std::isalpha(static_cast<unsigned char>(text[end + w.size()])));
