@@ -523,6 +523,13 @@ struct Dates {
     const std::optional<Ymd> anchor_ymd =
         anchor ? std::optional<Ymd>(civil_from_days(*anchor)) : std::nullopt;
 
+    // The year a report's title gives its story ("Civilian testimony from the battle for Raqqa, March-October
+    // 2017"): the latest year told in its first lines, up to the first blank line (a title, its subtitle).
+    int title_year = 0;
+    if (const size_t blank = text.find("\n\n"); blank != std::string_view::npos && blank < 300)
+      for (const Atom& a : atoms)
+        if (tok[a.tb].start < blank && a.v.y && !a.numeric) title_year = std::max(title_year, a.v.y);
+
     std::vector<Found> found;
     std::vector<YearlessRun> runs;
     // Year for an atom that lacks one: not after the publication date; else the nearest explicit year.
@@ -587,6 +594,14 @@ struct Dates {
           Ymd v = a.v;
           v.y = same->v.y;
           if (first_day(v) <= *anchor) a.v.y = v.y;
+          return true;
+        }
+        // (with no day or month of another year told since, the title's year: "..., March-October 2017 / ...
+        // I. The school in al-Mansurah, 21 March", published in June 2018)
+        if (title_year && title_year < anchor_ymd->y && (!told || told->v.y == title_year)) {
+          Ymd v = a.v;
+          v.y = title_year;
+          a.v.y = v.y;
           return true;
         }
         if (told && told->v.y < anchor_ymd->y - 1) {
