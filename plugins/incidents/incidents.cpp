@@ -1968,13 +1968,16 @@ class Assembler {
   }
   // A sentence that tells the count the investigators themselves established, after the figures others
   // reported: "Having cross-checked the lists, the Commission has established that at least 112 people were
-  // killed", "our researchers have been able to confirm 71 names".
+  // killed", "our researchers have been able to confirm 71 names", "We have recorded 53 people killed".
   static bool finding_sentence(std::string_view told) {
     static const Phrase kFound[] = {Phrase("established that"), Phrase("has established"),
                                     Phrase("have established"), Phrase("able to confirm"),
                                     Phrase("able to verify"), Phrase("able to document"),
                                     Phrase("cross-checked"), Phrase("cross-checking"), Phrase("has verified"),
-                                    Phrase("have verified")};
+                                    Phrase("have verified"), Phrase("we have recorded"), Phrase("we recorded"),
+                                    Phrase("we have documented"), Phrase("we documented"), Phrase("we verified"),
+                                    Phrase("we have confirmed"), Phrase("we confirmed"), Phrase("we consider"),
+                                    Phrase("best supported")};
     return std::any_of(std::begin(kFound), std::end(kFound), [&](const Phrase& w) { return w.whole_word_in(told); });
   }
   // A sentence that tells a first, unconfirmed count: "The first reports spoke of six dead".
