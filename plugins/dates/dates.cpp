@@ -599,9 +599,7 @@ struct Dates {
         // (with no day or month of another year told since, the title's year: "..., March-October 2017 / ...
         // I. The school in al-Mansurah, 21 March", published in June 2018)
         if (title_year && title_year < anchor_ymd->y && (!told || told->v.y == title_year)) {
-          Ymd v = a.v;
-          v.y = title_year;
-          a.v.y = v.y;
+          a.v.y = title_year;
           return true;
         }
         if (told && told->v.y < anchor_ymd->y - 1) {
