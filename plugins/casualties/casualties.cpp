@@ -414,6 +414,9 @@ struct Casualties {
     add({"death toll", "toll", "number of dead", "number of deaths", "number of people killed", "number of fatalities",
          "death count", "body count", "final count", "final tally", "final list"},
         {K::Killed, R::Toll});
+    // a report's tally line: "Total reported killed in Arbin: 11", "Total injured: 40"
+    add({"total killed", "total reported killed", "total dead", "total deaths", "total fatalities"}, {K::Killed, R::Toll});
+    add({"total injured", "total reported injured", "total wounded"}, {K::Injured, R::Toll});
     // "Activists first reported four dead. By evening the figure had risen to six": the count of the dead
     // told before, updated
     add({"figure rose to", "figure had risen to", "figure has risen to", "figure climbed to", "number rose to",
