@@ -1977,7 +1977,8 @@ class Assembler {
                                     Phrase("have verified"), Phrase("we have recorded"), Phrase("we recorded"),
                                     Phrase("we have documented"), Phrase("we documented"), Phrase("we verified"),
                                     Phrase("we have confirmed"), Phrase("we confirmed"), Phrase("we consider"),
-                                    Phrase("best supported")};
+                                    Phrase("best supported"), Phrase("recorded the names"),
+                                    Phrase("documented the names"), Phrase("confirmed the names")};
     return std::any_of(std::begin(kFound), std::end(kFound), [&](const Phrase& w) { return w.whole_word_in(told); });
   }
   // A sentence that tells a first, unconfirmed count: "The first reports spoke of six dead".
@@ -2766,8 +2767,10 @@ Record Assembler::record(const Frame& f) const {
           // "... and killed an additional two": a further figure in the same sentence adds too
           const uint64_t a = c.start >= 24 ? c.start - 24 : 0;
           const std::string_view lead = lower(a, std::min<uint64_t>(c.end, c.start + 20) - a);
-          const bool more = c.start >= prev.end && c.group != prev.group &&
-                            adds_word(lead);
+          // (not how the count was reached: "recorded 16 killed, after a further seven bodies were recovered")
+          const bool more = c.start >= prev.end && c.group != prev.group && adds_word(lead) &&
+                            lead.find("after a") == std::string_view::npos &&
+                            lead.find("after an") == std::string_view::npos;
           // two people, each told in a clause of their own: "The driver was killed, and the woman also died"
           const bool each = c.start >= prev.end && c.start - prev.end <= 120 && prev.number == 1 &&
                             c.number == 1 && person_told(prev) && person_told(c) && !prev.part && !c.part &&
