@@ -1071,7 +1071,15 @@ struct Casualties {
     const bool plain_was = noun && v == i + 1 && v + 1 < c.se && (low[v] == "was" || low[v] == "is") && bare(v + 1);
     const bool rose_to = v + 1 < c.se && count_verb(low[v]) && (low[v + 1] == "to" || low[v + 1] == "at") &&
                          qty_at(c, v + 2);
-    if (!plain_was && !rose_to) return std::nullopt;
+    // ("A list later compiled by a network of activists contained 40 names")
+    bool names = false;
+    if (low[i] == "list")
+      for (size_t k = i + 1; k + 2 < c.se && k < i + 12 && !names; ++k) {
+        if (low[k] == "." || low[k] == ";") break;
+        if (low[k] == "contained" || low[k] == "contains" || low[k] == "included" || low[k] == "includes")
+          if (const auto n = qty_at(c, k + 1); n && n->te < c.se && low[n->te] == "names") names = true;
+      }
+    if (!plain_was && !rose_to && !names) return std::nullopt;
     const uint32_t here = uint32_t(c.tok[c.sb].start);
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
       if (it->end > here) continue;
