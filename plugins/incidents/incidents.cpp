@@ -923,9 +923,30 @@ Parsed parse(const ik::sdk::Doc& doc) {
   {
     for (size_t k = 0; k + 1 < order.size(); ++k) {
       PlaceM &x = P.places[order[k]], &y = P.places[order[k + 1]];
-      if (x.rank != kUnlisted || y.rank > kAdmin2 || y.rank == kUnlisted || x.end > y.start || y.start - x.end > 40 ||
+      if (x.rank != kUnlisted || y.rank > kAdmin2 || y.rank == kUnlisted || x.end > y.start || y.start - x.end > 90 ||
           x.sent != y.sent || std::isnan(y.lat))
         continue;
+      // "Hass is a village of some 15,000 people lying roughly 7 km south of Kafr Nabl": the town that places a
+      // village the sentence describes
+      {
+        const std::string g = lower_ascii(text.substr(x.end, y.start - x.end));
+        bool described = false;
+        for (std::string_view copula : {" is a village "sv, " is a small village "sv, " is a town "sv,
+                                        " is a small town "sv, " is a farming village "sv, " is a hamlet "sv})
+          described = described || g.starts_with(copula);
+        if (described && g.find_first_of(".;") == std::string::npos)
+          for (std::string_view end : {" near "sv, " outside "sv, " from "sv, " north of "sv, " south of "sv,
+                                       " east of "sv, " west of "sv, "-east of "sv, "-west of "sv})
+            if (g.ends_with(end)) {
+              x.contained = true;
+              x.lat = y.lat, x.lon = y.lon;
+              if (x.admin1.empty()) x.admin1 = y.admin1;
+              if (x.admin2.empty()) x.admin2 = y.rank == kAdmin2 ? y.value : y.admin2;
+              if (x.country.empty()) x.country = y.country, x.iso3 = y.iso3;
+              break;
+            }
+        if (x.contained || y.start - x.end > 40) continue;
+      }
       // the unlisted name is called a place, after it or before it ("the village of Goura Tembe in ...")
       static const std::array<std::string_view, 12> kNouns = {"village", "community", "locality", "area", "town",
                                                               "settlement", "hamlet", "ward", "neighbourhood",
@@ -2548,7 +2569,9 @@ class Assembler {
         for (int si = first - 1; si >= 0 && P.sents[si].para >= f.para - 1 && f.place < 0; --si)
           for (int i : P.sents[si].places)
             // (not where people came from or were taken: "it has housed thousands displaced from Afrin")
-            if (is_specific(P.places[i].rank) && P.places[i].rank < kUnlisted && !foreign(P.places[i]) &&
+            // (an unlisted name only when a known place places it: "Hass, a village south of Kafranbel")
+            if (is_specific(P.places[i].rank) && (P.places[i].rank < kUnlisted || P.places[i].contained) &&
+                !foreign(P.places[i]) &&
                 !P.places[i].relative && !P.places[i].origin && !P.places[i].taken_to) {
               f.place = i, f.place_src = 2;
               break;
