@@ -921,6 +921,15 @@ Parsed parse(const ik::sdk::Doc& doc) {
   // "Garubula village of Biu local government area", "Agasha community in Guma LGA": the unlisted name is
   // the scene, inside the known place named after it (whose point it takes).
   {
+    // the unlisted x lies in or by the known y: it takes y's point and the units it lacks
+    const auto placed_in = [](PlaceM& x, const PlaceM& y) {
+      x.contained = true;
+      x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid
+      x.geo_precision = std::max(x.geo_precision, y.geo_precision);  // (a district known by its province's point)
+      if (x.admin1.empty()) x.admin1 = y.admin1;
+      if (x.admin2.empty()) x.admin2 = y.rank == kAdmin2 ? y.value : y.admin2;
+      if (x.country.empty()) x.country = y.country, x.iso3 = y.iso3;
+    };
     for (size_t k = 0; k + 1 < order.size(); ++k) {
       PlaceM &x = P.places[order[k]], &y = P.places[order[k + 1]];
       if (x.rank != kUnlisted || y.rank > kAdmin2 || y.rank == kUnlisted || x.end > y.start || y.start - x.end > 90 ||
@@ -938,11 +947,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
           for (std::string_view end : {" near "sv, " outside "sv, " from "sv, " north of "sv, " south of "sv,
                                        " east of "sv, " west of "sv, "-east of "sv, "-west of "sv})
             if (g.ends_with(end)) {
-              x.contained = true;
-              x.lat = y.lat, x.lon = y.lon;
-              if (x.admin1.empty()) x.admin1 = y.admin1;
-              if (x.admin2.empty()) x.admin2 = y.rank == kAdmin2 ? y.value : y.admin2;
-              if (x.country.empty()) x.country = y.country, x.iso3 = y.iso3;
+              placed_in(x, y);
               break;
             }
         if (x.contained || y.start - x.end > 40) continue;
@@ -989,12 +994,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
                              near_phrase(gap);
       if (located || unit_after || in_region || placed_by ||
           (called && (gap == " of "sv || gap == " in "sv || gap == " of the "sv || gap == " in the "sv))) {
-        x.contained = true;
-        x.lat = y.lat, x.lon = y.lon;  // the container's point beats an admin centroid
-        x.geo_precision = std::max(x.geo_precision, y.geo_precision);  // (a district known by its province's point)
-        if (x.admin1.empty()) x.admin1 = y.admin1;
-        if (x.admin2.empty()) x.admin2 = y.rank == kAdmin2 ? y.value : y.admin2;
-        if (x.country.empty()) x.country = y.country, x.iso3 = y.iso3;
+        placed_in(x, y);
       }
     }
   }
