@@ -548,6 +548,11 @@ const std::vector<Cue>& target_cues() {
       {"water treatment plant", kInfrastructure, 0.95f}, {"water plant", kInfrastructure, 0.9f},
       {"pumping stations", kInfrastructure, 0.9f}, {"desalination plant", kInfrastructure, 0.95f},
       {"electricity station", kInfrastructure, 0.95f}, {"electricity stations", kInfrastructure, 0.95f},
+      {"gas facility", kInfrastructure, 0.95f}, {"gas facilities", kInfrastructure, 0.95f},
+      {"gas plant", kInfrastructure, 0.95f}, {"fuel storage", kInfrastructure, 0.9f},
+      {"fuel depots", kInfrastructure, 0.95f}, {"storage depot", kInfrastructure, 0.85f},
+      {"water wells", kInfrastructure, 0.9f}, {"wells", kInfrastructure, 0.7f}, {"water source", kInfrastructure, 0.85f},
+      {"water sources", kInfrastructure, 0.85f}, {"water supply", kInfrastructure, 0.8f},
       // vehicles
       {"car", kVehicle, 0.8f}, {"cars", kVehicle, 0.8f}, {"bus", kVehicle, 0.85f}, {"buses", kVehicle, 0.85f},
       {"minibus", kVehicle, 0.9f}, {"minibuses", kVehicle, 0.9f}, {"vehicle", kVehicle, 0.75f},
