@@ -2242,24 +2242,9 @@ struct Places {
       }
       // "Al-Lataminah, 30 March 2017", "Sousian, near al-Bab, February 2017": a section heading that opens
       // with the name of where the section's events happened, then a date or a "near".
-      // (also after the section's number and before a dash: "2.3 Hass - 16 August", "III. Tell Mannas -- 23
-      // December")
-      const auto numbered_line_start = [&](uint32_t at) {
-        uint32_t b = at;
-        while (b > 0 && text[b - 1] != '\n') --b;
-        const std::string_view lead = text.substr(b, at - b);
-        if (lead.empty()) return true;
-        if (lead.back() != ' ' || lead.size() > 8) return false;
-        const std::string_view num = lead.substr(0, lead.find(' '));
-        if (lead.find_first_not_of(' ', num.size()) != std::string_view::npos || num.size() < 2) return false;
-        const bool roman = num.find_first_not_of("IVX") == num.size() - 1 && num.back() == '.';
-        const bool arabic = std::isdigit(static_cast<unsigned char>(num.front())) &&
-                            num.find_first_not_of("0123456789.)") == std::string_view::npos &&
-                            (num.back() == '.' || num.back() == ')' || num.find('.') != std::string_view::npos);
-        return roman || arabic;
-      };
+      // (also after the section's number and before a spaced dash: "2.3 Hass - 16 August")
       for (size_t i = 0; i < T.size(); ++i) {
-        if (!is_word(T, i) || !T[i].cap || covered[i] || !numbered_line_start(T[i].s)) continue;
+        if (!is_word(T, i) || !T[i].cap || covered[i] || !opens_line(text, T[i].s)) continue;
         // (an article joined by a hyphen opens the name: "Al-Lataminah")
         const bool article = arabic_article(T, i) && is_word(T, i + 2) && !T[i + 2].space_before;
         auto xw = run_from(T, article ? i + 2 : i, 4, false);
