@@ -2046,6 +2046,7 @@ class Assembler {
         return true;
     return false;
   }
+  bool told_as_persons(const CasM& c) const { return person_told(c) || kin_told(c); }
 
   // Largest count of `kind` ("killed", "injured") stated in the frame (0 when none): identifies repeated
   // reports of one event.
@@ -2258,7 +2259,7 @@ class Assembler {
           std::all_of(A.sents.begin(), A.sents.end(), [&](int si) {
             return std::all_of(P.sents[si].cas.begin(), P.sents[si].cas.end(), [&](int i) {
               return P.cas[i].kind != "killed"sv || std::isnan(P.cas[i].number) ||
-                     (P.cas[i].number == 1 && person_told(P.cas[i])) || kin_told(P.cas[i]);
+                     told_as_persons(P.cas[i]);
             });
           });
       if (A.aggregate || A.para >= B.para || (dead ? toll_max(A) > 0 && !person_only : toll_max(A, "injured"sv) > 0) ||
@@ -2762,7 +2763,7 @@ Record Assembler::record(const Frame& f) const {
     Toll t;
     bool only_vague = false;  // t holds only vague counts ("dozens")
     bool prelim = false;      // t was told as a first report ("the first reports spoke of six dead")
-    int one_person = -1;      // t is one victim told as a person ("his brother", "a nurse") in this paragraph
+    int one_person = -1;      // t is victims told as persons ("his brother", "his two employees") in this paragraph
     std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
       std::map<std::string_view, const CasM*> by_group;  // largest figure per victim group
@@ -2795,8 +2796,8 @@ Record Assembler::record(const Frame& f) const {
                             lead.find("after a") == std::string_view::npos &&
                             lead.find("after an") == std::string_view::npos;
           // two people, each told in a clause of their own: "The driver was killed, and the woman also died"
-          const bool each = c.start >= prev.end && c.start - prev.end <= 120 && prev.number == 1 &&
-                            c.number == 1 && person_told(prev) && person_told(c) && !prev.part && !c.part &&
+          const bool each = c.start >= prev.end && c.start - prev.end <= 120 && person_told(prev) &&
+                            person_told(c) && !prev.part && !c.part &&
                             has_word(lower(prev.end, c.start - prev.end), "and");
           if (!adjacent && !more && !each) break;
         }
@@ -2885,8 +2886,7 @@ Record Assembler::record(const Frame& f) const {
       }
       if (std::isnan(t.best) || adds) {
         prelim = !adds && first_report(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start));
-        one_person = std::isnan(t.best) && cluster.size() == 1 &&
-                             ((best == 1 && person_told(*cluster.front())) || kin_told(*cluster.front()))
+        one_person = std::isnan(t.best) && cluster.size() == 1 && told_as_persons(*cluster.front())
                          ? P.sents[si].para : -1;
         only_vague = (std::isnan(t.best) || only_vague) && !exact;
         t.best = (std::isnan(t.best) ? 0 : t.best) + best;
