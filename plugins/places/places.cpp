@@ -2457,15 +2457,21 @@ struct Places {
       return is_word(T, t) && !T[t].cap ? raw(text, T[t]) : std::string_view();
     };
     const auto part_noun = [](std::string_view n) { return n == "neighbourhood" || n == "neighborhood" || n == "quarter"; };
+    // (or apposed: "al-Nahda, a neighbourhood of apartment blocks in the centre of the city")
+    const auto called_part = [&](const Place& p) {
+      if (part_noun(noun_after(p))) return true;
+      const size_t last = first_token_at(T, p.end) - 1, n = apposed_settlement(text, T, last);
+      return n != SIZE_MAX && town_part_noun(raw(text, T[n]));
+    };
     const auto surface = [&](const Place& p) { return ik::text::lower(text.substr(p.start, p.end - p.start)); };
     std::unordered_set<std::string> part_names;  // names the report calls a neighbourhood somewhere
     for (const Place& p : places)
-      if (!p.demonym && part_noun(noun_after(p))) part_names.insert(surface(p));
+      if (!p.demonym && called_part(p)) part_names.insert(surface(p));
     for (Place& p : places) {
       if (p.demonym || (p.entity < 0 && !p.unlisted) || (p.feature != P::kPlace && p.feature != P::kNeighbourhood)) continue;
       const std::string_view noun = noun_after(p);
       const bool district = noun == "district";
-      if (!part_noun(noun) && !district) continue;
+      if (!district && !called_part(p)) continue;
       const size_t t = first_token_at(T, p.end);
       const Place* town = nullptr;
       // (or after a comma: "al-Sha'ar neighbourhood, Aleppo city")
@@ -2514,8 +2520,9 @@ struct Places {
     // One name, one place in a report: the part named again on its own ("a bakery in al-Sha'ar") is that part.
     if (!parts.empty())
       for (Place& p : places) {
-        if (p.demonym || p.entity < 0 || p.feature != P::kPlace) continue;
+        if (p.demonym || p.entity < 0 || (p.feature != P::kPlace && p.feature != P::kNeighbourhood)) continue;
         const auto it = parts.find(ik::text::lower(text.substr(p.start, p.end - p.start)));
+
         if (it == parts.end()) continue;
         const uint32_t s0 = p.start, e0 = p.end;
         const double conf = p.confidence;
