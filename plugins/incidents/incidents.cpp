@@ -1995,6 +1995,7 @@ class Assembler {
                                     Phrase("have established"), Phrase("able to confirm"),
                                     Phrase("able to verify"), Phrase("able to document"),
                                     Phrase("cross-checked"), Phrase("cross-checking"), Phrase("has verified"),
+                                    Phrase("verified that"),
                                     Phrase("have verified"), Phrase("we have recorded"), Phrase("we recorded"),
                                     Phrase("we have documented"), Phrase("we documented"), Phrase("we verified"),
                                     Phrase("we have confirmed"), Phrase("we confirmed"), Phrase("we consider"),
@@ -2007,8 +2008,9 @@ class Assembler {
     static const Phrase kFirst[] = {Phrase("first reports"), Phrase("first reported"), Phrase("initially"),
                                     Phrase("initial reports"), Phrase("early reports"), Phrase("early posts"),
                                     Phrase("first recorded"), Phrase("preliminary"), Phrase("first counts"),
-                                    Phrase("first figure"), Phrase("initial figure"), Phrase("first toll"),
-                                    Phrase("initial toll")};
+                                    Phrase("first figure"), Phrase("first figures"), Phrase("initial figure"),
+                                    Phrase("initial figures"), Phrase("early figures"), Phrase("first toll"),
+                                    Phrase("initial toll"), Phrase("initial count"), Phrase("first count")};
     return std::any_of(std::begin(kFirst), std::end(kFirst), [&](const Phrase& w) { return w.whole_word_in(told); });
   }
 
