@@ -1896,8 +1896,17 @@ struct Casualties {
     // killed" = 2, "a woman, her husband and their three children were killed" = 5.
     auto conjunct_count = [&](size_t p) -> std::optional<std::pair<double, size_t>> {
       size_t a = p, depth = 0;
+      bool joined = false;  // an "and" seen between a and p
       while (a > c.sb && p - a < 30) {
         const std::string_view w = low[a - 1];
+        joined = joined || (!depth && w == "and");
+        // "A nurse who was working in the emergency room and a patient ... were killed": a singular
+        // conjunct's relative clause is inside the subject
+        if (!depth && w == "who" && joined && a < p && (low[a] == "was" || low[a] == "had") && a >= c.sb + 2 &&
+            c.tok[a - 2].kind == TokenKind::Word && !plural_word(low[a - 2], c.tok[a - 2].capitalised)) {
+          --a;
+          continue;
+        }
         if (w == "]" || w == ")") ++depth;
         else if (w == "[" || w == "(") {
           if (!depth) break;
