@@ -517,7 +517,8 @@ bool earlier_event_phrase(std::string_view near) {
 bool taken_to_phrase(std::string_view near) {
   std::string_view h = near;
   bool to_hospital = false;  // "... and then, because it could not cope, to hospitals in Idleb city"
-  for (std::string_view tail : {"hospitals in "sv, "hospital in "sv, "clinics in "sv, "clinic in "sv})
+  for (std::string_view tail : {"hospitals in "sv, "hospital in "sv, "clinics in "sv, "clinic in "sv, "hospitals in the "sv,
+                                "hospital in the "sv, "clinics in the "sv, "clinic in the "sv})
     if (h.ends_with(tail)) {
       to_hospital = true;
       h.remove_suffix(tail.size());
@@ -529,6 +530,10 @@ bool taken_to_phrase(std::string_view near) {
         if (sp == std::string_view::npos) break;
         h.remove_suffix(h.size() - sp - 1);
       }
+      // "two more died the next day in a field hospital in X": where the wounded died later
+      if (const size_t died = h.rfind(" died "); died != std::string_view::npos && h.size() - died <= 32 &&
+                                                 (h.ends_with(" in ") || h.ends_with(" at ")))
+        return true;
       break;
     }
   if (h.size() > 4 && h.substr(h.size() - 4) == " to "sv) {
@@ -1334,8 +1339,9 @@ class Assembler {
         }
         last_joined = si;
       } else if (cur >= 0 && interesting(S) && !conflict(F[cur], d, p, per, false)) {
-        // (a date in a sentence that tells no event does not date the frame: "The centre reopened on 27/01")
-        join(F[cur], si, -1, p, per, false);
+        // (a date in a sentence that tells no event does not date the frame: "The centre reopened on 27/01";
+        // a record's labelled date field does: "Title: Air strikes on the hospital / Date: 27 April 2016")
+        join(F[cur], si, date_field(S) ? d : -1, p, per, false);
         last_joined = si;
       } else if (cur >= 0 && F[cur].aggregate && !per && d >= 0 && exact_day(d)) {
         // "In the winter of 2017 the bombing was often. On the twenty-second of February, at two, I was at
@@ -1584,6 +1590,16 @@ class Assembler {
                            }) &&
                            std::any_of(S.cas.begin(), S.cas.end(), [&](int i) { return P.cas[i].toll && P.cas[i].start > x.end; });
     if (toll_only && x.relative) return true;
+    // ("Update on 28 April: 27 killed", "Final (list of names, 3 May): 55 killed": the day a sheet's count
+    // was updated, told before the count, in a sentence naming no weapon)
+    if (x.end < S.end && update_told(lower(S.start, S.end - S.start)) &&
+        std::none_of(S.weapons.begin(), S.weapons.end(), [&](int i) { return !P.weapons[i].implied; }) &&
+        std::any_of(S.cas.begin(), S.cas.end(), [&](int i) {
+          return P.cas[i].start >= x.end && P.cas[i].kind == "killed"sv && !P.cas[i].negated;
+        }) &&
+        (before.ends_with(" on") || before.ends_with(" of") || before.ends_with(",") || before.ends_with(" as at") ||
+         before == "update" || before == "updated" || before.find('(') != std::string_view::npos))
+      return true;
     if (!(before.ends_with(" by") || before == "by")) return false;
     if (x.end + 1 < S.end && (lower(x.end, 2) == "'s" || lower(x.end, 3) == "\xE2\x80\x99"))  // Monday's strike
       return false;
@@ -1980,10 +1996,10 @@ class Assembler {
   }
   // A sentence that tells a toll as an update: "Update from the market: 11 martyrs", "Final list: 14".
   // (not a first report's: "Early posts spoke of fifteen; the Monitor will update this figure")
-  bool update_sentence(int si) const {
+  bool update_sentence(int si) const { return update_told(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start)); }
+  static bool update_told(std::string_view told) {
     static const Phrase kUpdate[] = {Phrase("update"),  Phrase("updated"), Phrase("final"),
                                      Phrase("revised"), Phrase("grown to"), Phrase("grew to")};
-    const std::string_view told = lower(P.sents[si].start, P.sents[si].end - P.sents[si].start);
     return !first_report(told) &&
            std::any_of(std::begin(kUpdate), std::end(kUpdate), [&](const Phrase& w) { return w.whole_word_in(told); });
   }
