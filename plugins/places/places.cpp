@@ -1098,6 +1098,7 @@ struct Places {
   struct Context {
     std::unordered_map<int, double> country_votes;
     std::unordered_map<int, double> admin1_votes;
+    std::unordered_set<int> city_admin1s;  // the provinces of the cities the document names (100,000+)
     int top_country = -1;
     // Tie-breaks between countries with equal votes: how many smaller places of each the report names
     // ("deployed to Syria ... fled to Lebanon and Turkey ... the road to Ar-Rastan"), then which it names first.
@@ -1146,6 +1147,9 @@ struct Places {
     // No country evidence at all: lean towards countries where reports of violence mostly come from.
     if (ctx.top_country < 0 && e.country < conflict_country.size() && conflict_country[e.country]) s += 1.5;
     if (e.weak()) s -= 3;
+    // a city's quarter where the document names that city: "al-Ansari" in a report on Aleppo is Aleppo's,
+    // not Damascus's
+    if (e.weak() && ctx.city_admin1s.count(e.admin1)) s += 1;
     s += 3 * ctx.country_share(e.country);
     if (e.country == ctx.top_country) s += 1.5;
     // Countries the document names outweigh population: Gaza in Palestine, not Mozambique's Gaza province.
@@ -1431,6 +1435,8 @@ struct Places {
       for (const Hit& h : f.hits) {
         const Entity& e = gaz->entity(h.entity);
         strong |= (e.feature() == P::kAdmin1 || e.population >= 100000) && exact(f, h.entity, T);
+        if (e.feature() == P::kPlace && e.population >= 100000 && e.admin1 != P::kNoAdmin1 && exact(f, h.entity, T))
+          ctx.city_admin1s.insert(e.admin1);
       }
       if (strong) ctx.vote_country(country, 1.0, T[f.t0].s), ctx.places_voted = true;
       else if (std::any_of(f.hits.begin(), f.hits.end(), [&](const Hit& h) { return !h.loose && exact(f, h.entity, T); }))
