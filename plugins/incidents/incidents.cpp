@@ -1753,9 +1753,19 @@ class Assembler {
 
   bool period_sentence(const Sentence& S) const {
     // (not a period in a clause about something else: "a cleaner who had worked at the hospital since 2014")
+    // (nor the span a superlative is measured over: "the deadliest attack anywhere in the region since the
+    // war began", "the worst since 2013")
+    const auto measured = [&](uint64_t at) {
+      const uint64_t from = std::max<uint64_t>(S.start, at > 120 ? at - 120 : 0);
+      const std::string_view before = lower(from, at - from);
+      static const Phrase kMost[] = {Phrase("deadliest"), Phrase("worst"), Phrase("bloodiest"), Phrase("largest"),
+                                     Phrase("biggest"), Phrase("highest"), Phrase("heaviest"), Phrase("most lethal")};
+      return std::any_of(std::begin(kMost), std::end(kMost), [&](const Phrase& w) { return w.whole_word_in(before); });
+    };
     for (int i : S.periods)
       if (std::none_of(S.dates.begin(), S.dates.end(),
-                       [&](int d) { return background_[d] && P.dates[d].start == P.periods[i].start; }))
+                       [&](int d) { return background_[d] && P.dates[d].start == P.periods[i].start; }) &&
+          !measured(P.periods[i].start))
         return true;
     // a campaign told with its length ("the almost year-long bombing campaign, which killed hundreds",
     // "over the nine-year-long war", "the months-long siege")
@@ -1790,7 +1800,7 @@ class Assembler {
     for (int i : S.dates) {
       const DateM& d = P.dates[i];
       if (background_[i]) continue;
-      if (d.kind == "since"sv) return true;
+      if (d.kind == "since"sv && !measured(d.start)) return true;
       // "Since the end of April": the date reader took the month, the period is the sentence's
       {
         const uint64_t a = d.start > 24 ? d.start - 24 : 0;
