@@ -3247,6 +3247,13 @@ struct Places {
     const bool heading_name = opens_line(text, T[f.t0].s) &&
                               (is_punct(T, f.t1 + 1, ',') || is_punct(T, f.t1 + 1, ':')) &&
                               heading_line(text, T[f.t0].s, T[f.t1].e);
+    // "SARAQIB, Syria — The stalls were open again": a dateline, where the report was filed
+    const bool dateline_name = [&] {
+      if (!opens_line(text, T[f.t0].s) || !is_punct(T, f.t1 + 1, ',')) return false;
+      const std::string_view rest = text.substr(T[f.t1].e, std::min<size_t>(60, text.size() - T[f.t1].e));
+      const size_t dash = std::min({rest.find(" - "), rest.find(" \xE2\x80\x93 "), rest.find(" \xE2\x80\x94 ")});
+      return dash != std::string_view::npos && dash < std::min(rest.find('\n'), rest.find(". "));
+    }();
     const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
     const std::string_view next_word = !nw ? std::string_view() : nw->cap ? std::string_view(nw->f) : raw(text, *nw);
     // "the Jos University Teaching Hospital", "Bosasso Main Market": a facility named after its place.
@@ -3339,7 +3346,7 @@ struct Places {
           !kLocPreps.count(prev_word) && !kFunctionWords.count(prev_word))
         return;
       if ((next_cap_run && !prep) || article_next) return;
-      if (single && T[f.t0].sent_start && !(next_noun || prep || resident_noun || last_resort || heading_name)) {
+      if (single && T[f.t0].sent_start && !(next_noun || prep || resident_noun || last_resort || heading_name || dateline_name)) {
         bool big = false;
         for (const Hit& hh : f.hits) {
           const Entity& he = gaz->entity(hh.entity);
@@ -3503,12 +3510,13 @@ struct Places {
                               ctx.country_share(en.country) >= 0.3 ||
                               (en.admin1 != P::kNoAdmin1 && ctx.admin1_votes.count(en.admin1));
       if (T[f.t0].sent_start && single &&
-          !(strong_name || next_noun || heading_name ||
+          !(strong_name || next_noun || heading_name || dateline_name ||
             ((resident_noun || last_resort) && spelled_name && size_of(en) >= 1000)))
         return;
       // A sentence-initial word with nothing saying it is a place ("Grenade attack in ...", "Change
       // came ...") is a place only where the document or the usual geography of violence puts it.
       if (T[f.t0].sent_start && single && !prep && !next_noun && !of_noun && !resident_noun && !heading_name &&
+          !dateline_name &&
           !(ctx.top_country >= 0 && en.country == ctx.top_country) &&
           !(en.country < conflict_country.size() && conflict_country[en.country]))
         return;
