@@ -2597,6 +2597,18 @@ class Assembler {
           break;
         }
     }
+    // "QAMISHLI, Syria — ... The truck bomb that exploded here on Wednesday": "here", in a report filed
+    // from a town, is that town
+    if (f.place < 0 || P.places[f.place].rank >= kCountry) {
+      static const Phrase kHere("here");
+      const auto dl = std::find_if(P.places.begin(), P.places.end(), [&](const PlaceM& p) {
+        return p.dateline && is_specific(p.rank) && !foreign(p);
+      });
+      if (dl != P.places.end() && std::any_of(f.sents.begin(), f.sents.end(), [&](int si) {
+            return kHere.whole_word_in(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start));
+          }))
+        f.place = int(dl - P.places.begin()), f.place_src = 1;
+    }
     // "Facility: X hospital, X, Hama governorate / What hit it: ... / Assessed perpetrator: Syrian Air
     // Force": a frame naming only a country takes the town its paragraph named before it
     if (f.place >= 0 && f.place_src == 0 && P.places[f.place].rank >= kCountry)
