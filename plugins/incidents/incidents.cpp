@@ -1600,7 +1600,8 @@ class Assembler {
         (before.ends_with(" on") || before.ends_with(" of") || before.ends_with(",") || before.ends_with(" as at") ||
          before == "update" || before == "updated" || before.find('(') != std::string_view::npos))
       return true;
-    if (!(before.ends_with(" by") || before == "by")) return false;
+    // ("As of this morning, 25 people are confirmed dead": so is the day a count stood at)
+    if (!(before.ends_with(" by") || before == "by" || before.ends_with("as of") || before.ends_with("as at"))) return false;
     if (x.end + 1 < S.end && (lower(x.end, 2) == "'s" || lower(x.end, 3) == "\xE2\x80\x99"))  // Monday's strike
       return false;
     // ("By the following night they had counted more than 30": a count with no casualty word of its own)
@@ -2064,7 +2065,8 @@ class Assembler {
                                     Phrase("first recorded"), Phrase("preliminary"), Phrase("first counts"),
                                     Phrase("first figure"), Phrase("first figures"), Phrase("initial figure"),
                                     Phrase("initial figures"), Phrase("early figures"), Phrase("first toll"),
-                                    Phrase("initial toll"), Phrase("initial count"), Phrase("first count")};
+                                    Phrase("initial toll"), Phrase("initial count"), Phrase("first count"),
+                                    Phrase("first statement"), Phrase("initial statement")};
     return std::any_of(std::begin(kFirst), std::end(kFirst), [&](const Phrase& w) { return w.whole_word_in(told); });
   }
 
