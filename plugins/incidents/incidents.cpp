@@ -1284,7 +1284,9 @@ class Assembler {
       auto& c = n.try_emplace(pl.country, 0, i).first->second;
       // (A country weighs most where the text puts something in it; "Turkey agreed", "pressuring Turkey"
       // name a party, not where the report is.)
-      c.first += pl.rank == kCountry ? (pl.scene && !pl.about ? 3 : 0) : pl.rank == kAdmin1 ? 2 : (pl.rank == kUnlisted || pl.rank == kDemonym) ? 0 : 1;
+      // (nor does where the report was filed: "BEIRUT, March 9 (Wire) - ... jets bombed Saraqib")
+      c.first += pl.dateline ? 0
+                 : pl.rank == kCountry ? (pl.scene && !pl.about ? 3 : 0) : pl.rank == kAdmin1 ? 2 : (pl.rank == kUnlisted || pl.rank == kDemonym) ? 0 : 1;
     }
     int best = 0;
     size_t first = SIZE_MAX;
@@ -1590,6 +1592,15 @@ class Assembler {
                            }) &&
                            std::any_of(S.cas.begin(), S.cas.end(), [&](int i) { return P.cas[i].toll && P.cas[i].start > x.end; });
     if (toll_only && x.relative) return true;
+    // ("The number of people killed when warplanes bombed the market rose to 111 on Monday": the day right
+    // after a running total is the day it stood there)
+    if (std::any_of(S.cas.begin(), S.cas.end(), [&](int i) {
+          const CasM& c = P.cas[i];
+          if (!c.toll || c.kind != "killed"sv || c.end > x.start || x.start - c.end > 8) return false;
+          const std::string_view gap = lower(c.end, x.start - c.end);
+          return gap == " on " || gap == " by " || gap == " " || gap == ", ";
+        }))
+      return true;
     // ("Update on 28 April: 27 killed", "Final (list of names, 3 May): 55 killed": the day a sheet's count
     // was updated, told before the count, in a sentence naming no weapon)
     if (x.end < S.end && update_told(lower(S.start, S.end - S.start)) &&
