@@ -104,6 +104,17 @@ struct ToLower {
 #endif
 };
 // ASCII lower-case, letters and digits only: compares names that differ in case/punctuation.
+// A name's consonants, a doubled one once, without h, w and y: "Idlib" and "Idleb" are one name.
+std::string consonants(std::string_view s) {
+  std::string o;
+  for (unsigned char c : s) {
+    c = static_cast<unsigned char>(std::tolower(c));
+    if (!std::isalpha(c) || std::strchr("aeiouhwy", c) || (!o.empty() && o.back() == char(c))) continue;
+    o += char(c);
+  }
+  return o;
+}
+
 std::string key(std::string_view s) {
   std::string o;
   o.reserve(s.size());  // one allocation at most
@@ -2274,12 +2285,24 @@ class Assembler {
         continue;
       for (size_t i = 0; i < j; ++i) {
         Frame& A = F[i];
-        if (!A.alive || !day_of(A) || A.place < 0 || P.dates[A.date].value != P.dates[B.date].value ||
-            !(exact_day(A.date) || exact_day(B.date)) || !same_place(A.place, B.place))
+        // ("Hospital destroyed in air strikes in Idlib; at least 25 dead" heading a release over "a hospital
+        // in Maarat al-Numan, in Idlib governorate, was hit on Monday": a headline's province, or its city
+        // named like it, is where the body's town lies)
+        const auto headline_seat = [&](const Frame& h, const Frame& t) {
+          if (h.sents.front() > 2 || h.date < 0 || h.aggregate || P.dates[h.date].precision != 1) return false;
+          const PlaceM &S = P.places[h.place], &W = P.places[t.place];
+          return (S.rank == kPlace || S.rank == kAdmin1) && W.rank == kPlace && !S.admin1.empty() &&
+                 consonants(S.admin1) == consonants(W.admin1) && consonants(S.value) == consonants(S.admin1);
+        };
+        if (!A.alive || A.place < 0 || A.date < 0 || P.dates[A.date].value != P.dates[B.date].value ||
+            !(exact_day(A.date) || exact_day(B.date)))
           continue;
+        const bool headline = headline_seat(A, B);
+        if (!headline && (!day_of(A) || !same_place(A.place, B.place))) continue;
         const double ka = toll_max(A), kb = toll_max(B);
         if (ka > 0 && kb > 0 && ka != kb && std::min(ka, kb) > 1 && !updates_toll(B)) continue;
         if (hits_other_target(A, B)) continue;
+        if (headline) A.place = B.place;
         A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
         std::sort(A.sents.begin(), A.sents.end());
         B.alive = false;
