@@ -544,6 +544,13 @@ struct Dates {
         a.te += 2;
         return true;
       }
+      // "March 21 of this year", "on 3 May of last year"
+      if (anchor_ymd && a.te + 2 < tok.size() && s.is(a.te, "of") && (s.is(a.te + 1, "this") || s.is(a.te + 1, "last")) &&
+          s.is(a.te + 2, "year")) {
+        a.v.y = anchor_ymd->y - (s.is(a.te + 1, "last") ? 1 : 0);
+        a.te += 3;
+        return true;
+      }
       if (anchor_ymd) {
         a.v.y = anchor_ymd->y;
         if (first_day(a.v) > *anchor) --a.v.y;
