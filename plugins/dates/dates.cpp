@@ -421,7 +421,9 @@ class Scanner {
       if (is(k, ",")) ++k;
       if (const int y = year_at(k)) return Atom{i, k + 1, {y, m, 0}};
       // Bare month after a cue ("in September", "last May", "since December")
-      if (cue_before(i) && (!ambiguous || (i > 0 && !is(i - 1, "and") && !is(i - 1, "to") && !is(i - 1, "of"))))
+      // (an ambiguous one after "of" when capitalised: "the first week of March", "by the end of May")
+      if (cue_before(i) && (!ambiguous || (i > 0 && !is(i - 1, "and") && !is(i - 1, "to") &&
+                                           (!is(i - 1, "of") || tok_[i].capitalised))))
         return Atom{i, j, {0, m, 0}};
       return std::nullopt;
     }
@@ -592,7 +594,9 @@ struct Dates {
         // so does a day of that month told with its year before ("On 18 February 2018 the campaign began ...
         // in August 2015 ... On 19 February"), over a story's year from an older day told in between
         const Atom* same = nullptr;
-        if (idx > 0 && atoms[idx - 1].v.y && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d)
+        // (not a month whose year was counted from the publication: "since March of last year ... In the
+        // first three weeks of March")
+        if (idx > 0 && atoms[idx - 1].v.y && !atoms[idx - 1].year_filled && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d)
           same = &atoms[idx - 1];
         for (size_t k = idx; k-- > 0 && !same;)
           if (atoms[k].v.y && !atoms[k].year_filled && !atoms[k].telling && atoms[k].v.m == a.v.m && atoms[k].v.d && !atoms[k].numeric)
