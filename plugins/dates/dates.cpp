@@ -1648,7 +1648,9 @@ struct Dates {
         }
         continue;
       }
-      if (iequals(t, "week") && (last || this_)) {
+      // (not "the last week of March": a part of a month, read with the month)
+      if (iequals(t, "week") && (last || this_) &&
+          !(i + 2 < tok.size() && iequals(tok[i + 1].text, "of") && (s.month_at(i + 2) || s.year_at(i + 2)))) {
         const bool earlier = this_ && i >= 2 && iequals(tok[i - 2].text, "earlier");
         const size_t b = earlier ? i - 2 : lb;
         if (last) add(b, i + 1, week_monday - 7, week_monday - 1, 2, 0.65);
@@ -1698,6 +1700,8 @@ struct Dates {
         else if (is_any(unit, {"year", "years"})) days = 365 * n;
         else if (is_any(unit, {"decade"})) days = 3652;
         if (days == 0) continue;
+        // ("the last week of March", "the last days of 2019": a part of the date after "of")
+        if (k + 2 < tok.size() && iequals(tok[k + 1].text, "of") && (s.month_at(k + 2) || s.year_at(k + 2))) continue;
         size_t b = i;
         if (b > 0 && iequals(tok[b - 1].text, "the")) --b;
         if (b > 0 && is_any(tok[b - 1].text, {"over", "in", "during", "within", "for", "throughout"})) --b;
