@@ -2274,10 +2274,19 @@ class Assembler {
   // town and its hospital] / On the night of 30 January strikes hit the street ... / [the toll]" and, pages
   // later, "The Ariha strikes of 30 January were carried out by Russian aircraft". Not when both give
   // different tolls (two attacks; one victim told apart is one of the other's toll), nor when the later
-  // names a civilian site the first did not.
+  // names a civilian site the first did not. A headline naming the town's province is that town here.
   void merge_town_day(std::vector<Frame>& F) const {
     const auto day_of = [&](const Frame& f) {
       return f.date >= 0 && f.date_src < 2 && !f.aggregate && P.dates[f.date].precision == 1;
+    };
+    // ("Hospital destroyed in air strikes in Idlib; at least 25 dead" heading a release over "a hospital
+    // in Maarat al-Numan, in Idlib governorate, was hit on Monday": a headline's province, or its city
+    // named like it, is where the body's town lies)
+    const auto headline_seat = [&](const Frame& h, const Frame& t) {
+      if (h.sents.front() > 2 || h.date < 0 || h.aggregate || P.dates[h.date].precision != 1) return false;
+      const PlaceM &S = P.places[h.place], &W = P.places[t.place];
+      return (S.rank == kPlace || S.rank == kAdmin1) && W.rank == kPlace && !S.admin1.empty() &&
+             consonants(S.admin1) == consonants(W.admin1) && consonants(S.value) == consonants(S.admin1);
     };
     for (size_t j = 1; j < F.size(); ++j) {
       Frame& B = F[j];
@@ -2285,15 +2294,6 @@ class Assembler {
         continue;
       for (size_t i = 0; i < j; ++i) {
         Frame& A = F[i];
-        // ("Hospital destroyed in air strikes in Idlib; at least 25 dead" heading a release over "a hospital
-        // in Maarat al-Numan, in Idlib governorate, was hit on Monday": a headline's province, or its city
-        // named like it, is where the body's town lies)
-        const auto headline_seat = [&](const Frame& h, const Frame& t) {
-          if (h.sents.front() > 2 || h.date < 0 || h.aggregate || P.dates[h.date].precision != 1) return false;
-          const PlaceM &S = P.places[h.place], &W = P.places[t.place];
-          return (S.rank == kPlace || S.rank == kAdmin1) && W.rank == kPlace && !S.admin1.empty() &&
-                 consonants(S.admin1) == consonants(W.admin1) && consonants(S.value) == consonants(S.admin1);
-        };
         if (!A.alive || A.place < 0 || A.date < 0 || P.dates[A.date].value != P.dates[B.date].value ||
             !(exact_day(A.date) || exact_day(B.date)))
           continue;
