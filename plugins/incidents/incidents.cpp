@@ -3304,6 +3304,30 @@ Record Assembler::record(const Frame& f) const {
     if (campaign && air + ground > 0)
       campaign_sub = air > 0 ? "Air/drone strike" : "Shelling/artillery/missile attack";
   }
+  // "Fourteen people died there, among them four children", a toll told apart from its strike in a report
+  // of air strikes and shelling that names no gun, knife or gunmen anywhere: killed from afar, by what the
+  // report names most
+  if (!f.aggregate && civ_victims && !armed_victims && killed.best > 0 && W.empty() && campaign_sub.empty() &&
+      (!primary || primary->value == "attack"sv)) {
+    int air = 0, ground = 0, close = 0;
+    for (const TermM& t : P.weapons) {
+      if (t.implied) continue;
+      air += t.value == "air_strike"sv || t.value == "barrel_bomb"sv || t.value == "drone"sv;
+      ground += t.value == "shelling"sv || t.value == "missile"sv || t.value == "heavy_weapons"sv;
+      close += t.value == "firearms"sv || t.value == "bladed"sv || t.value == "blunt"sv || t.value == "arson"sv;
+    }
+    if (air + ground >= 3 && close == 0) {
+      campaign_sub = air >= ground ? "Air/drone strike" : "Shelling/artillery/missile attack";
+      // (nor were they shot: the firearms "killed" implied go, with their evidence)
+      r.weapons.erase(std::remove(r.weapons.begin(), r.weapons.end(), "firearms"), r.weapons.end());
+      ev.list.erase(std::remove_if(ev.list.begin(), ev.list.end(),
+                                   [&](const auto& e) {
+                                     return std::strcmp(e.second, "weapons") == 0 &&
+                                            static_cast<const TermM*>(e.first)->value == "firearms"sv;
+                                   }),
+                    ev.list.end());
+    }
+  }
   // "men", "an unidentified group" taken for a crowd: ACLED codes unnamed attackers as an armed group
   if (perp && perp->inter == 5 && unnamed_attackers(perp->alias)) perp = nullptr;
   // "soldiers beat up students": a beating by an armed force is an attack; only a crowd makes it mob violence
