@@ -62,6 +62,12 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+bool dateline_dash_after(std::string_view text, size_t end) {
+  const std::string_view rest = text.substr(end, std::min<size_t>(60, text.size() - end));
+  const size_t dash = std::min({rest.find(" - "), rest.find(" \xE2\x80\x93 "), rest.find(" \xE2\x80\x94 ")});
+  return dash != std::string_view::npos && dash < std::min(rest.find('\n'), rest.find(". "));
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   char* p = out.data();

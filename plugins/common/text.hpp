@@ -99,6 +99,9 @@ inline bool iequals(std::string_view a, std::string_view b) {
 }
 std::string lower(std::string_view s);
 bool is_word_byte(unsigned char c);  // letter, digit or any non-ASCII byte
+// Whether a spaced dash ends the lead of a line within 60 bytes after `end`, before its first sentence ends:
+// the dateline's "- " in "BEIRUT, Feb 26 (Reuters) - ..." or "SARAQIB, Syria — ...".
+bool dateline_dash_after(std::string_view text, size_t end);
 
 // JSON-escape a string (for building attrs_json by hand on hot paths).
 std::string json_escape(std::string_view s);

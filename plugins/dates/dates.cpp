@@ -1369,6 +1369,10 @@ struct Dates {
   static void relative(const Scanner& s, std::vector<Atom>& atoms, int64_t doc_anchor, std::vector<Found>& found) {
     const auto& tok = s.tok_;
     const std::string_view text = s.text_;
+    // "of" and a month or a year at token k: "the last week of March", "the last days of 2019" are parts of it
+    const auto of_date = [&](size_t k) {
+      return k + 1 < tok.size() && iequals(tok[k].text, "of") && (s.month_at(k + 1) || s.year_at(k + 1));
+    };
     std::vector<std::pair<size_t, int64_t>> heads;  // (offset, day) of lines that are a date alone
     for (const Found& f : found) {
       if (f.relative || f.has_end || f.precision != 1) continue;
@@ -1649,8 +1653,7 @@ struct Dates {
         continue;
       }
       // (not "the last week of March": a part of a month, read with the month)
-      if (iequals(t, "week") && (last || this_) &&
-          !(i + 2 < tok.size() && iequals(tok[i + 1].text, "of") && (s.month_at(i + 2) || s.year_at(i + 2)))) {
+      if (iequals(t, "week") && (last || this_) && !of_date(i + 1)) {
         const bool earlier = this_ && i >= 2 && iequals(tok[i - 2].text, "earlier");
         const size_t b = earlier ? i - 2 : lb;
         if (last) add(b, i + 1, week_monday - 7, week_monday - 1, 2, 0.65);
@@ -1700,8 +1703,7 @@ struct Dates {
         else if (is_any(unit, {"year", "years"})) days = 365 * n;
         else if (is_any(unit, {"decade"})) days = 3652;
         if (days == 0) continue;
-        // ("the last week of March", "the last days of 2019": a part of the date after "of")
-        if (k + 2 < tok.size() && iequals(tok[k + 1].text, "of") && (s.month_at(k + 2) || s.year_at(k + 2))) continue;
+        if (of_date(k + 1)) continue;  // (a part of the date after "of")
         size_t b = i;
         if (b > 0 && iequals(tok[b - 1].text, "the")) --b;
         if (b > 0 && is_any(tok[b - 1].text, {"over", "in", "during", "within", "for", "throughout"})) --b;

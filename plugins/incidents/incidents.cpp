@@ -104,6 +104,15 @@ struct ToLower {
 #endif
 };
 // ASCII lower-case, letters and digits only: compares names that differ in case/punctuation.
+std::string key(std::string_view s) {
+  std::string o;
+  o.reserve(s.size());  // one allocation at most
+  const ToLower lower;
+  for (unsigned char c : s)
+    if (std::isalnum(c)) o += lower(c);
+  return o;
+}
+
 // A name's consonants, a doubled one once, without h, w and y: "Idlib" and "Idleb" are one name.
 std::string consonants(std::string_view s) {
   std::string o;
@@ -112,15 +121,6 @@ std::string consonants(std::string_view s) {
     if (!std::isalpha(c) || std::strchr("aeiouhwy", c) || (!o.empty() && o.back() == char(c))) continue;
     o += char(c);
   }
-  return o;
-}
-
-std::string key(std::string_view s) {
-  std::string o;
-  o.reserve(s.size());  // one allocation at most
-  const ToLower lower;
-  for (unsigned char c : s)
-    if (std::isalnum(c)) o += lower(c);
   return o;
 }
 std::string lower_ascii(std::string_view s) {
@@ -745,12 +745,8 @@ Parsed parse(const ik::sdk::Doc& doc) {
         const bool line_start = b == 0 || text[b - 1] == '\n';
         const std::string_view surface = text.substr(m.start, m.end - m.start);
         const bool caps = std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-        if (line_start && (caps || (m.end < text.size() && text[m.end] == ','))) {
-          const std::string_view rest = text.substr(m.end, std::min<size_t>(60, text.size() - m.end));
-          const size_t dash = std::min({rest.find(" - "), rest.find(" \xE2\x80\x93 "), rest.find(" \xE2\x80\x94 ")});
-          const size_t stop = std::min(rest.find('\n'), rest.find(". "));
-          p.dateline = dash != std::string_view::npos && dash < stop;
-        }
+        if (line_start && (caps || (m.end < text.size() && text[m.end] == ',')))
+          p.dateline = ik::text::dateline_dash_after(text, m.end);
       }
       {
         // (a byte loop: the first byte turns most phrases away, where a memcmp call costs more)
@@ -2734,6 +2730,17 @@ class Assembler {
 // ------------------------------------------------------------------ fields of a frame
 std::optional<long long> num_or_null(double v) { return std::isnan(v) ? std::nullopt : std::optional(std::llround(v)); }
 
+// Named weapons by reach: dropped from the air, fired from afar on the ground, used at close range.
+struct Reach {
+  int air = 0, ground = 0, close = 0;
+  void add(const TermM& t) {
+    if (t.implied) return;
+    air += t.value == "air_strike"sv || t.value == "barrel_bomb"sv || t.value == "drone"sv;
+    ground += t.value == "shelling"sv || t.value == "missile"sv || t.value == "heavy_weapons"sv;
+    close += t.value == "firearms"sv || t.value == "bladed"sv || t.value == "blunt"sv || t.value == "arson"sv;
+  }
+};
+
 Record Assembler::record(const Frame& f) const {
   Record r;
   Evidence& ev = r.evidence;
@@ -2871,6 +2878,7 @@ Record Assembler::record(const Frame& f) const {
     int told_in = -1;         // the sentence t was last counted in
     std::set<int> sides;  // sides of the victims counted so far
     for (int si : f.sents) {
+      const std::string_view said = lower(P.sents[si].start, P.sents[si].end - P.sents[si].start);
       std::map<std::string_view, const CasM*> by_group;  // largest figure per victim group
       bool has_whole = false;
       for (int i : P.sents[si].cas) {
@@ -2963,7 +2971,7 @@ Record Assembler::record(const Frame& f) const {
           adds = adds || adds_word(before) || has_word(around, "also") || as_well(around) || own.ends_with(" more");
           raises = raises || c->toll ||
                    (kind == "killed"sv &&
-                    (update_sentence(si) || finding_sentence(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start))));
+                    (update_told(said) || finding_sentence(said)));
         }
       // the other side's losses in a later sentence ("32 soldiers killed. 1 rebel killed.") add up, and so
       // do bystanders after the fighting sides ("... killing 10 rebels. Two civilians died in the
@@ -2986,7 +2994,7 @@ Record Assembler::record(const Frame& f) const {
       // confirm these figures. The list of names ... contains the names of 64 people killed": the authors'
       // own count replaces figures they said they could not confirm, smaller or not
       if (kind == "killed"sv && !adds && !std::isnan(t.best) && told_in >= 0 && told_in < si &&
-          finding_sentence(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start)) && disowned_between(told_in, si)) {
+          finding_sentence(said) && disowned_between(told_in, si)) {
         t = Toll{};
         t.zero = false;
       }
@@ -2998,7 +3006,7 @@ Record Assembler::record(const Frame& f) const {
         t.zero = false;
       }
       if (std::isnan(t.best) || adds) {
-        prelim = !adds && first_report(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start));
+        prelim = !adds && first_report(said);
         one_person = std::isnan(t.best) && cluster.size() == 1 && told_as_persons(*cluster.front())
                          ? P.sents[si].para : -1;
         only_vague = (std::isnan(t.best) || only_vague) && !exact;
@@ -3292,32 +3300,22 @@ Record Assembler::record(const Frame& f) const {
       (primary->value == "clash"sv || primary->value == "attack"sv)) {
     const std::string_view w = lower(primary->start, primary->end - primary->start);
     const bool campaign = primary->value == "attack"sv || campaign_noun(w);
-    int air = 0, ground = 0;
-    const auto tally = [&](const TermM& t) {
-      if (t.implied) return;
-      air += t.value == "air_strike"sv || t.value == "barrel_bomb"sv || t.value == "drone"sv;
-      ground += t.value == "shelling"sv || t.value == "missile"sv || t.value == "heavy_weapons"sv;
-    };
-    for (int i : weapons) tally(P.weapons[i]);
-    if (air + ground == 0)
-      for (const TermM& t : P.weapons) tally(t);
-    if (campaign && air + ground > 0)
-      campaign_sub = air > 0 ? "Air/drone strike" : "Shelling/artillery/missile attack";
+    Reach n;
+    for (int i : weapons) n.add(P.weapons[i]);
+    if (n.air + n.ground == 0)
+      for (const TermM& t : P.weapons) n.add(t);
+    if (campaign && n.air + n.ground > 0)
+      campaign_sub = n.air > 0 ? "Air/drone strike" : "Shelling/artillery/missile attack";
   }
   // "Fourteen people died there, among them four children", a toll told apart from its strike in a report
   // of air strikes and shelling that names no gun, knife or gunmen anywhere: killed from afar, by what the
   // report names most
   if (!f.aggregate && civ_victims && !armed_victims && killed.best > 0 && W.empty() && campaign_sub.empty() &&
       (!primary || primary->value == "attack"sv)) {
-    int air = 0, ground = 0, close = 0;
-    for (const TermM& t : P.weapons) {
-      if (t.implied) continue;
-      air += t.value == "air_strike"sv || t.value == "barrel_bomb"sv || t.value == "drone"sv;
-      ground += t.value == "shelling"sv || t.value == "missile"sv || t.value == "heavy_weapons"sv;
-      close += t.value == "firearms"sv || t.value == "bladed"sv || t.value == "blunt"sv || t.value == "arson"sv;
-    }
-    if (air + ground >= 3 && close == 0) {
-      campaign_sub = air >= ground ? "Air/drone strike" : "Shelling/artillery/missile attack";
+    Reach n;
+    for (const TermM& t : P.weapons) n.add(t);
+    if (n.air + n.ground >= 3 && n.close == 0) {
+      campaign_sub = n.air >= n.ground ? "Air/drone strike" : "Shelling/artillery/missile attack";
       // (nor were they shot: the firearms "killed" implied go, with their evidence)
       r.weapons.erase(std::remove(r.weapons.begin(), r.weapons.end(), "firearms"), r.weapons.end());
       ev.list.erase(std::remove_if(ev.list.begin(), ev.list.end(),

@@ -2528,7 +2528,6 @@ struct Places {
       for (Place& p : places) {
         if (p.demonym || p.entity < 0 || (p.feature != P::kPlace && p.feature != P::kNeighbourhood)) continue;
         const auto it = parts.find(ik::text::lower(text.substr(p.start, p.end - p.start)));
-
         if (it == parts.end()) continue;
         const uint32_t s0 = p.start, e0 = p.end;
         const double conf = p.confidence;
@@ -3248,12 +3247,8 @@ struct Places {
                               (is_punct(T, f.t1 + 1, ',') || is_punct(T, f.t1 + 1, ':')) &&
                               heading_line(text, T[f.t0].s, T[f.t1].e);
     // "SARAQIB, Syria — The stalls were open again": a dateline, where the report was filed
-    const bool dateline_name = [&] {
-      if (!opens_line(text, T[f.t0].s) || !is_punct(T, f.t1 + 1, ',')) return false;
-      const std::string_view rest = text.substr(T[f.t1].e, std::min<size_t>(60, text.size() - T[f.t1].e));
-      const size_t dash = std::min({rest.find(" - "), rest.find(" \xE2\x80\x93 "), rest.find(" \xE2\x80\x94 ")});
-      return dash != std::string_view::npos && dash < std::min(rest.find('\n'), rest.find(". "));
-    }();
+    const bool dateline_name = opens_line(text, T[f.t0].s) && is_punct(T, f.t1 + 1, ',') &&
+                               ik::text::dateline_dash_after(text, T[f.t1].e);
     const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
     const std::string_view next_word = !nw ? std::string_view() : nw->cap ? std::string_view(nw->f) : raw(text, *nw);
     // "the Jos University Teaching Hospital", "Bosasso Main Market": a facility named after its place.
