@@ -2054,7 +2054,18 @@ class Assembler {
                                     Phrase("best supported"), Phrase("recorded the names"),
                                     Phrase("documented the names"), Phrase("confirmed the names"),
                                     Phrase("the names of")};
-    return std::any_of(std::begin(kFound), std::end(kFound), [&](const Phrase& w) { return w.whole_word_in(told); });
+    // ("was not able to confirm these figures" disowns a count, it establishes none)
+    const auto asserted = [&](const Phrase& w) {
+      for (size_t p = 0; (p = w.find(told, p)) != std::string_view::npos; ++p) {
+        const bool l = p == 0 || !std::isalpha((unsigned char)told[p - 1]);
+        const bool r = p + w.text.size() >= told.size() || !std::isalpha((unsigned char)told[p + w.text.size()]);
+        const std::string_view before = told.substr(p >= 7 ? p - 7 : 0, p >= 7 ? 7 : p);
+        if (l && r && !before.ends_with("not ") && !before.ends_with("n't ") && !before.ends_with("never "))
+          return true;
+      }
+      return false;
+    };
+    return std::any_of(std::begin(kFound), std::end(kFound), asserted);
   }
   // Does a sentence after `a`, up to `b`, say the figures told before could not be confirmed ("Human
   // Rights Watch was not able to confirm these figures")?
