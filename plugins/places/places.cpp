@@ -1438,7 +1438,8 @@ struct Places {
         if (e.feature() == P::kPlace && e.population >= 100000 && e.admin1 != P::kNoAdmin1 && exact(f, h.entity, T))
           ctx.city_admin1s.insert(e.admin1);
       }
-      if (strong) ctx.vote_country(country, 1.0, T[f.t0].s), ctx.places_voted = true;
+      // (a desk abroad weighs less than one place the report names: "Gaziantep, 2 October - ... in Aleppo")
+      if (strong) ctx.vote_country(country, filed_from(text, T, f.t0, f.t1) ? 0.9 : 1.0, T[f.t0].s), ctx.places_voted = true;
       else if (std::any_of(f.hits.begin(), f.hits.end(), [&](const Hit& h) { return !h.loose && exact(f, h.entity, T); }))
         ++ctx.small_places[country];
       if (f.hits.size() == 1 && !f.hits[0].loose && gaz->entity(f.hits[0].entity).feature() == P::kAdmin1)
@@ -3137,6 +3138,24 @@ struct Places {
 
   // Whether the text at `at` opens its line, alone or after a section's number: "III. Ariha, 30 January",
   // "2) Saraqib:", "IV - Sarmin", "2.3 Kafr Zita, northern Hama countryside".
+  // "BEIRUT, March 9 (Wire) -", "For immediate release — Gaziantep, 2 October 2016": where a report was
+  // filed, on one of its first lines. It names a desk, often abroad, more than where things happened.
+  static bool filed_from(std::string_view text, const std::vector<Tok>& T, size_t t0, size_t t1) {
+    if (T[t0].s > 400 || !is_punct(T, t1 + 1, ',')) return false;
+    size_t b = T[t0].s;
+    while (b > 0 && text[b - 1] != '\n') --b;
+    std::string_view head = text.substr(b, T[t0].s - b);
+    while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+    const bool after_dash = head.ends_with("-") || head.ends_with("\xE2\x80\x93") || head.ends_with("\xE2\x80\x94");
+    if (!head.empty() && !after_dash) return false;
+    if (ik::text::dateline_dash_after(text, T[t1].e)) return true;
+    // (a date after the comma ends the line)
+    const size_t k = t1 + 2;
+    if (k >= T.size() || !(T[k].kind == Tok::Num || (is_word(T, k) && kCalendar.count(T[k].f)))) return false;
+    const size_t eol = text.find('\n', T[k].s);
+    return (eol == std::string_view::npos ? text.size() : eol) - T[k].s <= 30;
+  }
+
   static bool opens_line(std::string_view text, size_t at) {
     size_t b = at;
     while (b > 0 && text[b - 1] != '\n') --b;
