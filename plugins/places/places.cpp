@@ -2095,10 +2095,14 @@ struct Places {
         const uint32_t d = p.start > at ? p.start - at : at - p.start;
         if (d < best_d) { best_d = d; a1 = p.admin1; }
       }
+      // (of the document's country: a press office abroad, named twice, is no province of the report's)
       double best_v = 0;
       if (a1 < 0)
         for (auto& [a, v] : ctx.admin1_votes)
-          if (v > best_v) { best_v = v; a1 = a; }
+          if (v > best_v && (ctx.top_country < 0 || gaz->admin1(uint16_t(a)).country == ctx.top_country)) {
+            best_v = v;
+            a1 = a;
+          }
       return a1;
     };
     for (size_t i = 0; i < T.size(); ++i) {
@@ -2524,10 +2528,13 @@ struct Places {
       p = std::move(part);
       parts.emplace(surface(p), p);
     }
-    // One name, one place in a report: the part named again on its own ("a bakery in al-Sha'ar") is that part.
+    // One name, one place in a report: the part named again on its own ("a bakery in al-Sha'ar") is that part,
+    // whether the gazetteer lists the name elsewhere or not at all.
     if (!parts.empty())
       for (Place& p : places) {
-        if (p.demonym || p.entity < 0 || (p.feature != P::kPlace && p.feature != P::kNeighbourhood)) continue;
+        if (p.demonym || (p.entity < 0 && !p.unlisted) ||
+            (p.entity >= 0 && p.feature != P::kPlace && p.feature != P::kNeighbourhood))
+          continue;
         const auto it = parts.find(ik::text::lower(text.substr(p.start, p.end - p.start)));
         if (it == parts.end()) continue;
         const uint32_t s0 = p.start, e0 = p.end;
