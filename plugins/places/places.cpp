@@ -2468,9 +2468,42 @@ struct Places {
       return is_word(T, t) && !T[t].cap ? raw(text, T[t]) : std::string_view();
     };
     const auto part_noun = [](std::string_view n) { return n == "neighbourhood" || n == "neighborhood" || n == "quarter"; };
+    // (or before a name the gazetteer lacks: "the mainly Alawite neighbourhood of Akrama"; not "the eastern
+    // neighbourhood of Ariha", the town's own part)
+    const auto part_of_before = [&](const Place& p) {
+      static const WordSet kWhere = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                                     "central", "old", "same", "this", "that", "whole", "entire"};
+      const size_t t = first_token_at(T, p.start);
+      if (p.entity >= 0 || t < 3 || !is_word(T, t - 1) || raw(text, T[t - 1]) != "of" || !is_word(T, t - 2) ||
+          !part_noun(raw(text, T[t - 2])) || (is_word(T, t - 3) && kWhere.count(ik::text::lower(raw(text, T[t - 3])))))
+        return false;
+      // ("the" names the part; "a residential quarter of Deir Qanun, a village" is some part of the village)
+      for (size_t k = t - 3, n = 0; n < 6 && k > 0 && !T[k].sent_start; --k, ++n) {
+        if (!is_word(T, k)) continue;
+        const std::string_view w = raw(text, T[k]);
+        if (w == "a" || w == "an" || w == "one") return false;
+        if (w == "the" || w == "The") break;
+      }
+      const size_t n = apposed_settlement(text, T, first_token_at(T, p.end) - 1);
+      return n == SIZE_MAX || town_part_noun(raw(text, T[n]));
+    };
+    // The city the report names most, of those named before `p` (ties: the later): the town of a part
+    // named without it ("the neighbourhood of Akrama" in a report on Homs that also names Idlib once).
+    const auto city_named_most = [&](const Place& p) -> const Place* {
+      const Place* best = nullptr;
+      int best_n = 0;
+      for (const Place& q : places) {
+        if (q.end > p.start || q.entity < 0 || q.demonym || q.feature != P::kPlace || (p.country >= 0 && q.country != p.country) ||
+            size_of(gaz->entity(uint32_t(q.entity))) < 100000)
+          continue;
+        const int n = int(std::count_if(places.begin(), places.end(), [&](const Place& r) { return r.entity == q.entity; }));
+        if (n >= best_n) best = &q, best_n = n;
+      }
+      return best;
+    };
     // (or apposed: "al-Nahda, a neighbourhood of apartment blocks in the centre of the city")
     const auto called_part = [&](const Place& p) {
-      if (part_noun(noun_after(p))) return true;
+      if (part_noun(noun_after(p)) || part_of_before(p)) return true;
       const size_t last = first_token_at(T, p.end) - 1, n = apposed_settlement(text, T, last);
       return n != SIZE_MAX && town_part_noun(raw(text, T[n]));
     };
@@ -2495,6 +2528,8 @@ struct Places {
         if (n < T.size())
           for (const Place& q : places)
             if (q.start == T[n].s) town = &q;
+      } else if (part_of_before(p)) {
+        town = city_named_most(p);
       } else {
         // (not a province's countryside: "volunteers in the western Aleppo and Hama countryside")
         const auto countryside = [&](const Place& q) {
@@ -3143,8 +3178,6 @@ struct Places {
     return closes ? i : SIZE_MAX;
   }
 
-  // Whether the text at `at` opens its line, alone or after a section's number: "III. Ariha, 30 January",
-  // "2) Saraqib:", "IV - Sarmin", "2.3 Kafr Zita, northern Hama countryside".
   // "BEIRUT, March 9 (Wire) -", "For immediate release — Gaziantep, 2 October 2016": where a report was
   // filed, on one of its first lines. It names a desk, often abroad, more than where things happened.
   static bool filed_from(std::string_view text, const std::vector<Tok>& T, size_t t0, size_t t1) {
@@ -3163,6 +3196,8 @@ struct Places {
     return (eol == std::string_view::npos ? text.size() : eol) - T[k].s <= 30;
   }
 
+  // Whether the text at `at` opens its line, alone or after a section's number: "III. Ariha, 30 January",
+  // "2) Saraqib:", "IV - Sarmin", "2.3 Kafr Zita, northern Hama countryside".
   static bool opens_line(std::string_view text, size_t at) {
     size_t b = at;
     while (b > 0 && text[b - 1] != '\n') --b;
