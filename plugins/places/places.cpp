@@ -1503,9 +1503,11 @@ struct Places {
         if (is_word(T, k) && !T[k].cap && raw(text, T[k]) == "the") ++k;
         if (is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k]))) ++k;  // "eastern", "rural"
         unit_named = k > k0;
-      } else if (!paren && is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k])) && is_word(T, k + 1) &&
+      } else if (is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k])) && is_word(T, k + 1) &&
                  T[k + 1].cap) {
-        ++k, directed = true;  // "Gharanij, eastern Deir Ezzor": a part of the unit locates the place before it
+        // "Gharanij, eastern Deir Ezzor", "al-Shaar (eastern Aleppo)": a part of the unit locates the place
+        // before it
+        ++k, directed = true;
       }
       while (k < T.size() && segs.size() < 4) {
         if (!is_word(T, k) || !T[k].cap) break;
@@ -3217,6 +3219,25 @@ struct Places {
 
   // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
   // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
+  // "- Atarib (western countryside): Air strike on the town's market ...": a name labelling a bulleted
+  // entry of a log, before a colon (and a parenthesis that places it).
+  static bool labels_entry(std::string_view text, const std::vector<Tok>& T, size_t t0, size_t t1) {
+    size_t b = T[t0].s;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+    const std::string_view bullets[] = {"-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94"};
+    bool bulleted = false;
+    for (std::string_view m : bullets)
+      bulleted |= b >= m.size() && text.substr(b - m.size(), m.size()) == m &&
+                  (b == m.size() || text[b - m.size() - 1] == '\n');
+    if (!bulleted) return false;
+    size_t k = t1 + 1;
+    if (is_punct(T, k, '(')) {
+      while (k < T.size() && k < t1 + 10 && !is_punct(T, k, ')')) ++k;
+      ++k;
+    }
+    return is_punct(T, k, ':');
+  }
+
   static bool heading_line(std::string_view text, uint32_t line_start, uint32_t from) {
     size_t e = text.find('\n', from);
     if (e == std::string_view::npos) return false;
@@ -3304,9 +3325,10 @@ struct Places {
     const bool prep = pw && (((!pw->cap || pw->sent_start) && kLocPreps.count(prev_word)) || part_prep);  // "In Hidra, ..."
     // "Al-Lataminah, 30 March 2017", "Hass: an empty hospital destroyed": a name opening a short heading
     // line, before a comma or a colon, says where the section below happened.
-    const bool heading_name = opens_line(text, T[f.t0].s) &&
-                              (is_punct(T, f.t1 + 1, ',') || is_punct(T, f.t1 + 1, ':')) &&
-                              heading_line(text, T[f.t0].s, T[f.t1].e);
+    const bool heading_name = (opens_line(text, T[f.t0].s) &&
+                               (is_punct(T, f.t1 + 1, ',') || is_punct(T, f.t1 + 1, ':')) &&
+                               heading_line(text, T[f.t0].s, T[f.t1].e)) ||
+                              labels_entry(text, T, f.t0, f.t1);
     // "SARAQIB, Syria — The stalls were open again": a dateline, where the report was filed
     const bool dateline_name = opens_line(text, T[f.t0].s) && is_punct(T, f.t1 + 1, ',') &&
                                ik::text::dateline_dash_after(text, T[f.t1].e);
