@@ -3302,6 +3302,24 @@ Record Assembler::record(const Frame& f) const {
         primary = s;
         break;
       }
+  // "one day after Turkish-backed forces declared the town captured, a suicide bomber drove a car ...",
+  // "After SDF forces took control of al-Tabqa, ... an explosive device ... exploded": a takeover told in a
+  // clause of time dates the attack; the attack is the event
+  if (primary && !primary->heading && primary->value == "territory"sv) {
+    const uint64_t from = primary->start >= 80 ? primary->start - 80 : 0;
+    const std::string_view before = lower(from, primary->start - from);
+    size_t at = std::string_view::npos;
+    for (std::string_view w : {"after ", "since "})
+      if (const size_t p = before.rfind(w); p != std::string_view::npos && (at == std::string_view::npos || p > at))
+        at = p;
+    if (at != std::string_view::npos && (at == 0 || !std::isalpha((unsigned char)before[at - 1])) &&
+        before.find_first_of(",;:.", at) == std::string_view::npos)
+      if (const EventM* s = trigger_with([&](const EventM& x) {
+            return !x.background && x.start > primary->start &&
+                   (x.value == "strike"sv || x.value == "shelling"sv || x.value == "explosion"sv || x.value == "attack"sv);
+          }))
+        primary = s;
+  }
   std::string_view pv = primary ? primary->value : std::string_view();
   // "Since the offensive began, at least 230 civilians have been killed", in a report on air strikes and
   // shelling: a period total of civilians killed in a campaign is the campaign's remote violence: air
