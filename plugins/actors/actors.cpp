@@ -1077,6 +1077,13 @@ struct Actors {
         r.reporting = true;
         return r;
       }
+      // ("activists put the number of dead at more than 90")
+      if (word_is(t, {"put", "puts", "gave", "give", "gives"}))
+        for (size_t j = k + 1; j < std::min(toks.size(), k + 4); ++j)
+          if (word_is(toks[j], {"toll", "number", "figure", "figures", "death", "count"})) {
+            r.reporting = true;
+            return r;
+          }
       const VerbClass v = verb_class(t.text);
       if (v == kPassiveAux) {
         // "were killed", "was shot", "had been abducted"

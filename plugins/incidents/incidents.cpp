@@ -1791,10 +1791,21 @@ class Assembler {
     {
       const std::string_view s = lower(S.start, S.end - S.start);
       // (each phrase holds "-long" or "period": most sentences hold neither, one scan instead of seven or four)
+      // (of a campaign, not of a lull: "deliveries had resumed after a week-long interruption")
+      static const Phrase kCampaigns[] = {Phrase("campaign"), Phrase("siege"), Phrase("offensive"), Phrase("bombing"),
+                                          Phrase("bombardment"), Phrase("war"), Phrase("conflict"), Phrase("battle"),
+                                          Phrase("fighting"), Phrase("assault"), Phrase("blockade"), Phrase("operation"),
+                                          Phrase("crackdown"), Phrase("violence"), Phrase("shelling"), Phrase("strikes"),
+                                          Phrase("attacks"), Phrase("air"), Phrase("military"), Phrase("aerial")};
       if (s.find("-long"sv) != std::string_view::npos)
         for (std::string_view len : {"week-long"sv, "weeks-long"sv, "month-long"sv, "months-long"sv, "year-long"sv,
                                      "years-long"sv, "decade-long"sv})
-          if (s.find(len) != std::string_view::npos) return true;
+          for (size_t at = s.find(len); at != std::string_view::npos; at = s.find(len, at + 1)) {
+            const std::string_view next = s.substr(at + len.size(), 28);
+            if (std::any_of(std::begin(kCampaigns), std::end(kCampaigns),
+                            [&](const Phrase& w) { return w.whole_word_in(next); }))
+              return true;
+          }
       // a period named before, referred back to: "1,089 civilians killed in the same period"
       if (s.find("period"sv) != std::string_view::npos)
         for (std::string_view back : {"the same period"sv, "that period"sv, "this period"sv, "the period covered"sv})
