@@ -3220,7 +3220,7 @@ struct Places {
   // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
   // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
   // "- Atarib (western countryside): Air strike on the town's market ...": a name labelling a bulleted
-  // entry of a log, before a colon (and a parenthesis that places it).
+  // entry of a log, before a colon (and a parenthesis that places it), or a dated one.
   static bool labels_entry(std::string_view text, const std::vector<Tok>& T, size_t t0, size_t t1) {
     size_t b = T[t0].s;
     while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
@@ -3229,13 +3229,24 @@ struct Places {
     for (std::string_view m : bullets)
       bulleted |= b >= m.size() && text.substr(b - m.size(), m.size()) == m &&
                   (b == m.size() || text[b - m.size() - 1] == '\n');
-    if (!bulleted) return false;
+    // ("10 October - Qamishli. Turkish artillery struck ...": a log entry's date, a dash, its place)
+    bool dated = false;
+    if (!bulleted) {
+      size_t l = b;
+      while (l > 0 && text[l - 1] != '\n') --l;
+      std::string_view head = text.substr(l, b - l);
+      const bool dash = head.ends_with("-") || head.ends_with("\xE2\x80\x93") || head.ends_with("\xE2\x80\x94");
+      if (!dash || head.size() > 30) return false;
+      for (size_t q = t0; q-- > 0 && T[q].s >= l && !dated;)
+        dated = T[q].kind == Tok::Num || (is_word(T, q) && kCalendar.count(T[q].f));
+      if (!dated) return false;
+    }
     size_t k = t1 + 1;
     if (is_punct(T, k, '(')) {
       while (k < T.size() && k < t1 + 10 && !is_punct(T, k, ')')) ++k;
       ++k;
     }
-    return is_punct(T, k, ':');
+    return is_punct(T, k, ':') || (dated && (is_punct(T, k, '.') || is_punct(T, k, ',')));
   }
 
   static bool heading_line(std::string_view text, uint32_t line_start, uint32_t from) {
@@ -3384,7 +3395,10 @@ struct Places {
     // Democratic Change").
     // (an acronym before the name qualifies it: "near the UN Malakal base", "a SPLA Juba barracks")
     const bool acronym_before = pw && pw->e - pw->s <= 5 && all_caps(raw(text, *pw));
-    const bool prev_cap_run = !road_second && !acronym_before && pw && pw->cap && !pw->sent_start && !T[f.t0].sent_start &&
+    // (a spaced dash parts them: "10 October - Qamishli.")
+    const bool dash_before = f.t0 > 0 && is_punct(T, f.t0 - 1, '-') && T[f.t0 - 1].space_before && T[f.t0].space_before;
+    const bool prev_cap_run = !road_second && !acronym_before && !dash_before && pw && pw->cap && !pw->sent_start &&
+                              !T[f.t0].sent_start &&
                               !kPlaceSuffixWords.count(prev_word) && !kModifiers.count(prev_word) &&
                               !kFunctionWords.count(prev_word) && !kLocPreps.count(prev_word);
     // A tight hyphen continues the name: "Ceel-Cali" is not Ceel, "Hawl-Wadaag" not Hawl.
