@@ -2221,6 +2221,14 @@ class Assembler {
         if (const int ha = heading_day(A.sents.front()), hb = heading_day(B.sents.front());
             ha >= 0 && hb >= 0 && date_conflict(ha, hb))
           continue;
+        // (so are entries whose paragraphs open on two different days: "3 November — Jarjanaz, southern Idlib
+        // countryside. Artillery shells ..." and "6 November — Kafr Ruma, ... Government aircraft struck ...")
+        const auto day_before = [&](const Frame& f) {
+          const int s0 = f.sents.front();
+          return s0 > 0 && P.sents[s0 - 1].para == P.sents[s0].para ? last_told_date(P.sents[s0 - 1]) : -1;
+        };
+        if (A.para != B.para)
+          if (const int da = day_before(A), db = day_before(B); da >= 0 && db >= 0 && date_conflict(da, db)) continue;
         const double ka = toll_max(A), kb = toll_max(B);
         const bool same_date = A.date >= 0 && B.date >= 0 && P.dates[A.date].value == P.dates[B.date].value;
         const bool no_dates = A.date < 0 && B.date < 0;
