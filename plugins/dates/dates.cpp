@@ -596,7 +596,9 @@ struct Dates {
         const Atom* same = nullptr;
         // (not a month whose year was counted from the publication: "since March of last year ... In the
         // first three weeks of March")
-        if (idx > 0 && atoms[idx - 1].v.y && !atoms[idx - 1].year_filled && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d)
+        // (nor one told in passing: "the deadliest since the chemical attack of August 2013 ... 13 August")
+        if (idx > 0 && atoms[idx - 1].v.y && !atoms[idx - 1].year_filled && atoms[idx - 1].v.m == a.v.m && !atoms[idx - 1].v.d &&
+            !passing(atoms[idx - 1].tb))
           same = &atoms[idx - 1];
         for (size_t k = idx; k-- > 0 && !same;)
           if (atoms[k].v.y && !atoms[k].year_filled && !atoms[k].telling && atoms[k].v.m == a.v.m && atoms[k].v.d && !atoms[k].numeric)
