@@ -1453,6 +1453,12 @@ struct Dates {
       const size_t lb = (last || this_) ? i - 1 : i;  // span start including "last"/"this"
       // weekday: the latest such day on/before the anchor ("last Friday": before it)
       if (const int wd = weekday_of(t, false); wd >= 0 && tok[i].capitalised) {
+        // "16 August (Sunday) — Douma", "on 3 May, a Friday": the weekday of the day just told, no day of its own
+        if (i >= 2 && (tok[i - 1].text == "(" || tok[i - 1].text == ",") &&
+            std::any_of(found.begin(), found.end(), [&](const Found& f) {
+              return f.end == tok[i - 2].end && f.precision == 1 && !f.has_end && weekday(f.from) == wd;
+            }))
+          continue;
         // "the first Friday of March", "the last Sunday of May 2017": counted within that month
         if (i > 0 && s.is(i + 1, "of") && s.month_at(i + 2)) {
           const std::string_view o = tok[i - 1].text;
