@@ -2585,7 +2585,11 @@ class Assembler {
     // it when it has no date or only a rough count of weeks (a date from outside the frame, not one of the
     // facts that make it an incident).
     const auto rough = [&](int d) { return d < 0 || (P.dates[d].relative && P.dates[d].precision > 1); };
-    if (rough(f.date))
+    // (not over the day its own paragraph opens with: "16 August (Sunday) — Douma. Between 11:30 and 12:15,
+    // warplanes ...", told again further on after the next day's entry)
+    const bool opens_on_day = f.date < 0 && first > 0 && P.sents[first - 1].para == P.sents[first].para &&
+                              [&] { const int d = last_told_date(P.sents[first - 1]); return d >= 0 && exact_day(d); }();
+    if (rough(f.date) && !opens_on_day)
       for (int si = first + 1; si < f.sents.back(); ++si) {
         if (P.sents[si].dates.empty() || period_sentence(P.sents[si]) ||
             std::find(f.sents.begin(), f.sents.end(), si) != f.sents.end())
