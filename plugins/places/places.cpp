@@ -1521,6 +1521,12 @@ struct Places {
         break;
       }
       if (segs.empty()) continue;
+      // (a remark in lower case after the unit ends the parenthesis too: "(western Aleppo, government-held)")
+      if (paren && k > 0 && is_punct(T, k - 1, ',') && is_word(T, k) && !T[k].cap) {
+        size_t q = k;
+        while (q < k + 5 && q < T.size() && ((is_word(T, q) && !T[q].cap) || is_punct(T, q, '-'))) ++q;
+        if (is_punct(T, q, ')')) k = q;
+      }
       // (a semicolon ends the admin segments before the analyst's remark: "(Dar'a; coded to Saida)")
       if (paren && !is_punct(T, k, ')') && !is_punct(T, k, ';')) continue;
       // "Tadmur (Palmyra)", "Ain al-Arab (Kobani)": the parenthesis gives another name of the same place,
