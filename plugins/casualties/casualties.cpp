@@ -1902,7 +1902,11 @@ struct Casualties {
         joined = joined || (!depth && w == "and");
         // "A nurse who was working in the emergency room and a patient ... were killed": a singular
         // conjunct's relative clause is inside the subject
-        if (!depth && w == "who" && joined && a < p && (low[a] == "was" || low[a] == "had") && a >= c.sb + 2 &&
+        // (or "A pharmacist who worked at the point and a patient waiting for treatment were killed")
+        const auto clause_verb = [](std::string_view v) {
+          return v == "was" || v == "had" || v == "ran" || v == "lived" || (v.size() > 4 && v.ends_with("ed"));
+        };
+        if (!depth && w == "who" && joined && a < p && clause_verb(low[a]) && a >= c.sb + 2 &&
             c.tok[a - 2].kind == TokenKind::Word && !plural_word(low[a - 2], c.tok[a - 2].capitalised)) {
           --a;
           continue;
