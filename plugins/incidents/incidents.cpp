@@ -165,13 +165,15 @@ struct Phrase {
     const auto it = std::search(s.begin() + std::min(from, s.size()), s.end(), searcher);
     return it == s.end() ? std::string_view::npos : size_t(it - s.begin());
   }
+  // Whether an occurrence at `p` stands as whole words.
+  bool whole_word_at(std::string_view s, size_t p) const {
+    return (p == 0 || !std::isalpha((unsigned char)s[p - 1])) &&
+           (p + text.size() >= s.size() || !std::isalpha((unsigned char)s[p + text.size()]));
+  }
   // As has_word(s, text).
   bool whole_word_in(std::string_view s) const {
-    for (size_t p = 0; (p = find(s, p)) != std::string_view::npos; ++p) {
-      bool l = p == 0 || !std::isalpha((unsigned char)s[p - 1]);
-      bool r = p + text.size() >= s.size() || !std::isalpha((unsigned char)s[p + text.size()]);
-      if (l && r) return true;
-    }
+    for (size_t p = 0; (p = find(s, p)) != std::string_view::npos; ++p)
+      if (whole_word_at(s, p)) return true;
     return false;
   }
   std::string_view text;
@@ -1806,13 +1808,13 @@ class Assembler {
     // "over the nine-year-long war", "the months-long siege")
     {
       const std::string_view s = lower(S.start, S.end - S.start);
-      // (each phrase holds "-long" or "period": most sentences hold neither, one scan instead of seven or four)
       // (of a campaign, not of a lull: "deliveries had resumed after a week-long interruption")
       static const Phrase kCampaigns[] = {Phrase("campaign"), Phrase("siege"), Phrase("offensive"), Phrase("bombing"),
                                           Phrase("bombardment"), Phrase("war"), Phrase("conflict"), Phrase("battle"),
                                           Phrase("fighting"), Phrase("assault"), Phrase("blockade"), Phrase("operation"),
                                           Phrase("crackdown"), Phrase("violence"), Phrase("shelling"), Phrase("strikes"),
                                           Phrase("attacks"), Phrase("air"), Phrase("military"), Phrase("aerial")};
+      // (each phrase holds "-long" or "period": most sentences hold neither, one scan instead of seven or four)
       if (s.find("-long"sv) != std::string_view::npos)
         for (std::string_view len : {"week-long"sv, "weeks-long"sv, "month-long"sv, "months-long"sv, "year-long"sv,
                                      "years-long"sv, "decade-long"sv})
@@ -2084,10 +2086,9 @@ class Assembler {
     // ("was not able to confirm these figures" disowns a count, it establishes none)
     const auto asserted = [&](const Phrase& w) {
       for (size_t p = 0; (p = w.find(told, p)) != std::string_view::npos; ++p) {
-        const bool l = p == 0 || !std::isalpha((unsigned char)told[p - 1]);
-        const bool r = p + w.text.size() >= told.size() || !std::isalpha((unsigned char)told[p + w.text.size()]);
         const std::string_view before = told.substr(p >= 7 ? p - 7 : 0, p >= 7 ? 7 : p);
-        if (l && r && !before.ends_with("not ") && !before.ends_with("n't ") && !before.ends_with("never "))
+        if (w.whole_word_at(told, p) && !before.ends_with("not ") && !before.ends_with("n't ") &&
+            !before.ends_with("never "))
           return true;
       }
       return false;

@@ -3186,6 +3186,11 @@ struct Places {
     return closes ? i : SIZE_MAX;
   }
 
+  // A hyphen, an en dash or an em dash ends `s`.
+  static bool ends_in_dash(std::string_view s) {
+    return s.ends_with("-") || s.ends_with("\xE2\x80\x93") || s.ends_with("\xE2\x80\x94");
+  }
+
   // "BEIRUT, March 9 (Wire) -", "For immediate release — Gaziantep, 2 October 2016": where a report was
   // filed, on one of its first lines. It names a desk, often abroad, more than where things happened.
   static bool filed_from(std::string_view text, const std::vector<Tok>& T, size_t t0, size_t t1) {
@@ -3194,8 +3199,7 @@ struct Places {
     while (b > 0 && text[b - 1] != '\n') --b;
     std::string_view head = text.substr(b, T[t0].s - b);
     while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
-    const bool after_dash = head.ends_with("-") || head.ends_with("\xE2\x80\x93") || head.ends_with("\xE2\x80\x94");
-    if (!head.empty() && !after_dash) return false;
+    if (!head.empty() && !ends_in_dash(head)) return false;
     if (ik::text::dateline_dash_after(text, T[t1].e)) return true;
     // (a date after the comma ends the line)
     const size_t k = t1 + 2;
@@ -3223,8 +3227,6 @@ struct Places {
     return digits || roman;
   }
 
-  // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
-  // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
   // "- Atarib (western countryside): Air strike on the town's market ...": a name labelling a bulleted
   // entry of a log, before a colon (and a parenthesis that places it), or a dated one.
   static bool labels_entry(std::string_view text, const std::vector<Tok>& T, size_t t0, size_t t1) {
@@ -3241,8 +3243,7 @@ struct Places {
       size_t l = b;
       while (l > 0 && text[l - 1] != '\n') --l;
       std::string_view head = text.substr(l, b - l);
-      const bool dash = head.ends_with("-") || head.ends_with("\xE2\x80\x93") || head.ends_with("\xE2\x80\x94");
-      if (!dash || head.size() > 30) return false;
+      if (!ends_in_dash(head) || head.size() > 30) return false;
       for (size_t q = t0; q-- > 0 && T[q].s >= l && !dated;)
         dated = T[q].kind == Tok::Num || (is_word(T, q) && kCalendar.count(T[q].f));
       if (!dated) return false;
@@ -3255,6 +3256,8 @@ struct Places {
     return is_punct(T, k, ':') || (dated && (is_punct(T, k, '.') || is_punct(T, k, ',')));
   }
 
+  // Whether the line that starts at `line_start` is a short heading over more text: at most 80 bytes, not
+  // ended by a full stop, with a line below it (`from`: where to look for its end, after the name).
   static bool heading_line(std::string_view text, uint32_t line_start, uint32_t from) {
     size_t e = text.find('\n', from);
     if (e == std::string_view::npos) return false;
