@@ -2183,6 +2183,14 @@ struct Places {
       if (noun == "community" || noun == "communities")  // (a cue that names a region stays a place: "Darfur region")
         for (const CueHit& c : cue_hits) people |= c.t0 <= xw.back() && c.t1 >= xw.front();
       if (people) continue;
+      // "the outskirts of Zamalka and Ein Tarma": two places joined by "and", each its own
+      std::vector<size_t> second;
+      for (size_t j = 1; j + 1 < xw.size(); ++j)
+        if (raw(text, T[xw[j]]) == "and") {
+          if (T[xw[j + 1]].cap) second.assign(xw.begin() + long(j) + 1, xw.end());
+          xw.resize(j);
+          break;
+        }
       Place pl = unlisted_place(text, T[xw.front()].s, T[xw.back()].e, "place_noun");
       // Context: an admin1 named in the same sentence (nearest), else the document's most named admin1,
       // else the document's country when it is named.
@@ -2210,6 +2218,13 @@ struct Places {
         fill_entity(pl, v);
         pl.unlisted = pl.guessed_country = false;
         pl.confidence = 0.6;
+      }
+      if (!second.empty() && pl.unlisted) {
+        Place other = pl;
+        const Place named = unlisted_place(text, T[second.front()].s, T[second.back()].e, "place_noun");
+        other.start = named.start, other.end = named.end, other.value = named.value;
+        places.push_back(std::move(other));
+        for (size_t q : second) covered[q] = true;
       }
       places.push_back(std::move(pl));
       for (size_t q : xw) covered[q] = true;
