@@ -2530,7 +2530,13 @@ struct Places {
       const size_t last = first_token_at(T, p.end) - 1, n = apposed_settlement(text, T, last);
       return n != SIZE_MAX && town_part_noun(raw(text, T[n]));
     };
-    const auto surface = [&](const Place& p) { return ik::text::lower(text.substr(p.start, p.end - p.start)); };
+    // (a name's own words, written with or without its article: "al-Joura" is "Joura")
+    const auto surface = [&](const Place& p) {
+      std::string w = ik::text::lower(text.substr(p.start, p.end - p.start));
+      for (std::string_view article : {"al-", "el-", "al ", "el "})
+        if (w.size() > article.size() + 2 && w.starts_with(article)) return w.substr(article.size());
+      return w;
+    };
     std::unordered_set<std::string> part_names;  // names the report calls a neighbourhood somewhere
     for (const Place& p : places)
       if (!p.demonym && called_part(p)) part_names.insert(surface(p));
@@ -2593,7 +2599,7 @@ struct Places {
         if (p.demonym || (p.entity < 0 && !p.unlisted) ||
             (p.entity >= 0 && p.feature != P::kPlace && p.feature != P::kNeighbourhood))
           continue;
-        const auto it = parts.find(ik::text::lower(text.substr(p.start, p.end - p.start)));
+        const auto it = parts.find(surface(p));
         if (it == parts.end()) continue;
         const uint32_t s0 = p.start, e0 = p.end;
         const double conf = p.confidence;
