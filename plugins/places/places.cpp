@@ -3207,6 +3207,22 @@ struct Places {
     return closes ? i : SIZE_MAX;
   }
 
+  // "Um Mahmoud, a 46-year-old mother of five", "Um Mahmoud's husband": the name ending at t1 is a
+  // person's, told by an apposition that describes a person or by a relative of theirs.
+  static bool names_person(std::string_view text, const std::vector<Tok>& T, size_t t1) {
+    static const WordSet kPeople = {"mother", "father", "son", "daughter", "wife", "husband", "brother", "sister",
+                                    "widow", "grandmother", "grandfather", "teacher", "doctor", "nurse", "farmer",
+                                    "man", "woman", "boy", "girl", "survivor", "witness", "pharmacist", "nephew",
+                                    "niece", "cousin", "uncle", "aunt", "children", "sons", "daughters"};
+    if (is_punct(T, t1 + 1, ',') && is_word(T, t1 + 2) &&
+        (raw(text, T[t1 + 2]) == "a" || raw(text, T[t1 + 2]) == "an"))
+      for (size_t k = t1 + 3; k < t1 + 9 && k < T.size() && !is_punct(T, k, ','); ++k)
+        if (is_word(T, k) && (kPeople.count(raw(text, T[k])) || raw(text, T[k]) == "old")) return true;
+    // (a possessive before a relative)
+    return is_punct(T, t1 + 1, '\'') && is_word(T, t1 + 2) && raw(text, T[t1 + 2]) == "s" && is_word(T, t1 + 3) &&
+           kPeople.count(raw(text, T[t1 + 3])) && raw(text, T[t1 + 3]) != "man" && raw(text, T[t1 + 3]) != "woman";
+  }
+
   // A hyphen, an en dash or an em dash ends `s`.
   static bool ends_in_dash(std::string_view s) {
     return s.ends_with("-") || s.ends_with("\xE2\x80\x93") || s.ends_with("\xE2\x80\x94");
@@ -3461,6 +3477,7 @@ struct Places {
     for (const Hit& hh : f.hits) any_country |= gaz->entity(hh.entity).feature() == P::kCountry;
     if (!any_country) {
       if (single && kNever.count(f0)) return;
+      if (names_person(text, T, f.t1)) return;
       if (single && kStop.count(f0) && !(prep || next_noun || of_noun)) return;
       if (prev_cap_run && !of_noun) return;
       // ("Busra al-Harir, a town ..." opening a sentence: "al-Harir" is the tail of the longer name)
