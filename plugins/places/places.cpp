@@ -3217,7 +3217,10 @@ struct Places {
     if (is_punct(T, t1 + 1, ',') && is_word(T, t1 + 2) &&
         (raw(text, T[t1 + 2]) == "a" || raw(text, T[t1 + 2]) == "an"))
       for (size_t k = t1 + 3; k < t1 + 9 && k < T.size() && !is_punct(T, k, ','); ++k)
-        if (is_word(T, k) && (kPeople.count(raw(text, T[k])) || raw(text, T[k]) == "old")) return true;
+        if (is_word(T, k) && (kPeople.count(raw(text, T[k])) ||  // ("a 46-year-old", not "a village of old houses")
+                              (raw(text, T[k]) == "old" && k >= 2 && is_word(T, k - 2) &&
+                               (raw(text, T[k - 2]) == "year" || raw(text, T[k - 2]) == "years"))))
+          return true;
     // (a possessive before a relative)
     return is_punct(T, t1 + 1, '\'') && is_word(T, t1 + 2) && raw(text, T[t1 + 2]) == "s" && is_word(T, t1 + 3) &&
            kPeople.count(raw(text, T[t1 + 3])) && raw(text, T[t1 + 3]) != "man" && raw(text, T[t1 + 3]) != "woman";
