@@ -1638,31 +1638,31 @@ class Assembler {
   bool is_background(const Sentence& S, int d) const {
     const DateM& x = P.dates[d];
     if (as_of_count(S, x)) return true;
-    // ("... late on Wednesday night. Twelve people were killed, the official said by telephone early on
-    // Thursday": an attribution after the toll, dated, gives the day of the statement, when the sentence
-    // before has told a day)
-    const size_t si = size_t(&S - P.sents.data());
-    if (x.start > S.start && si > 0 && P.sents[si - 1].para == S.para && !P.sents[si - 1].dates.empty()) {
-      const uint64_t from = std::max<uint64_t>(S.start, x.start > 45 ? x.start - 45 : 0);
-      std::string_view clause = lower(from, x.start - from);
-      if (const size_t cut = clause.find_last_of(",;"); cut != std::string_view::npos) clause.remove_prefix(cut + 1);
-      static const Phrase kSpeech[] = {Phrase("said"), Phrase("told"), Phrase("reported"), Phrase("announced"),
-                                       Phrase("stated")};
-      for (const Phrase& w : kSpeech)
-        if (const size_t at = w.find(clause); at != std::string_view::npos && w.whole_word_in(clause)) {
-          const uint64_t verb = x.start - (clause.size() - at);
-          if (std::any_of(S.cas.begin(), S.cas.end(), [&](int i) { return P.cas[i].end <= verb; })) return true;
-        }
-    }
-    // ("Video posted by supporters of the group the next day showed ...": when the footage came out)
     if (x.start > S.start) {
+      // the clause before the date, back to its comma
       const uint64_t from = std::max<uint64_t>(S.start, x.start > 50 ? x.start - 50 : 0);
       std::string_view clause = lower(from, x.start - from);
       if (const size_t comma = clause.find_last_of(",;"); comma != std::string_view::npos) clause.remove_prefix(comma + 1);
+      // ("Video posted by supporters of the group the next day showed ...": when the footage came out)
       static const Phrase kPublished[] = {Phrase("posted"), Phrase("uploaded"), Phrase("published"),
                                           Phrase("broadcast"), Phrase("shared online"), Phrase("circulated")};
       if (std::any_of(std::begin(kPublished), std::end(kPublished), [&](const Phrase& w) { return w.whole_word_in(clause); }))
         return true;
+      // ("... late on Wednesday night. Twelve people were killed, the official said by telephone early on
+      // Thursday": an attribution after the toll, dated, gives the day of the statement, when the sentence
+      // before has told a day)
+      const size_t si = size_t(&S - P.sents.data());
+      if (si > 0 && P.sents[si - 1].para == S.para && !P.sents[si - 1].dates.empty()) {
+        static const Phrase kSpeech[] = {Phrase("said"), Phrase("told"), Phrase("reported"), Phrase("announced"),
+                                         Phrase("stated")};
+        for (const Phrase& w : kSpeech)
+          for (size_t at = w.find(clause); at != std::string_view::npos; at = w.find(clause, at + 1)) {
+            const uint64_t verb = x.start - (clause.size() - at);
+            if (w.whole_word_at(clause, at) &&
+                std::any_of(S.cas.begin(), S.cas.end(), [&](int i) { return P.cas[i].end <= verb; }))
+              return true;
+          }
+      }
     }
     // ("The next day the ministry said 40 people had died": the day of a statement about deaths before it)
     if (x.relative && x.end < S.end) {
