@@ -2047,11 +2047,22 @@ struct Casualties {
           j += 2;
           continue;
         }
-        // one count for two nouns: "82 soldiers and militiamen killed"
-        if (w == "and" && !paren && items.size() == 1 && j + 1 < c.se && groups().count(low[j + 1]) &&
-            plural_word(low[j + 1], c.tok[j + 1].capitalised) && !trigger_at(j + 1) && low[j + 1] != "others" &&
-            low[j + 1] != "more") {
-          if (items[0].group != groups().at(low[j + 1])) items[0].group = "people";
+        // one count for two nouns: "82 soldiers and militiamen killed", or a noun and an armed group's
+        // acronym right before the verb: "20 soldiers and RSF killed"
+        const auto acronym_then_verb = [&](size_t k) {
+          const std::string_view raw = c.text.substr(c.tok[k].start, c.tok[k].end - c.tok[k].start);
+          return raw.size() >= 2 && raw.size() <= 6 && c.tok[k].kind == TokenKind::Word &&
+                 std::all_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
+                 k + 1 < c.se && trigger_at(k + 1);
+        };
+        if (w == "and" && !paren && items.size() == 1 && j + 1 < c.se &&
+            ((groups().count(low[j + 1]) && plural_word(low[j + 1], c.tok[j + 1].capitalised)) ||
+             acronym_then_verb(j + 1)) &&
+            !trigger_at(j + 1) && low[j + 1] != "others" && low[j + 1] != "more") {
+          const auto partner = groups().find(low[j + 1]);
+          if (partner == groups().end()) items[0].group = "people";
+          else
+          if (items[0].group != partner->second) items[0].group = "people";
           items[0].group_end = j + 2;
           first = items[0];
           j += 2;
