@@ -284,6 +284,7 @@ bool breaks_phrase(std::string_view w) {
       {"said", 1}, {"says", 1}, {"say", 1}, {"told", 1}, {"there", 1}, {"it", 1}, {"they", 1}, {"he", 1},
       {"she", 1}, {"we", 1}, {"i", 1}, {"you", 1}, {"this", 1}, {"these", 1}, {"those", 1}, {"would", 1},
       {"could", 1}, {"will", 1}, {"may", 1}, {"might", 1}, {"and", 1}, {"or", 1}, {"along", 1}, {"alongside", 1},
+      {"together", 1},
   };
   auto it = s.find(w);
   return it != s.end() && it->second;
@@ -374,7 +375,7 @@ struct Casualties {
     add({"killing", "kills", "kill", "murdering", "murders", "executing", "beheading", "slaughtering",
          "massacring", "shooting dead", "shoots dead", "execute", "executes", "assassinate",
          "assassinates", "lynch", "lynches", "behead", "beheads", "slaughters", "neutralized", "neutralised",
-         "neutralizing", "neutralising", "murder", "assassinating", "burn to death", "burns to death",
+         "neutralizing", "neutralising", "eliminated", "eliminating", "eliminates", "murder", "assassinating", "burn to death", "burns to death",
          "stab to death", "stabs to death", "hack to death", "hacks to death", "stone to death",
          "stones to death", "beats to death", "shoot dead", "shoot to death", "gun down", "guns down"},
         {K::Killed, R::Active});
