@@ -2301,6 +2301,35 @@ struct Casualties {
         }
         continue;
       }
+      // "A woman was shot in the chest and died on the way to hospital": a "died" joined by "and" to the
+      // sentence's first verb has that verb's subject, counted when it is one person named at the start
+      if ((low[t.tb] == "died" || low[t.tb] == "dies") && low[p - 1] == "and" && p - 1 > c.sb) {
+        const size_t s0 = c.sb + (low[c.sb] == "a" || low[c.sb] == "an" || low[c.sb] == "the");
+        size_t ge = s0;
+        bool known = false;
+        const std::string g = group_after(c, s0, 6, ge, &known);
+        const bool one_person = !g.empty() && ge > s0 && ge + 1 < p && c.tok[ge].kind == TokenKind::Word &&
+                                person_noun(low[ge - 1], c.tok[ge - 1].capitalised) &&
+                                !plural_word(low[ge - 1], c.tok[ge - 1].capitalised) && !bare_number(c, c.sb) &&
+                                low[ge] != "and" && low[ge] != "who" && subject_free(ge, t);
+        // the words between are that one person's: no other victim, count or relative clause
+        bool own = one_person && p - ge <= 16;
+        for (size_t k = ge; own && k + 1 < p; ++k)
+          own = !trigger_at(k) && !bare_number(c, k) && low[k] != "who" && low[k] != "and" && low[k] != ";";
+        if (own) {
+          Qty q;
+          q.tb = c.sb;
+          q.te = c.sb;
+          q.best = q.low = q.high = 1;
+          q.weak = true;
+          Item it{q};
+          it.group = g;
+          it.group_end = ge;
+          std::vector<Item> one{it};
+          emit_items(t, one, 0.45, t.te);
+          continue;
+        }
+      }
       // "was later found dead" reads like "was killed"
       const bool found_dead = low[t.tb] == "dead" && t.tb > c.sb && low[t.tb - 1] == "found";  // headline style
       const bool verb = t.def.role == Role::Verb || ((t.passive_form || found_dead) && low[t.tb] == "dead");
