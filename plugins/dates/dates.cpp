@@ -509,6 +509,21 @@ struct Dates {
     }
     // A transcript or testimony says when it was told ("Transcript of the episode recorded on Wednesday 10
     // June 2015"): its "last Thursday" counts from then, not from when it was published.
+    // So does a log's header naming the day it covers ("Coverage: Wednesday, 11 October 2017", posted the
+    // next morning): its "today" and "yesterday" count from that day, which stays the entries' date.
+    for (Atom& a : atoms) {
+      if (tok[a.tb].start > 600) break;
+      if (!a.v.y || !a.v.m || !a.v.d) continue;
+      size_t k = a.tb;
+      if (k > 0 && tok[k - 1].text == ",") --k;
+      if (k > 0 && weekday_of(tok[k - 1].text, false) >= 0) --k;
+      if (k > 0 && tok[k - 1].text == ":") --k;
+      const bool range = a.te < tok.size() && is_any(tok[a.te].text, {"to", "-", "\xE2\x80\x93", "until", "through", "and"});
+      if (k > 0 && !range && is_any(tok[k - 1].text, {"coverage", "covering", "covered", "covers"})) {
+        anchor = days_from_civil(a.v.y, a.v.m, a.v.d);
+        break;
+      }
+    }
     for (Atom& a : atoms) {
       if (tok[a.tb].start > 600) break;
       if (!a.v.y || !a.v.m || !a.v.d) continue;
