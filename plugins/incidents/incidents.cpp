@@ -864,8 +864,11 @@ Parsed parse(const ik::sdk::Doc& doc) {
         // reports names the locality of the scene: "in the Farshaya area north of Delling".)
         size_t w = m.end;
         while (w < text.size() && text[w] == ' ') ++w;
+        // ("the southern suburbs of Idlib": the translators' word for the same countryside, the Arabic rif)
         if (text.substr(w, 11) == "countryside"sv) p.scene = false, p.relative = true;
-        if (ends_with("countryside of ") || ends_with("countryside of the ")) p.scene = false, p.relative = true;
+        if (ends_with("countryside of ") || ends_with("countryside of the ") || ends_with(" suburbs of ") ||
+            ends_with(" suburbs of the "))
+          p.scene = false, p.relative = true;
         if (earlier_event_phrase(near)) p.scene = false, p.relative = true;
       }
       P.places.push_back(std::move(p));

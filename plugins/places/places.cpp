@@ -3507,7 +3507,12 @@ struct Places {
       return gaz->entity(hh.entity).feature() == P::kCountry;
     });
     // "the western countryside of Aleppo", "the province of Idlib": the admin unit
-    const bool of_admin1_noun = of_noun && kAdmin1Nouns.count(ik::text::lower(raw(text, T[prev - 2])));
+    // ("the southern suburbs of Idlib": translators' word for the same countryside, the Arabic rif, after a
+    // direction)
+    const bool compass_suburbs = pw && prev_word == "of" && f.t0 >= 3 && is_word(T, prev - 2) &&
+                                 is_word(T, prev - 3) && ik::text::lower(raw(text, T[prev - 2])) == "suburbs" &&
+                                 kCompass.count(ik::text::lower(raw(text, T[prev - 3])));
+    const bool of_admin1_noun = (of_noun && kAdmin1Nouns.count(ik::text::lower(raw(text, T[prev - 2])))) || compass_suburbs;
     const int prefer = admin1_noun || of_admin1_noun || (compass_before && !town_noun && !names_country) ? P::kAdmin1
                        : admin2_noun                                ? P::kAdmin2
                        : town_noun                                  ? P::kPlace
