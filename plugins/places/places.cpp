@@ -3446,10 +3446,16 @@ struct Places {
     const bool acronym_before = pw && pw->e - pw->s <= 5 && all_caps(raw(text, *pw));
     // (a spaced dash parts them: "10 October - Qamishli.")
     const bool dash_before = f.t0 > 0 && is_punct(T, f.t0 - 1, '-') && T[f.t0 - 1].space_before && T[f.t0].space_before;
-    const bool prev_cap_run = !road_second && !acronym_before && !dash_before && pw && pw->cap && !pw->sent_start &&
-                              !T[f.t0].sent_start &&
-                              !kPlaceSuffixWords.count(prev_word) && !kModifiers.count(prev_word) &&
-                              !kFunctionWords.count(prev_word) && !kLocPreps.count(prev_word);
+    // (so does a spaced article after one, the name's own: "Hay'at Tahrir al Sham" is not al-Sham, Damascus)
+    const bool spaced_article_run = pw && !pw->cap && (prev_word == "al" || prev_word == "el") && prev >= 2 &&
+                                    prev == f.t0 && is_word(T, prev - 2) && T[prev - 2].cap &&
+                                    !kFunctionWords.count(T[prev - 2].f) && !kLocPreps.count(T[prev - 2].f) &&
+                                    !kPlaceSuffixWords.count(T[prev - 2].f) && !kModifiers.count(T[prev - 2].f);
+    const bool prev_cap_run = spaced_article_run ||
+                              (!road_second && !acronym_before && !dash_before && pw && pw->cap && !pw->sent_start &&
+                               !T[f.t0].sent_start &&
+                               !kPlaceSuffixWords.count(prev_word) && !kModifiers.count(prev_word) &&
+                               !kFunctionWords.count(prev_word) && !kLocPreps.count(prev_word));
     // A tight hyphen continues the name: "Ceel-Cali" is not Ceel, "Hawl-Wadaag" not Hawl.
     static const WordSet kHyphenSuffixes = {"based", "led", "backed", "born", "bound", "area", "region", "border",
                                             "road", "highway", "axis", "town", "city", "district", "held", "controlled"};
@@ -3464,9 +3470,13 @@ struct Places {
                                        "saghir", "saghira", "sharqi", "sharqiya", "gharbi", "gharbiya", "shamali",
                                        "shamaliya", "janoubi", "janoubiya", "fawqa", "fouqani", "tahta", "tahtani",
                                        "wusta", "markaz"};
-    const bool article_next = nw && !nw->cap && is_connector(nw->f) && is_punct(T, f.t1 + 2, '-') &&
-                              !T[f.t1 + 2].space_before && is_word(T, f.t1 + 3) && T[f.t1 + 3].cap &&
-                              !T[f.t1 + 3].space_before && !kTownParts.count(T[f.t1 + 3].f);
+    const bool article_next = (nw && !nw->cap && is_connector(nw->f) && is_punct(T, f.t1 + 2, '-') &&
+                               !T[f.t1 + 2].space_before && is_word(T, f.t1 + 3) && T[f.t1 + 3].cap &&
+                               !T[f.t1 + 3].space_before && !kTownParts.count(T[f.t1 + 3].f)) ||
+                              // (spaced too: "Bab al Hawa")
+                              (nw && !nw->cap && (nw->f == "al" || nw->f == "el") && is_word(T, f.t1 + 2) &&
+                               T[f.t1 + 2].cap && !T[f.t1 + 2].sent_start && !kTownParts.count(T[f.t1 + 2].f) &&
+                               !kFunctionWords.count(T[f.t1 + 2].f));
     const bool next_cap_run = (nw && nw->cap && !kPlaceSuffixWords.count(next_word) && !nw->sent_start && !facility_next &&
                                !kStop.count(next_word)) || hyphen_next || article_next;
     const bool of_noun = pw && prev_word == "of" && f.t0 >= 2 && is_word(T, prev - 2) &&
