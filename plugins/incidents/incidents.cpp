@@ -255,6 +255,7 @@ struct PlaceM : Base {
   bool about = false;    // in what the event is about, not where it is: "amid anger at the Zliten attack,
                          // demonstrators in Misrata ...", "protested in Johannesburg, demanding ... in Ethiopia"
   bool reference = false;  // "after the attack on Kafr Nabl": another event's place, named to tell when
+  bool label = false;  // "• Daraa: gunmen shot dead ... in Tafas": the name labelling a log's entry
 };
 struct CasM : Base {
   std::string_view kind, group;
@@ -739,6 +740,7 @@ Parsed parse(const ik::sdk::Doc& doc) {
       const std::string_view evidence = str_attr(a, m, "evidence");  // how places.v1 found the name
       if (evidence == "town_of_part"sv) p.marked = true;
       p.context = evidence == "admin_context"sv;
+      p.label = evidence == "label"sv;
       {
         // A dateline: the name opens a line, in capitals or before a comma, and a dash ends the line's
         // first part ("IDLIB - ...", "BEIRUT, Feb 26 (Reuters) - ...").
@@ -1778,14 +1780,21 @@ class Assembler {
       const bool both_unlisted = a.rank == kUnlisted && b.rank == kUnlisted && !a.contained && !b.contained;
       ra = ra || (both_unlisted && b.relative && !a.relative && !a.scene);
       rb = rb || (both_unlisted && a.relative && !b.relative && !b.scene);
+      // an entry's label gives way to a place of its province the entry names ("• Daraa: gunmen shot dead a
+      // former commander in Tafas", "• Homs desert: ISIS attacked positions near al-Sukhnah")
+      const auto yields_to = [&](const PlaceM& label, const PlaceM& other) {
+        return label.label && !other.label && other.rank <= kUnlisted && !other.origin && !other.taken_to &&
+               !other.launch_site && !other.about && !label.admin1.empty() && other.admin1 == label.admin1;
+      };
+      const bool la = yields_to(a, b), lb = yields_to(b, a);
       // (an unlisted place inside the known one named after it is as specific as a known place)
       const int rank_a = a.contained ? int(kPlace) : a.rank, rank_b = b.contained ? int(kPlace) : b.rank;
       // (where the victims came from, "traders from Daraa", only when nothing else is named)
       // (a demonym names people, not where: "a Turkish soldier was killed in Idlib" is Idlib, whatever the
       // document's main country)
       const bool people_a = a.rank == kDemonym && b.rank <= kUnlisted, people_b = b.rank == kDemonym && a.rank <= kUnlisted;
-      if (std::make_tuple(!a.marked, people_a, foreign(a), a.context, a.dateline, a.reference, a.origin && !b.origin && a.rank <= kUnlisted, ra, rank_a, a.about, a.start) <
-          std::make_tuple(!b.marked, people_b, foreign(b), b.context, b.dateline, b.reference, b.origin && !a.origin && b.rank <= kUnlisted, rb, rank_b, b.about, b.start))
+      if (std::make_tuple(!a.marked, people_a, foreign(a), a.context, a.dateline, a.reference, a.origin && !b.origin && a.rank <= kUnlisted, ra, la, rank_a, a.about, a.start) <
+          std::make_tuple(!b.marked, people_b, foreign(b), b.context, b.dateline, b.reference, b.origin && !a.origin && b.rank <= kUnlisted, rb, lb, rank_b, b.about, b.start))
         best = i;
     }
     return best;

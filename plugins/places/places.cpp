@@ -3289,6 +3289,8 @@ struct Places {
       if (!dated) return false;
     }
     size_t k = t1 + 1;
+    // (a region's word may follow the name: "• Homs desert:", "- Idlib countryside:")
+    if (bulleted && is_word(T, k) && (!T[k].cap || kPlaceNouns.count(T[k].f)) && is_punct(T, k + 1, ':')) ++k;
     if (is_punct(T, k, '(')) {
       while (k < T.size() && k < t1 + 10 && !is_punct(T, k, ')')) ++k;
       ++k;
@@ -3385,10 +3387,11 @@ struct Places {
     const bool prep = pw && (((!pw->cap || pw->sent_start) && kLocPreps.count(prev_word)) || part_prep);  // "In Hidra, ..."
     // "Al-Lataminah, 30 March 2017", "Hass: an empty hospital destroyed": a name opening a short heading
     // line, before a comma or a colon, says where the section below happened.
+    const bool entry_label = labels_entry(text, T, f.t0, f.t1);
     const bool heading_name = (opens_line(text, T[f.t0].s) &&
                                (is_punct(T, f.t1 + 1, ',') || is_punct(T, f.t1 + 1, ':')) &&
                                heading_line(text, T[f.t0].s, T[f.t1].e)) ||
-                              labels_entry(text, T, f.t0, f.t1);
+                              entry_label;
     // "SARAQIB, Syria — The stalls were open again": a dateline, where the report was filed
     const bool dateline_name = opens_line(text, T[f.t0].s) && is_punct(T, f.t1 + 1, ',') &&
                                ik::text::dateline_dash_after(text, T[f.t1].e);
@@ -3781,7 +3784,7 @@ struct Places {
     pl.confidence = conf;
     pl.evidence = demonym_use ? "demonym" : (road_first || road_second) ? "road_end" : prep ? "preposition"
                   : (next_noun || of_noun) ? "place_noun"
-                  : resident_noun ? "residents" : "name";
+                  : resident_noun ? "residents" : entry_label ? "label" : "name";
     if (next_word == "countryside" || next_word == "outskirts" || prev_word == "near" || prev_word == "outside")
       pl.precision = std::max(pl.precision, 2);
     places.push_back(std::move(pl));
