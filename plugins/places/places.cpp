@@ -2330,7 +2330,8 @@ struct Places {
         if (pw == "of" || pw == "from") {  // after a place noun or a direction: "the village of X", "east of X"
           static const WordSet kOfWords = {"east", "west", "north", "south", "northeast", "northwest", "southeast",
                                            "southwest", "outskirts", "control", "residents", "inhabitants",
-                                           "vicinity", "environs"};
+                                           "vicinity", "environs", "centre", "center", "heart", "edge", "edges",
+                                           "entrance", "suburbs"};
           // "3kms from X", "10 kilometres from X": a distance from a reference place
           std::string unit;
           if (p >= 1 && T[p - 1].kind != Tok::Punct)
@@ -2340,7 +2341,10 @@ struct Places {
                                                  "miles", "mile"};
           if (!(kPlaceNouns.count(pw2) || kOfWords.count(pw2) || kDistanceUnits.count(unit))) continue;
         }
-        if (pw == "on" && !kAttackNouns.count(pw2)) continue;  // "an attack on X", not "on Monday"
+        // "an attack on X", "barrel bombs on X", not "on Monday"
+        static const WordSet kFallingOn = {"bombs", "barrels", "shells", "rockets", "missiles", "weapons",
+                                           "munitions", "mortars", "bombardment", "shelling", "down"};
+        if (pw == "on" && (!(kAttackNouns.count(pw2) || kFallingOn.count(pw2)) || kCalendar.count(T[i].f))) continue;
         auto xw = run_from(T, i, 3, false);
         // "in Tungudu and Opira": the first name; "in Kamaza on Tuesday": the name before the date; "in
         // Kolofata Cameroon's Far North": the name before a country's.
@@ -3407,6 +3411,15 @@ struct Places {
                                (kNamedFacilities.count(next_word) ||
                                 // "Kafr Nabl Surgical Hospital", "Bosasso Main Market": one qualifier between
                                 (is_word(T, f.t1 + 2) && T[f.t1 + 2].cap && kNamedFacilities.count(T[f.t1 + 2].f)));
+    // "Arbin's main hospital operated underground": a town's facility, named with the town's possessive
+    const bool owns_facility = [&] {
+      if (!is_punct(T, f.t1 + 1, '\'') || !is_word(T, f.t1 + 2) || raw(text, T[f.t1 + 2]) != "s") return false;
+      for (size_t k = f.t1 + 3; k <= f.t1 + 5 && is_word(T, k) && !T[k].cap; ++k) {
+        const std::string_view w = raw(text, T[k]);
+        if (kNamedFacilities.count(w) || w == "bakery" || w == "hospitals" || w == "markets") return true;
+      }
+      return false;
+    }();
     // "Grad missiles", "Tochka rockets": a weapon's name
     if (nw && !nw->cap) {
       const std::string n = ik::text::lower(next_word);
@@ -3501,7 +3514,8 @@ struct Places {
           !kLocPreps.count(prev_word) && !kFunctionWords.count(prev_word))
         return;
       if ((next_cap_run && !prep) || article_next) return;
-      if (single && T[f.t0].sent_start && !(next_noun || prep || resident_noun || last_resort || heading_name || dateline_name)) {
+      if (single && T[f.t0].sent_start &&
+          !(next_noun || prep || resident_noun || last_resort || heading_name || dateline_name || owns_facility)) {
         bool big = false;
         for (const Hit& hh : f.hits) {
           const Entity& he = gaz->entity(hh.entity);
@@ -3685,7 +3699,7 @@ struct Places {
       const bool named_context = ctx.top_country >= 0 && en.country == ctx.top_country;
       const bool admin_context = en.admin1 != P::kNoAdmin1 && ctx.admin1_votes.count(en.admin1);
       const bool variant = h && h->primary;  // a spelling of the place's own name, not another language's
-      const bool evidence = prep || next_noun || of_noun;
+      const bool evidence = prep || next_noun || of_noun || owns_facility;
       // (A town of 50,000+ goes by its other names too, spelled as listed, with a preposition: "in Adama"
       // is Nazret, where the report or the usual geography of violence puts it. Not where the name is also
       // spelled as a province or a local unit ("Al-Sabkha district").)
