@@ -416,6 +416,7 @@ const std::vector<Cue>& target_cues() {
       {"university", kSchool, 0.7f}, {"college", kSchool, 0.7f}, {"classroom", kSchool, 0.9f},
       {"classrooms", kSchool, 0.9f}, {"madrassa", kSchool, 0.9f}, {"madrasa", kSchool, 0.9f},
       {"educational facility", kSchool, 0.95f}, {"educational facilities", kSchool, 0.95f},
+      {"schoolyard", kSchool, 0.9f}, {"school yard", kSchool, 0.9f}, {"school playground", kSchool, 0.9f},
       {"school year", kNone, 0}, {"high school student", kNone, 0}, {"school teacher", kNone, 0},
       {"school of thought", kNone, 0},
       // markets
@@ -488,7 +489,10 @@ const std::vector<Cue>& target_cues() {
       {"civil defense", kCivilDefense, 0.95f}, {"rescue workers", kCivilDefense, 0.85f},
       {"rescuers", kCivilDefense, 0.8f}, {"first responders", kCivilDefense, 0.85f},
       {"civil defence centre", kCivilDefense, 0.98f}, {"civil defense center", kCivilDefense, 0.98f},
-      {"civil defence center", kCivilDefense, 0.98f},
+      {"civil defence center", kCivilDefense, 0.98f}, {"civil defence centres", kCivilDefense, 0.98f},
+      // the Syria Civil Defence's own short name for its stations ("the SCD centre in Maar Shamsheh")
+      {"scd centre", kCivilDefense, 0.98f}, {"scd center", kCivilDefense, 0.98f}, {"scd centres", kCivilDefense, 0.98f},
+      {"scd team", kCivilDefense, 0.9f}, {"scd teams", kCivilDefense, 0.9f}, {"scd volunteers", kCivilDefense, 0.9f},
       // government
       {"government building", kGovernment, 0.95f}, {"government buildings", kGovernment, 0.95f},
       {"government office", kGovernment, 0.95f}, {"government offices", kGovernment, 0.95f},
