@@ -1318,6 +1318,24 @@ class Assembler {
       break;
     }
   }
+  // "Briefing, 11 October 2013 ... In the early hours of 4 August 2013, armed groups overran the villages ...
+  // / Balouta. ... 43 civilians were killed": a report published a week or more after the last day it told
+  // before an undated incident is no news of that week; the incident carries that day, not the day of
+  // publication. (-1: none, or the report is recent news.)
+  int retrospective_day(const Frame& f) const {
+    const auto pub = P.published.size() >= 10 ? day_number(std::string_view(P.published).substr(0, 10)) : std::nullopt;
+    if (!pub || f.aggregate) return -1;
+    for (int si = f.sents.front() - 1; si >= 0; --si) {
+      if (period_sentence(P.sents[si])) continue;
+      for (auto it = P.sents[si].dates.rbegin(); it != P.sents[si].dates.rend(); ++it) {
+        if (background_[*it] || !exact_day(*it)) continue;
+        const auto day = day_number(P.dates[*it].value);
+        if (!day) continue;
+        return *pub - *day >= 7 ? *it : -1;
+      }
+    }
+    return -1;
+  }
   // A date told to the day and not counted from another ("On 22 February 2017", not "the next day").
   bool exact_day(int d) const { return P.dates[d].precision == 1 && !P.dates[d].relative; }
   bool foreign(const PlaceM& p) const {
@@ -2836,6 +2854,10 @@ Record Assembler::record(const Frame& f) const {
     r.event_date = std::string(P.dates[reporting_day_].value);
     r.time_precision = 1;
     ev.add(P.dates[reporting_day_], "event_date");
+  } else if (const int told = retrospective_day(f); told >= 0) {
+    r.event_date = std::string(P.dates[told].value);
+    r.time_precision = 2;
+    ev.add(P.dates[told], "event_date");
   } else if (P.published.size() >= 10) {
     // Undated: reported as recent news; the publication date stands in, a week's precision.
     r.event_date = P.published.substr(0, 10);
