@@ -3647,6 +3647,9 @@ struct Places {
         core += T[k].f;
       }
     if (kNever.count(core)) return;
+    // "al-Sham" alone is the Levant of armed groups' names ("Islamic State of Iraq and al-Sham", "Ahrar
+    // al-Sham"), never Damascus in the reports (a town named with it, "Busra al-Sham", is matched whole)
+    if (core == "sham") return;
     const bool stop = kStop.count(core) > 0;
     if (stop && !spelled(uint32_t(e), T, f.t0, f.t1)) return;  // "Human (Rights)" is not a respelling of Uman
     const bool is_exact = exact(f, uint32_t(e), T);
