@@ -1430,6 +1430,24 @@ struct Places {
                          T[f.t0].s);
         continue;
       }
+      // (a name of towns in several countries still votes when the report names it again and again and
+      // only one of them is a city or a province spelled so: "Homs", throughout a report, is Syria's city
+      // of 700,000, not Libya's Al Khums, which is also called so; "Hangu" once is no Chinese district)
+      if (several && std::count_if(found.begin(), found.end(), [&](const Found& g) {
+                       return g.t1 - g.t0 == f.t1 - f.t0 && raw(text, T[g.t0]) == raw(text, T[f.t0]) &&
+                              raw(text, T[g.t1]) == raw(text, T[f.t1]);
+                     }) >= 3) {
+        int big_country = -1;
+        bool one = true;
+        for (const Hit& h : f.hits) {
+          if (h.loose) continue;
+          const Entity& e = gaz->entity(h.entity);
+          if (!((e.feature() == P::kAdmin1 || e.population >= 100000) && exact(f, h.entity, T))) continue;
+          if (big_country >= 0 && big_country != int(e.country)) one = false;
+          big_country = int(e.country);
+        }
+        if (big_country >= 0 && one) country = big_country, several = false;
+      }
       if (country < 0 || several || in_force_name(T, f.t1)) continue;
       bool strong = false;
       for (const Hit& h : f.hits) {
@@ -2111,6 +2129,17 @@ struct Places {
             best_v = v;
             a1 = a;
           }
+      // (a report that names no province, only its city, "Homs" again and again: the city's province)
+      if (a1 < 0) {
+        std::map<int, int> n;
+        for (const Place& p : places)
+          if (p.entity >= 0 && p.admin1 >= 0 && !p.demonym && p.feature == P::kPlace &&
+              (ctx.top_country < 0 || p.country == ctx.top_country))
+            ++n[p.admin1];
+        int most = 1;  // named twice at least
+        for (const auto& [a, c] : n)
+          if (c > most) most = c, a1 = a;
+      }
       return a1;
     };
     for (size_t i = 0; i < T.size(); ++i) {
