@@ -160,11 +160,15 @@ bool superlative_before(std::string_view text, size_t at) {
 
 // A date inside such a comparison ("the worst attack since ... in March 2017"): "since" before it in the
 // clause, a superlative before that.
-bool comparison_reference(std::string_view text, size_t at) {
+bool comparison_reference(std::string_view text, size_t at, size_t end) {
   const size_t from = at > 100 ? at - 100 : 0;
   const std::string back = ik::text::lower(text.substr(from, at - from));
   const size_t k = back.rfind("since ");
   if (k == std::string::npos || back.find_first_of(".;\n", k) != std::string::npos) return false;
+  // (unless a clause after it tells what happened that day: "the deadliest since Feb. 27, when an air
+  // strike killed 33 Turkish soldiers")
+  const std::string_view after = text.substr(end, std::min<size_t>(8, text.size() - end));
+  if (after.starts_with(", when ") || after.starts_with(" when ")) return false;
   return superlative_before(text, from + k);
 }
 
@@ -831,7 +835,7 @@ struct Dates {
     for (const YearlessRun& r : runs)
       if (!bounds_a_date(r.start)) add_days(doc, text, r.start, r.end, r.days, "");
     for (const Found& f : found) {
-      if (comparison_reference(text, f.start)) continue;
+      if (comparison_reference(text, f.start, f.end)) continue;
       if (!bounds_a_date(f.start)) add_days(doc, text, f.start, f.end, f.days, iso(f.from));
       ik::sdk::Mention m;
       m.start = f.start;

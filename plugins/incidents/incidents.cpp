@@ -1755,6 +1755,16 @@ class Assembler {
       return first_date(told);
     }
     if (S.dates.size() < 2) return S.dates.empty() ? -1 : S.dates.front();
+    // "Monday's strike was the deadliest since Feb. 27, when an air strike killed 33 soldiers": a date the
+    // sentence then tells with a when-clause holding the toll is the toll's
+    for (int d : S.dates) {
+      const uint64_t e = P.dates[d].end;
+      const std::string_view after = lower(e, std::min<uint64_t>(7, S.end > e ? S.end - e : 0));
+      if (!(after.starts_with(", when") || after.starts_with(" when "))) continue;
+      for (int i : S.cas)
+        if (P.cas[i].kind == "killed"sv && !P.cas[i].negated && !std::isnan(P.cas[i].number) && P.cas[i].start > e)
+          return d;
+    }
     // A date that opens the sentence ("On 1 December 2023, ...", "Around 30 November, (from 26 to 29
     // November)") is the one the writer gives the event.
     // (a week it opens with gives way to the day in it the sentence then names: "the following week, on the
