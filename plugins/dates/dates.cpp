@@ -416,7 +416,11 @@ class Scanner {
             if (is(kk, ",")) ++kk;
             a.v.y = year_at(kk);
           }
-          if (a.v.y || !ambiguous || cue_before(i) || (i > 0 && is(i - 1, "on")) || after_dateline_city(i)) return a;
+          // (after a weekday too: "on Tuesday, May 3")
+          const bool after_weekday = (i > 0 && weekday_of(tok_[i - 1].text, false) >= 0) ||
+                                     (i > 1 && is(i - 1, ",") && weekday_of(tok_[i - 2].text, false) >= 0);
+          if (a.v.y || !ambiguous || cue_before(i) || (i > 0 && is(i - 1, "on")) || after_dateline_city(i) || after_weekday)
+            return a;
           return std::nullopt;
         }
       }
