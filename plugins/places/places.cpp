@@ -1403,6 +1403,13 @@ struct Places {
     // ---- context votes from unambiguous evidence: countries and demonyms named, big places and
     // provinces whose name is spelled exactly and belongs to one country.
     Context ctx;
+    // How often the report names a match's words (counted once, when a name of several countries asks).
+    std::unordered_map<std::string_view, int> named_count;
+    auto times_named = [&](const Found& f) {
+      if (named_count.empty())
+        for (const Found& g : found) ++named_count[text.substr(T[g.t0].s, T[g.t1].e - T[g.t0].s)];
+      return named_count[text.substr(T[f.t0].s, T[f.t1].e - T[f.t0].s)];
+    };
     for (const Found& f : found) {
       // The countries of the hits: all that matters is whether there is exactly one, and which (no set
       // built per match).
@@ -1433,10 +1440,7 @@ struct Places {
       // (a name of towns in several countries still votes when the report names it again and again and
       // only one of them is a city or a province spelled so: "Homs", throughout a report, is Syria's city
       // of 700,000, not Libya's Al Khums, which is also called so; "Hangu" once is no Chinese district)
-      if (several && std::count_if(found.begin(), found.end(), [&](const Found& g) {
-                       return g.t1 - g.t0 == f.t1 - f.t0 && raw(text, T[g.t0]) == raw(text, T[f.t0]) &&
-                              raw(text, T[g.t1]) == raw(text, T[f.t1]);
-                     }) >= 3) {
+      if (several && times_named(f) >= 3) {
         int big_country = -1;
         bool one = true;
         for (const Hit& h : f.hits) {
