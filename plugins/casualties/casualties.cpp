@@ -375,7 +375,8 @@ struct Casualties {
     add({"killing", "kills", "kill", "murdering", "murders", "executing", "beheading", "slaughtering",
          "massacring", "shooting dead", "shoots dead", "execute", "executes", "assassinate",
          "assassinates", "lynch", "lynches", "behead", "beheads", "slaughters", "neutralized", "neutralised",
-         "neutralizing", "neutralising", "eliminated", "eliminating", "eliminates", "murder", "assassinating", "burn to death", "burns to death",
+         "neutralizing", "neutralising", "eliminated", "eliminating", "eliminates", "murder", "assassinating",
+         "burn to death", "burns to death",
          "stab to death", "stabs to death", "hack to death", "hacks to death", "stone to death",
          "stones to death", "beats to death", "shoot dead", "shoot to death", "gun down", "guns down"},
         {K::Killed, R::Active});
@@ -2061,9 +2062,7 @@ struct Casualties {
              acronym_then_verb(j + 1)) &&
             !trigger_at(j + 1) && low[j + 1] != "others" && low[j + 1] != "more") {
           const auto partner = groups().find(low[j + 1]);
-          if (partner == groups().end()) items[0].group = "people";
-          else
-          if (items[0].group != partner->second) items[0].group = "people";
+          if (partner == groups().end() || items[0].group != partner->second) items[0].group = "people";
           items[0].group_end = j + 2;
           first = items[0];
           j += 2;
