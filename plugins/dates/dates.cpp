@@ -519,32 +519,26 @@ struct Dates {
     // June 2015"): its "last Thursday" counts from then, not from when it was published.
     // So does a log's header naming the day it covers ("Coverage: Wednesday, 11 October 2017", posted the
     // next morning): its "today" and "yesterday" count from that day, which stays the entries' date.
+    std::optional<int64_t> covered, told;
     for (Atom& a : atoms) {
       if (tok[a.tb].start > 600) break;
       if (!a.v.y || !a.v.m || !a.v.d) continue;
-      size_t k = a.tb;
+      size_t k = a.tb;  // the token before the date and its weekday
       if (k > 0 && tok[k - 1].text == ",") --k;
       if (k > 0 && weekday_of(tok[k - 1].text, false) >= 0) --k;
-      if (k > 0 && tok[k - 1].text == ":") --k;
+      const size_t c = k > 0 && tok[k - 1].text == ":" ? k - 1 : k;
       const bool range = a.te < tok.size() && is_any(tok[a.te].text, {"to", "-", "\xE2\x80\x93", "until", "through", "and"});
-      if (k > 0 && !range && is_any(tok[k - 1].text, {"coverage", "covering", "covered", "covers"})) {
-        anchor = days_from_civil(a.v.y, a.v.m, a.v.d);
+      if (!covered && c > 0 && !range && is_any(tok[c - 1].text, {"coverage", "covering", "covered", "covers"}))
+        covered = days_from_civil(a.v.y, a.v.m, a.v.d);
+      if (k >= 2 && iequals(tok[k - 1].text, "on") &&
+          is_any(tok[k - 2].text, {"recorded", "written", "interviewed", "filmed", "broadcast", "taped"})) {
+        a.used = a.telling = true;  // the telling's date, not an event's
+        told = days_from_civil(a.v.y, a.v.m, a.v.d);
         break;
       }
     }
-    for (Atom& a : atoms) {
-      if (tok[a.tb].start > 600) break;
-      if (!a.v.y || !a.v.m || !a.v.d) continue;
-      size_t k = a.tb;
-      if (k > 0 && tok[k - 1].text == ",") --k;
-      if (k > 0 && weekday_of(tok[k - 1].text, false) >= 0) --k;
-      if (k < 2 || !iequals(tok[k - 1].text, "on") ||
-          !is_any(tok[k - 2].text, {"recorded", "written", "interviewed", "filmed", "broadcast", "taped"}))
-        continue;
-      a.used = a.telling = true;  // the telling's date, not an event's
-      anchor = days_from_civil(a.v.y, a.v.m, a.v.d);
-      break;
-    }
+    if (told) anchor = told;
+    else if (covered) anchor = covered;
     const std::optional<Ymd> anchor_ymd =
         anchor ? std::optional<Ymd>(civil_from_days(*anchor)) : std::nullopt;
 
