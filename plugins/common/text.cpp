@@ -68,6 +68,11 @@ bool dateline_dash_after(std::string_view text, size_t end) {
   return dash != std::string_view::npos && dash < std::min(rest.find('\n'), rest.find(". "));
 }
 
+bool when_clause_after(std::string_view text, size_t end) {
+  const std::string_view rest = text.substr(std::min(end, text.size()), 7);
+  return rest.starts_with(", when") || rest.starts_with(" when ");
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   char* p = out.data();

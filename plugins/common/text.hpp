@@ -102,6 +102,8 @@ bool is_word_byte(unsigned char c);  // letter, digit or any non-ASCII byte
 // Whether a spaced dash ends the lead of a line within 60 bytes after `end`, before its first sentence ends:
 // the dateline's "- " in "BEIRUT, Feb 26 (Reuters) - ..." or "SARAQIB, Syria — ...".
 bool dateline_dash_after(std::string_view text, size_t end);
+// Whether a when-clause opens at `end` (", when" or " when"): "since Feb. 27, when an air strike killed 33".
+bool when_clause_after(std::string_view text, size_t end);
 
 // JSON-escape a string (for building attrs_json by hand on hot paths).
 std::string json_escape(std::string_view s);

@@ -167,8 +167,7 @@ bool comparison_reference(std::string_view text, size_t at, size_t end) {
   if (k == std::string::npos || back.find_first_of(".;\n", k) != std::string::npos) return false;
   // (unless a clause after it tells what happened that day: "the deadliest since Feb. 27, when an air
   // strike killed 33 Turkish soldiers")
-  const std::string_view after = text.substr(end, std::min<size_t>(8, text.size() - end));
-  if (after.starts_with(", when ") || after.starts_with(" when ")) return false;
+  if (ik::text::when_clause_after(text, end)) return false;
   return superlative_before(text, from + k);
 }
 

@@ -1759,8 +1759,7 @@ class Assembler {
     // sentence then tells with a when-clause holding the toll is the toll's
     for (int d : S.dates) {
       const uint64_t e = P.dates[d].end;
-      const std::string_view after = lower(e, std::min<uint64_t>(7, S.end > e ? S.end - e : 0));
-      if (!(after.starts_with(", when") || after.starts_with(" when "))) continue;
+      if (e >= S.end || !ik::text::when_clause_after(lower(e, S.end - e), 0)) continue;
       for (int i : S.cas)
         if (P.cas[i].kind == "killed"sv && !P.cas[i].negated && !std::isnan(P.cas[i].number) && P.cas[i].start > e)
           return d;

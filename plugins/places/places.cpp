@@ -2112,6 +2112,7 @@ struct Places {
     };
     // The admin1 an unlisted name between tokens t0 and t1 lies in: one named in its sentence (the
     // nearest), else the one the document names most; -1 when none.
+    std::optional<int> cities_admin1;  // the province of the places the report names most, once asked
     auto admin1_around = [&](size_t t0, size_t t1, uint32_t at) {
       int a1 = -1;
       uint32_t sent_start = 0, sent_end = uint32_t(text.size());
@@ -2133,16 +2134,21 @@ struct Places {
             best_v = v;
             a1 = a;
           }
-      // (a report that names no province, only its city, "Homs" again and again: the city's province)
+      // (a report that names no province, only its city, "Homs" again and again: the city's province; the
+      // listed places are all found by now, so they are counted once)
       if (a1 < 0) {
-        std::map<int, int> n;
-        for (const Place& p : places)
-          if (p.entity >= 0 && p.admin1 >= 0 && !p.demonym && p.feature == P::kPlace &&
-              (ctx.top_country < 0 || p.country == ctx.top_country))
-            ++n[p.admin1];
-        int most = 1;  // named twice at least
-        for (const auto& [a, c] : n)
-          if (c > most) most = c, a1 = a;
+        if (!cities_admin1) {
+          std::map<int, int> n;
+          for (const Place& p : places)
+            if (p.entity >= 0 && p.admin1 >= 0 && !p.demonym && p.feature == P::kPlace &&
+                (ctx.top_country < 0 || p.country == ctx.top_country))
+              ++n[p.admin1];
+          int most = 1;  // named twice at least
+          cities_admin1 = -1;
+          for (const auto& [a, c] : n)
+            if (c > most) most = c, cities_admin1 = a;
+        }
+        a1 = *cities_admin1;
       }
       return a1;
     };
