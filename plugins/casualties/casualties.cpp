@@ -1985,6 +1985,14 @@ struct Casualties {
       // "gunmen killed 5 people": an active verb with its own object takes no subject count
       return t.passive_form || !is_used(t.te, std::min(t.te + 4, c.se));
     };
+    // "34 interviews with relatives of the dead", "beds for the wounded": a nominal "the dead" after a
+    // preposition names people, it says nothing of a count told before it ("12 of the dead" does)
+    auto object_of_preposition = [&](const Trig& t, size_t count_end) {
+      static const std::unordered_set<std::string_view> kPrepositions = {
+          "of", "for", "with", "to", "among", "about", "from", "by", "on", "towards", "toward"};
+      return t.tb >= c.sb + 2 && low[t.tb - 1] == "the" &&
+             kPrepositions.count(low[t.tb - 2]) && count_end < t.tb - 2;
+    };
     for (size_t i = c.sb; i < c.se; ++i) {
       if (used[i - c.sb] || trigger_at(i)) continue;
       auto q = qty_at(c, i);
@@ -2012,7 +2020,7 @@ struct Casualties {
       for (int budget = 0; j < c.se && budget < 45; ++budget) {
         const std::string_view w = low[j];
         if (const long ti = trig_index(j); ti >= 0) {
-          if (passive_ok(trig[ti])) hit = ti;
+          if (passive_ok(trig[ti]) && !object_of_preposition(trig[ti], q->te)) hit = ti;
           break;
         }
         if (is_aux(w) || is_time_word(w) || w == "since" || w == "so" || w == "far" || w == "already" ||
