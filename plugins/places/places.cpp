@@ -1519,12 +1519,17 @@ struct Places {
       size_t k = comma_in ? i + 2 : i + 1;
       // "Saida in the eastern Daraa countryside": an article and a direction before the unit, which must
       // then be called one (a province, a governorate, the countryside of a town)
-      bool unit_named = false, directed = false;
+      bool unit_named = false, directed = false, unit_before = false;
       if (in_word) {
         const size_t k0 = k;
         if (is_word(T, k) && !T[k].cap && raw(text, T[k]) == "the") ++k;
         if (is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k]))) ++k;  // "eastern", "rural"
         unit_named = k > k0;
+        // "Kansafra, in the southern countryside of Idlib", "X in the province of Hama": the unit's word
+        // before its name
+        if (unit_named && is_word(T, k) && !T[k].cap && kAdmin1Nouns.count(raw(text, T[k])) && is_word(T, k + 1) &&
+            raw(text, T[k + 1]) == "of" && is_word(T, k + 2) && T[k + 2].cap)
+          k += 2, unit_before = true;
       } else if (is_word(T, k) && !T[k].cap && kModifiers.count(raw(text, T[k])) && is_word(T, k + 1) &&
                  T[k + 1].cap) {
         // "Gharanij, eastern Deir Ezzor", "al-Shaar (eastern Aleppo)": a part of the unit locates the place
@@ -1533,7 +1538,7 @@ struct Places {
       }
       while (k < T.size() && segs.size() < 4) {
         if (!is_word(T, k) || !T[k].cap) break;
-        auto w = run_from(T, k, 7, true);
+        auto w = run_from(T, k, 7, false);
         if (w.empty()) break;
         segs.push_back(w);
         k = w.back() + 1;
@@ -1582,7 +1587,7 @@ struct Places {
           continue;
         }
       }
-      bool unit_noun = false;  // "in Idlib province", "in the eastern Daraa countryside"
+      bool unit_noun = unit_before;  // "in Idlib province", "in the eastern Daraa countryside"
       if (in_word && segs.size() == 1)
         for (size_t q = segs[0].back() + 1; q <= k && !unit_noun; ++q)
           unit_noun = is_word(T, q) && !T[q].cap && kAdmin1Nouns.count(raw(text, T[q]));
@@ -3436,8 +3441,19 @@ struct Places {
                                heading_line(text, T[f.t0].s, T[f.t1].e)) ||
                               entry_label;
     // "SARAQIB, Syria — The stalls were open again": a dateline, where the report was filed
-    const bool dateline_name = opens_line(text, T[f.t0].s) && is_punct(T, f.t1 + 1, ',') &&
-                               ik::text::dateline_dash_after(text, T[f.t1].e);
+    // ("Darkush (western countryside of Idlib) - Two shells landed ...", "Hass (southern Idlib): ...": a
+    // log entry's dateline, its province in brackets)
+    const bool bracketed_dateline = opens_line(text, T[f.t0].s) && is_punct(T, f.t1 + 1, '(') && [&] {
+      const size_t close = text.find(')', T[f.t1].e);
+      if (close == std::string_view::npos || close > text.find('\n', T[f.t1].e) || close - T[f.t1].e > 120)
+        return false;
+      const std::string_view rest = text.substr(close + 1, 5);
+      return rest.starts_with(" - ") || rest.starts_with(" \xE2\x80\x93 ") || rest.starts_with(" \xE2\x80\x94 ") ||
+             rest.starts_with(":");
+    }();
+    const bool dateline_name = (opens_line(text, T[f.t0].s) && is_punct(T, f.t1 + 1, ',') &&
+                                ik::text::dateline_dash_after(text, T[f.t1].e)) ||
+                               bracketed_dateline;
     const Tok* nw = is_word(T, f.t1 + 1) ? &T[f.t1 + 1] : nullptr;
     const std::string_view next_word = !nw ? std::string_view() : nw->cap ? std::string_view(nw->f) : raw(text, *nw);
     // "the Jos University Teaching Hospital", "Bosasso Main Market": a facility named after its place.
@@ -3548,8 +3564,10 @@ struct Places {
       if (names_person(text, T, f.t1)) return;
       if (single && kStop.count(f0) && !(prep || next_noun || of_noun)) return;
       if (prev_cap_run && !of_noun) return;
-      // ("Busra al-Harir, a town ..." opening a sentence: "al-Harir" is the tail of the longer name)
-      if (joined_article && pw && pw->cap && pw->e + 1 == T[f.t0].s && !kModifiers.count(prev_word) &&
+      // ("Busra al-Harir, a town ..." opening a sentence: "al-Harir" is the tail of the longer name; not
+      // across a line break: "Sunday 21 March / al-Atareb (...) - ...")
+      if (joined_article && pw && pw->cap && pw->e + 1 == T[f.t0].s && text[pw->e] == ' ' &&
+          !kModifiers.count(prev_word) &&
           !kLocPreps.count(prev_word) && !kFunctionWords.count(prev_word))
         return;
       if ((next_cap_run && !prep) || article_next) return;
