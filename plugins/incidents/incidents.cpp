@@ -751,6 +751,14 @@ Parsed parse(const ik::sdk::Doc& doc) {
         const bool caps = std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
         if (line_start && (caps || (m.end < text.size() && text[m.end] == ',')))
           p.dateline = ik::text::dateline_dash_after(text, m.end);
+        // (not a log entry's scene, its province told before the dash: "Kansafra, in the southern
+        // countryside of Idlib - Government artillery shelled the village")
+        if (p.dateline) {
+          const std::string head = ik::text::lower(text.substr(m.end, 60));
+          for (std::string_view unit : {" in "sv, "countryside"sv, "governorate"sv, "province"sv, "district"sv})
+            if (const size_t at = head.find(unit); at != std::string_view::npos && at < head.find(" - "sv))
+              p.dateline = false;
+        }
       }
       {
         // (a byte loop: the first byte turns most phrases away, where a memcmp call costs more)
