@@ -2106,6 +2106,25 @@ class Assembler {
       }
     return false;
   }
+  // A frame whose every death count is a figure the text says was superseded: "the civil defence, which had
+  // earlier put the death toll at 12, said ...", "an initial toll of nine": an earlier count of the event
+  // the report tells with its final toll.
+  bool superseded_toll(const Frame& f) const {
+    static const Phrase kEarlier[] = {Phrase("earlier put"), Phrase("had earlier"), Phrase("initially put"),
+                                      Phrase("earlier toll"), Phrase("initial toll"), Phrase("initially reported"),
+                                      Phrase("earlier reported"), Phrase("earlier count"), Phrase("initial count")};
+    bool any = false;
+    for (int si : f.sents)
+      for (int i : P.sents[si].cas) {
+        const CasM& c = P.cas[i];
+        if (c.kind != "killed"sv || c.negated || std::isnan(c.number)) continue;
+        const std::string_view told = lower(P.sents[si].start, P.sents[si].end - P.sents[si].start);
+        if (std::none_of(std::begin(kEarlier), std::end(kEarlier), [&](const Phrase& w) { return w.whole_word_in(told); }))
+          return false;
+        any = true;
+      }
+    return any;
+  }
   // A sentence that tells a toll as an update: "Update from the market: 11 martyrs", "Final list: 14".
   // (not a first report's: "Early posts spoke of fifteen; the Monitor will update this figure")
   bool update_sentence(int si) const { return update_told(lower(P.sents[si].start, P.sents[si].end - P.sents[si].start)); }
@@ -2291,14 +2310,17 @@ class Assembler {
         // ... "Final list for today's market massacre: 14 martyrs": the same day's and place's toll, updated)
         // (or the toll of an attack told first without one, on the same day in the same town: ACLED codes one
         // event a town a day - "13 May: jets struck the market ... Nine people were killed there")
-        const bool toll_ok = kb == 0 || ka == kb || (kb > ka && ka > 0 && updates_toll(B)) ||
+        // (an earlier, superseded figure with no day of its own is the event's: "the civil defence, which had
+        // earlier put the death toll at 12, said ..." after "a missile ... killing 16")
+        const bool superseded = kb > 0 && kb < ka && B.date < 0 && superseded_toll(B);
+        const bool toll_ok = kb == 0 || ka == kb || (kb > ka && ka > 0 && updates_toll(B)) || superseded ||
                              (ka == 0 && same_date && same_place && exact_day(A.date) && !A.aggregate);
         // (two frames with neither a date nor a place of their own yet, in different paragraphs, are two
         // events told in a row until context dates and places them: "A farmer was killed among his trees."
         // ... "A series of air strikes hit the market.")
         const bool unknown_apart = no_dates && no_places && A.para != B.para;
 
-        if (same_toll || ((same_date || no_dates) && (same_place || no_places) && toll_ok && !unknown_apart) ||
+        if (same_toll || superseded || ((same_date || no_dates) && (same_place || no_places) && toll_ok && !unknown_apart) ||
             (back && (toll_ok || ka == 0)) || (ahead && (ka == 0 || ka == kb))) {
           A.sents.insert(A.sents.end(), B.sents.begin(), B.sents.end());
           std::sort(A.sents.begin(), A.sents.end());
