@@ -562,6 +562,16 @@ struct Casualties {
                                  (c.low[k] == "of" && age_at(k - 1)));
       };
       if (opens_ages(i - 1)) return std::nullopt;
+      // a list of ages: "Three children, aged 9, 11 and 13, were killed"
+      // (number, separator, number ... back to "aged": not ", and 3 neighbours" after the ages)
+      if (p == "," || p == "and") {
+        size_t k = i - 1;  // a separator
+        while (k >= c.sb + 2 && k + 9 > i && tok[k - 1].kind == TokenKind::Number &&
+               (c.low[k] == "," || c.low[k] == "and")) {
+          if (age_at(k - 2)) return std::nullopt;
+          k -= 2;
+        }
+      }
       // "In three of them civilians were killed", "in two cases": a count of the cases told, not of victims
       // ("resulted in 12 deaths" stays a count)
       if (p == "in" && e + 1 < c.se &&
