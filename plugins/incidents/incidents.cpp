@@ -2080,6 +2080,12 @@ class Assembler {
              (P.dates[f.date].end_value.empty() || P.dates[d].value <= P.dates[f.date].end_value))
       f.date = d;
     if (p >= 0 && P.places[p].taken_to) p = -1;  // where the victims were taken: context places the frame
+    // (a denial's place is the denier's words, not the scene: "the ministry denied that its forces struck any
+    // medical facility in Idlib")
+    if (p >= 0 && !f.sents.empty() && f.sents.front() != si &&
+        std::any_of(P.sents[si].modals.begin(), P.sents[si].modals.end(),
+                    [&](int m) { return P.modals[m].value == "denied"sv; }))
+      p = -1;
     // (another event's place, told to say when; or where what the sentence is about happened)
     // (or where the people came from: "families displaced from Aleppo, Homs and Palmyra")
     if (p >= 0 && (P.places[p].reference || ((P.places[p].about || P.places[p].origin) && is_specific(P.places[p].rank)))) {
