@@ -653,8 +653,10 @@ struct Targets {
   // hit (a report verb within a few words after the cue, which starts at token `first`; `after` is the
   // token after it).
   static bool reporting(const std::vector<ik::text::Token>& toks, size_t after, size_t first, Range sent) {
-    static constexpr std::array<std::string_view, 9> kSaid = {"said", "say", "says", "told", "reported",
-                                                              "stated", "confirmed", "estimated", "counted"};
+    static constexpr std::array<std::string_view, 16> kSaid = {"said", "say", "says", "told", "reported",
+                                                               "stated", "confirmed", "estimated", "counted",
+                                                               "denied", "denies", "claimed", "announced",
+                                                               "insisted", "accused", "blamed"};
     // ("wounding three civil defence volunteers, the group said": the rescuers were hit)
     static constexpr std::array<std::string_view, 14> kHurt = {"killing", "wounding", "injuring", "killed", "wounded",
                                                                "injured", "targeting", "targeted", "hitting", "hit",
@@ -712,8 +714,9 @@ struct Targets {
       }
       if (c.value == kHospital && care_destination(toks, ti, sent.start)) continue;
       if (origin(toks, ti, sent.start)) continue;
-      // (rescuers or medics as a source: "the civil defence said", "local medics said")
-      if ((c.value == kCivilDefense || (c.value == kHospital && (c.flags & kWeak))) &&
+      // (rescuers or medics as a source: "the civil defence said", "local medics said"; a ministry as the
+      // one speaking: "the defence ministry denied that its aircraft struck any hospital")
+      if ((c.value == kCivilDefense || c.value == kGovernment || (c.value == kHospital && (c.flags & kWeak))) &&
           reporting(toks, token_at(toks, m.end), ti, sent))
         continue;
       // Nearer cues make it likelier the noun is what was hit rather than a landmark or a by-stander.
