@@ -2623,6 +2623,13 @@ struct Places {
               (p.country < 0 || q.country == p.country || p.entity >= 0) &&  // (a namesake abroad: "al-Mashhad")
               !part_names.count(surface(q)))
             town = &q;
+        // (a town named last in another paragraph gives way to the city the report is about: "former residents,
+        // now in Gaziantep, Kilis and Idlib" / "The hospital in al-Sakhour" in a report naming Aleppo six times)
+        if (town && text.substr(town->end, p.start - town->end).find("\n\n") != std::string_view::npos)
+          if (const Place* main = city_named_most(p);
+              main && main->entity != town->entity &&
+              std::count_if(places.begin(), places.end(), [&](const Place& r) { return r.entity == main->entity; }) >= 3)
+            town = main;
       }
       Place host;
       if (!town || !as_town(*town, found, T, host)) continue;
