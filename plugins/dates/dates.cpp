@@ -1673,6 +1673,12 @@ struct Dates {
           int y = A.y, m = A.m - n;
           while (m < 1) m += 12, --y;
           add(i - 2, i + 1, month_start(y, m), month_end(y, m), 3, 0.6);
+        } else if (is_any(unit, {"year", "years"}) && i + 1 < tok.size() && iequals(tok[i + 1].text, "today")) {
+          // "a year ago today": an anniversary, the same day n years before (a bare "seven years ago" is
+          // mostly background: "where the uprising began seven years ago")
+          const int64_t day = days_from_civil(A.y - n, A.m, A.m == 2 && A.d == 29 ? 28 : A.d);
+          add(i - 2, i + 2, day, day, 1, 0.75);
+          ++i;
         }
         continue;
       }
