@@ -562,6 +562,11 @@ struct Casualties {
                                  (c.low[k] == "of" && age_at(k - 1)));
       };
       if (opens_ages(i - 1)) return std::nullopt;
+      // an age set off after a person's full name: "Marie Colvin, 56, and Remi Ochlik, 28, were killed"
+      if (p == "," && i >= c.sb + 3 && e < c.se && c.low[e] == "," && tok[i].kind == TokenKind::Number &&
+          tok[i - 2].kind == TokenKind::Word && tok[i - 2].capitalised && tok[i - 3].kind == TokenKind::Word &&
+          tok[i - 3].capitalised && tok[i - 2].start > tok[i - 3].end)
+        return std::nullopt;
       // a list of ages: "Three children, aged 9, 11 and 13, were killed"
       // (number, separator, number ... back to "aged": not ", and 3 neighbours" after the ages)
       if (p == "," || p == "and") {
