@@ -1511,6 +1511,9 @@ struct Dates {
         if (n < tok.size() && covered[n]) continue;
         // ("the sixteenth of March, a Monday night": the weekday of the date just told)
         if (i >= 3 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && covered[i - 3]) continue;
+        // ("midday, on a Sunday, when the market was busiest", "it was a Friday": what kind of day it was,
+        // not which)
+        if (i >= 2 && iequals(tok[i - 1].text, "a") && is_any(tok[i - 2].text, {"on", "On", "was", "is", "every"})) continue;
         // "It was the twenty-sixth, a Tuesday": a day of the story's month (or the next) that falls on that
         // weekday
         if (i >= 4 && iequals(tok[i - 1].text, "a") && tok[i - 2].text == "," && !covered[i - 3]) {
