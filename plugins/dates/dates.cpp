@@ -1023,6 +1023,13 @@ struct Dates {
                         is_any(tok[a.tb - 1].text, {"-", "\xE2\x80\x93", "\xE2\x80\x94", "|"});
           for (size_t k = ti; k + 1 < a.tb && byline; ++k)
             byline = tok[k].kind != TokenKind::Word || tok[k].capitalised || is_any(tok[k].text, {"of", "for", "and", "the"});
+          // ("By Lina Haddad | Maarat al-Numan, Idlib province | Friday 26 July 2019": a writer's byline, its
+          // parts set apart, the date ending the line)
+          bool writer = false;  // (the writer's name and where they wrote from are no words against it)
+          if (a.te == te && is_any(tok[ti].text, {"by", "By"}))
+            for (size_t k = ti + 1; k < a.tb && !writer; ++k)
+              writer = is_any(tok[k].text, {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "/"});
+          byline = byline || writer;
           const bool keyword = titled || labelled || byline ||
                                is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
                                                      "dated", "modified", "created", "released", "situation",
@@ -1041,7 +1048,7 @@ struct Dates {
               continue;
             ++others;
           }
-          if (others <= (keyword ? 6 : 2)) {
+          if (others <= (writer ? 14 : keyword ? 6 : 2)) {
             uint32_t b = static_cast<uint32_t>(line_start), e = static_cast<uint32_t>(line_end);
             while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
             while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
