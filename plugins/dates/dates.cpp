@@ -972,7 +972,9 @@ struct Dates {
         bool ok = false, capitals = true;
         for (int part = 0; part < 3 && !ok; ++part) {
           const size_t from = k;
-          while (k < a.tb && tok[k].kind == TokenKind::Word && tok[k].capitalised) {
+          // ("NEW YORK/AMMAN, 27 October 2016 -": cities joined by a slash)
+          while (k < a.tb && ((tok[k].kind == TokenKind::Word && tok[k].capitalised) ||
+                              (tok[k].text == "/" && k > from && k + 1 < a.tb && tok[k + 1].capitalised))) {
             capitals = capitals && std::none_of(tok[k].text.begin(), tok[k].text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
             ++k;
           }
@@ -991,6 +993,14 @@ struct Dates {
         ok = ok && e < te && (tok[e].text == "-" || tok[e].text == "\xE2\x80\x93" || tok[e].text == "\xE2\x80\x94");
         if (ok) return Dateline{ai, static_cast<uint32_t>(tok[ti].start), static_cast<uint32_t>(tok[e].end), false};
       }
+      // ("Identical letters dated 3 February 2020 from the Permanent Representative of ...": a UN document's
+      // title gives its date after "dated")
+      if (line_no <= 2)
+        for (size_t k = ai; k < atoms.size() && tok[atoms[k].tb].start < line_end; ++k)
+          if (atoms[k].v.y && atoms[k].v.m && atoms[k].v.d && atoms[k].tb > ti &&
+              is_any(tok[atoms[k].tb - 1].text, {"dated", "Dated"}) &&
+              is_any(tok[ti].text, {"Letter", "Letters", "Identical", "Note", "Communication"}))
+            return Dateline{k, static_cast<uint32_t>(tok[atoms[k].tb - 1].start), static_cast<uint32_t>(tok[atoms[k].te - 1].end), true};
       if (te > ti && line_end - line_start <= 100) {
         // the first full date on the line
         size_t found = atoms.size();
@@ -1012,6 +1022,16 @@ struct Dates {
           for (size_t k = ti; k < a.tb && !labelled; ++k)
             if (tok[k].text == ":")
               for (size_t j = ti; j < k && !labelled; ++j) labelled = is_any(tok[j].text, {"date", "dated"});
+          // ("Journal of ..., Vol. 6, No. 1. Published online: 9 March 2020": the label right before the date
+          // says it is the publication's, whatever the line holds before it)
+          bool published_label = false;
+          if (lab > ti && tok[lab + 1].text == ":")
+            for (size_t j = lab + 1 > ti + 3 ? lab - 2 : ti; j <= lab && !published_label; ++j)
+              published_label = is_any(tok[j].text, {"Published", "published", "Issued", "issued", "Posted", "posted",
+                                                      "Released", "released"});
+          // ("Statement | March 22, 2021 | Washington, D.C.": a header line of parts set apart by bars, one of
+          // them the date alone)
+          const bool barred = a.tb > ti && tok[a.tb - 1].text == "|" && (a.te == te || tok[a.te].text == "|");
           bool titled = false;
           for (size_t k = ti; k < a.tb && a.te == te && !titled; ++k)
             titled = is_any(tok[k].text, {"log", "report", "sitrep", "bulletin", "update", "briefing", "digest",
@@ -1029,8 +1049,8 @@ struct Dates {
           if (a.te == te && is_any(tok[ti].text, {"by", "By"}))
             for (size_t k = ti + 1; k < a.tb && !writer; ++k)
               writer = is_any(tok[k].text, {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "/"});
-          byline = byline || writer;
-          const bool keyword = titled || labelled || byline ||
+          byline = byline || writer || barred;
+          const bool keyword = titled || labelled || byline || published_label ||
                                is_any(tok[ti].text, {"updated", "published", "posted", "last", "first", "date",
                                                      "dated", "modified", "created", "released", "situation",
                                                      "issued", "as"}) ||
@@ -1048,7 +1068,7 @@ struct Dates {
               continue;
             ++others;
           }
-          if (others <= (writer ? 14 : keyword ? 6 : 2)) {
+          if (others <= (writer || published_label ? 14 : keyword ? 6 : 2)) {
             uint32_t b = static_cast<uint32_t>(line_start), e = static_cast<uint32_t>(line_end);
             while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
             while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
