@@ -1508,15 +1508,17 @@ struct Places {
     for (size_t i = 0; i < T.size(); ++i) {
       // "X (A2, A1)", "X, A1", "X in A1": the mark, then the admin segments.
       // ("Hass, in southern Idlib": a comma before the "in" of the unit)
-      const bool comma_in = is_punct(T, i, ',') && is_word(T, i + 1) && !T[i + 1].cap && raw(text, T[i + 1]) == "in" &&
-                            i > 0 && is_word(T, i - 1) && T[i - 1].cap;
+      // ("Hass, also in the southern Idlib countryside")
+      const size_t also = is_punct(T, i, ',') && is_word(T, i + 1) && raw(text, T[i + 1]) == "also" ? 1 : 0;
+      const bool comma_in = is_punct(T, i, ',') && is_word(T, i + 1 + also) && !T[i + 1 + also].cap &&
+                            raw(text, T[i + 1 + also]) == "in" && i > 0 && is_word(T, i - 1) && T[i - 1].cap;
       const bool in_word = comma_in || (is_word(T, i) && !T[i].cap && raw(text, T[i]) == "in" && i > 0 &&
                                         is_word(T, i - 1) && T[i - 1].cap);
       if (!is_punct(T, i, '(') && !is_punct(T, i, ',') && !in_word) continue;
       const bool paren = !in_word && T[i].punct == '(';
       // Segments after the mark.
       std::vector<std::vector<size_t>> segs;
-      size_t k = comma_in ? i + 2 : i + 1;
+      size_t k = comma_in ? i + 2 + also : i + 1;
       // "Saida in the eastern Daraa countryside": an article and a direction before the unit, which must
       // then be called one (a province, a governorate, the countryside of a town)
       bool unit_named = false, directed = false, unit_before = false;
