@@ -1038,8 +1038,9 @@ struct Casualties {
       if (e.negated || e.group != "people") continue;
       const std::string after = ik::text::lower(text.substr(e.end, 48));
       size_t at = std::string_view::npos;
-      for (std::string_view whole : std::initializer_list<std::string_view>{" of the dead ", " of the killed ", " of those killed ", " of the victims ",
-                                     " of the wounded ", " of the injured "})
+      static constexpr std::string_view kOfTheDead[] = {" of the dead ",    " of the killed ",  " of those killed ",
+                                                        " of the victims ", " of the wounded ", " of the injured "};
+      for (std::string_view whole : kOfTheDead)
         if (after.starts_with(whole)) at = whole.size();
       // ("108 people, of whom 49 were children")
       if (at == std::string_view::npos && e.start >= 8 && ik::text::lower(text.substr(e.start - 8, 8)) == "of whom ")
@@ -1047,7 +1048,8 @@ struct Casualties {
       if (at == std::string_view::npos) continue;
       std::string_view rest = std::string_view(after).substr(at);
       if (at == 0) rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of(' ')));
-      for (std::string_view be : std::initializer_list<std::string_view>{"were ", "was ", "are "})
+      static constexpr std::string_view kBe[] = {"were ", "was ", "are "};
+      for (std::string_view be : kBe)
         if (rest.starts_with(be)) rest.remove_prefix(be.size());
       const std::string_view word = rest.substr(0, rest.find_first_of(" ,.;"));
       if (const auto g = groups().find(word); g != groups().end()) {

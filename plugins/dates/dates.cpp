@@ -1026,7 +1026,7 @@ struct Dates {
           // says it is the publication's, whatever the line holds before it)
           bool published_label = false;
           if (lab > ti && tok[lab + 1].text == ":")
-            for (size_t j = lab + 1 > ti + 3 ? lab - 2 : ti; j <= lab && !published_label; ++j)
+            for (size_t j = lab >= ti + 2 ? lab - 2 : ti; j <= lab && !published_label; ++j)
               published_label = is_any(tok[j].text, {"Published", "published", "Issued", "issued", "Posted", "posted",
                                                       "Released", "released"});
           // ("Statement | March 22, 2021 | Washington, D.C.": a header line of parts set apart by bars, one of

@@ -2319,7 +2319,7 @@ class Assembler {
         // (an earlier, superseded figure with no day of its own is the event's: "the civil defence, which had
         // earlier put the death toll at 12, said ..." after "a missile ... killing 16")
         const bool superseded = kb > 0 && kb < ka && B.date < 0 && superseded_toll(B);
-        const bool toll_ok = kb == 0 || ka == kb || (kb > ka && ka > 0 && updates_toll(B)) || superseded ||
+        const bool toll_ok = kb == 0 || ka == kb || (kb > ka && ka > 0 && updates_toll(B)) ||
                              (ka == 0 && same_date && same_place && exact_day(A.date) && !A.aggregate);
         // (two frames with neither a date nor a place of their own yet, in different paragraphs, are two
         // events told in a row until context dates and places them: "A farmer was killed among his trees."
