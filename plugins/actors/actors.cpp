@@ -1200,6 +1200,18 @@ struct Actors {
     return Left::None;
   }
 
+  // Whether the chunk at token i hangs on a noun before it by "of" ("calling out the names of residents,
+  // and shot ...": the verb after it is the clause's, not theirs), unless the noun counts them ("dozens of
+  // residents attacked").
+  static bool owned_by_noun(const std::vector<Token>& toks, size_t i, uint32_t s_start) {
+    if (i < 2 || toks[i - 2].start < s_start || !ik::text::iequals(toks[i - 1].text, "of")) return false;
+    const Token& head = toks[i - 2];
+    if (head.kind != TokenKind::Word) return false;
+    return !word_is(head, {"dozens", "hundreds", "thousands", "scores", "group", "groups", "crowd", "crowds",
+                           "number", "some", "many", "several", "all", "most", "one", "two", "three", "band",
+                           "gang", "mob", "members", "hundred", "thousand", "dozen", "lot", "lots", "bunch"});
+  }
+
   void resolve(const Doc& doc, std::string_view text, const std::vector<Token>& toks, const Chunk& c,
                uint32_t s_start, uint32_t s_end, int where, bool taliban_state) const {
     const auto& groups = named_groups();
@@ -1209,7 +1221,8 @@ struct Actors {
     const char* role = nullptr;
     if (left == Left::Agent) role = "perpetrator";
     else if (left == Left::Object || left == Left::With || right.passive_victim) role = "victim";
-    else if (left != Left::Aside && (right.cls == kViolent || right.cls == kProtestVerb)) role = "perpetrator";
+    else if (left != Left::Aside && (right.cls == kViolent || right.cls == kProtestVerb) && !owned_by_noun(toks, c.tok_begin, s_start))
+      role = "perpetrator";
 
     std::string name;
     int inter = 0;
