@@ -229,7 +229,7 @@ const std::vector<Cue>& weapon_cues() {
       {"bunker-buster", kAirStrike, 0.8f}, {"bunker buster", kAirStrike, 0.8f}, {"bunker busters", kAirStrike, 0.8f},
       {"helicopter gunship", kAirStrike, 0.9f}, {"helicopter gunships", kAirStrike, 0.9f},
       {"helicopters", kAirStrike, 0.6f}, {"helicopter", kAirStrike, 0.55f}, {"sukhoi", kAirStrike, 0.9f},
-      {"air force", kAirStrike, 0.6f}, {"airforce", kAirStrike, 0.6f}, {"air-dropped", kAirStrike, 0.8f},
+      {"air force", kAirStrike, 0.6f}, {"airforce", kAirStrike, 0.6f}, {"air-dropped", kAirStrike, 0.8f}, {"air-delivered", kAirStrike, 0.8f},
       {"dropped bombs", kAirStrike, 0.85f}, {"jet fuel", kNone, 0}, {"private jet", kNone, 0},
       {"air force intelligence", kNone, 0},
       {"jet lag", kNone, 0}, {"jet ski", kNone, 0},
@@ -941,7 +941,7 @@ const std::vector<Cue>& event_cues() {
       {"fighter jets", tStrike, 0.85f}, {"jets", tStrike, 0.7f}, {"aircraft", tStrike, 0.75f},
       {"fighter jet", tStrike, 0.85f}, {"jet", tStrike, 0.65f}, {"war plane", tStrike, 0.85f},
       {"war jets", tStrike, 0.85f},
-      {"planes", tStrike, 0.7f}, {"air-dropped", tStrike, 0.85f}, {"air dropped", tStrike, 0.85f},
+      {"planes", tStrike, 0.7f}, {"air-dropped", tStrike, 0.85f}, {"air dropped", tStrike, 0.85f}, {"air-delivered", tStrike, 0.85f},
       {"military aircraft", tStrike, 0.85f}, {"anti-aircraft", kNone, 0}, {"anti aircraft", kNone, 0},
       {"helicopter gunships", tStrike, 0.85f},
       // "a mosque in Ariha was struck shortly after dawn prayers": hit by something from afar, weapon untold
