@@ -192,6 +192,14 @@ const std::vector<Cue>& weapon_cues() {
       {"bomb-laden truck", kCarBomb, 0.95f}, {"explosives-laden car", kCarBomb, 0.95f},
       {"explosives-laden vehicle", kCarBomb, 0.95f}, {"explosives-laden truck", kCarBomb, 0.95f},
       {"car packed with explosives", kCarBomb, 0.95f}, {"motorcycle bomb", kCarBomb, 0.9f},
+      // (any vehicle packed with, laden with or rigged with explosives)
+      {"truck packed with explosives", kCarBomb, 0.95f}, {"tanker packed with explosives", kCarBomb, 0.95f},
+      {"vehicle packed with explosives", kCarBomb, 0.95f}, {"van packed with explosives", kCarBomb, 0.95f},
+      {"car laden with explosives", kCarBomb, 0.95f}, {"truck laden with explosives", kCarBomb, 0.95f},
+      {"vehicle laden with explosives", kCarBomb, 0.95f}, {"tanker laden with explosives", kCarBomb, 0.95f},
+      {"car rigged with explosives", kCarBomb, 0.95f}, {"vehicle rigged with explosives", kCarBomb, 0.95f},
+      {"motorcycle rigged with explosives", kCarBomb, 0.9f}, {"tanker bomb", kCarBomb, 0.95f},
+      {"fuel tanker bomb", kCarBomb, 0.95f}, {"booby-trapped truck", kCarBomb, 0.95f},
       // suicide attacks
       {"suicide bomber", kSuicideBomb, 0.98f}, {"suicide bombers", kSuicideBomb, 0.98f},
       {"suicide bombing", kSuicideBomb, 0.98f}, {"suicide bombings", kSuicideBomb, 0.98f},
