@@ -3590,6 +3590,17 @@ struct Places {
         if (!big) return;
       }
     }
+    // "Eastern Countryside of Daraa Governorate", "the Western Suburbs of Homs": a direction naming part of
+    // the unit after "of", no place of its own (not Uganda's "Eastern" region)
+    {
+      static const WordSet kDirections = {"eastern", "western", "northern", "southern", "east", "west", "north",
+                                          "south", "central"};
+      static const WordSet kParts = {"countryside", "suburbs", "outskirts", "part", "parts", "side", "region",
+                                     "areas", "countrysides"};
+      if (single && nw && kDirections.count(f0) && kParts.count(ik::text::lower(next_word)) && is_word(T, f.t1 + 2) &&
+          raw(text, T[f.t1 + 2]) == "of")
+        return;
+    }
     const bool town_noun = nw && (next_word == "city" || next_word == "town" || next_word == "village");
     // "in southern Idlib", "northern Aleppo": a part of the province, when the name is also a city's
     static const WordSet kCompass = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
