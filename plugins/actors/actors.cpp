@@ -1221,7 +1221,8 @@ struct Actors {
     const char* role = nullptr;
     if (left == Left::Agent) role = "perpetrator";
     else if (left == Left::Object || left == Left::With || right.passive_victim) role = "victim";
-    else if (left != Left::Aside && (right.cls == kViolent || right.cls == kProtestVerb) && !owned_by_noun(toks, c.tok_begin, s_start))
+    else if (left != Left::Aside && (right.cls == kViolent || right.cls == kProtestVerb) &&
+             !owned_by_noun(toks, c.tok_begin, s_start))
       role = "perpetrator";
 
     std::string name;
