@@ -1036,6 +1036,10 @@ struct Casualties {
     // toll told elsewhere, by its group, not a toll of its own.
     for (auto& e : out) {
       if (e.negated || e.group != "people") continue;
+      // (most counts have neither " of" after nor "whom " before them: no lowering for those)
+      if (!ik::text::iequals(text.substr(e.end, 3), " of") &&
+          !(e.start >= 5 && ik::text::iequals(text.substr(e.start - 5, 5), "whom ")))
+        continue;
       const std::string after = ik::text::lower(text.substr(e.end, 48));
       size_t at = std::string_view::npos;
       static constexpr std::string_view kOfTheDead[] = {" of the dead ",    " of the killed ",  " of those killed ",

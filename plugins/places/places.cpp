@@ -2562,7 +2562,8 @@ struct Places {
     };
     // The city the report names most, of those named before `p` (ties: the later): the town of a part
     // named without it ("the neighbourhood of Akrama" in a report on Homs that also names Idlib once).
-    const auto city_named_most = [&](const Place& p) -> const Place* {
+    // (with how often it is named)
+    const auto city_named_most = [&](const Place& p) -> std::pair<const Place*, int> {
       const Place* best = nullptr;
       int best_n = 0;
       for (const Place& q : places) {
@@ -2572,7 +2573,7 @@ struct Places {
         const int n = int(std::count_if(places.begin(), places.end(), [&](const Place& r) { return r.entity == q.entity; }));
         if (n >= best_n) best = &q, best_n = n;
       }
-      return best;
+      return {best, best_n};
     };
     // (or apposed: "al-Nahda, a neighbourhood of apartment blocks in the centre of the city")
     const auto called_part = [&](const Place& p) {
@@ -2608,7 +2609,7 @@ struct Places {
           for (const Place& q : places)
             if (q.start == T[n].s) town = &q;
       } else if (part_of_before(p)) {
-        town = city_named_most(p);
+        town = city_named_most(p).first;
       } else {
         // (not a province's countryside: "volunteers in the western Aleppo and Hama countryside")
         const auto countryside = [&](const Place& q) {
@@ -2628,9 +2629,7 @@ struct Places {
         // (a town named last in another paragraph gives way to the city the report is about: "former residents,
         // now in Gaziantep, Kilis and Idlib" / "The hospital in al-Sakhour" in a report naming Aleppo six times)
         if (town && text.substr(town->end, p.start - town->end).find("\n\n") != std::string_view::npos)
-          if (const Place* main = city_named_most(p);
-              main && main->entity != town->entity &&
-              std::count_if(places.begin(), places.end(), [&](const Place& r) { return r.entity == main->entity; }) >= 3)
+          if (const auto [main, times] = city_named_most(p); main && main->entity != town->entity && times >= 3)
             town = main;
       }
       Place host;
@@ -3593,11 +3592,9 @@ struct Places {
     // "Eastern Countryside of Daraa Governorate", "the Western Suburbs of Homs": a direction naming part of
     // the unit after "of", no place of its own (not Uganda's "Eastern" region)
     {
-      static const WordSet kDirections = {"eastern", "western", "northern", "southern", "east", "west", "north",
-                                          "south", "central"};
       static const WordSet kParts = {"countryside", "suburbs", "outskirts", "part", "parts", "side", "region",
                                      "areas", "countrysides"};
-      if (single && nw && kDirections.count(f0) && kParts.count(ik::text::lower(next_word)) && is_word(T, f.t1 + 2) &&
+      if (single && nw && kModifiers.count(f0) && kParts.count(ik::text::lower(next_word)) && is_word(T, f.t1 + 2) &&
           raw(text, T[f.t1 + 2]) == "of")
         return;
     }
